@@ -15,7 +15,7 @@ public static class Published
     public static string RepoRoot { get; } = FindRepoRoot();
 
     /// <summary>Runs the systemctl under test with <c>--root=ROOT</c> first, then <paramref name="arguments"/>.</summary>
-    public static CommandResult Systemctl(TempRoot root, params string[] arguments)
+    public static CommandResult RunSystemctl(TempRoot root, params string[] arguments)
         => CommandRunner.Run(Systemctl, ["--root=" + root.Path, .. arguments]);
 
     /// <summary>Runs the systemctl under test with exactly these arguments and extra environment.</summary>
