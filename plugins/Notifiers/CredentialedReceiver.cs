@@ -1,0 +1,86 @@
+using System.Runtime.InteropServices;
+using Platform.Abstractions;
+using Platform.Notifiers.Native;
+
+namespace Platform.Notifiers;
+
+/// <summary>
+/// Reads one datagram with recvmsg so the kernel's SCM_CREDENTIALS (pid, uid, gid of the sender) come with it;
+/// .NET's Socket API drops that ancillary data. Never blocks: the socket is read with MSG_DONTWAIT.
+/// </summary>
+internal static unsafe class CredentialedReceiver
+{
+    /// <summary>Largest datagram accepted whole (systemd itself stops at 4096 bytes); longer ones are dropped.</summary>
+    public const int MaxDatagram = 64 * 1024;
+
+    // cmsghdr is 16 bytes on 64-bit; ucred needs CMSG_SPACE(12) = 32 and SCM_RIGHTS at most 253 fds
+    // (SCM_MAX_FD) = CMSG_SPACE(1012) = 1032: the buffer holds both, so the kernel never truncates fds.
+    private const int ControlSize = 2048;
+    private const int CmsgHeader = 16;
+
+    /// <summary>What one read attempt produced.</summary>
+    public enum Outcome { Message, Empty, Skipped }
+
+    /// <summary>
+    /// Receives the next queued datagram. <see cref="Outcome.Empty"/> means nothing is queued;
+    /// <see cref="Outcome.Skipped"/> means one datagram was consumed and discarded (it carried fds, which are
+    /// closed, or it was empty or truncated). Throws <see cref="IOException"/> on socket errors.
+    /// </summary>
+    public static Outcome TryReceive(SocketHandle socket, byte[] buffer, out NotifyMessage? message)
+    {
+        message = null;
+        byte* control = stackalloc byte[ControlSize];
+        fixed (byte* data = buffer)
+        {
+            var iov = new IoVec { Base = data, Length = (nuint)buffer.Length };
+            var hdr = new MsgHdr { Iov = &iov, IovLen = 1, Control = control, ControlLen = ControlSize };
+            nint n;
+            do n = Libc.recvmsg(socket, &hdr, Libc.MSG_DONTWAIT | Libc.MSG_CMSG_CLOEXEC);
+            while (n < 0 && Marshal.GetLastPInvokeError() == Libc.EINTR);
+            if (n < 0)
+            {
+                var errno = Marshal.GetLastPInvokeError();
+                if (errno == Libc.EAGAIN) return Outcome.Empty;
+                throw new IOException("notify socket: recvmsg failed: " + Libc.Describe(errno));
+            }
+
+            int pid = -1, uid = -1, gid = -1;
+            var carriedFds = CloseFdsAndReadCredentials(control, (int)hdr.ControlLen, ref pid, ref uid, ref gid);
+            if (carriedFds || n == 0 || (hdr.Flags & (Libc.MSG_TRUNC | Libc.MSG_CTRUNC)) != 0)
+                return Outcome.Skipped;
+            message = NotifyMessage.Parse(new ReadOnlySpan<byte>(data, (int)n), pid, uid, gid);
+            return Outcome.Message;
+        }
+    }
+
+    // Walks the cmsghdr chain like CMSG_FIRSTHDR/CMSG_NXTHDR: each header is {size_t len; int level; int type},
+    // its data follows at offset 16, and the next header starts at the 8-byte-aligned end.
+    private static bool CloseFdsAndReadCredentials(byte* control, int length, ref int pid, ref int uid, ref int gid)
+    {
+        var carriedFds = false;
+        var offset = 0;
+        while (offset + CmsgHeader <= length)
+        {
+            var cmsgLen = (int)*(nuint*)(control + offset);
+            if (cmsgLen < CmsgHeader || offset + cmsgLen > length) break;
+            var level = *(int*)(control + offset + 8);
+            var type = *(int*)(control + offset + 12);
+            var payload = control + offset + CmsgHeader;
+            var payloadLen = cmsgLen - CmsgHeader;
+            if (level == Libc.SOL_SOCKET && type == Libc.SCM_CREDENTIALS && payloadLen >= 12)
+            {
+                pid = *(int*)payload;
+                uid = *(int*)(payload + 4);
+                gid = *(int*)(payload + 8);
+            }
+            else if (level == Libc.SOL_SOCKET && type == Libc.SCM_RIGHTS)
+            {
+                carriedFds = true;
+                for (var i = 0; i + 4 <= payloadLen; i += 4)
+                    Libc.close(*(int*)(payload + i));
+            }
+            offset += (cmsgLen + 7) & ~7;
+        }
+        return carriedFds;
+    }
+}

@@ -1,0 +1,16 @@
+using System.Runtime.InteropServices;
+
+namespace Platform.Notifiers.Native;
+
+/// <summary>struct msghdr on 64-bit Linux (56 bytes; the compiler pads after the 32-bit fields).</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct MsgHdr
+{
+    public void* Name;
+    public uint NameLen;
+    public IoVec* Iov;
+    public nuint IovLen;
+    public void* Control;
+    public nuint ControlLen;
+    public int Flags;
+}

@@ -1,0 +1,72 @@
+using System.Runtime.InteropServices;
+using Platform.Abstractions;
+using Platform.Notifiers.Native;
+
+namespace Platform.Notifiers;
+
+/// <summary>
+/// The sd_notify(3) transport: one AF_UNIX datagram socket per unit at <c>{RunDirectory}/notify.{unit}</c>
+/// (an abstract <c>@platform/notify/…</c> address when that path is longer than sun_path allows), with
+/// SO_PASSCRED so each message carries the sender's pid, uid and gid.
+/// </summary>
+[ExportNotifyTransport("unix")]
+public sealed class UnixNotifyTransport : INotifyTransport
+{
+    /// <inheritdoc />
+    public INotifyEndpoint CreateEndpoint(NotifyEndpointContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var fd = Libc.socket(Libc.AF_UNIX, Libc.SOCK_DGRAM | Libc.SOCK_CLOEXEC | Libc.SOCK_NONBLOCK, 0);
+        if (fd < 0) throw new IOException("cannot create notify socket: " + Libc.Describe(Marshal.GetLastPInvokeError()));
+        var socket = new SocketHandle(fd);
+        try
+        {
+            EnablePassCred(socket);
+            var path = NotifyAddress.FilePath(context.RunDirectory, context.Unit.Name);
+            string address;
+            ulong inode = 0;
+            if (NotifyAddress.FitsSunPath(path))
+            {
+                SocketFile.BindPath(socket, path, context.OwnerUid, context.OwnerGid);
+                address = path;
+                inode = SocketFile.Inode(path);
+            }
+            else
+            {
+                address = BindAbstract(socket, path);
+            }
+            // Anything queued now was sent before the file had its final owner and mode, or by a previous
+            // instance of the service: none of it is for this endpoint, whose address nobody has been told yet.
+            var buffer = GC.AllocateUninitializedArray<byte>(CredentialedReceiver.MaxDatagram);
+            while (CredentialedReceiver.TryReceive(socket, buffer, out _) != CredentialedReceiver.Outcome.Empty) { }
+            return new UnixNotifyEndpoint(socket, buffer, address, inode == 0 ? null : path, inode);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private static unsafe void EnablePassCred(SocketHandle socket)
+    {
+        var on = 1;
+        if (Libc.setsockopt(socket.Fd, Libc.SOL_SOCKET, Libc.SO_PASSCRED, &on, sizeof(int)) != 0)
+            throw new IOException("cannot enable SO_PASSCRED on notify socket: " + Libc.Describe(Marshal.GetLastPInvokeError()));
+    }
+
+    // Abstract names vanish with their socket, so nothing stale can block them; a live holder (an endpoint
+    // for the same unit in another process) gets a pid-qualified name instead, like the file case replacing it.
+    private static string BindAbstract(SocketHandle socket, string path)
+    {
+        var address = NotifyAddress.AbstractFor(path);
+        var errno = SocketFile.TryBind(socket, address);
+        if (errno == Libc.EADDRINUSE)
+        {
+            address = NotifyAddress.AbstractFor(path, Environment.ProcessId);
+            errno = SocketFile.TryBind(socket, address);
+        }
+        if (errno != 0) throw new IOException($"cannot bind notify socket {address}: {Libc.Describe(errno)}");
+        return address;
+    }
+}

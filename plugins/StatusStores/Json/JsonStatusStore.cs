@@ -1,0 +1,116 @@
+using Platform.Abstractions;
+
+namespace Platform.StatusStores.Json;
+
+/// <summary>
+/// The default status store: one UTF-8 JSON file per unit, <c>STATE/UNIT.status</c>. Writes go to a private
+/// temporary file that is flushed to disk and renamed over the record, so every reader sees either the whole old
+/// record or the whole new one. Records of another boot, and files that do not parse, read as absent.
+/// </summary>
+[ExportStatusStore("json")]
+public sealed class JsonStatusStore : IStatusStore
+{
+    private const string Suffix = ".status";
+    private string _directory = "";
+    private string _bootId = "";
+
+    /// <inheritdoc />
+    public void Open(StatusStoreContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _directory = context.StateDirectory;
+        _bootId = context.BootId;
+    }
+
+    /// <inheritdoc />
+    public UnitStatus? Read(string unit) => ReadFile(PathOf(unit), unit);
+
+    /// <inheritdoc />
+    public void Write(UnitStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var target = PathOf(status.Unit);
+        var bytes = UnitStatusJsonWriter.ToUtf8(status with { BootId = _bootId });
+        Directory.CreateDirectory(_directory);
+        // The pid and a random part keep racing writers (threads or processes) off each other's file.
+        var temporary = $"{target}.tmp.{Environment.ProcessId}.{Random.Shared.Next():x8}";
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public bool Delete(string unit)
+    {
+        var path = PathOf(unit);
+        var existed = ReadFile(path, unit) is not null;
+        // A stale or damaged file goes too, but only a current record counts as having existed.
+        TryDelete(path);
+        return existed;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<UnitStatus> List()
+    {
+        var records = new List<UnitStatus>();
+        if (!Directory.Exists(_directory)) return records;
+        foreach (var path in Directory.EnumerateFiles(_directory, "*" + Suffix))
+        {
+            var name = Path.GetFileName(path);
+            if (!name.EndsWith(Suffix, StringComparison.Ordinal)) continue;
+            var record = ReadFile(path, name[..^Suffix.Length]);
+            if (record is not null) records.Add(record);
+        }
+        records.Sort(static (a, b) => string.CompareOrdinal(a.Unit, b.Unit));
+        return records;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+    }
+
+    private UnitStatus? ReadFile(string path, string unit)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (FileNotFoundException) { return null; }
+        catch (DirectoryNotFoundException) { return null; }
+        var record = UnitStatusJsonReader.Parse(bytes);
+        // A file renamed by hand to another unit's name is not that unit's record.
+        if (record is null || record.BootId != _bootId || record.Unit != unit) return null;
+        return record;
+    }
+
+    private string PathOf(string unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        if (unit.Length == 0 || unit is "." or ".." || unit.Contains('/') || unit.Contains('\0'))
+            throw new ArgumentException($"invalid unit name '{unit}': it must be a plain file name (no '/', not '..')", nameof(unit));
+        return Path.Join(_directory, unit + Suffix);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}

@@ -1,0 +1,14 @@
+namespace Platform.Host.Cli;
+
+/// <summary>Exit codes as systemctl and the LSB status conventions define them (see compat.md).</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    /// <summary>LSB "program is not running" (status, is-active).</summary>
+    public const int NotRunning = 3;
+    /// <summary>LSB "program or service status is unknown" (status of an unknown unit).</summary>
+    public const int NoSuchUnit = 4;
+    /// <summary>Start/stop of a unit that is not installed.</summary>
+    public const int NotInstalled = 5;
+}

@@ -1,0 +1,52 @@
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace Platform.Host.Lifecycle;
+
+/// <summary>
+/// The per-unit lock file of the seed design (<c>/run/systemd/NAME.lock</c>): held while a unit is being
+/// started, stopped or its status rewritten. flock(2) locks die with their process, so a systemctl killed
+/// mid-start never leaves a lock behind that blocks the next call.
+/// </summary>
+internal sealed partial class UnitLock : IDisposable
+{
+    private const int LockExclusive = 2;
+    private const int LockNonBlocking = 4;
+    private const int WouldBlock = 11;
+    private readonly SafeFileHandle _handle;
+
+    private UnitLock(SafeFileHandle handle) => _handle = handle;
+
+    /// <summary>Takes the lock for <paramref name="unit"/>, waiting up to <paramref name="timeout"/>; throws TimeoutException when another process keeps it.</summary>
+    public static UnitLock Acquire(string lockDirectory, string unit, TimeSpan timeout)
+    {
+        Directory.CreateDirectory(lockDirectory);
+        var path = Path.Join(lockDirectory, unit + ".lock");
+        var handle = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        var deadline = Environment.TickCount64 + (long)Math.Min(timeout.TotalMilliseconds, int.MaxValue);
+        var pause = 1;
+        while (true)
+        {
+            if (flock((int)handle.DangerousGetHandle(), LockExclusive | LockNonBlocking) == 0)
+                return new UnitLock(handle);
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno != WouldBlock && errno != 4 /* EINTR */)
+            {
+                handle.Dispose();
+                throw new IOException($"Failed to lock {path}: error {errno}");
+            }
+            if (Environment.TickCount64 > deadline)
+            {
+                handle.Dispose();
+                throw new TimeoutException($"Timed out waiting for the lock of {unit} (held by another systemctl)");
+            }
+            Thread.Sleep(pause);
+            pause = Math.Min(pause * 2, 20);
+        }
+    }
+
+    public void Dispose() => _handle.Dispose();
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int flock(int fd, int operation);
+}
