@@ -1,0 +1,100 @@
+using System.Globalization;
+using Platform.Abstractions;
+using Platform.Host.Output;
+
+namespace Platform.Host.Commands.Show;
+
+/// <summary>
+/// Computes the value of each property <c>show</c> can print for a unit. A null value means the property does not
+/// apply to this unit (never printed); an empty value is printed only with <c>--all</c> or when asked for by name.
+/// </summary>
+internal sealed partial class ShowValues
+{
+    private readonly UnitSnapshot _s;
+    private readonly UnitDefinition _u;
+    private readonly UnitStatus _st;
+    private readonly long _monotonicOffsetUsec;
+
+    public ShowValues(UnitSnapshot snapshot)
+    {
+        _s = snapshot;
+        _u = snapshot.Unit;
+        _st = snapshot.Status;
+        var monoNow = System.Diagnostics.Stopwatch.GetTimestamp() / (System.Diagnostics.Stopwatch.Frequency / 1_000_000);
+        _monotonicOffsetUsec = SystemdFormat.NowUsec() - monoNow;
+    }
+
+    private bool IsService => _u.Kind == "service";
+    private bool Found => _u.LoadState != UnitLoadState.NotFound;
+
+    /// <summary>Every property in systemd's order with its value (null ones left out).</summary>
+    public IEnumerable<(string Key, string Value)> All()
+    {
+        if (IsService)
+            foreach (var key in ShowOrder.Service)
+                if (ServiceValue(key) is { } v) yield return (key, v);
+        foreach (var key in ShowOrder.Unit)
+            if (UnitValue(key) is { } v) yield return (key, v);
+    }
+
+    private string S(string key) => _u.Get("Service", key) ?? "";
+    private string U(string key) => _u.Get("Unit", key) ?? "";
+    private string Bool(string section, string key, bool fallback) => SystemdFormat.YesNo(_u.GetBool(section, key, fallback));
+    private string Time(TimeSpan? span, TimeSpan fallback) => SystemdValues.FormatTimeSpan(span ?? fallback);
+    private static string Num(long n) => n.ToString(CultureInfo.InvariantCulture);
+    private string Stamp(long usec) => SystemdFormat.Timestamp(usec);
+    private string Mono(long usec) => usec <= 0 ? "0" : Num(Math.Max(0, usec - _monotonicOffsetUsec));
+
+    public string ServiceType()
+    {
+        if (!Found) return "";
+        var type = _u.Get("Service", "Type");
+        if (type is not null) return type;
+        return _u.GetList("Service", "ExecStart").Count > 0 || _u.LoadState != UnitLoadState.Loaded ? "simple" : "oneshot";
+    }
+
+    public TimeSpan StartTimeout()
+        => _u.GetTimeSpan("Service", "TimeoutStartSec") ?? _u.GetTimeSpan("Service", "TimeoutSec")
+           ?? (ServiceType() == "oneshot" ? SystemdValues.Infinity : TimeSpan.FromSeconds(90));
+
+    public TimeSpan StopTimeout()
+        => _u.GetTimeSpan("Service", "TimeoutStopSec") ?? _u.GetTimeSpan("Service", "TimeoutSec") ?? TimeSpan.FromSeconds(90);
+
+    private string Words(string section, string key) => SystemdFormat.Words(_u.GetWords(section, key));
+
+    private string Dependency(string key)
+        => _s.Dependencies.TryGetValue(key, out var list) ? string.Join(' ', list) : "";
+
+    private string ExecProperty(string setting, bool extended)
+    {
+        var commands = _s.Commands(setting);
+        if (commands.Count == 0) return "";
+        var isMain = setting == "ExecStart";
+        return string.Join(' ', commands.Select(c => ExecText(c, extended, isMain && c == commands[^1])));
+    }
+
+    private string ExecText(ExecCommand c, bool extended, bool carriesMainRun)
+    {
+        var argv = string.Join(' ', c.Arguments);
+        var middle = extended ? $"flags={Flags(c)}" : $"ignore_errors={SystemdFormat.YesNo(c.IgnoreFailure)}";
+        var ran = carriesMainRun && _st.ExecMainPid > 0;
+        var start = ran && _st.ExecMainStartTimestamp > 0 ? Stamp(_st.ExecMainStartTimestamp) : "n/a";
+        var stop = ran && _st.ExecMainExitTimestamp > 0 ? Stamp(_st.ExecMainExitTimestamp) : "n/a";
+        var pid = ran ? _st.ExecMainPid : 0;
+        var code = ran && _st.ExecMainCode != 0 ? CodeName(_st.ExecMainCode) : "(null)";
+        var status = ran && _st.ExecMainCode != 0 ? Num(_st.ExecMainStatus) : "0/0";
+        return $"{{ path={c.Path} ; argv[]={argv} ; {middle} ; start_time=[{start}] ; stop_time=[{stop}] ; pid={pid} ; code={code} ; status={status} }}";
+    }
+
+    private static string Flags(ExecCommand c)
+    {
+        var flags = new List<string>();
+        if (c.IgnoreFailure) flags.Add("ignore-failure");
+        if (c.FullPrivileges) flags.Add("privileged");
+        if (c.NoSandbox) flags.Add("no-setuid");
+        if (c.NoEnvironmentExpansion) flags.Add("no-env-expand");
+        return string.Join(' ', flags);
+    }
+
+    private static string CodeName(int code) => code switch { 1 => "exited", 2 => "killed", 3 => "dumped", _ => "(null)" };
+}

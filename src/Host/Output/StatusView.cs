@@ -1,0 +1,26 @@
+using Platform.Abstractions;
+
+namespace Platform.Host.Output;
+
+/// <summary>Everything <c>systemctl status</c> prints for one unit, gathered before formatting.</summary>
+internal sealed record StatusView
+{
+    public required UnitDefinition Unit { get; init; }
+    public required string ActiveState { get; init; }
+    public required string SubState { get; init; }
+    public string Result { get; init; } = "success";
+    public string? UnitFileState { get; init; }
+    public string? UnitFilePreset { get; init; }
+    public long StateSinceUsec { get; init; }
+    public int MainPid { get; init; }
+    public string? MainPidName { get; init; }
+    public ProcessExit? MainExit { get; init; }
+    public string? StatusText { get; init; }
+    public string? Description { get; init; }
+    public IReadOnlyList<string> Documentation { get; init; } = [];
+    public IReadOnlyList<(int Pid, string CommandLine)> Processes { get; init; } = [];
+    public IReadOnlyList<string> ProcessLines { get; init; } = [];
+    public IReadOnlyList<string> LogLines { get; init; } = [];
+    public string? ConditionFailure { get; init; }
+    public long ConditionTimestampUsec { get; init; }
+}
