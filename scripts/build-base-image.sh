@@ -29,6 +29,12 @@ sock=${DOCKER_SOCKET:-/var/run/docker.sock}
 api() { curl -s --max-time 10 --unix-socket "$sock" -o /dev/null -w '%{http_code}' "http://localhost$1" 2>/dev/null || true; }
 [ "$(api /_ping)" = 200 ] || fail "docker daemon does not answer on $sock (run scripts/provision-docker.sh)"
 
+cache=/var/cache/platform
+mkdir -p "$cache"
+# One build per image at a time: a second caller waits, then finds the image present.
+exec 9>"$cache/.lock-${image%%:*}"
+flock 9
+
 if [ "$force" = 0 ] && [ "$(api "/images/$image/json")" = 200 ]; then
   echo "build-base-image: $image already present"
   exit 0
@@ -41,8 +47,6 @@ mirror=$(awk '/^URIs:/ && $2 !~ /security/ {print $2; exit}' /etc/apt/sources.li
 [ -n "$mirror" ] || mirror=$(awk '$1=="deb" && $2 !~ /security/ {print $2; exit}' /etc/apt/sources.list 2>/dev/null || true)
 mirror=${mirror:-http://deb.debian.org/debian}
 
-cache=/var/cache/platform
-mkdir -p "$cache"
 # The tarball name carries the package list so the two images never share a cache entry.
 tarball="$cache/rootfs-bookworm-minbase-${include//,/-}.tar"
 [ "$refresh" = 1 ] && rm -f "$tarball"
@@ -51,7 +55,7 @@ if [ ! -s "$tarball" ]; then
   echo "build-base-image: debootstrap bookworm ($include) from $mirror, takes a few minutes"
   work=$(mktemp -d "$cache/rootfs.XXXXXX")
   trap 'rm -rf "$work" "$tarball.part"' EXIT
-  log="$cache/debootstrap.log"
+  log="$cache/debootstrap-${image%%:*}.log"
   if ! debootstrap --variant=minbase --include="$include" bookworm "$work" "$mirror" >"$log" 2>&1; then
     fail "debootstrap failed, see $log: $(tail -n 1 "$log")"
   fi
@@ -65,10 +69,10 @@ fi
 
 repo=${image%%:*} tag=${image##*:}
 echo "build-base-image: importing $tarball as $image"
-code=$(curl -s --unix-socket "$sock" -o "$cache/import.out" -w '%{http_code}' -X POST \
+code=$(curl -s --unix-socket "$sock" -o "$cache/import-${image%%:*}.out" -w '%{http_code}' -X POST \
   -H 'Content-Type: application/x-tar' -T "$tarball" \
   "http://localhost/images/create?fromSrc=-&repo=$repo&tag=$tag" || true)
-[ "$code" = 200 ] || fail "import of $image failed (HTTP $code): $(tail -c 300 "$cache/import.out" 2>/dev/null)"
-grep -q '"error' "$cache/import.out" && fail "import of $image failed: $(tail -c 300 "$cache/import.out")"
+[ "$code" = 200 ] || fail "import of $image failed (HTTP $code): $(tail -c 300 "$cache/import-${image%%:*}.out" 2>/dev/null)"
+grep -q '"error' "$cache/import-${image%%:*}.out" && fail "import of $image failed: $(tail -c 300 "$cache/import-${image%%:*}.out")"
 [ "$(api "/images/$image/json")" = 200 ] || fail "$image is missing after import"
 echo "build-base-image: $image ready"
