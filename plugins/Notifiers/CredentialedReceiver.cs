@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using Platform.Abstractions;
 using Platform.Notifiers.Native;
@@ -26,7 +27,21 @@ internal static unsafe class CredentialedReceiver
     /// <see cref="Outcome.Skipped"/> means one datagram was consumed and discarded (it carried fds, which are
     /// closed, or it was empty or truncated). Throws <see cref="IOException"/> on socket errors.
     /// </summary>
-    public static Outcome TryReceive(SocketHandle socket, byte[] buffer, out NotifyMessage? message)
+    public static Outcome TryReceive(SocketHandle socket, out NotifyMessage? message)
+    {
+        // Rented per read rather than held per endpoint: a PID-1 init may keep hundreds of endpoints open.
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxDatagram);
+        try
+        {
+            return TryReceive(socket, buffer, out message);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static Outcome TryReceive(SocketHandle socket, byte[] buffer, out NotifyMessage? message)
     {
         message = null;
         byte* control = stackalloc byte[ControlSize];

@@ -14,16 +14,14 @@ internal sealed class UnixNotifyEndpoint : INotifyEndpoint
     private readonly ulong _fileInode;
     private readonly ulong _pollId = ReadinessPoller.NewId();
     private readonly Lock _gate = new();
-    private readonly byte[] _buffer;
     private TaskCompletionSource<bool>? _pending;
     private bool _armedOnce;
     private bool _receiving;
     private bool _disposed;
 
-    internal UnixNotifyEndpoint(SocketHandle socket, byte[] buffer, string address, string? filePath, ulong fileInode)
+    internal UnixNotifyEndpoint(SocketHandle socket, string address, string? filePath, ulong fileInode)
     {
         _socket = socket;
-        _buffer = buffer;
         Address = address;
         _filePath = filePath;
         _fileInode = fileInode;
@@ -49,7 +47,7 @@ internal sealed class UnixNotifyEndpoint : INotifyEndpoint
                 lock (_gate)
                 {
                     if (_disposed) return null;
-                    var outcome = CredentialedReceiver.TryReceive(_socket, _buffer, out var message);
+                    var outcome = CredentialedReceiver.TryReceive(_socket, out var message);
                     if (outcome == CredentialedReceiver.Outcome.Message) return message;
                     if (outcome == CredentialedReceiver.Outcome.Skipped) continue;
                     readable = _pending = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -66,6 +64,21 @@ internal sealed class UnixNotifyEndpoint : INotifyEndpoint
         }
     }
 
+    // sd_notify_barrier(3) (used by systemd-notify after every message) passes a pipe fd and waits for the
+    // manager to close it; closing the fds still queued releases such a sender at once instead of after its timeout.
+    private void DrainQueued()
+    {
+        try
+        {
+            for (var i = 0; i < 256; i++)
+                if (CredentialedReceiver.TryReceive(_socket, out _) == CredentialedReceiver.Outcome.Empty) return;
+        }
+        catch (IOException)
+        {
+            // Disposing must not throw; whatever is left is freed with the socket.
+        }
+    }
+
     private void OnReadable() => Interlocked.Exchange(ref _pending, null)?.TrySetResult(true);
 
     /// <summary>Closes the socket and removes its file; a pending receive then returns null.</summary>
@@ -77,6 +90,7 @@ internal sealed class UnixNotifyEndpoint : INotifyEndpoint
             if (_disposed) return;
             _disposed = true;
             ReadinessPoller.Forget(_pollId, _socket.Fd, _armedOnce);
+            DrainQueued();
             pending = Interlocked.Exchange(ref _pending, null);
         }
         pending?.TrySetResult(false);

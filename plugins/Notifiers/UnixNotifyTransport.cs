@@ -16,13 +16,16 @@ public sealed class UnixNotifyTransport : INotifyTransport
     public INotifyEndpoint CreateEndpoint(NotifyEndpointContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var unit = context.Unit.Name;
+        if (unit.Length == 0 || unit.Contains('/') || unit.Contains('\0'))
+            throw new ArgumentException($"invalid unit name for a notify socket: {unit}");
         var fd = Libc.socket(Libc.AF_UNIX, Libc.SOCK_DGRAM | Libc.SOCK_CLOEXEC | Libc.SOCK_NONBLOCK, 0);
         if (fd < 0) throw new IOException("cannot create notify socket: " + Libc.Describe(Marshal.GetLastPInvokeError()));
         var socket = new SocketHandle(fd);
         try
         {
             EnablePassCred(socket);
-            var path = NotifyAddress.FilePath(context.RunDirectory, context.Unit.Name);
+            var path = NotifyAddress.FilePath(context.RunDirectory, unit);
             string address;
             ulong inode = 0;
             if (NotifyAddress.FitsSunPath(path))
@@ -37,9 +40,8 @@ public sealed class UnixNotifyTransport : INotifyTransport
             }
             // Anything queued now was sent before the file had its final owner and mode, or by a previous
             // instance of the service: none of it is for this endpoint, whose address nobody has been told yet.
-            var buffer = GC.AllocateUninitializedArray<byte>(CredentialedReceiver.MaxDatagram);
-            while (CredentialedReceiver.TryReceive(socket, buffer, out _) != CredentialedReceiver.Outcome.Empty) { }
-            return new UnixNotifyEndpoint(socket, buffer, address, inode == 0 ? null : path, inode);
+            for (var i = 0; i < 256 && CredentialedReceiver.TryReceive(socket, out _) != CredentialedReceiver.Outcome.Empty; i++) { }
+            return new UnixNotifyEndpoint(socket, address, inode == 0 ? null : path, inode);
         }
         catch
         {

@@ -17,6 +17,8 @@ internal static class Dispatcher
         {
             "help" => HelpCommand.Run(ctx),
             "version" => VersionCommand.Run(ctx),
+            "cat" => CatCommand.Run(ctx),
+            "list-plugins" => Plugins.ListPluginsCommand.Run(ctx.Plugins, ctx.Out, !ctx.Options.NoLegend),
             "daemon-reload" or "daemon-reexec" => ctx.Options.Arguments.Count == 0 ? ExitCodes.Success : TooMany(ctx, verb),
             _ => Unknown(ctx, verb),
         };

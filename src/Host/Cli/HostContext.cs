@@ -1,3 +1,9 @@
+using Platform.Abstractions;
+using Platform.Host.Configuration;
+using Platform.Host.Lifecycle;
+using Platform.Host.Plugins;
+using Platform.Units;
+
 namespace Platform.Host.Cli;
 
 /// <summary>What every command works with: the parsed options, the root, and the output streams.</summary>
@@ -11,7 +17,45 @@ internal sealed class HostContext
         Root = NormalizeRoot(options.Root);
     }
 
+    private UnitRepository? _units;
+    private HostConfiguration? _config;
+    private PluginCatalog? _plugins;
+    private IStatusStore? _store;
+
     public CommandLineOptions Options { get; }
+
+    /// <summary>The unit engine for this root and mode; created on first use so commands that need no units pay nothing.</summary>
+    public UnitRepository Units => _units ??= new UnitRepository(
+        Options.UserMode ? UnitPaths.ForUser(UserHome(), RootOrSlash) : UnitPaths.ForSystem(RootOrSlash), Warn);
+
+    /// <summary>The configuration file under the root with the <c>-c</c> overrides applied.</summary>
+    public HostConfiguration Config => _config ??= HostConfiguration.Load(RootOrSlash, Options.ConfigOverrides, Warn);
+
+    /// <summary>The plugin catalog (manifests only; assemblies load when an export is asked for).</summary>
+    public PluginCatalog Plugins => _plugins ??= PluginCatalog.Discover(PluginSearchOptions.For(RootOrSlash, Config), Warn);
+
+    /// <summary>The manager's run folder: <c>/run</c> for the system, the user's runtime folder with <c>--user</c>.</summary>
+    public string RunDirectory => Options.UserMode ? Units.Paths.Under(Units.Paths.RuntimeDirectory) : Under("/run");
+
+    /// <summary>Where per-unit lock files and notify sockets live (the seed's <c>/run/systemd</c>).</summary>
+    public string ManagerRunDirectory => Path.Join(RunDirectory, "systemd");
+
+    /// <summary>The configured status store, opened on first use.</summary>
+    public IStatusStore Store => _store ??= OpenStore();
+
+    private IStatusStore OpenStore()
+    {
+        var name = Config.StatusStore;
+        var store = Plugins.Get<IStatusStore>(PluginKind.StatusStore, name)
+            ?? throw new InvalidOperationException($"Status store '{name}' is not available (see 'systemctl list-plugins').");
+        var directory = Path.Join(RunDirectory, "platform", "status");
+        Directory.CreateDirectory(directory);
+        store.Open(new StatusStoreContext(directory, BootIdentity.Current(), Config.GetSection("StatusStore", name)));
+        return store;
+    }
+
+    /// <summary>The root as the unit engine wants it: <c>/</c> or the folder.</summary>
+    public string RootOrSlash => Root.Length == 0 ? "/" : Root;
     public TextWriter Out { get; }
     public TextWriter Err { get; }
 
@@ -24,10 +68,11 @@ internal sealed class HostContext
     /// <summary>Prints a warning line to stderr (unless quiet applies to warnings: systemd prints them regardless).</summary>
     public void Warn(string message) => Err.WriteLine(message);
 
+    private static string UserHome() => Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } h ? h : "/root";
+
     private static string NormalizeRoot(string root)
     {
         if (string.IsNullOrEmpty(root)) return "";
-        var full = Path.GetFullPath(root).TrimEnd('/');
-        return full;
+        return Path.GetFullPath(root).TrimEnd('/');
     }
 }

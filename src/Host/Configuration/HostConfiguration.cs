@@ -32,7 +32,8 @@ public sealed class HostConfiguration
     {
         var path = Path.Join(root, RelativePath);
         string? text = null;
-        try { text = File.ReadAllText(path); }
+        // Checked first because a thrown exception costs more at start-up than reading the file.
+        try { if (File.Exists(path)) text = File.ReadAllText(path); }
         catch (FileNotFoundException) { }
         catch (DirectoryNotFoundException) { }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,0 +1,148 @@
+using Platform.Abstractions;
+using Platform.LogSinks.Common;
+
+namespace Platform.LogSinks.FileJournal;
+
+/// <summary>
+/// The default sink: per-unit journal files under <c>ROOT/var/log/journal/</c> (<c>web.service.journal</c>, rotated
+/// by size to <c>web.service.journal.1</c> ...), which <c>journalctl</c> and <c>systemctl status</c> read back.
+/// Settings: <c>Directory</c> (root-relative, default <c>/var/log/journal</c>), <c>MaxFileSize</c> (default 8M),
+/// <c>MaxFiles</c> (files per unit including the active one, default 5), <c>ReadOnly</c> (for readers: never create
+/// or write anything).
+/// </summary>
+[ExportLogSink("file")]
+public sealed class FileLogSink : ILogSink, ILogReader
+{
+    private const int MaxOpenUnits = 128;
+    private const int BufferBytes = 64 * 1024;
+
+    private readonly Dictionary<string, UnitState> _units = new(StringComparer.Ordinal);
+    private JournalFileQuery? _query;
+    private string _directory = "";
+    private long _maxFileSize = 8 << 20;
+    private int _maxFiles = 5;
+    private bool _readOnly;
+    private byte[] _bootId = new byte[16];
+    private string _hostname = "";
+    private Action<string> _warn = _ => { };
+    private bool _failing;
+    private long _uses;
+
+    /// <inheritdoc />
+    public bool Open(LogSinkContext context)
+    {
+        var settings = new SinkSettings("file", context.Settings);
+        _warn = context.Warn;
+        _directory = SinkSettings.UnderRoot(context.Root, settings.Get("Directory") ?? "/var/log/journal");
+        _maxFileSize = settings.Size("MaxFileSize", 8 << 20, context.Warn);
+        _maxFiles = settings.Int("MaxFiles", 5, 1, context.Warn);
+        _readOnly = settings.Bool("ReadOnly", false);
+        _query = new JournalFileQuery(_directory);
+        _bootId = BootId.Current();
+        _hostname = Environment.MachineName;
+        if (_readOnly) return true;
+        try
+        {
+            Directory.CreateDirectory(_directory);
+            var probe = Path.Join(_directory, ".write-test-" + Environment.ProcessId);
+            System.IO.File.WriteAllBytes(probe, []);
+            System.IO.File.Delete(probe);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Warn($"log sink file: cannot write to {_directory}: {e.Message}");
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Write(LogRecord record)
+    {
+        if (_readOnly || _query is null) return;
+        try
+        {
+            var state = State(record.Unit);
+            // Keep a buffer from straddling the size limit so every file stays within MaxFileSize.
+            if (state.Encoder.Length > 0 && state.Encoder.Length + record.Message.Length + 256 > state.Writer.Room) Drain(state);
+            state.Encoder.Append(record, _bootId, record.Hostname ?? _hostname);
+            if (state.Encoder.Length >= BufferBytes) Drain(state);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Fail(e); }
+    }
+
+    /// <inheritdoc />
+    public void Flush()
+    {
+        foreach (var state in _units.Values)
+        {
+            try { Drain(state); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Fail(e); }
+        }
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<LogRecord> Read(LogQuery query) => Query.Read(query);
+
+    /// <inheritdoc />
+    public object Tail(LogQuery query) => Query.Tail(query);
+
+    /// <inheritdoc />
+    public IReadOnlyList<LogRecord> ReadAfter(LogQuery query, ref object position)
+    {
+        var from = position as FilePosition ?? new FilePosition();
+        var records = Query.ReadAfter(query, from, out var next);
+        position = next;
+        return records;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Flush();
+        foreach (var state in _units.Values) state.Writer.Dispose();
+        _units.Clear();
+    }
+
+    private JournalFileQuery Query => _query ?? throw new InvalidOperationException("the file log sink was not opened");
+
+    private UnitState State(string unit)
+    {
+        if (!_units.TryGetValue(unit, out var state))
+        {
+            if (_units.Count >= MaxOpenUnits) CloseLeastUsed();
+            state = new UnitState(new UnitJournalWriter(_directory, JournalFileNames.Escape(unit), _maxFileSize, _maxFiles));
+            _units[unit] = state;
+        }
+        state.Writer.LastUse = ++_uses;
+        return state;
+    }
+
+    private void CloseLeastUsed()
+    {
+        var oldest = _units.MinBy(u => u.Value.Writer.LastUse);
+        Drain(oldest.Value);
+        oldest.Value.Writer.Dispose();
+        _units.Remove(oldest.Key);
+    }
+
+    private static void Drain(UnitState state)
+    {
+        if (state.Encoder.Length == 0) return;
+        // Records that cannot be written are dropped rather than retried forever.
+        try { state.Writer.Write(state.Encoder.Data); }
+        finally { state.Encoder.Clear(); }
+    }
+
+    private void Fail(Exception e)
+    {
+        if (_failing) return;
+        _failing = true;
+        _warn($"log sink file: cannot write to {_directory}: {e.Message}");
+    }
+
+    private sealed record UnitState(UnitJournalWriter Writer)
+    {
+        public RecordEncoder Encoder { get; } = new();
+    }
+}

@@ -1,0 +1,122 @@
+using Microsoft.Win32.SafeHandles;
+using Platform.Abstractions;
+
+namespace Platform.LogSinks.FileJournal;
+
+/// <summary>
+/// Reads one journal file front to back through an open handle, so renames by rotation do not disturb it. Stops
+/// (without error) at the end of the intact records: a record still being written is read on a later call.
+/// </summary>
+internal sealed class JournalFileReader : IDisposable
+{
+    private const int ChunkSize = 256 * 1024;
+
+    private readonly SafeFileHandle _handle;
+    private byte[] _chunk = new byte[ChunkSize];
+    private long _chunkOffset;
+    private int _chunkLength;
+
+    private JournalFileReader(SafeFileHandle handle, ulong serial, string path)
+    {
+        _handle = handle;
+        Serial = serial;
+        Path = path;
+        Position = JournalFileFormat.HeaderSize;
+    }
+
+    public ulong Serial { get; }
+    public string Path { get; }
+
+    /// <summary>The file's current size.</summary>
+    public long Length => RandomAccess.GetLength(_handle);
+
+    /// <summary>Offset of the next record.</summary>
+    public long Position { get; set; }
+
+    /// <summary>Opens <paramref name="path"/>; null when it is missing or not a journal file.</summary>
+    public static JournalFileReader? Open(string path)
+    {
+        SafeFileHandle handle;
+        try { handle = System.IO.File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+        Span<byte> header = stackalloc byte[JournalFileFormat.HeaderSize];
+        var n = RandomAccess.Read(handle, header, 0);
+        if (JournalFileFormat.ReadHeader(header[..n]) is not { } serial)
+        {
+            handle.Dispose();
+            return null;
+        }
+        return new JournalFileReader(handle, serial, path);
+    }
+
+    /// <summary>
+    /// Advances past the next intact record. Returns false at the end of intact data; otherwise
+    /// <paramref name="body"/> is the record body, valid until the next call.
+    /// </summary>
+    public bool Next(out ReadOnlySpan<byte> body)
+    {
+        body = default;
+        var start = (int)(Position - _chunkOffset);
+        if (start < 0 || start + 4 > _chunkLength)
+        {
+            if (!Fill(4)) return false;
+            start = 0;
+        }
+        var size = JournalFileFormat.Validate(_chunk.AsSpan(start, _chunkLength - start), out var bodyLength);
+        if (size == 0)
+        {
+            if (!Fill(bodyLength + JournalFileFormat.RecordOverhead)) return false;
+            start = 0;
+            size = JournalFileFormat.Validate(_chunk.AsSpan(0, _chunkLength), out bodyLength);
+        }
+        if (size <= 0) return false;
+        body = _chunk.AsSpan(start + 4, bodyLength);
+        Position += size;
+        return true;
+    }
+
+    /// <summary>Reads the next record that passes <paramref name="query"/>; false at the end of intact data.</summary>
+    public bool Next(LogQuery query, RecordDecoder decoder, out LogRecord? record)
+    {
+        record = null;
+        if (!Next(out var body)) return false;
+        if (RecordDecoder.Matches(body, query)) record = decoder.Decode(body);
+        return true;
+    }
+
+    /// <summary>
+    /// The time of the file's last record, read backwards through the trailing length (no scan); null when the tail
+    /// is not an intact record (being written, or torn), in which case callers must read the file.
+    /// </summary>
+    public long? NewestRealtime()
+    {
+        var length = Length;
+        Span<byte> trailer = stackalloc byte[4];
+        if (length < JournalFileFormat.HeaderSize + JournalFileFormat.RecordOverhead + JournalFileFormat.FixedBodySize
+            || RandomAccess.Read(_handle, trailer, length - 4) != 4) return null;
+        var n = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(trailer);
+        var start = length - n - JournalFileFormat.RecordOverhead;
+        if (n < JournalFileFormat.FixedBodySize || n > JournalFileFormat.MaxBody || start < JournalFileFormat.HeaderSize) return null;
+        var record = new byte[n + JournalFileFormat.RecordOverhead];
+        if (RandomAccess.Read(_handle, record, start) != record.Length) return null;
+        if (JournalFileFormat.Validate(record, out _) != record.Length) return null;
+        return RecordDecoder.Realtime(record.AsSpan(4));
+    }
+
+    /// <summary>Re-reads from <see cref="Position"/>, keeping at least <paramref name="need"/> bytes if the file has them.</summary>
+    private bool Fill(int need)
+    {
+        if (need > _chunk.Length) _chunk = new byte[need];
+        _chunkOffset = Position;
+        _chunkLength = 0;
+        while (_chunkLength < _chunk.Length)
+        {
+            var n = RandomAccess.Read(_handle, _chunk.AsSpan(_chunkLength), _chunkOffset + _chunkLength);
+            if (n <= 0) break;
+            _chunkLength += n;
+        }
+        return _chunkLength >= Math.Min(need, 4) && _chunkLength >= 4;
+    }
+
+    public void Dispose() => _handle.Dispose();
+}

@@ -1,0 +1,111 @@
+using Microsoft.Win32.SafeHandles;
+
+namespace Platform.LogSinks.FileJournal;
+
+/// <summary>
+/// Appends to one unit's active journal file and rotates it by size: <c>UNIT.journal</c> becomes
+/// <c>UNIT.journal.1</c>, older files move up by one, and files beyond the kept count are deleted.
+/// </summary>
+internal sealed class UnitJournalWriter : IDisposable
+{
+    private readonly string _directory;
+    private readonly string _escaped;
+    private readonly long _maxFileSize;
+    private readonly int _maxFiles;
+    private SafeFileHandle? _handle;
+    private long _length;
+    private ulong _serial;
+
+    public UnitJournalWriter(string directory, string escapedUnit, long maxFileSize, int maxFiles)
+    {
+        _directory = directory;
+        _escaped = escapedUnit;
+        _maxFileSize = maxFileSize;
+        _maxFiles = maxFiles;
+    }
+
+    public long LastUse { get; set; }
+
+    /// <summary>Writes whole encoded records (never split across files); rotates first when they would not fit.</summary>
+    public void Write(ReadOnlySpan<byte> records)
+    {
+        if (_handle is null) OpenActive();
+        if (_length > JournalFileFormat.HeaderSize && _length + records.Length > _maxFileSize) Rotate();
+        RandomAccess.Write(_handle!, records, _length);
+        _length += records.Length;
+    }
+
+    /// <summary>Bytes the active file can still take before it rotates.</summary>
+    public long Room
+    {
+        get
+        {
+            if (_handle is null) OpenActive();
+            return _length <= JournalFileFormat.HeaderSize ? long.MaxValue : _maxFileSize - _length;
+        }
+    }
+
+    private void OpenActive()
+    {
+        var path = JournalFileNames.Active(_directory, _escaped);
+        using (var reader = JournalFileReader.Open(path))
+        {
+            if (reader is not null)
+            {
+                // Skip to the end of the intact records; a torn tail left by a crash is cut off.
+                while (reader.Next(out _)) { }
+                _serial = reader.Serial;
+                _length = reader.Position;
+                _handle = System.IO.File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+                if (RandomAccess.GetLength(_handle) != _length) RandomAccess.SetLength(_handle, _length);
+                return;
+            }
+        }
+        if (System.IO.File.Exists(path)) System.IO.File.Move(path, path + ".damaged", overwrite: true);
+        using (var newest = UnitFileSnapshot.Open(_directory, _escaped))
+            _serial = newest.Files.Count > 0 ? newest.Files[^1].Serial + 1 : 1;
+        Create(path);
+    }
+
+    private void Rotate()
+    {
+        _handle!.Dispose();
+        _handle = null;
+        if (_maxFiles <= 1) System.IO.File.Delete(JournalFileNames.Active(_directory, _escaped));
+        else
+        {
+            // Also files left over from a larger MaxFiles= earlier.
+            for (var i = _maxFiles - 1; System.IO.File.Exists(JournalFileNames.Archived(_directory, _escaped, i)); i++)
+                DeleteQuietly(JournalFileNames.Archived(_directory, _escaped, i));
+            for (var i = _maxFiles - 2; i >= 1; i--)
+            {
+                var from = JournalFileNames.Archived(_directory, _escaped, i);
+                if (System.IO.File.Exists(from)) System.IO.File.Move(from, JournalFileNames.Archived(_directory, _escaped, i + 1), overwrite: true);
+            }
+            System.IO.File.Move(JournalFileNames.Active(_directory, _escaped), JournalFileNames.Archived(_directory, _escaped, 1), overwrite: true);
+        }
+        _serial++;
+        Create(JournalFileNames.Active(_directory, _escaped));
+    }
+
+    private void Create(string path)
+    {
+        Span<byte> header = stackalloc byte[JournalFileFormat.HeaderSize];
+        JournalFileFormat.WriteHeader(header, _serial, (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) / 10);
+        _handle = System.IO.File.OpenHandle(path, FileMode.Create, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        RandomAccess.Write(_handle, header, 0);
+        _length = JournalFileFormat.HeaderSize;
+    }
+
+    private static void DeleteQuietly(string path)
+    {
+        try { System.IO.File.Delete(path); }
+        catch (IOException) { }
+    }
+
+    public void Dispose()
+    {
+        _handle?.Dispose();
+        _handle = null;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using Platform.LogSinks.Native;
+
+namespace Platform.LogSinks.Journald;
+
+/// <summary>
+/// An unconnected datagram socket sending to journald's native socket. Entries too large for one datagram are
+/// written to a sealed memfd whose descriptor travels alone with SCM_RIGHTS, as journald's protocol allows.
+/// </summary>
+internal sealed unsafe class JournaldSocket : IDisposable
+{
+    private readonly byte[] _address = new byte[110];
+    private readonly int _addressLength;
+    private readonly int _fd;
+
+    public JournaldSocket(string path)
+    {
+        var count = Encoding.UTF8.GetBytes(path, _address.AsSpan(2, 107));
+        _address[0] = SinkLibc.AF_UNIX;
+        _addressLength = 2 + count + 1;
+        _fd = SinkLibc.socket(SinkLibc.AF_UNIX, SinkLibc.SOCK_DGRAM | SinkLibc.SOCK_CLOEXEC, 0);
+        if (_fd < 0) throw new IOException("socket: " + SinkLibc.Describe(Marshal.GetLastPInvokeError()));
+        var size = 8 << 20;
+        SinkLibc.setsockopt(_fd, SinkLibc.SOL_SOCKET, SinkLibc.SO_SNDBUF, &size, sizeof(int));
+        // A stalled journald must not hold the sink thread forever.
+        var timeout = stackalloc long[2] { 1, 0 };
+        SinkLibc.setsockopt(_fd, SinkLibc.SOL_SOCKET, SinkLibc.SO_SNDTIMEO, timeout, 16);
+    }
+
+    /// <summary>Sends one entry; returns 0 or the errno of the failure.</summary>
+    public int Send(ReadOnlySpan<byte> entry)
+    {
+        fixed (byte* data = entry)
+        {
+            var iov = new IoVec { Base = data, Length = (nuint)entry.Length };
+            var errno = SendMessage(&iov, 1, null, 0);
+            return errno is SinkLibc.EMSGSIZE or SinkLibc.ENOBUFS ? SendViaMemfd(entry) : errno;
+        }
+    }
+
+    private int SendViaMemfd(ReadOnlySpan<byte> entry)
+    {
+        var memfd = SinkLibc.memfd_create("journal-entry", SinkLibc.MFD_CLOEXEC | SinkLibc.MFD_ALLOW_SEALING);
+        if (memfd < 0) return Marshal.GetLastPInvokeError();
+        try
+        {
+            fixed (byte* data = entry)
+                for (var done = 0; done < entry.Length;)
+                {
+                    var n = SinkLibc.write(memfd, data + done, entry.Length - done);
+                    if (n <= 0) return Marshal.GetLastPInvokeError();
+                    done += (int)n;
+                }
+            if (SinkLibc.fcntl(memfd, SinkLibc.F_ADD_SEALS,
+                    SinkLibc.F_SEAL_SEAL | SinkLibc.F_SEAL_SHRINK | SinkLibc.F_SEAL_GROW | SinkLibc.F_SEAL_WRITE) != 0)
+                return Marshal.GetLastPInvokeError();
+            // cmsghdr (16 bytes) + one int, padded to 8.
+            var control = stackalloc byte[24];
+            *(ulong*)control = 20;
+            *(int*)(control + 8) = SinkLibc.SOL_SOCKET;
+            *(int*)(control + 12) = SinkLibc.SCM_RIGHTS;
+            *(int*)(control + 16) = memfd;
+            return SendMessage(null, 0, control, 24);
+        }
+        finally
+        {
+            SinkLibc.close(memfd);
+        }
+    }
+
+    private int SendMessage(IoVec* iov, int iovCount, byte* control, int controlLength)
+    {
+        fixed (byte* name = _address)
+        {
+            var msg = new MessageHeader
+            {
+                Name = name, NameLen = (uint)_addressLength, Iov = iov, IovLen = (nuint)iovCount,
+                Control = control, ControlLen = (nuint)controlLength,
+            };
+            while (true)
+            {
+                if (SinkLibc.sendmsg(_fd, &msg, SinkLibc.MSG_NOSIGNAL) >= 0) return 0;
+                var errno = Marshal.GetLastPInvokeError();
+                if (errno != SinkLibc.EINTR) return errno;
+            }
+        }
+    }
+
+    public void Dispose() => SinkLibc.close(_fd);
+}

@@ -1,0 +1,12 @@
+using System.Runtime.InteropServices;
+
+namespace Platform.LogSinks.Native;
+
+/// <summary>struct pollfd.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct PollFd
+{
+    public int Fd;
+    public short Events;
+    public short Revents;
+}

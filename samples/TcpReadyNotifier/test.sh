@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds and tests the TcpReadyNotifier sample the way a plugin author would, outside Platform.sln:
+# packs the contracts into artifacts/packages (the sample's nuget.config takes Platform.Abstractions from there),
+# makes sure a published systemctl exists ($PLATFORM_PUBLISH_DIR, default artifacts/publish), then runs the
+# sample's tests, whose end-to-end part publishes the plugin and drops it into that systemctl's plugin path.
+# Extra arguments go to `dotnet test`.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+export PLATFORM_PUBLISH_DIR="${PLATFORM_PUBLISH_DIR:-$repo/artifacts/publish}"
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+dotnet pack "$repo/src/Abstractions" -c Release -o "$repo/artifacts/packages" -nologo -v quiet >/dev/null
+version="$(sed -n 's/.*Include="Platform.Abstractions" Version="\([^"]*\)".*/\1/p' "$here/Directory.Packages.props")"
+# NuGet keeps the first package of a version in its global cache forever; take this checkout's contracts instead.
+rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/platform.abstractions/$version"
+if [ ! -x "$PLATFORM_PUBLISH_DIR/systemctl" ]; then
+  dotnet publish "$repo/src/Host" -c Release -o "$PLATFORM_PUBLISH_DIR" -nologo -v quiet
+fi
+dotnet test "$here/TcpReadyNotifier.slnx" -c Release -nologo "$@"

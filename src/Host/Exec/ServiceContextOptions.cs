@@ -1,0 +1,26 @@
+using Platform.Abstractions;
+
+namespace Platform.Host.Exec;
+
+/// <summary>What the host hands to a <see cref="ServiceContext"/> for one start (or stop/reload) of a unit.</summary>
+public sealed record ServiceContextOptions
+{
+    /// <summary>The unit; its [Service] section supplies User=, Group=, SupplementaryGroups=, WorkingDirectory=, UMask=, Standard*=, PIDFile=.</summary>
+    public required UnitDefinition Unit { get; init; }
+    /// <summary>The environment pieces (Environment=, EnvironmentFile= contents, INVOCATION_ID...); User=, NOTIFY_SOCKET and MAINPID are filled in by the context.</summary>
+    public ServiceEnvironmentSpec Environment { get; init; } = new();
+    /// <summary>The spawner (default: one using this program as its <c>__exec</c> helper).</summary>
+    public ProcessSpawner? Spawner { get; init; }
+    /// <summary>The notify endpoint opened for this start, if any.</summary>
+    public INotifyEndpoint? Notify { get; init; }
+    /// <summary>The start timeout; null derives it from the unit (<see cref="ServiceTimeouts.Start"/>).</summary>
+    public TimeSpan? StartTimeout { get; init; }
+    /// <summary>The <c>--root</c> (PIDFile= is read below it); <c>/</c> by default.</summary>
+    public string Root { get; init; } = "/";
+    /// <summary>Where <c>StandardOutput=journal</c> (the default) goes, e.g. a socket to the log pump; /dev/null when not given.</summary>
+    public StdioTarget Journal { get; init; } = StdioTarget.Null;
+    /// <summary>Receives verbose diagnostics.</summary>
+    public Action<string>? Trace { get; init; }
+    /// <summary>Receives <c>STATUS=</c> texts.</summary>
+    public Action<string>? StatusText { get; init; }
+}

@@ -1,0 +1,16 @@
+using System.Runtime.InteropServices;
+
+namespace Platform.Host.Journal.Native;
+
+/// <summary>struct msghdr on 64-bit Linux (56 bytes; the compiler pads after the 32-bit name length).</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct MsgHeader
+{
+    public void* Name;
+    public uint NameLen;
+    public IoVector* Iov;
+    public nuint IovLen;
+    public void* Control;
+    public nuint ControlLen;
+    public int Flags;
+}

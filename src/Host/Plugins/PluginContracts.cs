@@ -1,0 +1,41 @@
+using System.Composition;
+using System.Composition.Hosting;
+using Platform.Abstractions;
+
+namespace Platform.Host.Plugins;
+
+/// <summary>Maps the manifest kinds to the contract interfaces their exports implement.</summary>
+internal static class PluginContracts
+{
+    /// <summary>The four kinds, in the order list-plugins shows them.</summary>
+    public static readonly string[] Kinds = [PluginKind.ServiceType, PluginKind.StatusStore, PluginKind.NotifyTransport, PluginKind.LogSink];
+
+    /// <summary>The version of Platform.Abstractions this host carries.</summary>
+    public static Version HostVersion { get; } = typeof(IStatusStore).Assembly.GetName().Version ?? new Version(1, 0);
+
+    /// <summary>The contract type of a kind, or null for an unknown kind.</summary>
+    public static Type? For(string kind) => kind switch
+    {
+        PluginKind.ServiceType => typeof(IServiceType),
+        PluginKind.StatusStore => typeof(IStatusStore),
+        PluginKind.NotifyTransport => typeof(INotifyTransport),
+        PluginKind.LogSink => typeof(ILogSink),
+        _ => null,
+    };
+
+    /// <summary>The names a container exports for a kind, read from metadata without creating any part.</summary>
+    public static IEnumerable<string> ExportedNames(CompositionHost container, string kind) => kind switch
+    {
+        PluginKind.ServiceType => Names<IServiceType>(container),
+        PluginKind.StatusStore => Names<IStatusStore>(container),
+        PluginKind.NotifyTransport => Names<INotifyTransport>(container),
+        PluginKind.LogSink => Names<ILogSink>(container),
+        _ => [],
+    };
+
+    private static IEnumerable<string> Names<T>(CompositionHost container)
+    {
+        foreach (var factory in container.GetExports<ExportFactory<T, PluginExportMetadata>>())
+            yield return factory.Metadata.Name;
+    }
+}

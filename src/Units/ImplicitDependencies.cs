@@ -1,0 +1,64 @@
+using Platform.Abstractions;
+
+namespace Platform.Units;
+
+/// <summary>
+/// The default and implicit dependencies of the unit type man pages (systemd.service(5), .socket(5), .timer(5),
+/// .path(5), .target(5), "Implicit Dependencies" and "Default Dependencies"), for the properties systemd shows.
+/// </summary>
+internal static class ImplicitDependencies
+{
+    /// <summary>Targets that implicit dependencies name; reverse lookups on them must consider every unit.</summary>
+    public static readonly string[] ImplicitTargets =
+        ["sysinit.target", "basic.target", "shutdown.target", "sockets.target", "timers.target", "paths.target", "time-set.target", "time-sync.target"];
+
+    /// <summary>Adds the implicit dependencies of <paramref name="unit"/> for <paramref name="property"/> to <paramref name="into"/>.</summary>
+    public static void Add(UnitDefinition unit, string property, bool user, List<string> into, Func<string, IReadOnlyList<string>> declared)
+    {
+        var type = unit.Kind;
+        if (property == "Triggers" && TriggeredUnit(unit) is { } triggered) into.Add(triggered);
+        if (type == "socket" && property == "Before" && TriggeredUnit(unit) is { } activated) into.Add(activated);
+        if (!unit.GetBool("Unit", "DefaultDependencies", true)) return;
+        var sysinit = !user && type is "service" or "socket" or "timer" or "path";
+        switch (property)
+        {
+            case "Requires" when sysinit:
+                into.Add("sysinit.target");
+                break;
+            case "After" when sysinit:
+                into.Add("sysinit.target");
+                if (type == "service") into.Add("basic.target");
+                if (type == "timer" && unit.Has("Timer", "OnCalendar")) { into.Add("time-set.target"); into.Add("time-sync.target"); }
+                break;
+            case "After" when user && type == "service":
+                into.Add("basic.target");
+                break;
+            case "After" when type == "target":
+                foreach (var kind in (string[])["Wants", "Requires", "Requisite", "BindsTo"])
+                    foreach (var d in declared(kind))
+                        if (d != unit.Name && UnitNames.TypeOf(d) is not null) into.Add(d);
+                break;
+            case "Before" when type is "socket" or "timer" or "path":
+                into.Add(type + "s.target");
+                into.Add("shutdown.target");
+                break;
+            case "Before" when type is "service" or "target":
+                into.Add("shutdown.target");
+                break;
+            case "Conflicts" when type is "service" or "socket" or "timer" or "path" or "target":
+                into.Add("shutdown.target");
+                break;
+        }
+    }
+
+    /// <summary>The unit a socket, timer or path unit activates: <c>Service=</c>/<c>Unit=</c>, else the same name as a service.</summary>
+    public static string? TriggeredUnit(UnitDefinition unit) => unit.Kind switch
+    {
+        "socket" => unit.Get("Socket", "Service") ?? (unit.GetBool("Socket", "Accept", false)
+            ? UnitNames.WithoutSuffix(unit.Name) + "@.service" : UnitNames.WithoutSuffix(unit.Name) + ".service"),
+        "timer" => unit.Get("Timer", "Unit") ?? UnitNames.WithoutSuffix(unit.Name) + ".service",
+        "path" => unit.Get("Path", "Unit") ?? UnitNames.WithoutSuffix(unit.Name) + ".service",
+        "automount" => UnitNames.WithoutSuffix(unit.Name) + ".mount",
+        _ => null,
+    };
+}

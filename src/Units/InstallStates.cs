@@ -1,0 +1,96 @@
+namespace Platform.Units;
+
+/// <summary>
+/// Computes a unit file's install state (<c>is-enabled</c>, <c>list-unit-files</c>) as systemctl does:
+/// masked, alias, then enablement links in the configuration folders (Alias= links and <c>*.wants/</c>-style
+/// links naming or pointing to the unit), other links to it (indirect), and finally what its [Install] section offers.
+/// </summary>
+internal sealed class InstallStates
+{
+    private readonly UnitRepository _repo;
+    private readonly InstallTargets _targets;
+    private ConfigLinkIndex? _links;
+
+    public InstallStates(UnitRepository repo, InstallTargets targets)
+    {
+        _repo = repo;
+        _targets = targets;
+    }
+
+    public ConfigLinkIndex Links => _links ??= new ConfigLinkIndex(_repo.Paths, _repo.Cache);
+
+    public void Clear() => _links = null;
+
+    /// <summary>The state word, or null when no unit file has the name (systemctl then reports "No such file or directory").</summary>
+    public string? State(string name) => State(_targets.Resolve(name), forListing: false);
+
+    /// <summary>The state of a resolved target; for listings a dangling or unparsable file is <c>bad</c> instead of missing.</summary>
+    public string? State(InstallTarget t, bool forListing)
+    {
+        var loc = t.Location;
+        switch (loc.Kind)
+        {
+            case LocationKind.NotFound:
+                if (BuiltInUnits.AliasOf(t.Name, _repo.Paths.IsUser) is not null) return "alias";
+                if (BuiltInUnits.Exists(t.Name, _repo.Paths.IsUser)) return "static";
+                if (SysVLookup.Find(_repo.Paths, t.Name) is not { } script) return null;
+                // Listings show the generated unit; is-enabled asks the runlevel links, as systemd-sysv-install does.
+                if (forListing) return "generated";
+                return SysVLookup.IsEnabled(_repo.Paths, Path.GetFileName(script)) ? "enabled" : "disabled";
+            case LocationKind.Broken:
+                return forListing ? "bad" : null;
+            case LocationKind.Masked:
+                return loc.Directory?.Kind == UnitDirectoryKind.Runtime ? "masked-runtime" : "masked";
+        }
+        if (t.ParseFailed) return "bad";
+        if (t.IsAlias) return "alias";
+        var scan = ScanLinks(t);
+        if (scan.Enabled) return "enabled";
+        if (scan.Runtime) return "enabled-runtime";
+        if (scan.Linked is not null) return scan.Linked;
+        if (scan.Indirect) return "indirect";
+        if (t.Install.HasRules) return "disabled";
+        return t.Install.Also.Count > 0 ? "indirect" : "static";
+    }
+
+    private sealed class LinkScan
+    {
+        public bool Enabled, Runtime, Indirect;
+        public string? Linked;
+    }
+
+    private LinkScan ScanLinks(InstallTarget t)
+    {
+        var scan = new LinkScan();
+        var name = t.Name;
+        var fileName = t.FileInRoot is null ? null : RootedPath.FileName(t.FileInRoot);
+        var template = UnitNames.IsTemplate(name);
+        var defaultInstance = t.Install.DefaultInstance;
+        foreach (var link in Links.Links)
+        {
+            if (link.IsMask) continue;
+            var pointsHere = link.TargetInRoot == t.FileInRoot || link.TargetName == name;
+            bool? match = null; // true: enabled, false: indirect
+            if (link.DependencyFolder is not null)
+            {
+                // A differently named link pointing here belongs to the unit it is named after, not to this one.
+                if (link.Name == name) match = true;
+                else if (template && UnitNames.TemplateOf(link.Name) == name && (pointsHere || link.TargetName == fileName))
+                    match = defaultInstance is not null && UnitNames.InstanceOf(link.Name) == defaultInstance;
+            }
+            else if (link.Name == name)
+            {
+                if (t.Location.Kind == LocationKind.Linked)
+                    scan.Linked = link.Directory.Kind == UnitDirectoryKind.Runtime ? "linked-runtime" : "linked";
+                continue;
+            }
+            else if (pointsHere || (fileName is not null && link.TargetName == fileName))
+                match = t.Install.Alias.Contains(link.Name);
+            if (match is null) continue;
+            if (match == false) { scan.Indirect = true; continue; }
+            if (link.Directory.Kind == UnitDirectoryKind.Runtime) scan.Runtime = true;
+            else scan.Enabled = true;
+        }
+        return scan;
+    }
+}

@@ -1,0 +1,18 @@
+using Platform.TestSupport;
+
+namespace Platform.Host.Tests.Plugins;
+
+/// <summary>A fact about the published install folder (test.sh publishes first); skipped when there is none.</summary>
+public sealed class PublishedFactAttribute : FactAttribute
+{
+    public PublishedFactAttribute()
+    {
+        if (!Exists()) Skip = "no published systemctl: run ./test.sh (it publishes first) or set PLATFORM_PUBLISH_DIR";
+    }
+
+    private static bool Exists()
+    {
+        try { return System.IO.Directory.Exists(Path.Join(Published.Directory, "plugins")); }
+        catch (TypeInitializationException) { return false; }
+    }
+}
