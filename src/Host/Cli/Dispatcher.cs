@@ -1,4 +1,8 @@
 using Platform.Host.Commands;
+using Platform.Host.Commands.Install;
+using Platform.Host.Commands.Lifecycle;
+using Platform.Host.Commands.Query;
+using Platform.Host.Init;
 
 namespace Platform.Host.Cli;
 
@@ -19,14 +23,22 @@ internal static class Dispatcher
             "version" => VersionCommand.Run(ctx),
             "cat" => CatCommand.Run(ctx),
             "list-plugins" => Plugins.ListPluginsCommand.Run(ctx.Plugins, ctx.Out, !ctx.Options.NoLegend),
-            "daemon-reload" or "daemon-reexec" => ctx.Options.Arguments.Count == 0 ? ExitCodes.Success : TooMany(ctx, verb),
+            "daemon-reload" or "daemon-reexec" => ctx.Options.Arguments.Count == 0 ? ExitCodes.Success : TooMany(ctx),
+            "list-unit-files" or "list-units" or "show" or "is-enabled" or "list-dependencies" or "get-default"
+                => QueryCommands.Run(ctx, verb),
+            "enable" or "disable" or "reenable" or "mask" or "unmask" or "preset" or "preset-all" or "set-default"
+                or "link" or "revert" => InstallCommands.Run(ctx, verb),
+            "start" or "stop" or "restart" or "try-restart" or "condrestart" or "reload" or "reload-or-restart"
+                or "reload-or-try-restart" or "try-reload-or-restart" or "force-reload" or "kill" or "reset-failed"
+                or "is-active" or "is-failed" or "status" or "clean" => LifecycleCommands.Run(ctx, verb),
+            "init" or "is-system-running" or "halt" or "poweroff" or "reboot" or "exit" => InitCommand.Run(ctx, verb),
             _ => Unknown(ctx, verb),
         };
     }
 
-    private static int TooMany(HostContext ctx, string verb)
+    private static int TooMany(HostContext ctx)
     {
-        ctx.Err.WriteLine($"Too many arguments.");
+        ctx.Err.WriteLine("Too many arguments.");
         return ExitCodes.Failure;
     }
 

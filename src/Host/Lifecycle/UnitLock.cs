@@ -13,6 +13,9 @@ internal sealed partial class UnitLock : IDisposable
     private const int LockExclusive = 2;
     private const int LockNonBlocking = 4;
     private const int WouldBlock = 11;
+    private const int OpenReadWrite = 2;
+    private const int OpenCreate = 0x40;
+    private const int OpenCloseOnExec = 0x80000;
     private readonly SafeFileHandle _handle;
 
     private UnitLock(SafeFileHandle handle) => _handle = handle;
@@ -22,7 +25,11 @@ internal sealed partial class UnitLock : IDisposable
     {
         Directory.CreateDirectory(lockDirectory);
         var path = Path.Join(lockDirectory, unit + ".lock");
-        var handle = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        // Raw open(2): File.OpenHandle takes its own advisory lock, which would make a second holder fail
+        // with a sharing violation instead of waiting here.
+        var fd = open(path, OpenReadWrite | OpenCreate | OpenCloseOnExec, 0b110_100_100);
+        if (fd < 0) throw new IOException($"Failed to open {path}: error {Marshal.GetLastPInvokeError()}");
+        var handle = new SafeFileHandle(fd, ownsHandle: true);
         var deadline = Environment.TickCount64 + (long)Math.Min(timeout.TotalMilliseconds, int.MaxValue);
         var pause = 1;
         while (true)
@@ -46,6 +53,9 @@ internal sealed partial class UnitLock : IDisposable
     }
 
     public void Dispose() => _handle.Dispose();
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int open(string path, int flags, int mode);
 
     [LibraryImport("libc", SetLastError = true)]
     private static partial int flock(int fd, int operation);
