@@ -1,7 +1,7 @@
 using System.Text;
 using Platform.Abstractions;
 using Platform.Host.Cli;
-using Platform.Host.Lifecycle;
+using Platform.Host.Commands.Show;
 using Platform.Units;
 
 namespace Platform.Host.Commands.Query;
@@ -17,7 +17,7 @@ internal sealed class ListDependenciesCommand
     private static readonly string[] Reverse = ["RequiredBy", "RequisiteOf", "WantedBy", "PartOf", "BoundBy", "UpheldBy"];
 
     private readonly HostContext _ctx;
-    private readonly DependencyGraph _graph;
+    private readonly ReverseDependencies _graph;
     private readonly string[] _properties;
     private readonly bool _plain;
     private readonly StringBuilder _sb = new();
@@ -26,7 +26,7 @@ internal sealed class ListDependenciesCommand
     {
         _ctx = ctx;
         var o = ctx.Options;
-        _graph = new DependencyGraph(ctx.Units);
+        _graph = new ReverseDependencies(ctx.Units, new DependencyGraph(ctx.Units));
         _plain = o.Plain;
         _properties = o.After ? ["After"] : o.Before ? ["Before"] : o.Reverse ? Reverse : Forward;
     }
@@ -86,8 +86,8 @@ internal sealed class ListDependenciesCommand
     private List<string> Dependencies(string name)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var property in _properties)
-            foreach (var d in _graph.Get(name, property)) set.Add(d);
+        foreach (var (_, found) in _graph.For(_ctx.Units.LoadUnit(name), _properties))
+            foreach (var d in found) set.Add(d);
         var list = new List<string>(set);
         list.Sort(UnitOrder.CompareDependencies);
         return list;
@@ -96,7 +96,7 @@ internal sealed class ListDependenciesCommand
     private string Glyph(string name)
     {
         var id = _ctx.Units.LoadUnit(name).Id;
-        return UnitRuntime.Read(_ctx, id).ActiveState switch
+        return RuntimeState.Read(_ctx, id).ActiveState switch
         {
             ActiveState.Active or ActiveState.Activating or ActiveState.Deactivating => "●",
             ActiveState.Reloading => "↻",

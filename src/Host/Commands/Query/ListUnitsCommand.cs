@@ -1,7 +1,6 @@
 using Platform.Abstractions;
 using Platform.Host.Cli;
 using Platform.Host.Commands.Show;
-using Platform.Host.Lifecycle;
 using Platform.Host.Output;
 using Platform.Units;
 
@@ -28,7 +27,7 @@ internal static class ListUnitsCommand
             if (types.Count > 0 && !types.Contains(UnitNames.TypeOf(name) ?? "")) continue;
             var loaded = ctx.Units.LoadUnit(name);
             if (!seen.Add(loaded.Id)) continue;
-            var st = status ?? UnitRuntime.Read(ctx, loaded.Id);
+            var st = status ?? RuntimeState.Read(ctx, loaded.Id);
             var row = new ListedUnit(loaded.Id, ShowValues.LoadStateWord(loaded.Definition.LoadState),
                 ShowValues.ActiveWord(st.ActiveState), st.SubState, Description(loaded));
             if (!o.All && states.Count == 0 && st.ActiveState == ActiveState.Inactive) continue;
@@ -45,7 +44,7 @@ internal static class ListUnitsCommand
     private static IEnumerable<(string Name, UnitStatus? Status)> Candidates(HostContext ctx)
     {
         var records = new Dictionary<string, UnitStatus>(StringComparer.Ordinal);
-        foreach (var r in ctx.Store.List()) records[r.Unit] = UnitRuntime.Effective(r);
+        foreach (var r in RuntimeState.List(ctx)) records[r.Unit] = r;
         foreach (var (name, status) in records) yield return (name, status);
         if (!ctx.Options.All && ctx.Options.States.Count == 0) yield break;
         foreach (var name in ctx.Units.AllUnitFileNames())

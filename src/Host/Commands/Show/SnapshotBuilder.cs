@@ -1,7 +1,6 @@
 using Platform.Abstractions;
 using Platform.Host.Cli;
 using Platform.Host.Exec;
-using Platform.Host.Lifecycle;
 using Platform.Units;
 
 namespace Platform.Host.Commands.Show;
@@ -12,7 +11,7 @@ namespace Platform.Host.Commands.Show;
 /// </summary>
 internal sealed class SnapshotBuilder(HostContext ctx, HashSet<string>? wanted)
 {
-    private DependencyGraph? _graph;
+    private ReverseDependencies? _reverse;
     private readonly bool _runtime = wanted is null || wanted.Any(NeedsRuntime);
 
     public UnitSnapshot Build(string name)
@@ -26,7 +25,7 @@ internal sealed class SnapshotBuilder(HostContext ctx, HashSet<string>? wanted)
             Names = loaded.Names,
             UnitFileState = found && Wants("UnitFileState") ? ctx.Units.GetUnitFileState(loaded.Id) ?? "" : null,
             UnitFilePreset = found && Wants("UnitFilePreset") ? ctx.Units.GetPresetState(loaded.Id) : null,
-            Status = _runtime ? UnitRuntime.Read(ctx, loaded.Id) : new UnitStatus { Unit = loaded.Id },
+            Status = _runtime ? RuntimeState.Read(ctx, loaded.Id) : new UnitStatus { Unit = loaded.Id },
             Dependencies = Dependencies(loaded),
             Commands = key => Commands(def, key),
         };
@@ -43,15 +42,13 @@ internal sealed class SnapshotBuilder(HostContext ctx, HashSet<string>? wanted)
 
     private Dictionary<string, IReadOnlyList<string>> Dependencies(LoadedUnit unit)
     {
-        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        if (unit.Definition.LoadState == UnitLoadState.NotFound) return result;
+        if (unit.Definition.LoadState == UnitLoadState.NotFound) return new(StringComparer.Ordinal);
+        var properties = new List<string>();
         foreach (var property in ShowOrder.DependencyProperties)
-        {
-            if (!Wants(property) || !DependencyKinds.IsKnown(property)) continue;
-            _graph ??= new DependencyGraph(ctx.Units);
-            result[property] = _graph.Get(unit.Id, property);
-        }
-        return result;
+            if (Wants(property) && DependencyKinds.IsKnown(property)) properties.Add(property);
+        if (properties.Count == 0) return new(StringComparer.Ordinal);
+        _reverse ??= new ReverseDependencies(ctx.Units, new DependencyGraph(ctx.Units));
+        return _reverse.For(unit, properties);
     }
 
     private static IReadOnlyList<ExecCommand> Commands(UnitDefinition def, string key)
