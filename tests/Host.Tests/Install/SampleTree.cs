@@ -32,7 +32,7 @@ internal static class SampleTree
         t.Write("/opt/extra/linked.service", Svc + "[Install]\nWantedBy=multi-user.target\n");
         t.Write("/usr/lib/systemd/system-preset/90-sample.preset",
             "enable web.service\nenable vendor.service\nenable worker@.service two three\nenable listen.socket\ndisable *\n");
-        t.WriteScript("/etc/init.d/legacy", "#!/bin/sh\n### BEGIN INIT INFO\n# Provides: legacy\n# Default-Start: 2 3 4 5\n"
-            + "# Short-Description: Legacy\n### END INIT INFO\nexit 0\n");
+
+
     }
 }

@@ -26,8 +26,10 @@ internal sealed class TwinRoots : IDisposable
 
     public void Run(params string[] args)
     {
-        var real = Normalize(RealSystemctl.Run(Real.Path, args), Real.Path);
-        var ours = Normalize(RealSystemctl.Ours(Ours.Path, args), Ours.Path);
+        // preset-all walks folders in readdir order, so only the set of its created links is defined.
+        var unordered = args.Contains("preset-all") ? new[] { "Removed ", "Created symlink " } : ["Removed "];
+        var real = Normalize(RealSystemctl.Run(Real.Path, args), Real.Path, unordered);
+        var ours = Normalize(RealSystemctl.Ours(Ours.Path, args), Ours.Path, unordered);
         var label = string.Join(' ', args);
         if (real != ours) _differences.Append($"[{label}]\n--- real\n{real}\n--- ours\n{ours}\n");
         if (_treesDiverged) return;
@@ -39,15 +41,16 @@ internal sealed class TwinRoots : IDisposable
         _differences.Append($"[{label}] trees differ\n--- real\n{realTree}\n--- ours\n{ourTree}\n");
     }
 
-    /// <summary>Root paths replaced; runs of "Removed" lines sorted (systemctl removes in readdir order).</summary>
-    private static string Normalize(CommandResult r, string root)
+    /// <summary>Root paths replaced; runs of lines with an <paramref name="unordered"/> prefix sorted (systemctl removes in readdir order).</summary>
+    private static string Normalize(CommandResult r, string root, string[] unordered)
     {
         var err = r.Stderr.Replace(root, "ROOT").Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+        bool Loose(string line) => unordered.Any(p => line.StartsWith(p, StringComparison.Ordinal));
         for (var i = 0; i < err.Count;)
         {
-            if (!err[i].StartsWith("Removed ", StringComparison.Ordinal)) { i++; continue; }
+            if (!Loose(err[i])) { i++; continue; }
             var end = i;
-            while (end < err.Count && err[end].StartsWith("Removed ", StringComparison.Ordinal)) end++;
+            while (end < err.Count && Loose(err[end])) end++;
             err.Sort(i, end - i, StringComparer.Ordinal);
             i = end;
         }
