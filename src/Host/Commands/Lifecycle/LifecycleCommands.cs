@@ -10,4 +10,11 @@ internal static class LifecycleCommands
         ctx.Err.WriteLine($"{verb}: not implemented yet");
         return ExitCodes.Failure;
     }
+
+    /// <summary>Starts or stops units after an install change (<c>enable --now</c>, <c>disable --now</c>, <c>mask --now</c>).</summary>
+    public static int StartOrStop(HostContext ctx, string verb, IReadOnlyList<string> units)
+    {
+        ctx.Err.WriteLine($"{verb}: not implemented yet");
+        return ExitCodes.Failure;
+    }
 }

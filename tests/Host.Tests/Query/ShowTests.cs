@@ -1,0 +1,109 @@
+using Platform.Host.Tests.Plugins;
+using Platform.TestSupport;
+
+namespace Platform.Host.Tests.Query;
+
+public sealed class ShowTests
+{
+    [PublishedFact]
+    public void PropertyListPrintsInSystemdOrderNotTheOrderAsked()
+    {
+        using var root = QueryTree.Create();
+        var r = Published.RunSystemctl(root, "show", "web", "-p", "MainPID,Type", "-p", "Names");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("Type=notify\nMainPID=0\nNames=web.service www.service\n", r.Stdout);
+    }
+
+    [PublishedFact]
+    public void ValueOnlyPrintsJustTheValues()
+    {
+        using var root = QueryTree.Create();
+        var r = Published.RunSystemctl(root, "show", "www.service", "-p", "Id,TimeoutStartUSec,Environment", "--value");
+        // Service properties come before the generic unit ones in systemd's order.
+        Assert.Equal("2min\nA=1 \"B=two words\"\nweb.service\n", r.Stdout);
+    }
+
+    [PublishedFact]
+    public void UnknownUnitIsNotFoundInactiveWithExitZero()
+    {
+        using var root = QueryTree.Create();
+        var r = Published.RunSystemctl(root, "show", "nope", "-p", "Id,LoadState,ActiveState,SubState");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("Id=nope.service\nLoadState=not-found\nActiveState=inactive\nSubState=dead\n", r.Stdout);
+    }
+
+    [PublishedFact]
+    public void FilePropertiesAreShownAsPathsInsideTheRoot()
+    {
+        using var root = QueryTree.Create();
+        var r = Published.RunSystemctl(root, "show", "web", "-p", "FragmentPath,DropInPaths,UnitFileState,UnitFilePreset,Description,Documentation");
+        Assert.Equal("Documentation=\"man:web(8)\"\nDescription=Web server\nFragmentPath=/etc/systemd/system/web.service\n"
+            + "DropInPaths=/etc/systemd/system/web.service.d/10-timeout.conf\nUnitFileState=enabled\nUnitFilePreset=enabled\n", r.Stdout);
+    }
+
+    [PublishedFact]
+    public void DependencyPropertiesIncludeWhatOtherUnitsSay()
+    {
+        using var root = QueryTree.Create();
+        var web = Published.RunSystemctl(root, "show", "web", "-p", "Wants,WantedBy,After");
+        Assert.Equal("Wants=helper.service\nWantedBy=multi-user.target\nAfter=basic.target helper.service sysinit.target\n", web.Stdout);
+        var helper = Published.RunSystemctl(root, "show", "helper", "-p", "WantedBy,Before");
+        Assert.Equal("WantedBy=web.service\nBefore=shutdown.target web.service\n", helper.Stdout);
+    }
+
+    [PublishedFact]
+    public void SeveralUnitsAreSeparatedByABlankLine()
+    {
+        using var root = QueryTree.Create();
+        var r = Published.RunSystemctl(root, "show", "web", "gone", "-p", "Id,LoadState");
+        Assert.Equal("Id=web.service\nLoadState=loaded\n\nId=gone.service\nLoadState=masked\n", r.Stdout);
+    }
+
+    [PublishedFact]
+    public void RuntimePropertiesComeFromTheStatusStore()
+    {
+        using var root = QueryTree.Create();
+        var (pid, start) = StatusRecords.Self();
+        StatusRecords.Write(root, "web.service", "active", "running", pid, start);
+        StatusRecords.Write(root, "helper.service", "failed", "failed", execMainStatus: 3, result: "exit-code");
+        var web = Published.RunSystemctl(root, "show", "web", "-p", "MainPID,ExecMainPID,ActiveState,SubState");
+        Assert.Equal($"MainPID={pid}\nExecMainPID={pid}\nActiveState=active\nSubState=running\n", web.Stdout);
+        var helper = Published.RunSystemctl(root, "show", "helper", "-p", "Result,ExecMainStatus,ActiveState");
+        Assert.Equal("Result=exit-code\nExecMainStatus=3\nActiveState=failed\n", helper.Stdout);
+    }
+
+    [PublishedFact]
+    public void StaticPropertiesAndAnUntouchedSystemNeedNoStatusStore()
+    {
+        using var root = QueryTree.Create();
+        Assert.Equal("Id=web.service\n", Published.RunSystemctl(root, "show", "web", "-p", "Id").Stdout);
+        Assert.Equal("MainPID=0\n", Published.RunSystemctl(root, "show", "web", "-p", "MainPID").Stdout);
+        Assert.Equal(0, Published.RunSystemctl(root, "is-enabled", "web").ExitCode);
+        Assert.Equal(0, Published.RunSystemctl(root, "list-unit-files").ExitCode);
+        Assert.False(Directory.Exists(root.Combine("/run/platform")), "a read-only command opened the status store");
+    }
+
+    [PublishedFact]
+    public void AllPropertiesFollowTheOrderOfRealSystemd252()
+    {
+        using var root = QueryTree.Create();
+        var ours = Keys(Published.RunSystemctl(root, "show", "web", "--all").Stdout);
+        var reference = Keys(File.ReadAllText(Path.Join(Published.RepoRoot, "tests/Host.Tests/Reference/systemd252/show-hello-all.txt")));
+        var common = ours.Where(reference.Contains).ToList();
+        Assert.True(common.Count > 100, $"only {common.Count} properties in common");
+        Assert.Equal(reference.Where(common.Contains).ToList(), common);
+        Assert.Contains("Id", common);
+    }
+
+    [PublishedFact]
+    public void WithoutUnitsShowPrintsManagerProperties()
+    {
+        using var root = QueryTree.Create();
+        var r = Published.RunSystemctl(root, "show", "-p", "Version,UnitPath");
+        Assert.Equal(0, r.ExitCode);
+        Assert.StartsWith("Version=252\nUnitPath=/etc/systemd/system /run/systemd/system ", r.Stdout);
+    }
+
+    private static List<string> Keys(string text)
+        => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l[..l.IndexOf('=')]).ToList();
+}
