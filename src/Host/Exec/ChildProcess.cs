@@ -19,6 +19,9 @@ public sealed class ChildProcess : IServiceProcess
     /// <summary>Children whose exit this process is waiting for right now: an init's reaper leaves them to their waiter.</summary>
     internal static readonly ConcurrentDictionary<int, byte> Awaited = new();
 
+    /// <summary>Raised after a waiter reaped its child: an init learns of exits it did not reap itself (a notify service's main process).</summary>
+    internal static event Action<int, ProcessExit>? Reaped;
+
     /// <summary>Exits an init's reaper collected for children nobody was waiting for yet; a late waiter finds its status here.</summary>
     internal static readonly ConcurrentDictionary<int, ProcessExit> ReapedElsewhere = new();
 
@@ -69,7 +72,9 @@ public sealed class ChildProcess : IServiceProcess
                 _exit!.TrySetResult(ReapedElsewhere.TryRemove(Pid, out var kept) ? kept : Decode(LibC.ECHILD, 0));
                 return;
             }
-            _exit!.TrySetResult(Decode(Marshal.ReadInt32(info, LibC.SigInfoCodeOffset), Marshal.ReadInt32(info, LibC.SigInfoStatusOffset)));
+            var exit = Decode(Marshal.ReadInt32(info, LibC.SigInfoCodeOffset), Marshal.ReadInt32(info, LibC.SigInfoStatusOffset));
+            _exit!.TrySetResult(exit);
+            Reaped?.Invoke(Pid, exit);
         }
         finally
         {

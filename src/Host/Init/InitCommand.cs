@@ -23,12 +23,12 @@ internal static class InitCommand
                 Mono.Unix.Native.Syscall.kill(pid, Mono.Unix.Native.Signum.SIGTERM);
                 return ExitCodes.Success;
         }
-        if (Environment.ProcessId == 1) return Pid1Wrapper.Run();
         if (state.RunningPid() is { } running && running != Environment.ProcessId)
         {
             ctx.Err.WriteLine($"An init already runs for this root (PID {running}).");
             return ExitCodes.Failure;
         }
+        if (!ChildSignals.IsBlocked()) ChildSignals.ReexecuteBlocked();
         return new InitProcess(ctx, state).RunAsync(Targets(ctx)).GetAwaiter().GetResult();
     }
 

@@ -93,7 +93,7 @@ internal sealed partial class InitProcess
     private void KillEverything()
     {
         var self = Environment.ProcessId;
-        var wholeNamespace = self == 1 || Pid1Wrapper.IsUnderPid1;
+        var wholeNamespace = self == 1;
         var all = ProcFs.All();
         var ours = new HashSet<int> { self, 1 };
         bool changed;

@@ -20,6 +20,7 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
     private readonly HashSet<string> _watchdogFired = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<long>> _starts = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _shutdown = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(int Pid, ProcessExit Exit)> _reapedByWaiters = new();
     private UnitManager _manager = null!;
     private int _terms;
 
@@ -27,12 +28,18 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
     {
         if (Environment.ProcessId != 1) prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
         state.Begin();
-        using var chld = PosixSignalRegistration.Create(PosixSignal.SIGCHLD, _ => _events.Writer.TryWrite("chld"));
+        ChildProcess.Reaped += (pid, exit) => { _reapedByWaiters.Enqueue((pid, exit)); _events.Writer.TryWrite("chld"); };
+        var childSignals = ChildSignals.OpenSignalFd();
+        new Thread(() => { while (ChildSignals.Wait(childSignals)) _events.Writer.TryWrite("chld"); })
+            { IsBackground = true, Name = "sigchld" }.Start();
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; Terminate(); });
         using var intr = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; Terminate(); });
         using var pumpStop = new CancellationTokenSource();
         var sinks = InternalModes.OpenConfiguredSinks(ctx.RootOrSlash, ctx.Warn);
         var pump = JournalDaemon.RunInProcessAsync(ctx.RootOrSlash, sinks, pumpStop.Token);
+        // Services started before the pump listens would start a detached pump of their own.
+        var socket = JournalPaths.Socket(ctx.RootOrSlash);
+        for (var i = 0; i < 200 && !pump.IsCompleted && !JournalStreamClient.IsListening(socket); i++) await Task.Delay(10).ConfigureAwait(false);
         _manager = new UnitManager(ctx);
         using var watcher = WatchStatusFolder();
         try
@@ -89,7 +96,9 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
 
     private async Task OnChildrenAsync()
     {
-        foreach (var (pid, exit) in ZombieReaper.ReapUnowned())
+        var exits = ZombieReaper.ReapUnowned();
+        while (_reapedByWaiters.TryDequeue(out var waited)) exits.Add(waited);
+        foreach (var (pid, exit) in exits)
         {
             if (_manager.FindUnitByPid(pid) is not { } unit) continue;
             var settled = await _manager.MainProcessExitedAsync(unit, pid, exit, CancellationToken.None).ConfigureAwait(false);

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Platform.Host.Exec;
 
 namespace Platform.Host.Journal;
 
@@ -31,21 +31,16 @@ public static class JournalPumpLauncher
         }
     }
 
+    /// <summary>
+    /// Spawned with posix_spawn in its own session with /dev/null for stdio, never through System.Diagnostics.Process:
+    /// using that class makes the runtime reap every child of a PID 1 on SIGCHLD, which would rob the init of the
+    /// exit statuses it supervises.
+    /// </summary>
     private static void Start(IReadOnlyList<string> command)
     {
-        var psi = new ProcessStartInfo(command[0])
-        {
-            UseShellExecute = false,
-            // Pipes rather than our own stdio, closed at once: the pump must not keep a caller's output open.
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = "/",
-        };
-        for (var i = 1; i < command.Count; i++) psi.ArgumentList.Add(command[i]);
-        using var process = Process.Start(psi) ?? throw new IOException($"cannot start {command[0]}");
-        process.StandardInput.Close();
-        process.StandardOutput.Close();
-        process.StandardError.Close();
+        var environment = new List<string>();
+        foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
+            environment.Add($"{e.Key}={e.Value}");
+        new ProcessSpawner().Spawn(new SpawnRequest { Path = command[0], Arguments = [.. command], Environment = environment });
     }
 }

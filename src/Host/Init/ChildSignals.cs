@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Platform.Host.Exec.Native;
+
+namespace Platform.Host.Init;
+
+/// <summary>
+/// SIGCHLD for the init through a signalfd, with the signal blocked in every thread. The runtime must never see it:
+/// as PID 1 its own SIGCHLD handling (installed by Process, Console or a PosixSignalRegistration) reaps every child
+/// and throws the exit statuses away. Threads inherit the mask of the thread that creates them, so the init re-executes
+/// itself once with SIGCHLD blocked before the runtime starts any thread; the mask survives execve.
+/// </summary>
+internal static partial class ChildSignals
+{
+    private const int SIGCHLD = 17, SIG_BLOCK = 0, SFD_CLOEXEC = 0x80000;
+
+    /// <summary>Whether SIGCHLD is blocked in this thread (from <c>/proc/thread-self/status</c>).</summary>
+    public static bool IsBlocked()
+    {
+        foreach (var line in File.ReadLines("/proc/thread-self/status"))
+            if (line.StartsWith("SigBlk:", StringComparison.Ordinal))
+                return (ulong.Parse(line[7..].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture) & (1UL << (SIGCHLD - 1))) != 0;
+        return false;
+    }
+
+    /// <summary>Replaces this process (same pid, same arguments and environment) with one that starts with SIGCHLD blocked.</summary>
+    public static void ReexecuteBlocked()
+    {
+        var argv = File.ReadAllText("/proc/self/cmdline").TrimEnd('\0').Split('\0');
+        using var strings = new NativeStrings();
+        var set = ChildSet(strings);
+        LibC.pthread_sigmask(SIG_BLOCK, set, IntPtr.Zero);
+        var environ = Marshal.ReadIntPtr(NativeLibrary.GetExport(NativeLibrary.Load(LibC.Name), "environ"));
+        LibC.execve(strings.String(Environment.ProcessPath ?? "/proc/self/exe"), strings.Vector(argv), environ);
+        throw new IOException($"cannot re-execute the init: {LibC.StrError(Marshal.GetLastPInvokeError())}");
+    }
+
+    /// <summary>A signalfd that becomes readable when SIGCHLD is pending; the caller reads 128-byte records from it.</summary>
+    public static int OpenSignalFd()
+    {
+        using var strings = new NativeStrings();
+        var fd = signalfd(-1, ChildSet(strings), SFD_CLOEXEC);
+        if (fd < 0) throw new IOException($"signalfd: {LibC.StrError(Marshal.GetLastPInvokeError())}");
+        return fd;
+    }
+
+    /// <summary>Blocks until at least one SIGCHLD arrived (several coalesce); false when the descriptor is closed.</summary>
+    public static unsafe bool Wait(int fd)
+    {
+        var buffer = stackalloc byte[128 * 8];
+        while (true)
+        {
+            var n = LibC.read(fd, (IntPtr)buffer, 128 * 8);
+            if (n > 0) return true;
+            if (n < 0 && Marshal.GetLastPInvokeError() == LibC.EINTR) continue;
+            return false;
+        }
+    }
+
+    private static IntPtr ChildSet(NativeStrings strings)
+    {
+        var set = strings.Block(LibC.SigSetSize);
+        LibC.sigemptyset(set);
+        sigaddset(set, SIGCHLD);
+        return set;
+    }
+
+    [LibraryImport(LibC.Name, SetLastError = true)]
+    private static partial int sigaddset(IntPtr set, int signal);
+
+    [LibraryImport(LibC.Name, SetLastError = true)]
+    private static partial int signalfd(int fd, IntPtr mask, int flags);
+}
