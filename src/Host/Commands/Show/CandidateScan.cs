@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using Platform.Units;
 
 namespace Platform.Host.Commands.Show;
@@ -15,8 +16,11 @@ internal sealed class CandidateScan
     private readonly HashSet<string> _stems = new(StringComparer.Ordinal);
     private readonly HashSet<string> _linkOwners = new(StringComparer.Ordinal);
     private readonly List<string> _instances = [];
+    private byte[][]? _utf8Names;
     private readonly List<string> _dropInFolders = [];
     private readonly Dictionary<string, List<string>> _dropInsByName = new(StringComparer.Ordinal);
+    // The first entry of each name along the search path; regular files are read directly, links go through Locate.
+    private readonly Dictionary<string, (string Path, bool IsLink)> _firstEntry = new(StringComparer.Ordinal);
 
     public CandidateScan(UnitRepository repo, IReadOnlyList<string> names)
     {
@@ -26,9 +30,16 @@ internal sealed class CandidateScan
         foreach (var dir in repo.Paths.SearchPath)
         {
             if (!Directory.Exists(dir.Path)) continue;
-            foreach (var folder in Directory.EnumerateDirectories(dir.Path))
+            foreach (var tagged in Entries(dir.Path))
             {
-                var folderName = Path.GetFileName(folder);
+                var (entryPath, isDir, isLink) = (tagged[1..], tagged[0] == 'd', tagged[0] == 'l');
+                var folderName = Path.GetFileName(entryPath);
+                if (!isDir)
+                {
+                    _firstEntry.TryAdd(folderName, (entryPath, isLink));
+                    continue;
+                }
+                var folder = entryPath;
                 if (folderName.EndsWith(".d", StringComparison.Ordinal))
                 {
                     _dropInFolders.Add(folder);
@@ -46,6 +57,14 @@ internal sealed class CandidateScan
             }
         }
     }
+
+    /// <summary>
+    /// Folder entries with their kind from the directory listing itself (d_type), without a stat per entry, each as
+    /// one string tagged <c>d</c>/<c>l</c>/<c>f</c> + path (a string result keeps to precompiled generic code).
+    /// </summary>
+    private static FileSystemEnumerable<string> Entries(string folder)
+        => new(folder, (ref FileSystemEntry e) => (e.IsDirectory ? "d" : (e.Attributes & FileAttributes.ReparsePoint) != 0 ? "l" : "f") + e.ToFullPath(),
+            new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = true });
 
     /// <summary>Every unit name worth considering: unit files (templates excepted) and instances named in dependency folders.</summary>
     public IEnumerable<string> AllNames()
@@ -71,15 +90,21 @@ internal sealed class CandidateScan
     {
         if (_stems.Contains(UnitNames.WithoutSuffix(candidate)) || _linkOwners.Contains(candidate)) return true;
         if (UnitNames.IsInstance(candidate)) return true;
-        var loc = _repo.Locate(candidate);
         string? text = null;
+        if (_firstEntry.TryGetValue(candidate, out var first) && !first.IsLink)
+            return FileMentions(first.Path) || DropInsMention(candidate);
+        var loc = _repo.Locate(candidate);
         if (loc.Kind is LocationKind.File or LocationKind.Linked) text = Read(loc.ContentPath ?? loc.Path!);
         else if (loc.Kind == LocationKind.NotFound)
         {
             text = BuiltInUnits.Text(candidate, _repo.Paths.IsUser);
             if (text is null) return true; // a SysV script: its headers become dependencies
         }
-        if (text is not null && ContainsName(text)) return true;
+        return (text is not null && ContainsName(text)) || DropInsMention(candidate);
+    }
+
+    private bool DropInsMention(string candidate)
+    {
         if (_dropInsByName.TryGetValue(candidate + ".d", out var folders))
             foreach (var folder in folders)
                 if (ConfsMention(folder)) return true;
@@ -89,7 +114,19 @@ internal sealed class CandidateScan
     private bool ConfsMention(string folder)
     {
         foreach (var conf in Directory.EnumerateFiles(folder, "*.conf"))
-            if (Read(conf) is { } t && ContainsName(t)) return true;
+            if (FileMentions(conf)) return true;
+        return false;
+    }
+
+    /// <summary>Searches the raw bytes: unit names are ASCII, so no decoding is needed.</summary>
+    private bool FileMentions(string path)
+    {
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
+        _utf8Names ??= _names.Select(n => System.Text.Encoding.UTF8.GetBytes(n)).ToArray();
+        foreach (var n in _utf8Names)
+            if (bytes.AsSpan().IndexOf(n) >= 0) return true;
         return false;
     }
 
