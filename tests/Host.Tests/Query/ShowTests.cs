@@ -84,6 +84,23 @@ public sealed class ShowTests
     }
 
     [PublishedFact]
+    public void StaticQueriesNeverOpenTheStatusStoreEvenWhenRecordsExist()
+    {
+        using var root = QueryTree.Create();
+        StatusRecords.Write(root, "web.service", "active", "running");
+        // A store that cannot be opened: any command that opens it fails.
+        string[] broken = ["-c", "StatusStore=no-such-store"];
+        Assert.Equal("Id=web.service\n", Published.RunSystemctl(root, [.. broken, "show", "web", "-p", "Id,Names,Wants"]).Stdout.Split('\n')[0] + "\n");
+        Assert.Equal(0, Published.RunSystemctl(root, [.. broken, "show", "web", "-p", "Type,UnitFileState,WantedBy"]).ExitCode);
+        Assert.Equal(0, Published.RunSystemctl(root, [.. broken, "is-enabled", "web"]).ExitCode);
+        Assert.Equal(0, Published.RunSystemctl(root, [.. broken, "list-unit-files"]).ExitCode);
+        var runtime = Published.RunSystemctl(root, [.. broken, "show", "web", "-p", "ActiveState"]);
+        Assert.Equal(1, runtime.ExitCode);
+        Assert.Contains("no-such-store", runtime.Stderr);
+        Assert.Equal("ActiveState=active\n", Published.RunSystemctl(root, "show", "web", "-p", "ActiveState").Stdout);
+    }
+
+    [PublishedFact]
     public void AllPropertiesFollowTheOrderOfRealSystemd252()
     {
         using var root = QueryTree.Create();
