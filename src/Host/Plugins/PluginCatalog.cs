@@ -66,6 +66,7 @@ public sealed class PluginCatalog
             foreach (var folder in _folders)
             {
                 if (!folder.EnsureLoaded(inspect: true) || folder.Manifest?.Exports is not { } declared) continue;
+                folder.CheckDeclaredTypes();
                 var actual = folder.ActualExports();
                 foreach (var export in declared)
                     if (!actual.Contains(export)) { folder.Skip($"plugin.json lists {export} but no such export exists"); break; }

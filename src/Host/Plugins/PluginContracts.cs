@@ -33,6 +33,28 @@ internal static class PluginContracts
         _ => [],
     };
 
+    /// <summary>The full name of the type MEF creates for <paramref name="export"/>, or null when nothing is exported under it.</summary>
+    public static string? ExportedTypeName(CompositionHost container, PluginExportName export) => export.Kind switch
+    {
+        PluginKind.ServiceType => TypeName<IServiceType>(container, export.Name),
+        PluginKind.StatusStore => TypeName<IStatusStore>(container, export.Name),
+        PluginKind.NotifyTransport => TypeName<INotifyTransport>(container, export.Name),
+        PluginKind.LogSink => TypeName<ILogSink>(container, export.Name),
+        _ => null,
+    };
+
+    private static string? TypeName<T>(CompositionHost container, string name) where T : class
+    {
+        foreach (var factory in container.GetExports<ExportFactory<T, PluginExportMetadata>>())
+            if (factory.Metadata.Name == name)
+            {
+                using var created = factory.CreateExport();
+                var type = created.Value.GetType().FullName;
+                return type;
+            }
+        return null;
+    }
+
     private static IEnumerable<string> Names<T>(CompositionHost container)
     {
         foreach (var factory in container.GetExports<ExportFactory<T, PluginExportMetadata>>())

@@ -10,6 +10,7 @@ internal sealed class PluginFolder
 {
     private readonly Action<string> _warn;
     private CompositionHost? _container;
+    private List<Assembly>? _assemblies;
 
     public PluginFolder(string path, bool builtIn, PluginManifest? manifest, Action<string> warn)
     {
@@ -45,7 +46,8 @@ internal sealed class PluginFolder
     }
 
     /// <summary>
-    /// Loads and composes the folder's assemblies once; false when the folder is (or just became) skipped.
+    /// Loads the folder's assemblies once (composition waits until an export is looked up through MEF); false when
+    /// the folder is (or just became) skipped.
     /// <paramref name="inspect"/> first reads each assembly's metadata (list-plugins): it catches contract references the
     /// binder would only meet later, but costs more than the load itself, so commands rely on the binder's check alone.
     /// </summary>
@@ -68,20 +70,30 @@ internal sealed class PluginFolder
             catch (BadImageFormatException) { Skip($"{file} is not a .NET assembly"); return false; }
             catch (Exception e) { Skip($"{file} could not be loaded: {Reason(e)}"); return false; }
         }
-        try { _container = new ContainerConfiguration().WithAssemblies(assemblies).CreateContainer(); }
-        catch (Exception e) { Skip(Why(e, "composition failed")); return false; }
+        _assemblies = assemblies;
         State = PluginState.Loaded;
         return true;
+    }
+
+    /// <summary>The folder's MEF container, composed on first use; null (after skipping the folder) when composition fails.</summary>
+    private CompositionHost? Compose()
+    {
+        if (_container is not null || !EnsureLoaded()) return _container;
+        try { _container = new ContainerConfiguration().WithAssemblies(_assemblies!).CreateContainer(); }
+        catch (Exception e) { Skip(Why(e, "composition failed")); }
+        return _container;
     }
 
     /// <summary>Creates one instance of the named export, or null (after skipping the folder) when that fails.</summary>
     public T? Create<T>(PluginExportName export) where T : class
     {
         if (!EnsureLoaded()) return null;
+        if (IsBuiltIn && Activate<T>(export) is { } direct) return direct;
+        if (Compose() is not { } container) return null;
         ExportFactory<T, PluginExportMetadata>? factory = null;
         try
         {
-            foreach (var candidate in _container!.GetExports<ExportFactory<T, PluginExportMetadata>>())
+            foreach (var candidate in container.GetExports<ExportFactory<T, PluginExportMetadata>>())
                 if (candidate.Metadata.Name == export.Name) { factory = candidate; break; }
         }
         catch (Exception e) { Skip(Why(e, "composition failed")); return null; }
@@ -95,15 +107,43 @@ internal sealed class PluginFolder
         catch (Exception e) { Skip(Why(e, $"{export} could not be created")); return null; }
     }
 
+    /// <summary>
+    /// The built-in plugins' fast path: composing a MEF container costs more than the rest of a short command, so
+    /// the export's type named in the install folder's own manifest is created directly. list-plugins composes the
+    /// folder with MEF and checks each named type against the real export (<see cref="CheckDeclaredTypes"/>).
+    /// </summary>
+    private T? Activate<T>(PluginExportName export) where T : class
+    {
+        if (Manifest?.ExportTypes is not { } types || !types.TryGetValue(export, out var typeName)) return null;
+        foreach (var assembly in _assemblies!)
+            if (assembly.GetType(typeName, throwOnError: false) is { } type)
+            {
+                try { return Activator.CreateInstance(type) as T; }
+                catch (Exception e) { Skip(Why(e, $"{export} could not be created")); return null; }
+            }
+        return null;
+    }
+
+    /// <summary>Checks that every type the manifest names is the one MEF exports under that name; skips the folder when not.</summary>
+    public void CheckDeclaredTypes()
+    {
+        if (Manifest?.ExportTypes is not { } types || Compose() is not { } container) return;
+        foreach (var (export, typeName) in types)
+        {
+            var actual = PluginContracts.ExportedTypeName(container, export);
+            if (actual != typeName) { Skip($"plugin.json names {typeName} for {export}, MEF exports {actual ?? "nothing"}"); return; }
+        }
+    }
+
     /// <summary>Every export the composed assemblies really offer (empty unless loaded).</summary>
     public List<PluginExportName> ActualExports()
     {
         var list = new List<PluginExportName>();
-        if (State != PluginState.Loaded) return list;
+        if (State != PluginState.Loaded || Compose() is not { } container) return list;
         try
         {
             foreach (var kind in PluginContracts.Kinds)
-                foreach (var name in PluginContracts.ExportedNames(_container!, kind))
+                foreach (var name in PluginContracts.ExportedNames(container, kind))
                     list.Add(new PluginExportName(kind, name));
         }
         catch (Exception e) { Skip(Why(e, "composition failed")); list.Clear(); }

@@ -11,4 +11,10 @@ public sealed record PluginManifest(string Name, string Version, Version Contrac
 {
     /// <summary>The manifest's file name inside a plugin folder.</summary>
     public const string FileName = "plugin.json";
+
+    /// <summary>
+    /// The implementing type of each export that names one (<c>"type"</c> in the export entry). Only the built-in plugins'
+    /// types are trusted for direct activation; list-plugins checks them against the MEF exports.
+    /// </summary>
+    public IReadOnlyDictionary<PluginExportName, string>? ExportTypes { get; init; }
 }

@@ -31,6 +31,7 @@ internal static class PluginManifestReader
         string? name = null, version = null, contracts = null;
         List<string>? assemblies = null;
         List<PluginExportName>? exports = null;
+        Dictionary<PluginExportName, string>? types = null;
         error = null;
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return Fail("expected a JSON object", out error);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -43,7 +44,7 @@ internal static class PluginManifestReader
                 case "version": version = ReadString(ref reader, property); break;
                 case "contracts": contracts = ReadString(ref reader, property); break;
                 case "assemblies": assemblies = ReadStrings(ref reader, property); break;
-                case "exports": exports = ReadExports(ref reader); break;
+                case "exports": exports = ReadExports(ref reader, out types); break;
                 default: reader.Skip(); break;
             }
         }
@@ -55,7 +56,7 @@ internal static class PluginManifestReader
         foreach (var assembly in assemblies)
             if (assembly.Length == 0 || assembly.Contains('/') || assembly is "." or ".." || !assembly.EndsWith(".dll", StringComparison.Ordinal))
                 return Fail($"\"assemblies\" must hold file names ending in .dll: {assembly}", out error);
-        return new PluginManifest(name, version ?? "", contractsVersion, assemblies, exports);
+        return new PluginManifest(name, version ?? "", contractsVersion, assemblies, exports) { ExportTypes = types };
     }
 
     private static string ReadString(ref Utf8JsonReader reader, string property)
@@ -70,24 +71,28 @@ internal static class PluginManifestReader
         return list;
     }
 
-    private static List<PluginExportName> ReadExports(ref Utf8JsonReader reader)
+    private static List<PluginExportName> ReadExports(ref Utf8JsonReader reader, out Dictionary<PluginExportName, string>? types)
     {
+        types = null;
         if (reader.TokenType != JsonTokenType.StartArray) throw Bad("\"exports\" must be an array");
         var list = new List<PluginExportName>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.StartObject) throw Bad("\"exports\" entries must be objects");
-            string? kind = null, name = null;
+            string? kind = null, name = null, type = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var property = reader.GetString();
                 reader.Read();
                 if (property == "kind") kind = ReadString(ref reader, "kind");
                 else if (property == "name") name = ReadString(ref reader, "name");
+                else if (property == "type") type = ReadString(ref reader, "type");
                 else reader.Skip();
             }
             if (string.IsNullOrEmpty(kind) || string.IsNullOrEmpty(name)) throw Bad("an export lacks \"kind\" or \"name\"");
-            list.Add(new PluginExportName(kind, name));
+            var export = new PluginExportName(kind, name);
+            list.Add(export);
+            if (!string.IsNullOrEmpty(type)) (types ??= [])[export] = type;
         }
         return list;
     }

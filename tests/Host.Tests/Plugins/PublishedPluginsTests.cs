@@ -48,4 +48,25 @@ public sealed class PublishedPluginsTests
         // Other built-ins are not this test's concern; the sqlite folder must not have been complained about.
         Assert.DoesNotContain(warnings, w => w.Contains("/plugins/StatusStores.Sqlite ", StringComparison.Ordinal));
     }
+
+    [PublishedFact]
+    public void ABuiltInManifestNamingAnotherTypeThanItsMefExportIsRefusedByListPlugins()
+    {
+        using var root = new TempRoot();
+        var install = Path.Join(root.Path, "install");
+        var folder = Path.Join(install, "plugins", "StatusStores.Json");
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.GetFiles(Path.Join(Published.Directory, "plugins", "StatusStores.Json")))
+            File.Copy(file, Path.Join(folder, Path.GetFileName(file)));
+        var manifest = Path.Join(folder, "plugin.json");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("JsonStatusStore", "NotTheStore"));
+        var warnings = new List<string>();
+        var catalog = PluginCatalog.Discover(new PluginSearchOptions { Root = root.Path, InstallDirectory = install, EnvironmentPath = null }, warnings.Add);
+
+        catalog.LoadAll();
+
+        var warning = Assert.Single(warnings);
+        Assert.Contains("plugin.json names Platform.StatusStores.Json.NotTheStore for status-store/json, MEF exports Platform.StatusStores.Json.JsonStatusStore", warning);
+        Assert.Equal("skipped", Assert.Single(catalog.Describe()).State.Split(':')[0]);
+    }
 }

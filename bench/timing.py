@@ -1,0 +1,38 @@
+"""Shared whole-process timing helpers for the benchmarks in bench/ (ratios against a hello-world floor)."""
+import os, statistics, subprocess, sys, time
+
+repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+hello_dir = os.path.join(repo, "artifacts", "bench-hello")
+hello = os.path.join(hello_dir, "hello")
+mkroot = os.path.join(repo, "..", "shared", "bench", "mkroot.py")
+
+
+def publish(publish_dir):
+    """Publishes systemctl and the hello-world floor (Release, self-contained, ReadyToRun)."""
+    subprocess.run(["dotnet", "publish", os.path.join(repo, "src/Host"), "-c", "Release", "-o", publish_dir, "-nologo", "-v", "quiet"], check=True)
+    subprocess.run(["dotnet", "publish", os.path.join(repo, "bench/hello"), "-c", "Release", "-o", hello_dir, "-nologo", "-v", "quiet"], check=True)
+
+
+def make_root(root, units):
+    if not os.path.exists(mkroot):
+        sys.exit(f"missing {mkroot}")
+    subprocess.run([sys.executable, mkroot, root, str(units)], check=True)
+
+
+def once(cmd, env=None):
+    t = time.perf_counter()
+    r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    return (time.perf_counter() - t) * 1000, r.returncode
+
+
+def measure(cmd, runs, baseline=None, env=None):
+    """Median ms of `baseline` (default: the hello floor) and of `cmd`, interleaved so machine noise hits both."""
+    baseline = baseline or [hello]
+    base, own, codes = [], [], set()
+    for _ in range(3):  # warm the page cache for both binaries
+        once(baseline, env); once(cmd, env)
+    for _ in range(runs):
+        base.append(once(baseline, env)[0])
+        ms, rc = once(cmd, env)
+        own.append(ms); codes.add(rc)
+    return statistics.median(base), statistics.median(own), codes
