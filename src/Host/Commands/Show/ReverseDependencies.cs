@@ -13,6 +13,8 @@ internal sealed class ReverseDependencies(UnitRepository repo, DependencyGraph g
     private static readonly string[] ImplicitTargets =
         ["sysinit.target", "basic.target", "shutdown.target", "sockets.target", "timers.target", "paths.target", "time-set.target", "time-sync.target"];
 
+    private UnitFolderIndex? _index;
+
     public Dictionary<string, IReadOnlyList<string>> For(LoadedUnit unit, IEnumerable<string> properties)
     {
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -41,7 +43,8 @@ internal sealed class ReverseDependencies(UnitRepository repo, DependencyGraph g
 
     private List<LoadedUnit> Candidates(LoadedUnit unit)
     {
-        var scan = new CandidateScan(repo, unit.Names);
+        _index ??= new UnitFolderIndex(repo);
+        var scan = new CandidateScan(repo, _index, unit.Names);
         var everything = scan.GlobalDropInsMention() || unit.Names.Any(n => Array.IndexOf(ImplicitTargets, n) >= 0);
         var result = new List<LoadedUnit>();
         var seen = new HashSet<string>(StringComparer.Ordinal) { unit.Id };
