@@ -51,7 +51,8 @@ internal sealed class HostContext
         var directory = Path.Join(RunDirectory, "platform", "status");
         Directory.CreateDirectory(directory);
         store.Open(new StatusStoreContext(directory, BootIdentity.Current(), Config.GetSection("StatusStore", name)));
-        return store;
+        // Transactions run jobs in parallel; store plugins need not be thread-safe.
+        return new SynchronizedStore(store);
     }
 
     /// <summary>The root as the unit engine wants it: <c>/</c> or the folder.</summary>

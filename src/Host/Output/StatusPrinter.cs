@@ -15,7 +15,7 @@ internal static class StatusPrinter
         if (description != v.Unit.Name) sb.Append(" - ").Append(description);
         sb.Append('\n');
         sb.Append("     Loaded: ").Append(LoadedLine(v)).Append('\n');
-        if (v.Unit.DropInPaths.Count > 0) AppendDropIns(sb, v.Unit.DropInPaths);
+        if (v.Unit.DropInPaths.Count > 0) AppendDropIns(sb, [.. v.Unit.DropInPaths.Select(v.InRoot)]);
         sb.Append("     Active: ").Append(ActiveLine(v, nowUsec)).Append('\n');
         if (v.ConditionFailure is not null)
             sb.Append("  Condition: start condition failed at ").Append(SystemdFormat.Timestamp(v.ConditionTimestampUsec))
@@ -74,7 +74,7 @@ internal static class StatusPrinter
         };
         if (v.Unit.LoadState == UnitLoadState.Masked) return "masked (Reason: Unit " + v.Unit.Name + " is masked.)";
         if (v.Unit.FragmentPath is null) return load;
-        var details = new List<string> { v.Unit.FragmentPath };
+        var details = new List<string> { v.InRoot(v.Unit.FragmentPath) };
         if (v.UnitFileState is not null) details.Add(v.UnitFileState);
         if (v.UnitFilePreset is not null) details.Add("preset: " + v.UnitFilePreset);
         var text = $"{load} ({string.Join("; ", details)})";

@@ -6,6 +6,8 @@ namespace Platform.Host.Output;
 internal sealed record StatusView
 {
     public required UnitDefinition Unit { get; init; }
+    /// <summary>Maps an on-disk path to the path inside the managed root (what the Loaded:/Drop-In: lines show).</summary>
+    public Func<string, string> InRoot { get; init; } = p => p;
     public required string ActiveState { get; init; }
     public required string SubState { get; init; }
     public string Result { get; init; } = "success";

@@ -1,4 +1,7 @@
+using Platform.Abstractions;
 using Platform.Host.Cli;
+using Platform.Host.Lifecycle;
+using Platform.Units;
 
 namespace Platform.Host.Commands.Lifecycle;
 
@@ -7,14 +10,129 @@ internal static class LifecycleCommands
 {
     public static int Run(HostContext ctx, string verb)
     {
-        ctx.Err.WriteLine($"{verb}: not implemented yet");
-        return ExitCodes.Failure;
+        var args = ctx.Options.Arguments;
+        if (args.Count == 0 && verb is not ("status" or "reset-failed"))
+        {
+            ctx.Err.WriteLine("Too few arguments.");
+            return ExitCodes.Failure;
+        }
+        return verb switch
+        {
+            "start" => StartOrStop(ctx, "start", Names(ctx, args)),
+            "stop" => StartOrStop(ctx, "stop", Names(ctx, args)),
+            "restart" => Restart(ctx, Names(ctx, args), onlyIfActive: false, reloadFirst: false),
+            "try-restart" or "condrestart" => Restart(ctx, Names(ctx, args), onlyIfActive: true, reloadFirst: false),
+            "reload-or-restart" => Restart(ctx, Names(ctx, args), onlyIfActive: false, reloadFirst: true),
+            "reload-or-try-restart" or "try-reload-or-restart" or "force-reload" => Restart(ctx, Names(ctx, args), onlyIfActive: true, reloadFirst: true),
+            "reload" => ReloadCommand.Run(ctx, Names(ctx, args)),
+            "kill" => KillCommand.Run(ctx, Names(ctx, args)),
+            "reset-failed" => ResetFailed(ctx, args.Count == 0 ? null : Names(ctx, args)),
+            "is-active" => StateQuery.IsActive(ctx, Names(ctx, args)),
+            "is-failed" => StateQuery.IsFailed(ctx, Names(ctx, args)),
+            "status" => StatusCommand.Run(ctx, Names(ctx, args)),
+            "clean" => CleanCommand.Run(ctx, Names(ctx, args)),
+            _ => throw new UsageException($"Unknown command verb {verb}."),
+        };
     }
 
-    /// <summary>Starts or stops units after an install change (<c>enable --now</c>, <c>disable --now</c>, <c>mask --now</c>).</summary>
+    /// <summary>Starts or stops units (also for <c>enable --now</c>, <c>disable --now</c>, <c>mask --now</c>); returns the exit code.</summary>
     public static int StartOrStop(HostContext ctx, string verb, IReadOnlyList<string> units)
     {
-        ctx.Err.WriteLine($"{verb}: not implemented yet");
-        return ExitCodes.Failure;
+        var manager = new UnitManager(ctx);
+        foreach (var name in units)
+        {
+            var unit = ctx.Units.LoadUnit(name);
+            if (verb == "start" && unit.Definition.LoadState == UnitLoadState.NotFound)
+                return Fail(ctx, $"Failed to start {name}: Unit {name} not found.", ExitCodes.NotInstalled);
+            if (verb == "start" && unit.Definition.LoadState == UnitLoadState.Masked)
+                return Fail(ctx, $"Failed to start {name}: Unit {name} is masked.", ExitCodes.Failure);
+            if (verb == "stop" && unit.Definition.LoadState == UnitLoadState.NotFound && !manager.IsRunning(name))
+                return Fail(ctx, $"Failed to stop {name}: Unit {name} not loaded.", ExitCodes.NotInstalled);
+        }
+        try
+        {
+            var results = verb == "start"
+                ? manager.StartAsync(units, CancellationToken.None).GetAwaiter().GetResult()
+                : manager.StopAsync(units, CancellationToken.None).GetAwaiter().GetResult();
+            return Report(ctx, results, units);
+        }
+        catch (TransactionException e)
+        {
+            return Fail(ctx, $"Failed to {verb} {string.Join(' ', units)}: {e.Message}", ExitCodes.Failure);
+        }
+    }
+
+    /// <summary>Prints the failure of each requested unit's job as systemctl does; exit 1 when any failed.</summary>
+    public static int Report(HostContext ctx, IReadOnlyList<UnitJobResult> results, IReadOnlyList<string> requested)
+    {
+        var code = ExitCodes.Success;
+        foreach (var result in results)
+        {
+            if (result.Result is JobResult.Done or JobResult.Skipped || !requested.Contains(result.Unit)) continue;
+            ctx.Err.WriteLine(result.Message ?? JobMessages.ForResult(result.Unit, "failed"));
+            code = ExitCodes.Failure;
+        }
+        return code;
+    }
+
+    private static int Restart(HostContext ctx, IReadOnlyList<string> units, bool onlyIfActive, bool reloadFirst)
+    {
+        var manager = new UnitManager(ctx);
+        var targets = new List<string>();
+        foreach (var name in units)
+        {
+            var unit = ctx.Units.LoadUnit(name);
+            if (unit.Definition.LoadState == UnitLoadState.NotFound)
+                return Fail(ctx, $"Failed to {(onlyIfActive ? "try-restart" : "restart")} {name}: Unit {name} not found.", ExitCodes.NotInstalled);
+            if (onlyIfActive && !manager.IsRunning(unit.Id)) continue;
+            targets.Add(unit.Id);
+        }
+        if (reloadFirst)
+        {
+            var reloadable = targets.FindAll(u => manager.IsRunning(u) && ReloadCommand.CanReload(ctx.Units.Load(u)));
+            if (reloadable.Count > 0 && ReloadCommand.Run(ctx, reloadable) != ExitCodes.Success) return ExitCodes.Failure;
+            targets.RemoveAll(reloadable.Contains);
+        }
+        if (targets.Count == 0) return ExitCodes.Success;
+        // PartOf= carries restarts: the units that are part of a restarted unit restart with it.
+        var stop = manager.StopAsync(targets, CancellationToken.None).GetAwaiter().GetResult();
+        var restart = new List<string>(targets);
+        foreach (var result in stop)
+            if (!restart.Contains(result.Unit) && ctx.Units.Load(result.Unit).GetWords("Unit", "PartOf").Any(targets.Contains))
+                restart.Add(result.Unit);
+        return Report(ctx, manager.StartAsync(restart, CancellationToken.None).GetAwaiter().GetResult(), targets);
+    }
+
+    private static int ResetFailed(HostContext ctx, IReadOnlyList<string>? units)
+    {
+        var code = ExitCodes.Success;
+        var writer = new StatusWriter(ctx.Store);
+        var records = units is null ? [.. ctx.Store.List()] : units.Select(u => ctx.Store.Read(u) ?? new UnitStatus { Unit = u }).ToList();
+        foreach (var record in records)
+        {
+            if (units is not null && ctx.Units.LoadUnit(record.Unit).Definition.LoadState == UnitLoadState.NotFound && ctx.Store.Read(record.Unit) is null)
+            {
+                ctx.Err.WriteLine($"Failed to reset failed state of unit {record.Unit}: Unit {record.Unit} not loaded.");
+                code = ExitCodes.Failure;
+                continue;
+            }
+            using var held = UnitLock.Acquire(ctx.ManagerRunDirectory, record.Unit, TimeSpan.FromSeconds(30));
+            var current = UnitRuntime.Read(ctx, record.Unit);
+            if (current.ActiveState == ActiveState.Failed)
+                writer.Write(current with { ActiveState = ActiveState.Inactive, SubState = "dead", Result = "success", NRestarts = 0 });
+        }
+        return code;
+    }
+
+    public static IReadOnlyList<string> Names(HostContext ctx, IReadOnlyList<string> args)
+    {
+        if (!args.Any(UnitPatterns.IsGlob)) return UnitPatterns.Expand(ctx, args);
+        return UnitPatterns.Expand(ctx, args, ctx.Store.List().Select(s => s.Unit));
+    }
+
+    public static int Fail(HostContext ctx, string message, int code)
+    {
+        ctx.Err.WriteLine(message);
+        return code;
     }
 }

@@ -1,0 +1,115 @@
+using System.Globalization;
+using Platform.Abstractions;
+using Platform.Host.Cli;
+using Platform.Host.Commands.Show;
+using Platform.Host.Exec;
+using Platform.Host.Journal;
+using Platform.Host.Lifecycle;
+using Platform.Host.Output;
+
+namespace Platform.Host.Commands.Lifecycle;
+
+/// <summary><c>status [UNIT...]</c> in systemd 252's layout; exit 0 when the (first) unit runs, 3 when not, 4 when unknown.</summary>
+internal static class StatusCommand
+{
+    public static int Run(HostContext ctx, IReadOnlyList<string> units)
+    {
+        if (units.Count == 0)
+            units = [.. RuntimeState.List(ctx).Where(s => s.ActiveState != ActiveState.Inactive).Select(s => s.Unit).Order(StringComparer.Ordinal)];
+        var code = ExitCodes.Success;
+        var first = true;
+        ILogReader? reader = null;
+        try
+        {
+            foreach (var name in units)
+            {
+                var loaded = ctx.Units.LoadUnit(name);
+                var status = RuntimeState.Read(ctx, loaded.Id);
+                if (loaded.Definition.LoadState == UnitLoadState.NotFound && status.ActiveState == ActiveState.Inactive && status.InvocationId is null)
+                {
+                    ctx.Err.WriteLine($"Unit {name} could not be found.");
+                    code = ExitCodes.NoSuchUnit;
+                    continue;
+                }
+                if (!first) ctx.Out.WriteLine();
+                first = false;
+                reader ??= OpenReader(ctx);
+                StatusPrinter.Print(View(ctx, loaded.Definition, status, reader), ctx.Out, Clock.NowUsec());
+                if (code == ExitCodes.Success && status.ActiveState is not (ActiveState.Active or ActiveState.Reloading))
+                    code = ExitCodes.NotRunning;
+            }
+        }
+        finally
+        {
+            (reader as IDisposable)?.Dispose();
+        }
+        return code;
+    }
+
+    private static StatusView View(HostContext ctx, UnitDefinition unit, UnitStatus status, ILogReader? reader)
+    {
+        var main = status.MainPid;
+        var exited = main == 0 && status.ExecMainPid > 0 && status.ExecMainExitTimestamp > 0;
+        var sessions = RuntimeRecord.ReadSessions(status);
+        var processes = new List<(int, string)>();
+        if (status.ActiveState != ActiveState.Inactive)
+            foreach (var pid in UnitProcesses.Find(main, sessions))
+                processes.Add((pid, CommandLine(pid)));
+        status.Extra.TryGetValue(RuntimeRecord.Condition, out var condition);
+        status.Extra.TryGetValue(RuntimeRecord.ConditionTimestamp, out var conditionTime);
+        var lines = ctx.Options.Lines ?? 10;
+        return new StatusView
+        {
+            Unit = unit,
+            InRoot = ctx.Units.Paths.InRoot,
+            ActiveState = StateQuery.Name(status.ActiveState),
+            SubState = status.SubState,
+            Result = status.Result,
+            UnitFileState = ctx.Units.GetUnitFileState(unit.Name),
+            UnitFilePreset = ctx.Units.GetUnitFileState(unit.Name) is null ? null : ctx.Units.GetPresetState(unit.Name),
+            StateSinceUsec = status.StateChangeTimestamp,
+            MainPid = exited ? status.ExecMainPid : main,
+            MainPidName = main > 0 ? Comm(main) : null,
+            MainExit = exited ? new ProcessExit(status.ExecMainCode, status.ExecMainStatus) : null,
+            StatusText = status.StatusText,
+            Description = unit.Get("Unit", "Description"),
+            Documentation = unit.GetWords("Unit", "Documentation"),
+            Processes = processes,
+            LogLines = reader is null || status.InvocationId is null ? [] : JournalTail.Lines(reader, unit.Name, lines),
+            ConditionFailure = condition,
+            ConditionTimestampUsec = long.TryParse(conditionTime, NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : 0,
+        };
+    }
+
+    /// <summary>The file log sink, read-only, as journalctl reads it; null when it is not installed.</summary>
+    private static ILogReader? OpenReader(HostContext ctx)
+    {
+        if (ctx.Options.Lines == 0) return null;
+        var sink = ctx.Plugins.Get<ILogSink>(PluginKind.LogSink, "file");
+        if (sink is not ILogReader reader) { sink?.Dispose(); return null; }
+        var settings = new Dictionary<string, string>(ctx.Config.GetSection("LogSink", "file")) { ["ReadOnly"] = "true" };
+        try
+        {
+            if (sink.Open(new LogSinkContext(ctx.RootOrSlash, settings, _ => { }))) return reader;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        sink.Dispose();
+        return null;
+    }
+
+    private static string? Comm(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/comm").TrimEnd('\n'); }
+        catch (IOException) { return null; }
+    }
+
+    private static string CommandLine(int pid)
+    {
+        try
+        {
+            var raw = File.ReadAllText($"/proc/{pid}/cmdline").TrimEnd('\0').Replace('\0', ' ');
+            return raw.Length > 0 ? raw : $"[{Comm(pid)}]";
+        }
+        catch (IOException) { return "?"; }
+    }
+}

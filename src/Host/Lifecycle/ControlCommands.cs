@@ -1,0 +1,37 @@
+using Platform.Abstractions;
+using Platform.Host.Exec;
+
+namespace Platform.Host.Lifecycle;
+
+/// <summary>Runs a list of control commands (ExecStartPre=, ExecStop=, ...) one after the other, as systemd.service(5) says.</summary>
+internal static class ControlCommands
+{
+    /// <summary>
+    /// Runs every command of <paramref name="setting"/>; returns the exit of the first one that failed without a
+    /// <c>-</c> prefix (and stops there when <paramref name="stopOnFailure"/>), or null when all succeeded.
+    /// A command still running at cancellation is killed.
+    /// </summary>
+    public static async Task<ProcessExit?> RunAsync(ServiceContext context, string setting, int? mainPid, CancellationToken ct, bool stopOnFailure = true)
+    {
+        ProcessExit? failure = null;
+        foreach (var command in context.Commands(setting))
+        {
+            ChildProcess child;
+            try { child = context.Spawn(command, mainPid); }
+            catch (ServiceStartException) when (command.IgnoreFailure) { continue; }
+            ProcessExit exit;
+            try { exit = await child.Exited.WaitAsync(ct).ConfigureAwait(false); }
+            catch (OperationCanceledException)
+            {
+                LibCKill(child.Pid);
+                throw;
+            }
+            if (exit.IsCleanExit || command.IgnoreFailure) continue;
+            failure ??= exit;
+            if (stopOnFailure) break;
+        }
+        return failure;
+    }
+
+    private static void LibCKill(int pid) => Mono.Unix.Native.Syscall.kill(pid, Mono.Unix.Native.Signum.SIGKILL);
+}

@@ -1,0 +1,83 @@
+using Platform.Abstractions;
+using Platform.Host.Cli;
+using Platform.Host.Exec;
+
+namespace Platform.Host.Lifecycle;
+
+/// <summary>
+/// Starts one service (the caller holds its lock): ExecStartPre=, the service type's start (ExecStart= and
+/// readiness), ExecStartPost=, then records the result. A failure ends the processes it started and runs ExecStopPost=.
+/// </summary>
+internal sealed class ServiceStarter(HostContext ctx, StatusWriter writer)
+{
+    public async Task<UnitJobResult> StartAsync(UnitDefinition unit, UnitStatus previous, CancellationToken ct)
+    {
+        var name = unit.Name;
+        var typeName = unit.Get("Service", "Type") ?? (unit.GetList("Service", "ExecStart").Count == 0 ? "oneshot" : "simple");
+        if (typeName == "notify-reload") typeName = "notify";
+        var type = ctx.Plugins.Get<IServiceType>(PluginKind.ServiceType, typeName);
+        if (type is null)
+        {
+            writer.Fail(previous, "resources", null);
+            return new UnitJobResult(name, JobResult.Failed, $"Unit {name} has unknown service type Type={typeName} (see 'systemctl list-plugins').");
+        }
+        var invocation = Guid.NewGuid().ToString("N");
+        var status = writer.Activating(previous, invocation);
+        string? statusText = null;
+        INotifyEndpoint? notify = null;
+        ServiceLaunch? launch = null;
+        try
+        {
+            UnitDirectories.Create(unit, ctx.Under);
+            if (type.NeedsNotify) notify = NotifyEndpoints.Create(ctx, unit);
+            launch = ServiceLaunch.Create(ctx, unit, invocation, notify, null, t => statusText = t);
+            var context = launch.Context;
+            var pre = await ControlCommands.RunAsync(context, "ExecStartPre", null, ct).ConfigureAwait(false);
+            if (pre is { } preFailure)
+                return await FailAsync(unit, status, launch, ServiceStartResult.Failed(preFailure.FailureResult, "ExecStartPre failed", preFailure), ct).ConfigureAwait(false);
+            var result = await context.StartAsync(type, ct).ConfigureAwait(false);
+            statusText ??= context.StatusText;
+            if (!result.Success) return await FailAsync(unit, status with { StatusText = statusText }, launch, result, ct).ConfigureAwait(false);
+            var post = await ControlCommands.RunAsync(context, "ExecStartPost", result.MainPid == 0 ? null : result.MainPid, ct).ConfigureAwait(false);
+            if (post is { } postFailure)
+                return await FailAsync(unit, status, launch, ServiceStartResult.Failed(postFailure.FailureResult, "ExecStartPost failed", postFailure, result.MainPid), ct).ConfigureAwait(false);
+            var sessions = context.Sessions;
+            if (typeName == "oneshot" && !unit.GetBool("Service", "RemainAfterExit", false))
+            {
+                // A oneshot's start is its whole life: it is inactive again once the start succeeded.
+                writer.Finished(status, result.MainExit, "success", sessions);
+                return new UnitJobResult(name, JobResult.Done);
+            }
+            writer.Active(status with { StatusText = statusText ?? status.StatusText, NotifySocket = notify?.Address }, result, sessions);
+            return new UnitJobResult(name, JobResult.Done);
+        }
+        catch (ServiceStartException e)
+        {
+            if (launch is null)
+            {
+                writer.Fail(status, "resources", null);
+                return new UnitJobResult(name, JobResult.Failed, e.Message);
+            }
+            return await FailAsync(unit, status, launch, ServiceStartResult.Failed("resources", e.Message), ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            launch?.Dispose();
+            if (launch is null) notify?.Dispose();
+        }
+    }
+
+    /// <summary>A failed start: end what it left running, run ExecStopPost=, record the failure.</summary>
+    private async Task<UnitJobResult> FailAsync(UnitDefinition unit, UnitStatus status, ServiceLaunch launch, ServiceStartResult result, CancellationToken ct)
+    {
+        var sessions = launch.Context.Sessions;
+        var settings = KillSettings.FromUnit(unit) with { StopTimeout = ServiceLaunch.StopTimeout(ctx, unit) };
+        if (settings.Mode == KillMode.None) settings = settings with { Mode = KillMode.ControlGroup };
+        await ProcessKiller.StopAsync(new KillTarget(result.MainPid, null, sessions), settings, null, ct).ConfigureAwait(false);
+        await ControlCommands.RunAsync(launch.Context, "ExecStopPost", null, ct, stopOnFailure: false).ConfigureAwait(false);
+        if (!unit.GetBool("Service", "RuntimeDirectoryPreserve", false)) UnitDirectories.Remove(unit, ctx.Under, ["runtime"]);
+        writer.Fail(status with { ExecMainPid = result.MainPid == 0 ? status.ExecMainPid : result.MainPid }, result.Result, result.MainExit);
+        if (result.Message is { Length: > 0 } message && ctx.Options.Verbosity > 0) ctx.Err.WriteLine($"{unit.Name}: {message}");
+        return new UnitJobResult(unit.Name, result.Result == "timeout" ? JobResult.Timeout : JobResult.Failed, JobMessages.ForResult(unit.Name, result.Result));
+    }
+}

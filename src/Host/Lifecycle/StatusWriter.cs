@@ -1,0 +1,116 @@
+using Platform.Abstractions;
+using Platform.Host.Exec;
+
+namespace Platform.Host.Lifecycle;
+
+/// <summary>
+/// The state transitions of a unit as they land in the status store. Callers hold the unit's lock; the store
+/// writes each record atomically, so a concurrent reader sees the old or the new record, never half of one.
+/// </summary>
+internal sealed class StatusWriter(IStatusStore store)
+{
+    public UnitStatus Write(UnitStatus status)
+    {
+        store.Write(status);
+        return status;
+    }
+
+    public UnitStatus Activating(UnitStatus previous, string invocationId)
+    {
+        var now = Clock.NowUsec();
+        return Write(previous with
+        {
+            ActiveState = ActiveState.Activating, SubState = "start", Result = "success",
+            MainPid = 0, MainPidStartTime = 0, ControlPid = 0, StatusText = null, StatusErrno = 0,
+            InactiveExitTimestamp = now, StateChangeTimestamp = now, InvocationId = invocationId,
+            Extra = WithoutCondition(previous),
+        });
+    }
+
+    public UnitStatus Active(UnitStatus status, ServiceStartResult result, IReadOnlyList<int> sessions)
+    {
+        var now = Clock.NowUsec();
+        var main = result.MainPid;
+        return Write(status with
+        {
+            ActiveState = ActiveState.Active, SubState = result.SubState, Result = "success",
+            MainPid = main, MainPidStartTime = main > 0 ? ProcFs.StartTime(main) ?? 0 : 0,
+            ExecMainPid = main > 0 ? main : status.ExecMainPid,
+            ExecMainStartTimestamp = main > 0 ? now : status.ExecMainStartTimestamp,
+            ExecMainCode = result.MainExit?.Code ?? 0, ExecMainStatus = result.MainExit?.Status ?? 0,
+            ExecMainExitTimestamp = result.MainExit is null ? 0 : now,
+            ActiveEnterTimestamp = now, StateChangeTimestamp = now,
+            Extra = RuntimeRecord.With(status, RuntimeRecord.Sessions, RuntimeRecord.Join(sessions)),
+        });
+    }
+
+    /// <summary>A unit without processes (target, socket, ...) that is now active.</summary>
+    public UnitStatus ActiveWithoutProcess(UnitStatus previous)
+    {
+        var now = Clock.NowUsec();
+        return Write(previous with
+        {
+            ActiveState = ActiveState.Active, SubState = "active", Result = "success", MainPid = 0,
+            InactiveExitTimestamp = now, ActiveEnterTimestamp = now, StateChangeTimestamp = now,
+        });
+    }
+
+    /// <summary>A oneshot whose start ran to completion: inactive again, with its main exit recorded.</summary>
+    public UnitStatus Finished(UnitStatus status, ProcessExit? exit, string result, IReadOnlyList<int> sessions)
+    {
+        var now = Clock.NowUsec();
+        return Write(status with
+        {
+            ActiveState = ActiveState.Inactive, SubState = "dead", Result = result, MainPid = 0, MainPidStartTime = 0,
+            ExecMainCode = exit?.Code ?? status.ExecMainCode, ExecMainStatus = exit?.Status ?? status.ExecMainStatus,
+            ExecMainExitTimestamp = now, ActiveEnterTimestamp = now, ActiveExitTimestamp = now,
+            InactiveEnterTimestamp = now, StateChangeTimestamp = now,
+            Extra = RuntimeRecord.With(status, RuntimeRecord.Sessions, RuntimeRecord.Join(sessions)),
+        });
+    }
+
+    public UnitStatus Fail(UnitStatus status, string result, ProcessExit? mainExit)
+    {
+        var now = Clock.NowUsec();
+        return Write(status with
+        {
+            ActiveState = ActiveState.Failed, SubState = "failed", Result = result, MainPid = 0, MainPidStartTime = 0, ControlPid = 0,
+            ExecMainCode = mainExit?.Code ?? status.ExecMainCode, ExecMainStatus = mainExit?.Status ?? status.ExecMainStatus,
+            ExecMainExitTimestamp = mainExit is null ? status.ExecMainExitTimestamp : now,
+            ActiveExitTimestamp = status.ActiveState == ActiveState.Active ? now : status.ActiveExitTimestamp,
+            InactiveEnterTimestamp = now, StateChangeTimestamp = now,
+        });
+    }
+
+    public UnitStatus Stopped(UnitStatus status, ProcessExit? mainExit = null)
+    {
+        var now = Clock.NowUsec();
+        return Write(status with
+        {
+            ActiveState = ActiveState.Inactive, SubState = "dead", MainPid = 0, MainPidStartTime = 0, ControlPid = 0,
+            ExecMainCode = mainExit?.Code ?? status.ExecMainCode, ExecMainStatus = mainExit?.Status ?? status.ExecMainStatus,
+            ExecMainExitTimestamp = mainExit is null ? status.ExecMainExitTimestamp : now,
+            ActiveExitTimestamp = now, InactiveEnterTimestamp = now, StateChangeTimestamp = now,
+        });
+    }
+
+    private static Dictionary<string, string> WithoutCondition(UnitStatus status)
+    {
+        var extra = new Dictionary<string, string>(status.Extra);
+        extra.Remove(RuntimeRecord.ConditionResult);
+        extra.Remove(RuntimeRecord.Condition);
+        extra.Remove(RuntimeRecord.ConditionTimestamp);
+        extra.Remove(RuntimeRecord.Sessions);
+        return extra;
+    }
+
+    /// <summary>A start skipped because a condition failed: not an error, the unit stays inactive and says why.</summary>
+    public UnitStatus Skipped(UnitStatus previous, string condition)
+    {
+        var now = Clock.NowUsec();
+        var extra = RuntimeRecord.With(previous, RuntimeRecord.ConditionResult, "no");
+        extra[RuntimeRecord.Condition] = condition;
+        extra[RuntimeRecord.ConditionTimestamp] = now.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Write(previous with { ActiveState = ActiveState.Inactive, SubState = "dead", Extra = extra, StateChangeTimestamp = now });
+    }
+}
