@@ -79,7 +79,7 @@ internal sealed class CandidateScan
 
     private bool ConfsMention(string folder)
     {
-        foreach (var conf in Directory.EnumerateFiles(folder, "*.conf"))
+        foreach (var conf in _index.Confs(folder))
             if (FileMentions(conf)) return true;
         return false;
     }

@@ -12,6 +12,7 @@ internal sealed class UnitFolderIndex
 {
     private static readonly string[] LinkSuffixes = [".wants", ".requires", ".upholds"];
     private readonly Dictionary<string, byte[]> _contents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _confs = new(StringComparer.Ordinal);
 
     public UnitFolderIndex(UnitRepository repo)
     {
@@ -61,6 +62,18 @@ internal sealed class UnitFolderIndex
 
     /// <summary>Instances named in dependency folders (they have no file of their own).</summary>
     public List<string> Instances { get; } = [];
+
+    /// <summary>The <c>*.conf</c> files of a drop-in folder, listed on first use.</summary>
+    public string[] Confs(string folder)
+    {
+        if (!_confs.TryGetValue(folder, out var files))
+        {
+            try { files = Directory.GetFiles(folder, "*.conf"); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { files = []; }
+            _confs[folder] = files;
+        }
+        return files;
+    }
 
     /// <summary>A file's bytes, read on first use; empty when unreadable.</summary>
     public byte[] Content(string path)
