@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Platform.Abstractions;
 using Platform.Host.Exec.Native;
@@ -14,6 +15,12 @@ public sealed class ChildProcess : IServiceProcess
     private readonly PidHandle _handle;
     private readonly object _lock = new();
     private TaskCompletionSource<ProcessExit>? _exit;
+
+    /// <summary>Children whose exit this process is waiting for right now: an init's reaper leaves them to their waiter.</summary>
+    internal static readonly ConcurrentDictionary<int, byte> Awaited = new();
+
+    /// <summary>Exits an init's reaper collected for children nobody was waiting for yet; a late waiter finds its status here.</summary>
+    internal static readonly ConcurrentDictionary<int, ProcessExit> ReapedElsewhere = new();
 
     internal ChildProcess(int pid)
     {
@@ -39,6 +46,7 @@ public sealed class ChildProcess : IServiceProcess
             {
                 if (_exit is not null) return _exit.Task;
                 _exit = new TaskCompletionSource<ProcessExit>(TaskCreationOptions.RunContinuationsAsynchronously);
+                Awaited[Pid] = 0;
                 if (_handle.Fd >= 0) PidfdWatcher.Shared.Register(_handle.Fd, Reap);
                 else new Thread(Reap) { IsBackground = true, Name = "reap-" + Pid }.Start();
                 return _exit.Task;
@@ -57,8 +65,8 @@ public sealed class ChildProcess : IServiceProcess
             while (rc < 0 && Marshal.GetLastPInvokeError() == LibC.EINTR);
             if (rc < 0)
             {
-                // Only possible when someone else reaped it (the runtime does so if this process was started with SIGCHLD ignored).
-                _exit!.TrySetResult(Decode(LibC.ECHILD, 0));
+                // Someone else reaped it: an init's reaper (which kept the status) or the runtime, when started with SIGCHLD ignored.
+                _exit!.TrySetResult(ReapedElsewhere.TryRemove(Pid, out var kept) ? kept : Decode(LibC.ECHILD, 0));
                 return;
             }
             _exit!.TrySetResult(Decode(Marshal.ReadInt32(info, LibC.SigInfoCodeOffset), Marshal.ReadInt32(info, LibC.SigInfoStatusOffset)));
@@ -66,6 +74,7 @@ public sealed class ChildProcess : IServiceProcess
         finally
         {
             Marshal.FreeHGlobal(info);
+            Awaited.TryRemove(Pid, out _);
             _handle.Dispose();
         }
     }

@@ -119,8 +119,10 @@ internal sealed class UnitManager : IUnitManager
     public async Task<UnitJobResult> StartOneAsync(UnitDefinition unit, CancellationToken cancellationToken)
     {
         var name = unit.Name;
-        if (unit.LoadState == UnitLoadState.Masked) return new UnitJobResult(name, JobResult.Failed, $"Unit {name} is masked.");
-        if (unit.LoadState != UnitLoadState.Loaded) return new UnitJobResult(name, JobResult.Failed, $"Unit {name} not found.");
+        if (unit.LoadState == UnitLoadState.Masked) return new UnitJobResult(name, JobResult.Failed, $"Failed to start {name}: Unit {name} is masked.");
+        if (unit.LoadState == UnitLoadState.BadSetting)
+            return new UnitJobResult(name, JobResult.Failed, $"Failed to start {name}: Unit {name} has a bad unit file setting.");
+        if (unit.LoadState != UnitLoadState.Loaded) return new UnitJobResult(name, JobResult.Failed, $"Failed to start {name}: Unit {name} not found.");
         using var held = UnitLock.Acquire(_ctx.ManagerRunDirectory, name, LockTimeout(unit));
         var previous = UnitRuntime.Read(_ctx, name);
         if (previous.ActiveState is ActiveState.Active or ActiveState.Reloading or ActiveState.Activating)

@@ -58,6 +58,7 @@ internal static class StatusCommand
         status.Extra.TryGetValue(RuntimeRecord.Condition, out var condition);
         status.Extra.TryGetValue(RuntimeRecord.ConditionTimestamp, out var conditionTime);
         var lines = ctx.Options.Lines ?? 10;
+        var fileState = ctx.Units.GetUnitFileState(unit.Name);
         return new StatusView
         {
             Unit = unit,
@@ -65,8 +66,9 @@ internal static class StatusCommand
             ActiveState = StateQuery.Name(status.ActiveState),
             SubState = status.SubState,
             Result = status.Result,
-            UnitFileState = ctx.Units.GetUnitFileState(unit.Name),
-            UnitFilePreset = ctx.Units.GetUnitFileState(unit.Name) is null ? null : ctx.Units.GetPresetState(unit.Name),
+            UnitFileState = fileState,
+            // systemd shows the preset only where enabling means something.
+            UnitFilePreset = fileState is "enabled" or "disabled" or "indirect" ? ctx.Units.GetPresetState(unit.Name) : null,
             StateSinceUsec = status.StateChangeTimestamp,
             MainPid = exited ? status.ExecMainPid : main,
             MainPidName = main > 0 ? Comm(main) : null,

@@ -5,7 +5,7 @@ namespace Platform.Host.Exec.Native;
 internal static partial class LibC
 {
     private const long SYS_pidfd_send_signal = 424, SYS_pidfd_open = 434;
-    public const int P_PID = 1, P_PIDFD = 3, WEXITED = 4, WNOHANG = 1;
+    public const int P_PID = 1, P_PIDFD = 3, WEXITED = 4, WNOHANG = 1, WNOWAIT = 0x01000000;
     public const short POLLIN = 0x1;
     public const int SigInfoSize = 128, SigInfoCodeOffset = 8, SigInfoPidOffset = 16, SigInfoStatusOffset = 24;
 

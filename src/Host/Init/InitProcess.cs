@@ -1,0 +1,144 @@
+using System.Runtime.InteropServices;
+using System.Threading.Channels;
+using Platform.Abstractions;
+using Platform.Host.Cli;
+using Platform.Host.Exec;
+using Platform.Host.Journal;
+using Platform.Host.Lifecycle;
+
+namespace Platform.Host.Init;
+
+/// <summary>
+/// The init: starts the wanted units, then sleeps until a signal arrives. SIGCHLD reaps zombies and settles the
+/// unit whose main process ended (restarting it per Restart=); a change in the status folder adopts units started
+/// by other systemctl processes (their notify sockets); SIGTERM/SIGINT stop everything in reverse order and exit.
+/// </summary>
+internal sealed partial class InitProcess(HostContext ctx, InitState state)
+{
+    private readonly Channel<string> _events = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<string, NotifyMonitor> _monitors = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _watchdogFired = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<long>> _starts = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _shutdown = new();
+    private UnitManager _manager = null!;
+    private int _terms;
+
+    public async Task<int> RunAsync(IReadOnlyList<string> units)
+    {
+        if (Environment.ProcessId != 1) prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+        state.Begin();
+        using var chld = PosixSignalRegistration.Create(PosixSignal.SIGCHLD, _ => _events.Writer.TryWrite("chld"));
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; Terminate(); });
+        using var intr = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; Terminate(); });
+        using var pumpStop = new CancellationTokenSource();
+        var sinks = InternalModes.OpenConfiguredSinks(ctx.RootOrSlash, ctx.Warn);
+        var pump = JournalDaemon.RunInProcessAsync(ctx.RootOrSlash, sinks, pumpStop.Token);
+        _manager = new UnitManager(ctx);
+        using var watcher = WatchStatusFolder();
+        try
+        {
+            state.Publish("starting");
+            await StartAsync(units).ConfigureAwait(false);
+            Reap();
+            await RescanAsync().ConfigureAwait(false);
+            state.Publish(Degraded() ? "degraded" : "running");
+            await EventLoopAsync().ConfigureAwait(false);
+            state.Publish("stopping");
+            await StopEverythingAsync().ConfigureAwait(false);
+            return 0;
+        }
+        finally
+        {
+            foreach (var monitor in _monitors.Values) monitor.Dispose();
+            pumpStop.Cancel();
+            try { await pump.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false); }
+            catch (Exception e) when (e is TimeoutException or OperationCanceledException) { }
+            foreach (var sink in sinks) sink.Dispose();
+            state.End();
+        }
+    }
+
+    private async Task StartAsync(IReadOnlyList<string> units)
+    {
+        var results = await _manager.StartAsync(units, _shutdown.Token).ConfigureAwait(false);
+        foreach (var result in results)
+            if (result.Result is not (JobResult.Done or JobResult.Skipped))
+                ctx.Warn($"Failed to start {result.Unit}: {result.Result.ToString().ToLowerInvariant()}");
+    }
+
+    private async Task EventLoopAsync()
+    {
+        var reader = _events.Reader;
+        while (!_shutdown.IsCancellationRequested)
+        {
+            string item;
+            try { item = await reader.ReadAsync(_shutdown.Token).ConfigureAwait(false); }
+            catch (OperationCanceledException) { break; }
+            if (item == "chld") await OnChildrenAsync().ConfigureAwait(false);
+            else if (item == "scan") await RescanAsync().ConfigureAwait(false);
+            else if (item.StartsWith("restart:", StringComparison.Ordinal)) await RestartAsync(item[8..]).ConfigureAwait(false);
+            if (ctx.Options.ExitWhenIdle && !AnyRunning()) break;
+        }
+    }
+
+    private void Terminate()
+    {
+        if (Interlocked.Increment(ref _terms) == 1) _shutdown.Cancel();
+        else KillEverything();
+    }
+
+    private async Task OnChildrenAsync()
+    {
+        foreach (var (pid, exit) in ZombieReaper.ReapUnowned())
+        {
+            if (_manager.FindUnitByPid(pid) is not { } unit) continue;
+            var settled = await _manager.MainProcessExitedAsync(unit, pid, exit, CancellationToken.None).ConfigureAwait(false);
+            if (settled is null) continue;
+            var definition = ctx.Units.Load(unit);
+            var watchdog = _watchdogFired.Remove(unit);
+            var result = watchdog ? "watchdog" : settled.Result;
+            if (watchdog) ctx.Store.Write(settled with { ActiveState = ActiveState.Failed, SubState = "failed", Result = "watchdog" });
+            if (RestartPolicy.ShouldRestart(definition, exit, result)) ScheduleRestart(definition);
+        }
+        if (!_shutdown.IsCancellationRequested) state.Publish(Degraded() ? "degraded" : "running");
+    }
+
+    private void Reap() => _events.Writer.TryWrite("chld");
+
+    private void ScheduleRestart(UnitDefinition unit)
+    {
+        var delay = RestartPolicy.Delay(unit);
+        _ = Task.Delay(delay, _shutdown.Token).ContinueWith(t => { if (!t.IsCanceled) _events.Writer.TryWrite("restart:" + unit.Name); }, TaskScheduler.Default);
+    }
+
+    private async Task RestartAsync(string unit)
+    {
+        var definition = ctx.Units.Load(unit);
+        var (interval, burst) = RestartPolicy.StartLimit(definition);
+        var now = Environment.TickCount64;
+        var starts = _starts.TryGetValue(unit, out var list) ? list : _starts[unit] = [];
+        starts.RemoveAll(t => now - t > interval.TotalMilliseconds);
+        var status = ctx.Store.Read(unit) ?? new UnitStatus { Unit = unit };
+        if (burst > 0 && interval > TimeSpan.Zero && starts.Count >= burst)
+        {
+            ctx.Warn($"{unit}: Start request repeated too quickly.");
+            ctx.Store.Write(status with { ActiveState = ActiveState.Failed, SubState = "failed", Result = "start-limit-hit" });
+            return;
+        }
+        starts.Add(now);
+        ctx.Store.Write(status with { NRestarts = status.NRestarts + 1 });
+        await StartAsync([unit]).ConfigureAwait(false);
+        await RescanAsync().ConfigureAwait(false);
+    }
+
+    private bool AnyRunning()
+        => ctx.Store.List().Any(s => s.ActiveState is ActiveState.Active or ActiveState.Activating or ActiveState.Reloading or ActiveState.Deactivating
+            && (s.MainPid > 0 || ctx.Units.Load(s.Unit).Kind == "service"));
+
+    private bool Degraded() => ctx.Store.List().Any(s => UnitRuntime.Effective(s).ActiveState == ActiveState.Failed);
+
+    private const int PR_SET_CHILD_SUBREAPER = 36;
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int prctl(int option, nuint arg2, nuint arg3, nuint arg4, nuint arg5);
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Platform.Host.Cli;
+using Platform.Host.Exec;
+
+namespace Platform.Host.Init;
+
+/// <summary>
+/// What a running init publishes for other systemctl processes: its pid and the system state
+/// (<c>initializing</c>, <c>starting</c>, <c>running</c>, <c>degraded</c>, <c>stopping</c>) under the run folder.
+/// </summary>
+internal sealed class InitState(HostContext ctx)
+{
+    private string Folder => Path.Join(ctx.RunDirectory, "platform");
+    private string PidFile => Path.Join(Folder, "init.pid");
+    private string StateFile => Path.Join(Folder, "init.state");
+
+    /// <summary>Tools (Ansible among them) take the systemd path when this folder exists.</summary>
+    public string BootedMarker => ctx.Under("/run/systemd/system");
+
+    public void Publish(string state)
+    {
+        Directory.CreateDirectory(Folder);
+        var temporary = StateFile + ".tmp";
+        File.WriteAllText(temporary, state + "\n");
+        File.Move(temporary, StateFile, overwrite: true);
+    }
+
+    public void Begin()
+    {
+        Directory.CreateDirectory(Folder);
+        Directory.CreateDirectory(BootedMarker);
+        File.WriteAllText(PidFile, Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n");
+        Publish("initializing");
+    }
+
+    public void End()
+    {
+        TryDelete(StateFile);
+        TryDelete(PidFile);
+        try { if (Directory.Exists(BootedMarker) && Directory.GetFileSystemEntries(BootedMarker).Length == 0) Directory.Delete(BootedMarker); }
+        catch (IOException) { }
+    }
+
+    /// <summary>The pid of the running init, or null when none runs for this root.</summary>
+    public int? RunningPid()
+    {
+        try
+        {
+            var text = File.ReadAllText(PidFile).Trim();
+            return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && ProcFs.IsAlive(pid) ? pid : null;
+        }
+        catch (IOException) { return null; }
+    }
+
+    /// <summary>The published state, or <c>offline</c> when no init runs.</summary>
+    public string Current()
+    {
+        if (RunningPid() is null) return "offline";
+        try { return File.ReadAllText(StateFile).Trim(); }
+        catch (IOException) { return "offline"; }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); }
+        catch (IOException) { }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using Platform.TestSupport;
+
+namespace Platform.Lifecycle.Tests;
+
+/// <summary>Readiness through sd_notify and the status page.</summary>
+public sealed class NotifyAndStatusTests : IDisposable
+{
+    private readonly ServiceSandbox _box = new();
+
+    public void Dispose() => _box.Dispose();
+
+    [Fact]
+    public void ANotifyServiceIsStartedOnlyOnceItSaysReadyAndItsStatusTextIsKept()
+    {
+        var notify = Published.SystemdNotify;
+        _box.Unit("ready.service", $"[Service]\nType=notify\nNotifyAccess=all\nExecStart=/bin/sh -c 'sleep 0.6; {notify} --ready --status=\"serving requests\"; exec sleep 300'\n");
+
+        var clock = Stopwatch.StartNew();
+        var start = _box.Systemctl("start", "ready");
+
+        Assert.True(start.ExitCode == 0, start.ToString());
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.55), $"returned after {clock.Elapsed}");
+        Assert.Equal("serving requests", _box.Property("ready.service", "StatusText"));
+        Assert.Equal("active", _box.Property("ready.service", "ActiveState"));
+    }
+
+    [Fact]
+    public void ANotifyServiceThatNeverSaysReadyTimesOut()
+    {
+        _box.Unit("mute.service", "[Service]\nType=notify\nExecStart=/bin/sleep 300\nTimeoutStartSec=1\n");
+
+        var start = _box.Systemctl("start", "mute");
+
+        Assert.Equal(1, start.ExitCode);
+        Assert.StartsWith("Job for mute.service failed because a timeout was exceeded.", start.Stderr);
+        Assert.Equal("timeout", _box.Property("mute.service", "Result"));
+    }
+
+    [Fact]
+    public void StatusShowsSystemdsLayoutWithTheMainPidAndTheServicesLogLines()
+    {
+        _box.Unit("talker.service", "[Unit]\nDescription=Talks a little\n[Service]\nExecStart=/bin/sh -c 'echo hello-from-talker; exec sleep 300'\n");
+        Assert.Equal(0, _box.Systemctl("start", "talker").ExitCode);
+        var pid = _box.MainPid("talker.service");
+
+        string output = "";
+        var shown = ServiceSandbox.WaitFor(() => (output = _box.Systemctl("status", "talker").Stdout).Contains("hello-from-talker"), TimeSpan.FromSeconds(5));
+
+        Assert.True(shown, output);
+        Assert.StartsWith("● talker.service - Talks a little\n     Loaded: loaded (/etc/systemd/system/talker.service; static)\n     Active: active (running) since ", output);
+        Assert.Contains($"   Main PID: {pid} (sleep)\n", output);
+        Assert.Equal(0, _box.Systemctl("status", "talker").ExitCode);
+        Assert.Equal(0, _box.Systemctl("stop", "talker").ExitCode);
+        Assert.Equal(3, _box.Systemctl("status", "talker").ExitCode);
+    }
+
+    [Fact]
+    public void StatusOfAnUnknownUnitExitsFour()
+    {
+        var status = _box.Systemctl("status", "nope");
+
+        Assert.Equal((4, "Unit nope.service could not be found.\n"), (status.ExitCode, status.Stderr));
+    }
+}
