@@ -52,6 +52,17 @@ public sealed class ShowTests
     }
 
     [PublishedFact]
+    public void BrokenUnitIsBadSettingWithTheErrorNamingTheFileInsideTheRoot()
+    {
+        using var root = QueryTree.Create();
+        root.WriteUnit("bad.service", "[Service]\nExecStart=relative/path\n");
+        var r = Published.RunSystemctl(root, "show", "bad", "-p", "LoadState,LoadError");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("LoadState=bad-setting\nLoadError=org.freedesktop.systemd1.BadUnitSetting \"/etc/systemd/system/bad.service:2: "
+            + "Neither a valid executable name nor an absolute path: relative/path\"\n", r.Stdout);
+    }
+
+    [PublishedFact]
     public void SeveralUnitsAreSeparatedByABlankLine()
     {
         using var root = QueryTree.Create();
