@@ -7,14 +7,50 @@ namespace Platform.Host.Tests.Install;
 public sealed class InstallCommandTests
 {
     [PublishedFact]
-    public void EnableNowCreatesTheLinksBeforeStarting()
+    public void EnableNowStartsTheUnitAndDisableNowStopsIt()
     {
         using var root = new TempRoot();
         root.WriteUnit("multi-user.target", "[Unit]\nDescription=m\n", "/usr/lib/systemd/system");
-        root.WriteUnit("app.service", "[Service]\nExecStart=/bin/true\n[Install]\nWantedBy=multi-user.target\n");
-        var r = Published.RunSystemctl(root, "enable", "--now", "app");
-        Assert.True(root.IsLink("/etc/systemd/system/multi-user.target.wants/app.service"), r.Stderr);
-        Assert.Contains("Created symlink " + root.Path + "/etc/systemd/system/multi-user.target.wants/app.service", r.Stderr);
+        root.WriteUnit("app.service", "[Service]\nExecStart=/bin/sleep 300\n[Install]\nWantedBy=multi-user.target\n");
+        try
+        {
+            var on = Published.RunSystemctl(root, "enable", "--now", "app");
+            Assert.Equal(0, on.ExitCode);
+            Assert.True(root.IsLink("/etc/systemd/system/multi-user.target.wants/app.service"), on.Stderr);
+            Assert.Equal("active\n", Published.RunSystemctl(root, "is-active", "app").Stdout);
+            var off = Published.RunSystemctl(root, "disable", "--now", "app");
+            Assert.Equal(0, off.ExitCode);
+            Assert.False(root.Exists("/etc/systemd/system/multi-user.target.wants/app.service"));
+            Assert.Equal("inactive\n", Published.RunSystemctl(root, "is-active", "app").Stdout);
+        }
+        finally
+        {
+            Published.RunSystemctl(root, "stop", "app");
+            KillProcessesOf(root);
+        }
+    }
+
+    /// <summary>The detached helpers a start leaves behind for this root (the log pump), found by their exact --root argument.</summary>
+    private static void KillProcessesOf(TempRoot root)
+    {
+        var marker = "\0--root=" + root.Path + "\0";
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == Environment.ProcessId) continue;
+            string cmdline;
+            try { cmdline = File.ReadAllText(Path.Join(dir, "cmdline")); }
+            catch (IOException) { continue; }
+            catch (UnauthorizedAccessException) { continue; }
+            if (!(cmdline + "\0").Contains(marker, StringComparison.Ordinal)) continue;
+            try
+            {
+                using var p = System.Diagnostics.Process.GetProcessById(pid);
+                p.Kill();
+                p.WaitForExit(5000);
+            }
+            catch (ArgumentException) { }
+            catch (InvalidOperationException) { }
+        }
     }
 
     [PublishedFact]

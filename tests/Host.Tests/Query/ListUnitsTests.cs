@@ -63,6 +63,17 @@ public sealed class ListUnitsTests
     }
 
     [PublishedFact]
+    public void LoadStatesGivenAsTypesFilterLikeStatesAndInactiveStateListsIdleUnits()
+    {
+        using var root = QueryTree.Create();
+        var masked = Published.RunSystemctl(root, "list-units", "-t", "masked", "--no-legend");
+        Assert.Equal("● gone.service masked inactive dead gone.service\n", masked.Stdout);
+        var inactive = Published.RunSystemctl(root, "list-units", "--state=inactive", "--type=service", "h*");
+        Assert.Equal("  UNIT           LOAD   ACTIVE   SUB  DESCRIPTION\n  helper.service loaded inactive dead helper.service\n"
+            + Legend + "1 loaded units listed.\nTo show all installed unit files use 'systemctl list-unit-files'.\n", inactive.Stdout);
+    }
+
+    [PublishedFact]
     public void UnknownTypeIsRejectedWithSystemctlsMessage()
     {
         using var root = QueryTree.Create();

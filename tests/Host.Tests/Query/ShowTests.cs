@@ -52,6 +52,17 @@ public sealed class ShowTests
     }
 
     [PublishedFact]
+    public void BrokenUnitIsBadSettingWithTheErrorNamingTheFileInsideTheRoot()
+    {
+        using var root = QueryTree.Create();
+        root.WriteUnit("bad.service", "[Service]\nExecStart=relative/path\n");
+        var r = Published.RunSystemctl(root, "show", "bad", "-p", "LoadState,LoadError");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("LoadState=bad-setting\nLoadError=org.freedesktop.systemd1.BadUnitSetting \"/etc/systemd/system/bad.service:2: "
+            + "Neither a valid executable name nor an absolute path: relative/path\"\n", r.Stdout);
+    }
+
+    [PublishedFact]
     public void SeveralUnitsAreSeparatedByABlankLine()
     {
         using var root = QueryTree.Create();
@@ -81,6 +92,23 @@ public sealed class ShowTests
         Assert.Equal(0, Published.RunSystemctl(root, "is-enabled", "web").ExitCode);
         Assert.Equal(0, Published.RunSystemctl(root, "list-unit-files").ExitCode);
         Assert.False(Directory.Exists(root.Combine("/run/platform")), "a read-only command opened the status store");
+    }
+
+    [PublishedFact]
+    public void StaticQueriesNeverOpenTheStatusStoreEvenWhenRecordsExist()
+    {
+        using var root = QueryTree.Create();
+        StatusRecords.Write(root, "web.service", "active", "running");
+        // A store that cannot be opened: any command that opens it fails.
+        string[] broken = ["-c", "StatusStore=no-such-store"];
+        Assert.Equal("Id=web.service\n", Published.RunSystemctl(root, [.. broken, "show", "web", "-p", "Id,Names,Wants"]).Stdout.Split('\n')[0] + "\n");
+        Assert.Equal(0, Published.RunSystemctl(root, [.. broken, "show", "web", "-p", "Type,UnitFileState,WantedBy"]).ExitCode);
+        Assert.Equal(0, Published.RunSystemctl(root, [.. broken, "is-enabled", "web"]).ExitCode);
+        Assert.Equal(0, Published.RunSystemctl(root, [.. broken, "list-unit-files"]).ExitCode);
+        var runtime = Published.RunSystemctl(root, [.. broken, "show", "web", "-p", "ActiveState"]);
+        Assert.Equal(1, runtime.ExitCode);
+        Assert.Contains("no-such-store", runtime.Stderr);
+        Assert.Equal("ActiveState=active\n", Published.RunSystemctl(root, "show", "web", "-p", "ActiveState").Stdout);
     }
 
     [PublishedFact]

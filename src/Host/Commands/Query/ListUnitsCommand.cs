@@ -22,7 +22,7 @@ internal static class ListUnitsCommand
         states.AddRange(UnitTypes.NonTypes(o.Types));
         var rows = new List<ListedUnit>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (name, status) in Candidates(ctx))
+        foreach (var (name, status) in Candidates(ctx, states.Count > 0))
         {
             if (types.Count > 0 && !types.Contains(UnitNames.TypeOf(name) ?? "")) continue;
             var loaded = ctx.Units.LoadUnit(name);
@@ -40,13 +40,13 @@ internal static class ListUnitsCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>Runtime records first (they carry their status), then with --all every other unit name known on disk.</summary>
-    private static IEnumerable<(string Name, UnitStatus? Status)> Candidates(HostContext ctx)
+    /// <summary>Runtime records first (they carry their status), then with --all or a state filter every other unit name known on disk.</summary>
+    private static IEnumerable<(string Name, UnitStatus? Status)> Candidates(HostContext ctx, bool filtered)
     {
         var records = new Dictionary<string, UnitStatus>(StringComparer.Ordinal);
         foreach (var r in RuntimeState.List(ctx)) records[r.Unit] = r;
         foreach (var (name, status) in records) yield return (name, status);
-        if (!ctx.Options.All && ctx.Options.States.Count == 0) yield break;
+        if (!ctx.Options.All && !filtered) yield break;
         foreach (var name in ctx.Units.AllUnitFileNames())
             if (!UnitNames.IsTemplate(name) && !records.ContainsKey(name)) yield return (name, null);
     }

@@ -28,7 +28,7 @@ internal static class ShowCommand
             if (!first) sb.Append('\n');
             first = false;
             var values = new ShowValues(builder.Build(name));
-            Print(sb, values.All(), wanted, o.All, o.ValueOnly);
+            Print(sb, values.All(wanted), wanted, o.All, o.ValueOnly);
         }
         ctx.Out.Write(sb.ToString());
         return ExitCodes.Success;

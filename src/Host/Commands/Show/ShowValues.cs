@@ -27,14 +27,17 @@ internal sealed partial class ShowValues
     private bool IsService => _u.Kind == "service";
     private bool Found => _u.LoadState != UnitLoadState.NotFound;
 
-    /// <summary>Every property in systemd's order with its value (null ones left out).</summary>
-    public IEnumerable<(string Key, string Value)> All()
+    /// <summary>
+    /// Every property in systemd's order with its value (null ones left out); with <paramref name="wanted"/>, only those
+    /// are computed, so <c>show -p Id</c> does not parse command lines or format timestamps.
+    /// </summary>
+    public IEnumerable<(string Key, string Value)> All(HashSet<string>? wanted = null)
     {
         if (IsService)
             foreach (var key in ShowOrder.Service)
-                if (ServiceValue(key) is { } v) yield return (key, v);
+                if ((wanted is null || wanted.Contains(key)) && ServiceValue(key) is { } v) yield return (key, v);
         foreach (var key in ShowOrder.Unit)
-            if (UnitValue(key) is { } v) yield return (key, v);
+            if ((wanted is null || wanted.Contains(key)) && UnitValue(key) is { } v) yield return (key, v);
     }
 
     private string S(string key) => _u.Get("Service", key) ?? "";

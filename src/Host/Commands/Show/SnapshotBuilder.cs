@@ -69,6 +69,8 @@ internal sealed class SnapshotBuilder(HostContext ctx, HashSet<string>? wanted)
             : def.FragmentPath is { } f ? paths.InRoot(f) : null;
         var dropIns = new List<string>(def.DropInPaths.Count);
         foreach (var d in def.DropInPaths) dropIns.Add(paths.InRoot(d));
-        return new UnitDefinition(def.Name, def.LoadState, fragment, dropIns, def.Settings, def.LoadError);
+        // Load errors name the file on disk; inside the root it is the path without the root prefix.
+        var error = ctx.Root.Length > 0 ? def.LoadError?.Replace(ctx.Root + "/", "/", StringComparison.Ordinal) : def.LoadError;
+        return new UnitDefinition(def.Name, def.LoadState, fragment, dropIns, def.Settings, error);
     }
 }
