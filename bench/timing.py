@@ -4,7 +4,7 @@ import os, statistics, subprocess, sys, time
 repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 hello_dir = os.path.join(repo, "artifacts", "bench-hello")
 hello = os.path.join(hello_dir, "hello")
-mkroot = os.path.join(repo, "..", "shared", "bench", "mkroot.py")
+mkroot = next((p for p in [os.environ.get("PLATFORM_MKROOT", ""), os.path.join(repo, "..", "shared", "bench", "mkroot.py"), "/work/shared/bench/mkroot.py"] if p and os.path.exists(p)), os.path.join(repo, "..", "shared", "bench", "mkroot.py"))
 
 
 def publish(publish_dir):

@@ -1,18 +1,8 @@
-using System.IO.Enumeration;
-
 namespace Platform.Units;
 
 /// <summary>One folder read once: entry names and kinds from readdir, link targets read on demand.</summary>
 internal sealed class DirectoryListing
 {
-    private static readonly EnumerationOptions Options = new()
-    {
-        AttributesToSkip = 0,
-        IgnoreInaccessible = true,
-        RecurseSubdirectories = false,
-        ReturnSpecialDirectories = false,
-    };
-
     private readonly Dictionary<string, Entry> _entries;
 
     private DirectoryListing(string path, Dictionary<string, Entry> entries, bool exists)
@@ -32,27 +22,46 @@ internal sealed class DirectoryListing
     public static DirectoryListing Read(string path)
     {
         var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        var dir = NativeDirectory.opendir(path);
+        if (dir == IntPtr.Zero) return new DirectoryListing(path, entries, false);
         try
         {
-            // Reference-type elements keep ReadyToRun code usable; value tuples here would be JIT-compiled at start-up.
-            var e = new FileSystemEnumerable<Entry>(path, Transform, Options);
-            foreach (var entry in e) entries[entry.Name] = entry;
+            // readdir's d_type names the kind without a stat per entry (FileSystemEntry.Attributes would lstat each one,
+            // which dominated is-enabled and list-unit-files on large unit folders).
+            IntPtr record;
+            while ((record = NativeDirectory.readdir64(dir)) != IntPtr.Zero)
+            {
+                var name = NativeDirectory.Name(record);
+                if (name is "." or "..") continue;
+                var kind = NativeDirectory.Type(record) switch
+                {
+                    NativeDirectory.Link => EntryKind.Symlink,
+                    NativeDirectory.Directory => EntryKind.Directory,
+                    NativeDirectory.Regular => EntryKind.File,
+                    NativeDirectory.Unknown => KindByStat(System.IO.Path.Join(path, name)),
+                    _ => EntryKind.Other,
+                };
+                entries[name] = new Entry(name, kind);
+            }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        finally
         {
-            return new DirectoryListing(path, entries, false);
+            NativeDirectory.closedir(dir);
         }
         return new DirectoryListing(path, entries, true);
     }
 
-    private static Entry Transform(ref FileSystemEntry entry)
+    /// <summary>For file systems that leave d_type unknown.</summary>
+    private static EntryKind KindByStat(string full)
     {
-        var attributes = entry.Attributes;
-        var kind = (attributes & FileAttributes.ReparsePoint) != 0 ? EntryKind.Symlink
-            : entry.IsDirectory ? EntryKind.Directory
-            : (attributes & FileAttributes.Device) != 0 ? EntryKind.Other
-            : EntryKind.File;
-        return new Entry(entry.FileName.ToString(), kind);
+        try
+        {
+            var info = new FileInfo(full);
+            if (info.LinkTarget is not null) return EntryKind.Symlink;
+            if (Directory.Exists(full)) return EntryKind.Directory;
+            return info.Exists ? EntryKind.File : EntryKind.Other;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return EntryKind.Other; }
     }
 
     public EntryKind Kind(string name) => _entries.TryGetValue(name, out var e) ? e.Kind : EntryKind.None;
