@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Platform.Testing;
+
+namespace Platform.E2E.Tests;
+
+/// <summary>The wgsync stack booted by our systemctl as PID 1 of a real container.</summary>
+public sealed class WgsyncStackTests(WgsyncImage stack) : IClassFixture<WgsyncImage>
+{
+    private static List<(string Event, string Unit, long Ms)> Order(string text)
+        => [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')).Select(p => (p[0], p[1], long.Parse(p[2])))];
+
+    [DockerFact]
+    public async Task BootStartsEveryUnitInDependencyOrderWithoutZombies()
+    {
+        await using var c = await stack.BootAsync();
+
+        foreach (var unit in WgsyncImage.Services)
+            Assert.Equal("active\n", (await c.ExecAsync("systemctl", "is-active", unit)).Stdout);
+        var order = Order(await c.ReadFileAsync("/var/log/wgsync/order"));
+        long Started(string unit) => order.Single(o => o.Event == "start" && o.Unit == unit).Ms;
+        Assert.True(Started("wgsync-ldap") >= Started("wgsync-event") + 250, "ldap started before event was ready");
+        Assert.True(Started("wgsync-ldap-keytab") >= Started("wgsync-ldap-keytab-obtain") + 250, "keytab started before obtain finished");
+        Assert.True(Started("wgsync-ldap") >= Started("wgsync-ldap-keytab"));
+        Assert.True(Started("wgsync-remctl") >= Started("wgsync-remctl-keytab"));
+        // event and the ldap keytab chain do not depend on each other: they start together.
+        Assert.True(Math.Abs(Started("wgsync-event") - Started("wgsync-ldap-keytab-obtain")) < 250, "independent units did not start in parallel");
+        Assert.Equal(new ExecResult(0, "running\n", ""), await c.ExecAsync("systemctl", "is-system-running"));
+        var ps = await c.ExecAsync("ps", "-eo", "stat=");
+        Assert.DoesNotContain(ps.Stdout.Split('\n'), s => s.StartsWith('Z'));
+        Assert.True(Directory.Exists("/") && (await c.ExecAsync("test", "-d", "/run/systemd/system")).ExitCode == 0);
+    }
+
+    [DockerFact]
+    public async Task KillingTheLdapKeytabStopsTheLdapConsumerAndStatusTellsWhy()
+    {
+        await using var c = await stack.BootAsync();
+        var keytab = (await c.ExecAsync("systemctl", "show", "wgsync-ldap-keytab", "-p", "MainPID", "--value")).Stdout.Trim();
+
+        Assert.Equal(0, (await c.ExecAsync("kill", "-9", keytab)).ExitCode);
+
+        await c.WaitForAsync(Wait.ForExecOutput("inactive", "sh", "-c", "systemctl is-active wgsync-ldap || true"), TimeSpan.FromSeconds(20));
+        var status = await c.ExecAsync("systemctl", "status", "wgsync-ldap-keytab");
+        Assert.Contains("Main PID: " + keytab + " (code=killed, signal=KILL)", status.Stdout);
+        // The keytab refresher restarts by its own policy (Restart=on-failure); the consumer stays stopped, as with systemd.
+        await c.WaitForAsync(Wait.ForExecOutput("1", "systemctl", "show", "wgsync-ldap-keytab", "-p", "NRestarts", "--value"), TimeSpan.FromSeconds(20));
+        Assert.Equal("inactive\n", (await c.ExecAsync("systemctl", "is-active", "wgsync-ldap")).Stdout);
+    }
+
+    [DockerFact]
+    public async Task LogsReachJournalctlTheSplunkFifoAndDockerLogs()
+    {
+        await using var c = await stack.BootAsync();
+
+        var json = await c.ExecAsync("journalctl", "-u", "wgsync-event", "-o", "json", "--no-pager");
+        Assert.Equal(0, json.ExitCode);
+        var entries = json.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Contains(entries, e => e.GetProperty("MESSAGE").GetString() == "wgsync-event ready"
+            && e.GetProperty("_SYSTEMD_UNIT").GetString() == "wgsync-event.service");
+        // The FIFO reader comes late: what was written before it opened was spooled.
+        var fifo = await c.ShellAsync("timeout 3 cat /run/splunk/journal.fifo; true");
+        var lines = fifo.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Contains(lines, e => e.GetProperty("MESSAGE").GetString() == "wgsync-ldap ready"
+            && e.GetProperty("_SYSTEMD_UNIT").GetString() == "wgsync-ldap.service" && e.TryGetProperty("__REALTIME_TIMESTAMP", out _));
+        Assert.Contains("wgsync-remctl ready", (await c.GetLogsAsync()).Stdout);
+    }
+
+    [DockerFact]
+    public async Task DockerStopRunsEveryExecStopInReverseOrderAndExitsZero()
+    {
+        await using var c = await stack.BootAsync();
+
+        Assert.Equal(0, await c.StopAsync(TimeSpan.FromSeconds(30)));
+
+        var order = Order(await c.ReadFileAsync("/var/log/wgsync/order"));
+        var stops = order.Where(o => o.Event == "stop").Select(o => o.Unit).ToList();
+        Assert.Equal(WgsyncImage.Services.Length, stops.Count);
+        int At(string unit) => stops.IndexOf(unit);
+        Assert.True(At("wgsync-ldap") < At("wgsync-event") && At("wgsync-ldap") < At("wgsync-ldap-keytab") && At("wgsync-ldap") < At("wgsync-ebs"));
+        Assert.True(At("wgsync-ldap-keytab") < At("wgsync-ldap-keytab-obtain"));
+        Assert.True(At("wgsync-remctl") < At("wgsync-remctl-keytab") && At("wgsync-remctl-keytab") < At("wgsync-remctl-keytab-obtain"));
+        Assert.DoesNotContain("SIGKILL", (await c.GetLogsAsync()).Stderr);
+    }
+}
