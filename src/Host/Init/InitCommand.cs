@@ -29,6 +29,8 @@ internal static class InitCommand
             return ExitCodes.Failure;
         }
         if (!ChildSignals.IsBlocked()) ChildSignals.ReexecuteBlocked();
+        // Tools decide "is this a systemd system?" by /proc/1/comm (Ansible's service_mgr fact) and /run/systemd/system.
+        ProcessName.Set("systemd");
         return new InitProcess(ctx, state).RunAsync(Targets(ctx)).GetAwaiter().GetResult();
     }
 
