@@ -30,9 +30,10 @@ public sealed class DependencyGraphTests
         tree.Unit("a.service", "[Unit]\nAfter=b.service\nDefaultDependencies=no\n" + Svc);
         tree.Unit("b.service", "[Unit]\nDefaultDependencies=no\n" + Svc);
         var graph = new DependencyGraph(tree.Repo());
-        Assert.Equal(["b.service"], graph.Get("a.service", "After"));
+        // The slice dependency is implicit, not a default one: DefaultDependencies=no keeps it.
+        Assert.Equal(["b.service", "system.slice"], graph.Get("a.service", "After"));
         Assert.Equal(["a.service"], graph.Get("b.service", "Before"));
-        Assert.Empty(graph.Get("b.service", "After"));
+        Assert.Equal(["system.slice"], graph.Get("b.service", "After"));
     }
 
     [Fact]
@@ -42,10 +43,10 @@ public sealed class DependencyGraphTests
         tree.Service("plain.service");
         tree.Unit("bare.service", "[Unit]\nDefaultDependencies=no\n" + Svc);
         var graph = new DependencyGraph(tree.Repo());
-        Assert.Equal(["sysinit.target"], graph.Get("plain.service", "Requires"));
-        Assert.Equal(["basic.target", "sysinit.target"], graph.Get("plain.service", "After"));
+        Assert.Equal(["sysinit.target", "system.slice"], graph.Get("plain.service", "Requires"));
+        Assert.Equal(["basic.target", "sysinit.target", "system.slice"], graph.Get("plain.service", "After"));
         Assert.Equal(["shutdown.target"], graph.Get("plain.service", "Conflicts"));
-        Assert.Empty(graph.Get("bare.service", "Requires"));
+        Assert.Equal(["system.slice"], graph.Get("bare.service", "Requires"));
         Assert.Empty(new DependencyGraph(tree.Repo(), includeImplicit: false).Get("plain.service", "After"));
     }
 

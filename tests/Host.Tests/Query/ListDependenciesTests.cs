@@ -28,6 +28,7 @@ public sealed class ListDependenciesTests
         Assert.Equal(0, r.ExitCode);
         Assert.Equal("app.service\n"
             + "● ├─a.service\n"
+            + "○ ├─system.slice\n"
             + "○ └─b.target\n"
             + "×   ├─c.service\n"
             + "○   └─d.target\n"
@@ -47,7 +48,7 @@ public sealed class ListDependenciesTests
     {
         using var root = Tree();
         var r = Published.RunSystemctl(root, "list-dependencies", "--plain", "app.service");
-        Assert.Equal("app.service\n  a.service\n  b.target\n  c.service\n  d.target\n", r.Stdout);
+        Assert.Equal("app.service\n  a.service\n  system.slice\n  b.target\n  c.service\n  d.target\n", r.Stdout);
     }
 
     [PublishedFact]
@@ -56,7 +57,7 @@ public sealed class ListDependenciesTests
         using var root = Tree();
         root.WriteUnit("late.service", NoDefaults + "After=app.service a.service\n[Service]\nExecStart=/bin/true\n");
         var r = Published.RunSystemctl(root, "list-dependencies", "--after", "--plain", "late");
-        Assert.Equal("late.service\n  a.service\n  app.service\n", r.Stdout);
+        Assert.Equal("late.service\n  a.service\n  app.service\n  system.slice\n", r.Stdout);
         var before = Published.RunSystemctl(root, "list-dependencies", "--before", "--plain", "a");
         Assert.Equal("a.service\n  late.service\n", before.Stdout);
     }

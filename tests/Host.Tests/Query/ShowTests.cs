@@ -46,7 +46,7 @@ public sealed class ShowTests
     {
         using var root = QueryTree.Create();
         var web = Published.RunSystemctl(root, "show", "web", "-p", "Wants,WantedBy,After");
-        Assert.Equal("Wants=helper.service\nWantedBy=multi-user.target\nAfter=basic.target helper.service sysinit.target\n", web.Stdout);
+        Assert.Equal("Wants=helper.service\nWantedBy=multi-user.target\nAfter=basic.target helper.service sysinit.target system.slice\n", web.Stdout);
         var helper = Published.RunSystemctl(root, "show", "helper", "-p", "WantedBy,Before");
         Assert.Equal("WantedBy=web.service\nBefore=shutdown.target web.service\n", helper.Stdout);
     }

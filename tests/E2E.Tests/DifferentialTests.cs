@@ -1,0 +1,62 @@
+using Platform.Testing;
+using Platform.TestSupport;
+
+namespace Platform.E2E.Tests;
+
+/// <summary>
+/// The same wgsync units and the same commands in a container booted by real systemd 252 and in one booted by our
+/// systemctl: what deployment tools read (show properties, is-active, is-enabled, exit codes, list-units rows) must match.
+/// </summary>
+public sealed class DifferentialTests(WgsyncImage stack) : IClassFixture<WgsyncImage>
+{
+    private static readonly string[] Properties = ["Id", "LoadState", "ActiveState", "SubState", "Type", "Restart", "UnitFileState", "Description", "Requires", "BindsTo", "RemainAfterExit"];
+
+    private async Task<TestContainer> BootReferenceAsync()
+    {
+        var example = Path.Join(Published.RepoRoot, "examples", "wgsync");
+        var builder = stack.Docker.NewImage().From(BaseImages.SystemdReference)
+            .AddFile(Path.Join(example, "bin", "wgsync-svc"), "/usr/lib/wgsync/wgsync-svc", (UnixFileMode)0b111_101_101);
+        foreach (var unit in Directory.GetFiles(Path.Join(example, "units")))
+            builder.AddFile(unit, "/etc/systemd/system/" + Path.GetFileName(unit));
+        var image = await builder.Run("systemctl enable wgsync-event.service wgsync-ldap.service wgsync-remctl.service").BuildAsync();
+        var container = await stack.Docker.NewContainer().WithImage(image).WithSystemdBoot().StartAsync();
+        await container.WaitForAsync(Wait.ForUnitActive("wgsync-ldap.service"), TimeSpan.FromSeconds(90));
+        await container.WaitForAsync(Wait.ForUnitActive("wgsync-remctl.service"), TimeSpan.FromSeconds(30));
+        return container;
+    }
+
+    private static async Task<List<string>> AnswersAsync(TestContainer c)
+    {
+        var answers = new List<string>();
+        foreach (var unit in WgsyncImage.Services.Append("nope.service"))
+        {
+            var show = await c.ExecAsync("systemctl", "show", unit, "-p", string.Join(',', Properties));
+            answers.Add($"show {unit} exit={show.ExitCode}\n{SortLists(show.Stdout)}");
+            var active = await c.ExecAsync("systemctl", "is-active", unit);
+            answers.Add($"is-active {unit} exit={active.ExitCode} {active.Stdout.Trim()}");
+            var enabled = await c.ExecAsync("systemctl", "is-enabled", unit);
+            answers.Add($"is-enabled {unit} exit={enabled.ExitCode} {enabled.Stdout.Trim()}");
+        }
+        var rows = await c.ExecAsync("systemctl", "list-units", "wgsync-*", "--all", "--no-legend", "--plain");
+        answers.Add($"list-units exit={rows.ExitCode}\n{rows.Stdout}");
+        return answers;
+    }
+
+    /// <summary>systemd prints dependency lists in its hash-table order; the set is what counts.</summary>
+    private static string SortLists(string show) => string.Join('\n', show.Split('\n').Select(line =>
+        line.StartsWith("Requires=", StringComparison.Ordinal) || line.StartsWith("BindsTo=", StringComparison.Ordinal)
+            ? line[..(line.IndexOf('=') + 1)] + string.Join(' ', line[(line.IndexOf('=') + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal))
+            : line));
+
+    [DockerFact(Image = BaseImages.SystemdReference)]
+    public async Task ShowIsActiveIsEnabledAndListUnitsAnswerAsSystemd252Does()
+    {
+        await using var reference = await BootReferenceAsync();
+        await using var ours = await stack.BootAsync();
+
+        var expected = await AnswersAsync(reference);
+        var actual = await AnswersAsync(ours);
+
+        for (var i = 0; i < expected.Count; i++) Assert.Equal(expected[i], actual[i]);
+    }
+}
