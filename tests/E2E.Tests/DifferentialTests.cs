@@ -9,7 +9,20 @@ namespace Platform.E2E.Tests;
 /// </summary>
 public sealed class DifferentialTests(WgsyncImage stack) : IClassFixture<WgsyncImage>
 {
-    private static readonly string[] Properties = ["Id", "LoadState", "ActiveState", "SubState", "Type", "Restart", "UnitFileState", "Description", "Requires", "BindsTo", "RemainAfterExit"];
+    private static readonly string[] Properties =
+        ["Id", "LoadState", "ActiveState", "SubState", "Result", "Type", "Restart", "UnitFileState", "Description", "Requires", "BindsTo",
+         "RemainAfterExit", "StatusText", "NRestarts", "MainPID"];
+
+    /// <summary>Commands whose exit code and output must match, unknown units and a failing start among them.</summary>
+    private static readonly string[][] Commands =
+    [
+        ["systemctl", "start", "nope.service"], ["systemctl", "stop", "nope.service"], ["systemctl", "status", "nope.service"],
+        ["systemctl", "is-enabled", "nope.service"], ["systemctl", "is-active", "nope.service"], ["systemctl", "cat", "nope.service"],
+        ["systemctl", "start", "wgsync-selftest.service"], ["systemctl", "is-failed", "wgsync-selftest.service"],
+        ["systemctl", "show", "wgsync-selftest.service", "-p", "ActiveState,SubState,Result,ExecMainStatus"],
+        ["systemctl", "reset-failed", "wgsync-selftest.service"], ["systemctl", "is-active", "wgsync-selftest.service"],
+        ["systemctl", "is-active", "wgsync-event.service", "wgsync-ldap.service"],
+    ];
 
     private async Task<TestContainer> BootReferenceAsync()
     {
@@ -28,10 +41,10 @@ public sealed class DifferentialTests(WgsyncImage stack) : IClassFixture<WgsyncI
     private static async Task<List<string>> AnswersAsync(TestContainer c)
     {
         var answers = new List<string>();
-        foreach (var unit in WgsyncImage.Services.Append("nope.service"))
+        foreach (var unit in WgsyncImage.Services.Append("wgsync-selftest.service").Append("nope.service"))
         {
             var show = await c.ExecAsync("systemctl", "show", unit, "-p", string.Join(',', Properties));
-            answers.Add($"show {unit} exit={show.ExitCode}\n{SortLists(show.Stdout)}");
+            answers.Add($"show {unit} exit={show.ExitCode}\n{SortLists(MainPidLiveness(show.Stdout))}");
             var active = await c.ExecAsync("systemctl", "is-active", unit);
             answers.Add($"is-active {unit} exit={active.ExitCode} {active.Stdout.Trim()}");
             var enabled = await c.ExecAsync("systemctl", "is-enabled", unit);
@@ -39,8 +52,18 @@ public sealed class DifferentialTests(WgsyncImage stack) : IClassFixture<WgsyncI
         }
         var rows = await c.ExecAsync("systemctl", "list-units", "wgsync-*", "--all", "--no-legend", "--plain");
         answers.Add($"list-units exit={rows.ExitCode}\n{rows.Stdout}");
+        await c.ExecAsync("sh", "-c", "mkdir -p /etc/wgsync && touch /etc/wgsync/fail-wgsync-selftest");
+        foreach (var command in Commands)
+        {
+            var r = await c.ExecAsync(command);
+            answers.Add($"{string.Join(' ', command)} exit={r.ExitCode}\n{r.Stdout}{r.Stderr}");
+        }
         return answers;
     }
+
+    /// <summary>Pids differ between the containers; whether there is a main process does not.</summary>
+    private static string MainPidLiveness(string show) => string.Join('\n', show.Split('\n').Select(line =>
+        line.StartsWith("MainPID=", StringComparison.Ordinal) ? (line == "MainPID=0" ? "MainPID=none" : "MainPID=running") : line));
 
     /// <summary>systemd prints dependency lists in its hash-table order; the set is what counts.</summary>
     private static string SortLists(string show) => string.Join('\n', show.Split('\n').Select(line =>
@@ -57,6 +80,9 @@ public sealed class DifferentialTests(WgsyncImage stack) : IClassFixture<WgsyncI
         var expected = await AnswersAsync(reference);
         var actual = await AnswersAsync(ours);
 
-        for (var i = 0; i < expected.Count; i++) Assert.Equal(expected[i], actual[i]);
+        var differences = new List<string>();
+        for (var i = 0; i < expected.Count; i++)
+            if (expected[i] != actual[i]) differences.Add($"--- systemd 252\n{expected[i]}\n--- ours\n{actual[i]}");
+        Assert.True(differences.Count == 0, $"{differences.Count} differences:\n" + string.Join("\n", differences));
     }
 }

@@ -32,6 +32,12 @@ public sealed class WgsyncImage : IAsyncLifetime
         Image = await builder
             .Run("/usr/bin/systemctl enable wgsync-event.service wgsync-ldap.service wgsync-remctl.service")
             .Run("useradd -m -u 1000 app")
+            // A user's own service for the container run as that user (non-root PID 1 = that user's manager).
+            .AddText("/home/app/.config/systemd/user/hello-user.service",
+                "[Unit]\nDescription=The user's own service\n[Service]\nExecStart=/bin/sh -c 'echo hello from $USER; exec sleep infinity'\n[Install]\nWantedBy=default.target\n",
+                owner: "1000:1000")
+            .Symlink("/home/app/.config/systemd/user/default.target.wants/hello-user.service", "/home/app/.config/systemd/user/hello-user.service")
+            .Run("chown -R app:app /home/app/.config")
             .BuildAsync();
     }
 

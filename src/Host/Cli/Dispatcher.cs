@@ -11,6 +11,8 @@ internal static class Dispatcher
 {
     public static int Run(CommandLineOptions options)
     {
+        // A non-root PID 1 (a container run with --user) manages that user's units, as a user manager would.
+        if (Environment.ProcessId == 1 && !Environment.IsPrivilegedProcess) options.UserMode = true;
         var ctx = new HostContext(options, Console.Out, Console.Error);
         if (options.ShowVersion) return VersionCommand.Run(ctx);
         if (options.ShowHelp) return HelpCommand.Run(ctx);

@@ -26,7 +26,7 @@ internal sealed class HostContext
 
     /// <summary>The unit engine for this root and mode; created on first use so commands that need no units pay nothing.</summary>
     public UnitRepository Units => _units ??= new UnitRepository(
-        Options.UserMode ? UnitPaths.ForUser(UserHome(), RootOrSlash) : UnitPaths.ForSystem(RootOrSlash), Warn);
+        Options.UserMode ? UnitPaths.ForUser(UserHome(), RootOrSlash, UserRuntimeDirectory()) : UnitPaths.ForSystem(RootOrSlash), Warn);
 
     /// <summary>The configuration file under the root with the <c>-c</c> overrides applied.</summary>
     public HostConfiguration Config => _config ??= HostConfiguration.Load(RootOrSlash, Options.ConfigOverrides, Warn);
@@ -68,6 +68,21 @@ internal sealed class HostContext
 
     /// <summary>Prints a warning line to stderr (unless quiet applies to warnings: systemd prints them regardless).</summary>
     public void Warn(string message) => Err.WriteLine(message);
+
+    /// <summary>
+    /// <c>$XDG_RUNTIME_DIR</c>, else <c>/run/user/UID</c> where a login manager made it; a container has neither, and a
+    /// non-root user cannot create folders in /run, so a private folder under /tmp takes its place.
+    /// </summary>
+    private string UserRuntimeDirectory()
+    {
+        if (Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR") is { Length: > 0 } xdg) return xdg;
+        var uid = Mono.Unix.Native.Syscall.getuid();
+        var run = "/run/user/" + uid;
+        if (Directory.Exists(Under(run)) || Environment.IsPrivilegedProcess) return run;
+        var fallback = "/tmp/platform-runtime-" + uid;
+        if (!Directory.Exists(Under(fallback))) Directory.CreateDirectory(Under(fallback), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return fallback;
+    }
 
     private static string UserHome() => Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } h ? h : "/root";
 

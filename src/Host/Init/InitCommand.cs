@@ -41,9 +41,10 @@ internal static class InitCommand
         if (args.Count == 0 || (args.Count == 1 && args[0] == "default"))
         {
             var target = ctx.Units.Load("default.target");
-            return [target.LoadState == Abstractions.UnitLoadState.Loaded ? target.Name : "multi-user.target"];
+            if (target.LoadState == Abstractions.UnitLoadState.Loaded) return [target.Name];
+            if (!ctx.Options.UserMode) return ["multi-user.target"];
         }
-        if (args.Count == 1 && args[0] == "default-services")
+        if (args.Count == 0 || args[0] is "default" or "default-services")
         {
             var enabled = new List<string>();
             foreach (var name in ctx.Units.AllUnitFileNames())

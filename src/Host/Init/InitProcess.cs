@@ -60,6 +60,10 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
             pumpStop.Cancel();
             try { await pump.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false); }
             catch (Exception e) when (e is TimeoutException or OperationCanceledException) { }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
+            {
+                ctx.Warn($"The log pump could not run: {e.Message}");
+            }
             foreach (var sink in sinks) sink.Dispose();
             state.End();
         }
@@ -67,7 +71,14 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
 
     private async Task StartAsync(IReadOnlyList<string> units)
     {
-        var results = await _manager.StartAsync(units, _shutdown.Token).ConfigureAwait(false);
+        IReadOnlyList<UnitJobResult> results;
+        // A start that cannot even be attempted (an unbreakable cycle, a broken plugin) must not take PID 1 down.
+        try { results = await _manager.StartAsync(units, _shutdown.Token).ConfigureAwait(false); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            ctx.Warn($"Failed to start {string.Join(' ', units)}: {e.Message}");
+            return;
+        }
         foreach (var result in results)
             if (result.Result is not (JobResult.Done or JobResult.Skipped))
                 ctx.Warn($"Failed to start {result.Unit}: {result.Result.ToString().ToLowerInvariant()}");

@@ -28,7 +28,9 @@ internal sealed class InitState(HostContext ctx)
     public void Begin()
     {
         Directory.CreateDirectory(Folder);
-        Directory.CreateDirectory(BootedMarker);
+        // A user manager (non-root) cannot create it; tools asking about the system manager get their answer from root's init.
+        try { Directory.CreateDirectory(BootedMarker); }
+        catch (UnauthorizedAccessException) { }
         File.WriteAllText(PidFile, Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n");
         Publish("initializing");
     }

@@ -18,6 +18,9 @@ public static class JournalPumpLauncher
     {
         var socket = JournalPaths.Socket(root);
         if (JournalStreamClient.IsListening(socket)) return;
+        // A pump that could not create its socket would only be waited for in vain (a non-root user and /run).
+        try { Directory.CreateDirectory(Path.GetDirectoryName(socket)!); }
+        catch (UnauthorizedAccessException e) { throw new IOException($"no log pump for {root}: {e.Message}", e); }
         command ??= [Environment.ProcessPath ?? "systemctl", "__journald", "--root=" + root];
         Start(command);
         var deadline = Environment.TickCount64 + (long)(timeout ?? DefaultTimeout).TotalMilliseconds;

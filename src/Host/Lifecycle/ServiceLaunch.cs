@@ -39,7 +39,9 @@ internal sealed class ServiceLaunch : IDisposable
             Notify = notify,
             StartTimeout = StartTimeout(ctx, unit),
             Root = "/",
-            Journal = journal is null ? StdioTarget.Null : StdioTarget.FromDescriptor((int)journal.DangerousGetHandle()),
+            // Without a journal, an init's services write to its own output (docker logs) rather than nowhere.
+            Journal = journal is not null ? StdioTarget.FromDescriptor((int)journal.DangerousGetHandle())
+                : System.Environment.ProcessId == 1 ? StdioTarget.Inherit : StdioTarget.Null,
             Trace = ctx.Options.Verbosity > 0 ? m => ctx.Err.WriteLine($"{unit.Name}: {m}") : null,
             StatusText = statusText,
         });
@@ -102,9 +104,9 @@ internal sealed class ServiceLaunch : IDisposable
             return JournalStreamClient.Connect(ctx.RootOrSlash, unit.Name, identifier, "stdout", priority < 0 ? 6 : priority,
                 unit.GetBool("Service", "SyslogLevelPrefix", true), invocationId);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or TimeoutException)
         {
-            ctx.Warn($"Failed to connect {unit.Name} to the journal: {e.Message}");
+            if (ctx.Options.Verbosity > 0 || System.Environment.ProcessId != 1) ctx.Warn($"Failed to connect {unit.Name} to the journal: {e.Message}");
             return null;
         }
     }

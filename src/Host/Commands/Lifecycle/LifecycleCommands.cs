@@ -94,12 +94,12 @@ internal static class LifecycleCommands
             targets.RemoveAll(reloadable.Contains);
         }
         if (targets.Count == 0) return ExitCodes.Success;
-        // PartOf= carries restarts: the units that are part of a restarted unit restart with it.
+        // Units that require, bind to or are part of a restarted unit were stopped with it and restart with it
+        // (systemd.unit(5) Requires=, PartOf=).
         var stop = manager.StopAsync(targets, CancellationToken.None).GetAwaiter().GetResult();
         var restart = new List<string>(targets);
         foreach (var result in stop)
-            if (!restart.Contains(result.Unit) && ctx.Units.Load(result.Unit).GetWords("Unit", "PartOf").Any(targets.Contains))
-                restart.Add(result.Unit);
+            if (!restart.Contains(result.Unit)) restart.Add(result.Unit);
         return Report(ctx, manager.StartAsync(restart, CancellationToken.None).GetAwaiter().GetResult(), targets);
     }
 

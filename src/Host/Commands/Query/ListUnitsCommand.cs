@@ -47,8 +47,31 @@ internal static class ListUnitsCommand
         foreach (var r in RuntimeState.List(ctx)) records[r.Unit] = r;
         foreach (var (name, status) in records) yield return (name, status);
         if (!ctx.Options.All && !filtered) yield break;
+        // systemd lists the units it has loaded: on a running system those that ran or that a loaded unit refers to,
+        // not every file on disk. Without any record (nothing ran yet) every unit file stands in.
+        var referenced = records.Count == 0 ? null : Referenced(ctx, records.Keys);
         foreach (var name in ctx.Units.AllUnitFileNames())
-            if (!UnitNames.IsTemplate(name) && !records.ContainsKey(name)) yield return (name, null);
+            if (!UnitNames.IsTemplate(name) && !records.ContainsKey(name) && (referenced is null || referenced.Contains(name)))
+                yield return (name, null);
+    }
+
+    private static readonly string[] Referencing =
+        ["Requires", "Requisite", "Wants", "BindsTo", "PartOf", "Upholds", "Conflicts", "Before", "After", "OnFailure", "OnSuccess", "Triggers"];
+
+    /// <summary>The units named by the dependencies of the given ones, followed transitively as systemd loads them.</summary>
+    private static HashSet<string> Referenced(HostContext ctx, IEnumerable<string> roots)
+    {
+        var graph = new DependencyGraph(ctx.Units);
+        var seen = new HashSet<string>(roots, StringComparer.Ordinal);
+        var queue = new Queue<string>(seen);
+        while (queue.Count > 0)
+        {
+            var unit = ctx.Units.LoadUnit(queue.Dequeue());
+            foreach (var kind in Referencing)
+                foreach (var dep in graph.Declared(unit, kind))
+                    if (seen.Add(dep)) queue.Enqueue(dep);
+        }
+        return seen;
     }
 
     private static bool MatchesAny(List<string> patterns, LoadedUnit unit)
