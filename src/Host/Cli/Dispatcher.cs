@@ -33,6 +33,8 @@ internal static class Dispatcher
             "start" or "stop" or "restart" or "try-restart" or "condrestart" or "reload" or "reload-or-restart"
                 or "reload-or-try-restart" or "try-reload-or-restart" or "force-reload" or "kill" or "reset-failed"
                 or "is-active" or "is-failed" or "status" or "clean" => LifecycleCommands.Run(ctx, verb),
+            // Without a manager to isolate, `default` starts the default target and what it wants.
+            "default" => LifecycleCommands.StartOrStop(ctx, "start", ["default.target"]),
             "init" or "is-system-running" or "halt" or "poweroff" or "reboot" or "exit" => InitCommand.Run(ctx, verb),
             _ => Unknown(ctx, verb),
         };
