@@ -6,19 +6,16 @@ Boots ../shared/bench/mkstack.py's root twice: with our systemctl as PID 1 of a 
 root) and with `systemctl default` from a shell. Prints the time until every unit is active next to the target
 (1.1 x critical path + 0.2 s), the halt time of the PID-1 boot (target 2 s) and the RSS of the idle PID 1.
 """
-import argparse, os, subprocess, sys, tempfile, time
-from timing import publish, repo
+import os, subprocess, sys, tempfile, time
+from timing import setup, repo
 
-ap = argparse.ArgumentParser()
-ap.add_argument("--levels", type=int, default=5)
-ap.add_argument("--width", type=int, default=10)
-ap.add_argument("--ready", type=float, default=0.2)
-ap.add_argument("--no-build", action="store_true")
-ap.add_argument("--publish-dir", default=os.path.join(repo, "artifacts", "publish"))
-args = ap.parse_args()
-if not args.no_build:
-    publish(args.publish_dir)
-systemctl = os.path.join(args.publish_dir, "systemctl")
+def options(ap):
+    ap.add_argument("--levels", type=int, default=5)
+    ap.add_argument("--width", type=int, default=10)
+    ap.add_argument("--ready", type=float, default=0.2)
+
+
+args, systemctl = setup(options)
 mkstack = next(p for p in [os.path.join(repo, "..", "shared", "bench", "mkstack.py"), "/work/shared/bench/mkstack.py"] if os.path.exists(p))
 critical = args.levels * args.ready
 target = 1.1 * critical + 0.2

@@ -1,22 +1,15 @@
 #!/usr/bin/env python3
 """Lifecycle benchmark (issue 3).
 
-usage: bench/lifecycle.py [--runs 10] [--no-build]
+usage: bench/lifecycle.py [--runs N] [--no-build]
 1. `start` of a notify service that sends READY=1 after 200 ms: how long after the READY does start return
    (median of N; target <= 30 ms). The service records the wall-clock time at which it sends READY.
 2. `start` + `stop` of a simple service against `is-active` of it (target <= 3x).
 """
-import argparse, os, statistics, subprocess, tempfile, time
-from timing import publish, measure, repo
+import os, statistics, subprocess, tempfile, time
+from timing import setup, measure, repo
 
-ap = argparse.ArgumentParser()
-ap.add_argument("--runs", type=int, default=10)
-ap.add_argument("--no-build", action="store_true")
-ap.add_argument("--publish-dir", default=os.path.join(repo, "artifacts", "publish"))
-args = ap.parse_args()
-if not args.no_build:
-    publish(args.publish_dir)
-systemctl = os.path.join(args.publish_dir, "systemctl")
+args, systemctl = setup()
 
 NOTIFIER = """#!/usr/bin/python3
 import os, socket, sys, time

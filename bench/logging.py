@@ -6,17 +6,10 @@ usage: bench/logging.py [--megabytes 200] [--no-build]
 The FIFO reader counts lines as they arrive (every line must arrive); the file sink's count is read back with
 journalctl at the end. Prints MB/s, the pump's peak RSS and both counts.
 """
-import argparse, os, subprocess, tempfile, threading, time
-from timing import publish, repo
+import os, subprocess, tempfile, threading, time
+from timing import setup, repo
 
-ap = argparse.ArgumentParser()
-ap.add_argument("--megabytes", type=int, default=200)
-ap.add_argument("--no-build", action="store_true")
-ap.add_argument("--publish-dir", default=os.path.join(repo, "artifacts", "publish"))
-args = ap.parse_args()
-if not args.no_build:
-    publish(args.publish_dir)
-systemctl = os.path.join(args.publish_dir, "systemctl")
+args, systemctl = setup(lambda ap: ap.add_argument("--megabytes", type=int, default=200))
 journalctl = os.path.join(args.publish_dir, "journalctl")
 lines = args.megabytes * 1_000_000 // 100
 

@@ -8,17 +8,10 @@ their ratio is printed too. The ten plugins are copies of a built-in plugin fold
 names (their exports are shadowed by the built-in one, so every manifest is read and checked but the
 commands behave the same), installed under ROOT/etc/platform/plugins (the documented third-party folder).
 """
-import argparse, json, os, shutil, sys, tempfile
-from timing import publish, make_root, measure, repo
+import json, os, shutil, sys, tempfile
+from timing import setup, make_root, measure, repo
 
-ap = argparse.ArgumentParser()
-ap.add_argument("--runs", type=int, default=30)
-ap.add_argument("--no-build", action="store_true")
-ap.add_argument("--publish-dir", default=os.path.join(repo, "artifacts", "publish"))
-args = ap.parse_args()
-if not args.no_build:
-    publish(args.publish_dir)
-systemctl = os.path.join(args.publish_dir, "systemctl")
+args, systemctl = setup()
 source = os.path.join(args.publish_dir, "plugins", "StatusStores.Json")
 
 

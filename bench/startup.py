@@ -7,18 +7,10 @@ Publishes both (Release, self-contained, ReadyToRun) unless --no-build, makes ro
 median milliseconds and the ratio to the floor's median. Absolute times on shared machines are
 noise; the ratios are the result.
 """
-import argparse, os, sys, tempfile
-from timing import publish, make_root, measure, repo
+import os, sys, tempfile
+from timing import setup, make_root, measure, repo
 
-ap = argparse.ArgumentParser()
-ap.add_argument("--runs", type=int, default=30)
-ap.add_argument("--sizes", default="10,100,1000")
-ap.add_argument("--no-build", action="store_true")
-ap.add_argument("--publish-dir", default=os.path.join(repo, "artifacts", "publish"))
-args = ap.parse_args()
-if not args.no_build:
-    publish(args.publish_dir)
-systemctl = os.path.join(args.publish_dir, "systemctl")
+args, systemctl = setup(lambda ap: ap.add_argument("--sizes", default="10,100,1000"))
 
 cases = [
     ("is-enabled svc-0002", ["is-enabled", "svc-0002.service"], 1.5),

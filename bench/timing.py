@@ -36,3 +36,19 @@ def measure(cmd, runs, baseline=None, env=None):
         ms, rc = once(cmd, env)
         own.append(ms); codes.add(rc)
     return statistics.median(base), statistics.median(own), codes
+
+
+def setup(add_arguments=None):
+    """The options every benchmark takes (--runs, --no-build, --publish-dir, plus its own); publishes unless --no-build.
+    Returns the parsed options and the systemctl under test."""
+    import argparse
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=30)
+    ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("--publish-dir", default=os.path.join(repo, "artifacts", "publish"))
+    if add_arguments:
+        add_arguments(ap)
+    args = ap.parse_args()
+    if not args.no_build:
+        publish(args.publish_dir)
+    return args, os.path.join(args.publish_dir, "systemctl")
