@@ -28,7 +28,7 @@ public sealed class DifferentialTests(WgsyncImage stack) : IClassFixture<WgsyncI
     {
         var example = Path.Join(Published.RepoRoot, "examples", "wgsync");
         var builder = stack.Docker.NewImage().From(BaseImages.SystemdReference)
-            .AddFile(Path.Join(example, "bin", "wgsync-svc"), "/usr/lib/wgsync/wgsync-svc", (UnixFileMode)0b111_101_101);
+            .AddFile(Path.Join(example, "programs", "wgsync-svc"), "/usr/lib/wgsync/wgsync-svc", (UnixFileMode)0b111_101_101);
         foreach (var unit in Directory.GetFiles(Path.Join(example, "units")))
             builder.AddFile(unit, "/etc/systemd/system/" + Path.GetFileName(unit));
         var image = await builder.Run("systemctl enable wgsync-event.service wgsync-ldap.service wgsync-remctl.service").BuildAsync();

@@ -25,7 +25,7 @@ public sealed class WgsyncImage : IAsyncLifetime
         var example = Path.Join(Published.RepoRoot, "examples", "wgsync");
         var builder = Docker.NewImage()
             .AddPlatform(Published.Directory)
-            .AddFile(Path.Join(example, "bin", "wgsync-svc"), "/usr/lib/wgsync/wgsync-svc", (UnixFileMode)0b111_101_101)
+            .AddFile(Path.Join(example, "programs", "wgsync-svc"), "/usr/lib/wgsync/wgsync-svc", (UnixFileMode)0b111_101_101)
             .AddFile(Path.Join(example, "etc", "systemctl.conf"), "/etc/platform/systemctl.conf");
         foreach (var unit in Directory.GetFiles(Path.Join(example, "units")))
             builder.AddFile(unit, "/etc/systemd/system/" + Path.GetFileName(unit));

@@ -103,4 +103,43 @@ public sealed class StopAndSignalTests : IDisposable
 
         Assert.Equal("inactive", _box.Property("fails.service", "ActiveState"));
     }
+
+    [Fact]
+    public void CleanRemovesTheStateAndCacheFoldersOfAStoppedUnitOnlyWhenAsked()
+    {
+        _box.Unit("data.service", "[Service]\nExecStart=/bin/sleep 300\nStateDirectory=data-demo\nCacheDirectory=data-demo\n");
+        Assert.Equal(0, _box.Systemctl("start", "data").ExitCode);
+        var state = _box.Root.Combine("/var/lib/data-demo");
+        var cache = _box.Root.Combine("/var/cache/data-demo");
+        Assert.True(Directory.Exists(state) && Directory.Exists(cache));
+
+        var whileRunning = _box.Systemctl("clean", "data");
+        Assert.Equal(1, whileRunning.ExitCode);
+        Assert.Equal(0, _box.Systemctl("stop", "data").ExitCode);
+        Assert.Equal(0, _box.Systemctl("clean", "data").ExitCode);
+
+        Assert.False(Directory.Exists(cache));
+        Assert.True(Directory.Exists(state));
+        Assert.Equal(0, _box.Systemctl("clean", "--what=state", "data").ExitCode);
+        Assert.False(Directory.Exists(state));
+    }
+
+    [Fact]
+    public void KillOfAllProcessesReachesTheChildrenOfTheMainProcessToo()
+    {
+        _box.Unit("family.service", "[Service]\nExecStart=/bin/sh -c 'sleep 300 & sleep 300 & wait'\n");
+        Assert.Equal(0, _box.Systemctl("start", "family").ExitCode);
+        var main = _box.MainPid("family.service");
+        Assert.True(ServiceSandbox.WaitFor(() => Children(main).Count == 2, TimeSpan.FromSeconds(5)));
+        var children = Children(main);
+
+        Assert.Equal(0, _box.Systemctl("kill", "--kill-whom=all", "-s", "KILL", "family").ExitCode);
+
+        Assert.True(ServiceSandbox.WaitFor(() => children.All(Gone), TimeSpan.FromSeconds(5)));
+    }
+
+    private static List<int> Children(int pid)
+        => File.ReadAllText($"/proc/{pid}/task/{pid}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+
+    private static bool Gone(int pid) => !Directory.Exists($"/proc/{pid}") || File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ");
 }

@@ -17,7 +17,7 @@ public sealed class WaitTests(DockerFixture fixture) : IClassFixture<DockerFixtu
     public async Task WaitForExecReturnsOnceTheCommandSucceeds()
     {
         await using var c = await fixture.NewContainer()
-            .WithCommand("/bin/sh", "-c", "sleep 1; echo done > /tmp/marker; sleep infinity").StartAsync();
+            .WithCommand("/bin/sh", "-c", "sleep 4; echo done > /tmp/marker; sleep infinity").StartAsync();
         Assert.NotEqual(0, (await c.ExecAsync("test", "-f", "/tmp/marker")).ExitCode);
         await c.WaitForAsync(Wait.ForExecOutput("done", "cat", "/tmp/marker"), TimeSpan.FromSeconds(20));
     }

@@ -47,9 +47,9 @@ internal static class ListUnitsCommand
         foreach (var r in RuntimeState.List(ctx)) records[r.Unit] = r;
         foreach (var (name, status) in records) yield return (name, status);
         if (!ctx.Options.All && !filtered) yield break;
-        // systemd lists the units it has loaded: on a running system those that ran or that a loaded unit refers to,
-        // not every file on disk. Without any record (nothing ran yet) every unit file stands in.
-        var referenced = records.Count == 0 ? null : Referenced(ctx, records.Keys);
+        // systemd lists the units it has loaded: under a running init those that ran or that a loaded unit refers to,
+        // not every file on disk. Without an init (nothing to have loaded them) every unit file stands in.
+        var referenced = records.Count == 0 || new Init.InitState(ctx).RunningPid() is null ? null : Referenced(ctx, records.Keys);
         foreach (var name in ctx.Units.AllUnitFileNames())
             if (!UnitNames.IsTemplate(name) && !records.ContainsKey(name) && (referenced is null || referenced.Contains(name)))
                 yield return (name, null);
