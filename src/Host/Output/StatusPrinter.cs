@@ -63,7 +63,7 @@ internal static class StatusPrinter
         _ => status.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    public static string SignalName(int signal) => SignalNames.Name(signal);
+    public static string SignalName(int signal) => Exec.SignalNames.Name(signal) is var name && name.StartsWith("SIG", StringComparison.Ordinal) ? name[3..] : name;
 
     private static string LoadedLine(StatusView v)
     {

@@ -5,6 +5,9 @@ namespace Platform.Host.Commands.Show;
 
 internal sealed partial class ShowValues
 {
+    /// <summary>A signal setting's number (names, <c>SIG</c>-less names and numbers), or null when unset or unknown.</summary>
+    private static int? Signal(string? text) => Exec.SignalNames.TryParse(text, out var signal) ? signal : null;
+
     private string? ServiceValue(string key) => key switch
     {
         "Type" => ServiceType(),
@@ -85,12 +88,12 @@ internal sealed partial class ShowValues
         "RuntimeDirectory" or "StateDirectory" or "CacheDirectory" or "LogsDirectory" or "ConfigurationDirectory" => Words("Service", key),
         "TimeoutCleanUSec" => "infinity",
         "KillMode" => S("KillMode") is { Length: > 0 } k ? k : "control-group",
-        "KillSignal" => Num(SignalNames.Parse(S("KillSignal")) ?? 15),
-        "RestartKillSignal" => Num(SignalNames.Parse(S("RestartKillSignal")) ?? SignalNames.Parse(S("KillSignal")) ?? 15),
-        "FinalKillSignal" => Num(SignalNames.Parse(S("FinalKillSignal")) ?? 9),
+        "KillSignal" => Num(Signal(S("KillSignal")) ?? 15),
+        "RestartKillSignal" => Num(Signal(S("RestartKillSignal")) ?? Signal(S("KillSignal")) ?? 15),
+        "FinalKillSignal" => Num(Signal(S("FinalKillSignal")) ?? 9),
         "SendSIGKILL" => Bool("Service", "SendSIGKILL", true),
         "SendSIGHUP" => Bool("Service", "SendSIGHUP", false),
-        "WatchdogSignal" => Num(SignalNames.Parse(S("WatchdogSignal")) ?? 6),
+        "WatchdogSignal" => Num(Signal(S("WatchdogSignal")) ?? 6),
         _ => null,
     };
 
