@@ -63,9 +63,15 @@ public sealed class FileLogSink : ILogSink, ILogReader
         try
         {
             var state = State(record.Unit);
-            // Keep a buffer from straddling the size limit so every file stays within MaxFileSize.
-            if (state.Encoder.Length > 0 && state.Encoder.Length + record.Message.Length + 256 > state.Writer.Room) Drain(state);
+            var before = state.Encoder.Length;
             state.Encoder.Append(record, _bootId, record.Hostname ?? _hostname);
+            // Buffered records never straddle the size limit: what fits goes into the active file now, the new
+            // record starts the next one, so every file stays within MaxFileSize (unless one record alone is larger).
+            if (before > 0 && state.Encoder.Length > state.Writer.Room)
+            {
+                try { state.Writer.Write(state.Encoder.Data[..before]); }
+                finally { state.Encoder.DropFront(before); }
+            }
             if (state.Encoder.Length >= BufferBytes) Drain(state);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Fail(e); }

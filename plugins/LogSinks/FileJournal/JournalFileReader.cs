@@ -12,7 +12,8 @@ internal sealed class JournalFileReader : IDisposable
     private const int ChunkSize = 256 * 1024;
 
     private readonly SafeFileHandle _handle;
-    private byte[] _chunk = new byte[ChunkSize];
+    // Allocated on the first read: a snapshot opens every file of a unit but may read only the newest.
+    private byte[] _chunk = [];
     private long _chunkOffset;
     private int _chunkLength;
 
@@ -106,7 +107,7 @@ internal sealed class JournalFileReader : IDisposable
     /// <summary>Re-reads from <see cref="Position"/>, keeping at least <paramref name="need"/> bytes if the file has them.</summary>
     private bool Fill(int need)
     {
-        if (need > _chunk.Length) _chunk = new byte[need];
+        if (need > _chunk.Length) _chunk = new byte[Math.Max(need, ChunkSize)];
         _chunkOffset = Position;
         _chunkLength = 0;
         while (_chunkLength < _chunk.Length)

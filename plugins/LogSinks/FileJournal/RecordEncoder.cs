@@ -16,6 +16,13 @@ internal sealed class RecordEncoder
 
     public void Clear() => Length = 0;
 
+    /// <summary>Forgets the first <paramref name="count"/> bytes (whole records already written), keeping the rest.</summary>
+    public void DropFront(int count)
+    {
+        _buffer.AsSpan(count, Length - count).CopyTo(_buffer);
+        Length -= count;
+    }
+
     /// <summary>Encodes one record; returns its size in bytes.</summary>
     public int Append(LogRecord record, ReadOnlySpan<byte> bootId, string hostname)
     {

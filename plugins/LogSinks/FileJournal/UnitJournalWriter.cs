@@ -35,13 +35,13 @@ internal sealed class UnitJournalWriter : IDisposable
         _length += records.Length;
     }
 
-    /// <summary>Bytes the active file can still take before it rotates.</summary>
+    /// <summary>Bytes the active file can still take before it rotates (a new file takes one record of any size).</summary>
     public long Room
     {
         get
         {
             if (_handle is null) OpenActive();
-            return _length <= JournalFileFormat.HeaderSize ? long.MaxValue : _maxFileSize - _length;
+            return _maxFileSize - _length;
         }
     }
 

@@ -17,6 +17,9 @@ internal sealed class NotifyCommandOptions
     /// <summary><c>--uid</c> as given (a user name or number).</summary>
     public string? Uid { get; set; }
 
+    /// <summary><c>--root=DIR</c> (our extension, as systemctl's): where <c>--booted</c> looks for run/systemd/system.</summary>
+    public string Root { get; set; } = "/";
+
     /// <summary>The <c>VAR=VALUE</c> arguments, sent verbatim after the option-made lines.</summary>
     public List<string> Assignments { get; } = [];
 
@@ -24,7 +27,7 @@ internal sealed class NotifyCommandOptions
     public bool HasData => Ready || Reloading || Stopping || Status is not null || Pid is not null || Assignments.Count > 0;
 
     /// <summary>
-    /// Parses getopt_long-style: <c>--status TEXT</c> and <c>--status=TEXT</c> both work (likewise <c>--uid</c>),
+    /// Parses getopt_long-style: <c>--status TEXT</c> and <c>--status=TEXT</c> both work (likewise <c>--uid</c>, <c>--root</c>),
     /// <c>--pid</c> takes its optional value only after '=', <c>--</c> ends options. Returns an error line or null.
     /// </summary>
     public static string? TryParse(string[] args, out NotifyCommandOptions options)
@@ -58,10 +61,11 @@ internal sealed class NotifyCommandOptions
                 case "help": options.Help = true; break;
                 case "version": options.Version = true; break;
                 case "pid": options.Pid = value ?? "auto"; break;
-                case "status" or "uid":
+                case "status" or "uid" or "root":
                     if (value is null && i + 1 >= args.Length) return $"option '--{name}' requires an argument";
                     value ??= args[++i];
                     if (name == "uid") options.Uid = value;
+                    else if (name == "root") options.Root = value;
                     else options.Status = value;
                     continue;
                 default: return $"unrecognized option '{arg}'";

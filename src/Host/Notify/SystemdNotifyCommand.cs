@@ -31,7 +31,8 @@ internal static class SystemdNotifyCommand
         }
         if (o.Help) { WriteHelp(stdout); return 0; }
         if (o.Version) { WriteVersion(stdout); return 0; }
-        if (o.Booted) return Directory.Exists("/run/systemd/system") ? 0 : 1;
+        // The marker a systemd (or our init) creates at boot; below --root for an init run on a root folder.
+        if (o.Booted) return Directory.Exists(Path.Join(o.Root, "run/systemd/system")) ? 0 : 1;
         if (!o.HasData) { WriteHelp(stdout); return 1; }
 
         var parent = NotifyDatagramSender.ParentPid();
@@ -101,6 +102,7 @@ internal static class SystemdNotifyCommand
         + "     --uid=USER        Send as this user (needs privileges)\n"
         + "     --status=TEXT     Set the status text\n"
         + "     --booted          Exit 0 if the system was booted with systemd, non-zero otherwise\n"
+        + "     --root=ROOT       Look for the boot marker below a root directory\n"
         + "     --no-block        Accepted for compatibility; nothing is waited for\n");
 
     private static void WriteVersion(TextWriter stdout)

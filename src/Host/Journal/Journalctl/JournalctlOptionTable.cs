@@ -86,6 +86,7 @@ internal static class JournalctlOptionTable
                 (o.MinPriority, o.MaxPriority) = (min, max);
                 return true;
             case "n":
+                o.AllLines = value == "all";
                 if (value is null) o.Lines = 10;
                 else if (value == "all") o.Lines = null;
                 else if (int.TryParse(value.TrimStart('+'), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) o.Lines = n;

@@ -36,7 +36,7 @@ internal sealed class JournalctlSession
     /// <summary>Prints the newest entries (10 unless -n), then new ones as they arrive, until cancelled.</summary>
     public int Follow(CancellationToken cancel)
     {
-        _options.Lines ??= 10;
+        if (!_options.AllLines) _options.Lines ??= 10;
         var position = _reader.Tail(_query);
         var initial = Initial();
         var printed = new HashSet<(string, long, long, int, int)>();
