@@ -23,7 +23,7 @@ public sealed class RotationTests : IDisposable
     {
         StartWriter();
 
-        var lines = _box.WaitForLines("rotor", Rows, seconds: 40);
+        var lines = _box.WaitForLines("rotor", Rows, seconds: 90);
 
         Assert.Equal(Enumerable.Range(1, Rows).Select(Row), lines);
         var files = Directory.GetFiles(_box.Box.Root.Combine("/var/log/journal"), "rotor.service.journal*");
@@ -39,7 +39,7 @@ public sealed class RotationTests : IDisposable
         Thread.Sleep(300);
 
         StartWriter();
-        var lines = follow.WaitUntil(l => l.Count >= Rows, seconds: 40);
+        var lines = follow.WaitUntil(l => l.Count >= Rows, seconds: 90);
 
         Assert.Equal(Rows, lines.Count);
         Assert.Equal(Enumerable.Range(1, Rows).Select(Row), lines);
