@@ -39,7 +39,8 @@ public sealed class UserSwitchTests(ITestOutputHelper output) : IDisposable
         Assert.Equal("sleep", File.ReadAllText($"/proc/{child.Pid}/comm").Trim());
         // The helper ran with .NET diagnostics off (no socket left in /tmp) and that setting does not reach the service.
         Assert.Equal("A=1", File.ReadAllText($"/proc/{child.Pid}/environ").TrimEnd('\0'));
-        Assert.Empty(Directory.GetFiles(Path.GetTempPath(), $"dotnet-diagnostic-{child.Pid}-*"));
+        // The runtime names its socket after pid and start time; a stale socket of an older process with this pid is not ours.
+        Assert.Empty(Directory.GetFiles(Path.GetTempPath(), $"dotnet-diagnostic-{child.Pid}-{ProcFs.StartTime(child.Pid)}-*"));
     }
 
     [Fact]
