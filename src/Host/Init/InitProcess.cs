@@ -45,7 +45,8 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
         try
         {
             state.Publish("starting");
-            await StartAsync(units).ConfigureAwait(false);
+            // Only a real boot (this init is PID 1 of its namespace) starts sysinit.target and the rest of the boot set.
+            await StartAsync(units, boot: Environment.ProcessId == 1).ConfigureAwait(false);
             Reap();
             await RescanAsync().ConfigureAwait(false);
             state.Publish(Degraded() ? "degraded" : "running");
@@ -69,11 +70,11 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
         }
     }
 
-    private async Task StartAsync(IReadOnlyList<string> units)
+    private async Task StartAsync(IReadOnlyList<string> units, bool boot = false)
     {
         IReadOnlyList<UnitJobResult> results;
         // A start that cannot even be attempted (an unbreakable cycle, a broken plugin) must not take PID 1 down.
-        try { results = await _manager.StartAsync(units, _shutdown.Token).ConfigureAwait(false); }
+        try { results = await _manager.StartAsync(units, _shutdown.Token, boot).ConfigureAwait(false); }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             ctx.Warn($"Failed to start {string.Join(' ', units)}: {e.Message}");

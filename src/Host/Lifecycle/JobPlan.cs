@@ -22,8 +22,11 @@ internal sealed class JobPlan
     /// <summary>Units the started ones conflict with: stopped before the start.</summary>
     public List<string> Conflicting { get; } = [];
 
-    /// <summary>Plans starting <paramref name="requested"/> with everything they pull in, ordered by After=/Before=.</summary>
-    public static JobPlan ForStart(UnitRepository repo, DependencyGraph graph, IReadOnlyList<string> requested, Action<string> warn)
+    /// <summary>
+    /// Plans starting <paramref name="requested"/> with everything they pull in, ordered by After=/Before=. Units of
+    /// <paramref name="reached"/> that were not requested by name stay out of the plan: they count as active.
+    /// </summary>
+    public static JobPlan ForStart(UnitRepository repo, DependencyGraph graph, IReadOnlyList<string> requested, Action<string> warn, BootSet reached)
     {
         var plan = new JobPlan();
         var explicitly = new HashSet<string>(requested, StringComparer.Ordinal);
@@ -33,6 +36,7 @@ internal sealed class JobPlan
         {
             var name = queue.Dequeue();
             if (plan.Units.ContainsKey(name)) continue;
+            if (reached.Contains(name) && !explicitly.Contains(name)) continue;
             var unit = repo.LoadUnit(name);
             if (unit.Definition.LoadState is UnitLoadState.NotFound or UnitLoadState.Masked && !explicitly.Contains(name)) continue;
             plan.Units[unit.Id] = unit.Definition;
@@ -40,7 +44,7 @@ internal sealed class JobPlan
             foreach (var kind in Pulling)
                 foreach (var dep in graph.Declared(unit, kind))
                 {
-                    if (dep == unit.Id) continue;
+                    if (dep == unit.Id || reached.Contains(dep) && !explicitly.Contains(dep)) continue;
                     if (kind != "Wants") { plan.Needs[unit.Id].Add(dep); strong.Add(dep); }
                     if (kind == "Requisite") { if (!plan.Units.ContainsKey(dep)) plan.RequisiteOnly.Add(dep); }
                     else plan.RequisiteOnly.Remove(dep);

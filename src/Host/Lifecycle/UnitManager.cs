@@ -25,9 +25,10 @@ internal sealed class UnitManager : IUnitManager
         _ = ctx.Plugins;
     }
 
-    public async Task<IReadOnlyList<UnitJobResult>> StartAsync(IReadOnlyList<string> units, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<UnitJobResult>> StartAsync(IReadOnlyList<string> units, CancellationToken cancellationToken, bool boot = false)
     {
-        var plan = JobPlan.ForStart(_ctx.Units, _graph, units, _ctx.Warn);
+        var reached = boot ? BootSet.None : BootSet.Reached(_ctx.Units, _graph);
+        var plan = JobPlan.ForStart(_ctx.Units, _graph, units, _ctx.Warn, reached);
         var results = new List<UnitJobResult>();
         if (plan.Conflicting.Count > 0)
             results.AddRange(await StopAsync(plan.Conflicting.FindAll(IsRunning), cancellationToken).ConfigureAwait(false));
