@@ -30,6 +30,8 @@ internal sealed class UnitManager : IUnitManager
         var reached = boot ? BootSet.None : BootSet.Reached(_ctx.Units, _graph);
         var plan = JobPlan.ForStart(_ctx.Units, _graph, units, _ctx.Warn, reached);
         var results = new List<UnitJobResult>();
+        foreach (var (name, reason) in plan.Refused)
+            results.Add(new UnitJobResult(name, JobResult.Refused, $"Failed to start {name}: {reason}"));
         if (plan.Conflicting.Count > 0)
             results.AddRange(await StopAsync(plan.Conflicting.FindAll(IsRunning), cancellationToken).ConfigureAwait(false));
         var jobs = new Dictionary<string, Task<UnitJobResult>>(StringComparer.Ordinal);

@@ -39,30 +39,36 @@ internal static class LifecycleCommands
     public static int StartOrStop(HostContext ctx, string verb, IReadOnlyList<string> units)
     {
         var manager = new UnitManager(ctx);
+        // systemctl queues one job per named unit: an unknown or masked one fails alone, the others still run.
+        var code = ExitCodes.Success;
+        var runnable = new List<string>();
         foreach (var name in units)
         {
             var unit = ctx.Units.LoadUnit(name);
             if (verb == "start" && unit.Definition.LoadState == UnitLoadState.NotFound)
-                return Fail(ctx, $"Failed to start {name}: Unit {name} not found.", ExitCodes.NotInstalled);
-            if (verb == "start" && unit.Definition.LoadState == UnitLoadState.Masked)
-                return Fail(ctx, $"Failed to start {name}: Unit {name} is masked.", ExitCodes.Failure);
-            if (verb == "stop" && unit.Definition.LoadState == UnitLoadState.NotFound && !manager.IsRunning(name))
-                return Fail(ctx, $"Failed to stop {name}: Unit {name} not loaded.", ExitCodes.NotInstalled);
+                code = Fail(ctx, $"Failed to start {name}: Unit {name} not found.", ExitCodes.NotInstalled);
+            else if (verb == "start" && unit.Definition.LoadState == UnitLoadState.Masked)
+                code = Fail(ctx, $"Failed to start {name}: Unit {name} is masked.", ExitCodes.Failure);
+            else if (verb == "stop" && unit.Definition.LoadState == UnitLoadState.NotFound && !manager.IsRunning(name))
+                code = Fail(ctx, $"Failed to stop {name}: Unit {name} not loaded.", ExitCodes.NotInstalled);
+            else runnable.Add(name);
         }
+        if (runnable.Count == 0) return code;
         try
         {
             var results = verb == "start"
-                ? manager.StartAsync(units, CancellationToken.None).GetAwaiter().GetResult()
-                : manager.StopAsync(units, CancellationToken.None).GetAwaiter().GetResult();
-            return Report(ctx, results, units);
+                ? manager.StartAsync(runnable, CancellationToken.None).GetAwaiter().GetResult()
+                : manager.StopAsync(runnable, CancellationToken.None).GetAwaiter().GetResult();
+            var reported = Report(ctx, results, runnable);
+            return code != ExitCodes.Success ? code : reported;
         }
         catch (TransactionException e)
         {
-            return Fail(ctx, $"Failed to {verb} {string.Join(' ', units)}: {e.Message}", ExitCodes.Failure);
+            return Fail(ctx, $"Failed to {verb} {string.Join(' ', runnable)}: {e.Message}", ExitCodes.Failure);
         }
     }
 
-    /// <summary>Prints the failure of each requested unit's job as systemctl does; exit 1 when any failed.</summary>
+    /// <summary>Prints the failure of each requested unit's job as systemctl does; exit 1 when any failed (5 when refused for a missing unit).</summary>
     public static int Report(HostContext ctx, IReadOnlyList<UnitJobResult> results, IReadOnlyList<string> requested)
     {
         var code = ExitCodes.Success;
@@ -70,7 +76,7 @@ internal static class LifecycleCommands
         {
             if (result.Result is JobResult.Done or JobResult.Skipped || !requested.Contains(result.Unit)) continue;
             ctx.Err.WriteLine(result.Message ?? JobMessages.ForResult(result.Unit, "failed"));
-            code = ExitCodes.Failure;
+            code = result.Result == JobResult.Refused ? ExitCodes.NotInstalled : code == ExitCodes.Success ? ExitCodes.Failure : code;
         }
         return code;
     }
