@@ -54,12 +54,14 @@ internal static class LifecycleCommands
             else runnable.Add(name);
         }
         if (runnable.Count == 0) return code;
+        if (ctx.Options.Wait) UnitWaiter.Prepare();
         try
         {
             var results = verb == "start"
                 ? manager.StartAsync(runnable, CancellationToken.None).GetAwaiter().GetResult()
                 : manager.StopAsync(runnable, CancellationToken.None).GetAwaiter().GetResult();
             var reported = Report(ctx, results, runnable);
+            if (ctx.Options.Wait && reported == ExitCodes.Success) reported = UnitWaiter.Wait(ctx, manager, runnable);
             return code != ExitCodes.Success ? code : reported;
         }
         catch (TransactionException e)
@@ -100,13 +102,15 @@ internal static class LifecycleCommands
             targets.RemoveAll(reloadable.Contains);
         }
         if (targets.Count == 0) return ExitCodes.Success;
+        if (ctx.Options.Wait) UnitWaiter.Prepare();
         // Units that require, bind to or are part of a restarted unit were stopped with it and restart with it
         // (systemd.unit(5) Requires=, PartOf=).
         var stop = manager.StopAsync(targets, CancellationToken.None).GetAwaiter().GetResult();
         var restart = new List<string>(targets);
         foreach (var result in stop)
             if (!restart.Contains(result.Unit)) restart.Add(result.Unit);
-        return Report(ctx, manager.StartAsync(restart, CancellationToken.None).GetAwaiter().GetResult(), targets);
+        var started = Report(ctx, manager.StartAsync(restart, CancellationToken.None).GetAwaiter().GetResult(), targets);
+        return ctx.Options.Wait && started == ExitCodes.Success ? UnitWaiter.Wait(ctx, manager, targets) : started;
     }
 
     private static int ResetFailed(HostContext ctx, IReadOnlyList<string>? units)
