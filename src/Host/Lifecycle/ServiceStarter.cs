@@ -16,6 +16,14 @@ internal sealed class ServiceStarter(HostContext ctx, StatusWriter writer)
         var typeName = unit.Get("Service", "Type") ?? (unit.GetList("Service", "ExecStart").Count == 0 ? "oneshot" : "simple");
         if (typeName == "notify-reload") typeName = "notify";
         var type = ctx.Plugins.Get<IServiceType>(PluginKind.ServiceType, typeName);
+        if (type is null && unit.Settings.LastOrDefault(s => s.Section == "Service" && s.Key == "Type") is { } setting)
+        {
+            // systemd ignores an unparsable Type= (with this warning) and keeps the default; so do we, unless no
+            // plugin provides even that.
+            ctx.Warn($"{setting.Source}:{setting.Line}: Failed to parse service type, ignoring: {typeName}");
+            typeName = unit.GetList("Service", "ExecStart").Count == 0 ? "oneshot" : "simple";
+            type = ctx.Plugins.Get<IServiceType>(PluginKind.ServiceType, typeName);
+        }
         if (type is null)
         {
             writer.Fail(previous, "resources", null);
@@ -38,13 +46,27 @@ internal sealed class ServiceStarter(HostContext ctx, StatusWriter writer)
             var result = await context.StartAsync(type, ct).ConfigureAwait(false);
             statusText ??= context.StatusText;
             if (!result.Success) return await FailAsync(unit, status with { StatusText = statusText }, launch, result, ct).ConfigureAwait(false);
+            if (result.SubState == "failed")
+            {
+                await FailAsync(unit, status, launch, result with { Success = false }, ct).ConfigureAwait(false);
+                return new UnitJobResult(name, JobResult.Done);
+            }
             var post = await ControlCommands.RunAsync(context, "ExecStartPost", result.MainPid == 0 ? null : result.MainPid, ct).ConfigureAwait(false);
             if (post is { } postFailure)
                 return await FailAsync(unit, status, launch, ServiceStartResult.Failed(postFailure.FailureResult, "ExecStartPost failed", postFailure, result.MainPid), ct).ConfigureAwait(false);
             var sessions = context.Sessions;
-            if (typeName == "oneshot" && !unit.GetBool("Service", "RemainAfterExit", false))
+            if (result.SubState == "dead")
             {
-                // A oneshot's start is its whole life: it is inactive again once the start succeeded.
+                // Nothing left running and no RemainAfterExit= (a oneshot, a forking service whose processes all
+                // ended): the unit goes straight through the stop state (ExecStop=, ExecStopPost=) to inactive, and a
+                // failing ExecStop= fails the unit and the job, as systemd's service_enter_running -> service_enter_stop.
+                var stop = await ControlCommands.RunAsync(context, "ExecStop", null, ct).ConfigureAwait(false);
+                await ControlCommands.RunAsync(context, "ExecStopPost", null, ct, stopOnFailure: false).ConfigureAwait(false);
+                if (stop is { } stopFailure)
+                {
+                    writer.Fail(status with { ExecMainPid = status.ExecMainPid }, stopFailure.FailureResult, result.MainExit);
+                    return new UnitJobResult(name, JobResult.Failed, JobMessages.ForResult(name, stopFailure.FailureResult));
+                }
                 writer.Finished(status, result.MainExit, "success", sessions);
                 return new UnitJobResult(name, JobResult.Done);
             }
@@ -55,8 +77,10 @@ internal sealed class ServiceStarter(HostContext ctx, StatusWriter writer)
         {
             if (launch is null)
             {
+                // Such as a missing EnvironmentFile=: systemd's result is "resources"; the reason goes to -v output.
                 writer.Fail(status, "resources", null);
-                return new UnitJobResult(name, JobResult.Failed, e.Message);
+                if (ctx.Options.Verbosity > 0) ctx.Err.WriteLine($"{name}: {e.Message}");
+                return new UnitJobResult(name, JobResult.Failed, JobMessages.ForResult(name, "resources"));
             }
             return await FailAsync(unit, status, launch, ServiceStartResult.Failed("resources", e.Message), ct).ConfigureAwait(false);
         }

@@ -124,7 +124,8 @@ internal sealed class UnitManager : IUnitManager
         var name = unit.Name;
         if (unit.LoadState == UnitLoadState.Masked) return new UnitJobResult(name, JobResult.Failed, $"Failed to start {name}: Unit {name} is masked.");
         if (unit.LoadState == UnitLoadState.BadSetting)
-            return new UnitJobResult(name, JobResult.Failed, $"Failed to start {name}: Unit {name} has a bad unit file setting.");
+            return new UnitJobResult(name, JobResult.Failed,
+                $"Failed to start {name}: Unit {name} has a bad unit file setting.\nSee system logs and 'systemctl status {name}' for details.");
         if (unit.LoadState != UnitLoadState.Loaded) return new UnitJobResult(name, JobResult.Failed, $"Failed to start {name}: Unit {name} not found.");
         using var held = UnitLock.Acquire(_ctx.ManagerRunDirectory, name, LockTimeout(unit));
         var previous = UnitRuntime.Read(_ctx, name);

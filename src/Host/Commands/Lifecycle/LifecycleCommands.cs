@@ -20,10 +20,10 @@ internal static class LifecycleCommands
         {
             "start" => StartOrStop(ctx, "start", Names(ctx, args)),
             "stop" => StartOrStop(ctx, "stop", Names(ctx, args)),
-            "restart" => Restart(ctx, Names(ctx, args), onlyIfActive: false, reloadFirst: false),
-            "try-restart" or "condrestart" => Restart(ctx, Names(ctx, args), onlyIfActive: true, reloadFirst: false),
-            "reload-or-restart" => Restart(ctx, Names(ctx, args), onlyIfActive: false, reloadFirst: true),
-            "reload-or-try-restart" or "try-reload-or-restart" or "force-reload" => Restart(ctx, Names(ctx, args), onlyIfActive: true, reloadFirst: true),
+            "restart" => Restart(ctx, verb, Names(ctx, args), onlyIfActive: false, reloadFirst: false),
+            "try-restart" or "condrestart" => Restart(ctx, verb, Names(ctx, args), onlyIfActive: true, reloadFirst: false),
+            "reload-or-restart" => Restart(ctx, verb, Names(ctx, args), onlyIfActive: false, reloadFirst: true),
+            "reload-or-try-restart" or "try-reload-or-restart" or "force-reload" => Restart(ctx, verb, Names(ctx, args), onlyIfActive: true, reloadFirst: true),
             "reload" => ReloadCommand.Run(ctx, Names(ctx, args)),
             "kill" => KillCommand.Run(ctx, Names(ctx, args)),
             "reset-failed" => ResetFailed(ctx, args.Count == 0 ? null : Names(ctx, args)),
@@ -83,7 +83,7 @@ internal static class LifecycleCommands
         return code;
     }
 
-    private static int Restart(HostContext ctx, IReadOnlyList<string> units, bool onlyIfActive, bool reloadFirst)
+    private static int Restart(HostContext ctx, string verb, IReadOnlyList<string> units, bool onlyIfActive, bool reloadFirst)
     {
         var manager = new UnitManager(ctx);
         var targets = new List<string>();
@@ -91,7 +91,7 @@ internal static class LifecycleCommands
         {
             var unit = ctx.Units.LoadUnit(name);
             if (unit.Definition.LoadState == UnitLoadState.NotFound)
-                return Fail(ctx, $"Failed to {(onlyIfActive ? "try-restart" : "restart")} {name}: Unit {name} not found.", ExitCodes.NotInstalled);
+                return Fail(ctx, $"Failed to {verb} {name}: Unit {name} not found.", ExitCodes.NotInstalled);
             if (onlyIfActive && !manager.IsRunning(unit.Id)) continue;
             targets.Add(unit.Id);
         }
