@@ -129,7 +129,8 @@ internal sealed class UnitManager : IUnitManager
         if (unit.LoadState != UnitLoadState.Loaded) return new UnitJobResult(name, JobResult.Failed, $"Failed to start {name}: Unit {name} not found.");
         using var held = UnitLock.Acquire(_ctx.ManagerRunDirectory, name, LockTimeout(unit));
         var previous = UnitRuntime.Read(_ctx, name);
-        if (previous.ActiveState is ActiveState.Active or ActiveState.Reloading or ActiveState.Activating)
+        if (previous.ActiveState is ActiveState.Active or ActiveState.Reloading
+            || previous.ActiveState == ActiveState.Activating && previous.SubState != "auto-restart")
             return new UnitJobResult(name, JobResult.Done);
         var conditions = new ConditionCheck(_ctx.Under);
         if (conditions.FirstFailure(unit, "Condition") is { } condition)
