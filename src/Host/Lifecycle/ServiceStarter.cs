@@ -31,6 +31,7 @@ internal sealed class ServiceStarter(HostContext ctx, StatusWriter writer)
         }
         var invocation = Guid.NewGuid().ToString("N");
         var status = writer.Activating(previous, invocation);
+        var combined = ManagerLog.Combined(unit);
         string? statusText = null;
         INotifyEndpoint? notify = null;
         ServiceLaunch? launch = null;
@@ -39,6 +40,8 @@ internal sealed class ServiceStarter(HostContext ctx, StatusWriter writer)
             UnitDirectories.Create(unit, ctx.Under);
             if (type.NeedsNotify) notify = NotifyEndpoints.Create(ctx, unit);
             launch = ServiceLaunch.Create(ctx, unit, invocation, notify, null, t => statusText = t);
+            // After the launch: it starts the log pump when none runs yet, and the line must reach it.
+            ManagerLog.Write(ctx, unit, ManagerLog.Info, $"Starting {combined}...", invocation);
             var context = launch.Context;
             var pre = await ControlCommands.RunAsync(context, "ExecStartPre", null, ct).ConfigureAwait(false);
             if (pre is { } preFailure)
@@ -64,13 +67,18 @@ internal sealed class ServiceStarter(HostContext ctx, StatusWriter writer)
                 await ControlCommands.RunAsync(context, "ExecStopPost", null, ct, stopOnFailure: false).ConfigureAwait(false);
                 if (stop is { } stopFailure)
                 {
+                    ManagerLog.Ended(ctx, unit, stopFailure.FailureResult, invocation);
+                    ManagerLog.Write(ctx, unit, ManagerLog.Err, $"Failed to start {combined}.", invocation);
                     writer.Fail(status with { ExecMainPid = status.ExecMainPid }, stopFailure.FailureResult, result.MainExit);
                     return new UnitJobResult(name, JobResult.Failed, JobMessages.ForResult(name, stopFailure.FailureResult));
                 }
+                ManagerLog.Ended(ctx, unit, "success", invocation);
+                ManagerLog.Write(ctx, unit, ManagerLog.Info, $"Finished {combined}.", invocation);
                 writer.Finished(status, result.MainExit, "success", sessions);
                 return new UnitJobResult(name, JobResult.Done);
             }
             writer.Active(status with { StatusText = statusText ?? status.StatusText, NotifySocket = notify?.Address }, result, sessions);
+            ManagerLog.Write(ctx, unit, ManagerLog.Info, $"Started {combined}.", invocation);
             return new UnitJobResult(name, JobResult.Done);
         }
         catch (ServiceStartException e)
@@ -100,6 +108,9 @@ internal sealed class ServiceStarter(HostContext ctx, StatusWriter writer)
         await ProcessKiller.StopAsync(new KillTarget(result.MainPid, null, sessions), settings, null, ct).ConfigureAwait(false);
         await ControlCommands.RunAsync(launch.Context, "ExecStopPost", null, ct, stopOnFailure: false).ConfigureAwait(false);
         if (!unit.GetBool("Service", "RuntimeDirectoryPreserve", false)) UnitDirectories.Remove(unit, ctx.Under, ["runtime"]);
+        if (result.MainExit is { } exit && result.Result != "timeout") ManagerLog.MainExited(ctx, unit, exit, status.InvocationId);
+        ManagerLog.Ended(ctx, unit, result.Result, status.InvocationId);
+        ManagerLog.Write(ctx, unit, ManagerLog.Err, $"Failed to start {ManagerLog.Combined(unit)}.", status.InvocationId);
         writer.Fail(status with { ExecMainPid = result.MainPid == 0 ? status.ExecMainPid : result.MainPid }, result.Result, result.MainExit);
         if (result.Message is { Length: > 0 } message && ctx.Options.Verbosity > 0) ctx.Err.WriteLine($"{unit.Name}: {message}");
         return new UnitJobResult(unit.Name, result.Result == "timeout" ? JobResult.Timeout : JobResult.Failed, JobMessages.ForResult(unit.Name, result.Result));

@@ -146,6 +146,7 @@ internal sealed class UnitManager : IUnitManager
         if (unit.Kind != "service")
         {
             _writer.ActiveWithoutProcess(previous);
+            if (unit.Kind == "target") ManagerLog.Write(_ctx, unit, ManagerLog.Info, $"Reached target {ManagerLog.Combined(unit)}.");
             return new UnitJobResult(name, JobResult.Done);
         }
         return await new ServiceStarter(_ctx, _writer).StartAsync(unit, previous, cancellationToken).ConfigureAwait(false);

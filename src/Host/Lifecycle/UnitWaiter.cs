@@ -24,7 +24,9 @@ internal static class UnitWaiter
             foreach (var (pid, exit) in ZombieReaper.ReapUnowned())
                 if (manager.FindUnitByPid(pid) is { } unit)
                     manager.MainProcessExitedAsync(unit, pid, exit, CancellationToken.None).GetAwaiter().GetResult();
-            var states = ids.Select(u => UnitRuntime.Read(ctx, u).ActiveState).ToList();
+            // The stored state, not UnitRuntime's view: an exited main process is a zombie of ours until the next
+            // reap, and must be settled with its real status rather than guessed failed.
+            var states = ids.Select(u => ctx.Store.Read(u)?.ActiveState ?? ActiveState.Inactive).ToList();
             if (states.All(s => s is ActiveState.Inactive or ActiveState.Failed))
                 return states.Contains(ActiveState.Failed) ? ExitCodes.Failure : ExitCodes.Success;
             Thread.Sleep(50);
