@@ -29,7 +29,7 @@ internal static partial class LibC
     private const int PR_SET_CHILD_SUBREAPER = 36;
 
     [DllImport(Name, SetLastError = true)]
-    private static extern int prctl(int option, nuint arg2, nuint arg3, nuint arg4, nuint arg5);
+    public static extern int prctl(int option, nuint arg2, nuint arg3, nuint arg4, nuint arg5);
 
     /// <summary>PR_SET_CHILD_SUBREAPER: orphaned descendants are re-parented to this process, which can reap them.</summary>
     public static int BecomeSubreaper() => prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
