@@ -120,8 +120,8 @@ internal sealed class UnitManager : IUnitManager
     {
         var name = unit.Name;
         if (unit.LoadState == UnitLoadState.Masked) return new UnitJobResult(name, JobResult.Failed, $"Failed to start {name}: Unit {name} is masked.");
-        if (unit.LoadState == UnitLoadState.BadSetting)
-            return new UnitJobResult(name, JobResult.Failed, $"Failed to start {name}: Unit {name} has a bad unit file setting.");
+        if (JobMessages.NotStartable(name, unit) is { } why)
+            return new UnitJobResult(name, JobResult.Failed, $"Failed to start {name}: {why}");
         if (unit.LoadState != UnitLoadState.Loaded) return new UnitJobResult(name, JobResult.Failed, $"Failed to start {name}: Unit {name} not found.");
         using var held = UnitLock.Acquire(_ctx.ManagerRunDirectory, name, LockTimeout(unit));
         var previous = UnitRuntime.Read(_ctx, name);

@@ -46,6 +46,8 @@ internal static class LifecycleCommands
                 return Fail(ctx, $"Failed to start {name}: Unit {name} not found.", ExitCodes.NotInstalled);
             if (verb == "start" && unit.Definition.LoadState == UnitLoadState.Masked)
                 return Fail(ctx, $"Failed to start {name}: Unit {name} is masked.", ExitCodes.Failure);
+            if (verb == "start" && JobMessages.NotStartable(name, unit.Definition) is { } why)
+                return Fail(ctx, $"Failed to start {name}: {why}", ExitCodes.Failure);
             if (verb == "stop" && unit.Definition.LoadState == UnitLoadState.NotFound && !manager.IsRunning(name))
                 return Fail(ctx, $"Failed to stop {name}: Unit {name} not loaded.", ExitCodes.NotInstalled);
         }
@@ -85,6 +87,8 @@ internal static class LifecycleCommands
             if (unit.Definition.LoadState == UnitLoadState.NotFound)
                 return Fail(ctx, $"Failed to {(onlyIfActive ? "try-restart" : "restart")} {name}: Unit {name} not found.", ExitCodes.NotInstalled);
             if (onlyIfActive && !manager.IsRunning(unit.Id)) continue;
+            if (JobMessages.NotStartable(name, unit.Definition) is { } why)
+                return Fail(ctx, $"Failed to {(onlyIfActive ? "try-restart" : "restart")} {name}: {why}", ExitCodes.Failure);
             targets.Add(unit.Id);
         }
         if (reloadFirst)
