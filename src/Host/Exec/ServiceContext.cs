@@ -98,6 +98,7 @@ public sealed class ServiceContext : IServiceContext
         Trace("Spawning " + (command.Raw.Length > 0 ? command.Raw : string.Join(' ', argv)));
         var child = _spawner.Spawn(request);
         _spawned.Add(child);
+        _options.Spawned?.Invoke(Sessions);
         return child;
     }
 

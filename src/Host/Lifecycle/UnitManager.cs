@@ -124,7 +124,7 @@ internal sealed class UnitManager : IUnitManager
             return new UnitJobResult(name, JobResult.Failed, $"Failed to start {name}: {why}");
         if (unit.LoadState != UnitLoadState.Loaded) return new UnitJobResult(name, JobResult.Failed, $"Failed to start {name}: Unit {name} not found.");
         using var held = UnitLock.Acquire(_ctx.ManagerRunDirectory, name, LockTimeout(unit));
-        var previous = UnitRuntime.Read(_ctx, name);
+        var previous = await CrashRecovery.SettleAsync(_ctx, _writer, unit, cancellationToken).ConfigureAwait(false);
         if (previous.ActiveState is ActiveState.Active or ActiveState.Reloading or ActiveState.Activating)
             return new UnitJobResult(name, JobResult.Done);
         var conditions = new ConditionCheck(_ctx.Under);
@@ -150,7 +150,7 @@ internal sealed class UnitManager : IUnitManager
     public async Task<UnitJobResult> StopOneAsync(UnitDefinition unit, CancellationToken cancellationToken)
     {
         using var held = UnitLock.Acquire(_ctx.ManagerRunDirectory, unit.Name, LockTimeout(unit));
-        var status = UnitRuntime.Read(_ctx, unit.Name);
+        var status = await CrashRecovery.SettleAsync(_ctx, _writer, unit, cancellationToken).ConfigureAwait(false);
         if (unit.Kind != "service")
         {
             if (status.ActiveState != ActiveState.Inactive) _writer.Stopped(status);
