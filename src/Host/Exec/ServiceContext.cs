@@ -132,6 +132,15 @@ public sealed class ServiceContext : IServiceContext
     public bool IsAlive(int pid) => ProcFs.IsAlive(pid);
 
     /// <inheritdoc/>
+    public bool AcceptsMainPid(int pid, int currentMain, NotifyMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (MainPidRule.Refusal(pid, currentMain, Sessions, message.SenderPid, message.SenderUid) is not { } refusal) return true;
+        Trace(refusal);
+        return false;
+    }
+
+    /// <inheritdoc/>
     public int? GuessMainPid() => MainPidGuess.Guess(UnitProcesses.Find(0, Sessions));
 
     /// <inheritdoc/>
