@@ -83,7 +83,9 @@ public sealed class JsonStatusStore : IStatusStore, IDamageReportingStatusStore
         try { bytes = File.ReadAllBytes(PathOf(unit)); }
         catch (FileNotFoundException) { return false; }
         catch (DirectoryNotFoundException) { return false; }
-        return UnitStatusJsonReader.Parse(bytes) is null;
+        // A record of an earlier boot is stale, not damaged: nothing of it runs any more.
+        var record = UnitStatusJsonReader.Parse(bytes);
+        return record is null || (record.BootId == _bootId && record.Unit != unit);
     }
 
     /// <inheritdoc />
