@@ -49,6 +49,32 @@ public sealed class MainPidTrustTests : IDisposable
         Assert.Contains("New main PID 1 is the init process, refusing.", start.Stderr);
     }
 
+    [InitFact]
+    public void UnderTheInitALateMainPidFromANonRootServiceIsRefused()
+    {
+        var handoff = _box.File("bystander.pid");
+        var notify = Published.SystemdNotify;
+        _box.Unit("late.service", "[Service]\nType=notify\nNotifyAccess=all\nUser=nobody\nTimeoutStartSec=10\n" +
+            $"ExecStart=/bin/sh -c '{notify} --ready; while [ ! -s {handoff} ]; do sleep 0.1; done; " +
+            $"{notify} MAINPID=$(cat {handoff}); {notify} MAINPID=1; {notify} STATUS=sent; exec sleep 300'\n" +
+            "[Install]\nWantedBy=multi-user.target\n");
+        Assert.Equal(0, _box.Systemctl("enable", "late").ExitCode);
+        using var init = new InitNamespace(_box);
+        Assert.True(init.WaitForState("running", TimeSpan.FromSeconds(20)), init.Output);
+        var bystander = init.Exec("/bin/sh", "-c", "sleep 1001 >/dev/null 2>&1 & echo $!").Stdout.Trim();
+        File.WriteAllText(handoff + ".tmp", bystander + "\n");
+        File.Move(handoff + ".tmp", handoff);
+
+        Assert.True(ServiceSandbox.WaitFor(() => init.Property("late.service", "StatusText") == "sent", TimeSpan.FromSeconds(10)), init.Output);
+
+        var main = init.Property("late.service", "MainPID");
+        Assert.NotEqual(bystander, main);
+        Assert.NotEqual("1", main);
+        Assert.Equal(0, init.Systemctl("stop", "late").ExitCode);
+        Assert.Equal(0, init.Exec("kill", "-0", bystander).ExitCode);
+        Assert.Contains($"New main PID {bystander} does not belong to service", init.Output);
+    }
+
     [InitTheory]
     [InlineData("root")]
     [InlineData("nobody")]
