@@ -50,7 +50,7 @@ public sealed class NotifyServiceType : IServiceType
             else
             {
                 if (message.Status is { } status) context.SetStatusText(status);
-                if (message.MainPid is { } newMain && newMain != mainPid)
+                if (message.MainPid is { } newMain && newMain != mainPid && context.AcceptsMainPid(newMain, mainPid, message))
                 {
                     context.Trace($"Main PID changed to {newMain} by notification");
                     mainPid = newMain;

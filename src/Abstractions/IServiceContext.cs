@@ -33,6 +33,13 @@ public interface IServiceContext
     /// <summary>Guesses the main process among the live processes of the unit's session (for forking services without <c>PIDFile=</c>); null if none.</summary>
     int? GuessMainPid();
 
+    /// <summary>
+    /// Whether <c>MAINPID=</c><paramref name="pid"/> from <paramref name="message"/>'s sender may replace
+    /// <paramref name="currentMain"/> (systemd 252: a pid outside the unit's processes only from a root sender; never
+    /// PID 1, the manager itself or a pid that does not exist). A host explains a refusal through <see cref="Trace"/>.
+    /// </summary>
+    bool AcceptsMainPid(int pid, int currentMain, NotifyMessage message) => pid > 1 && IsAlive(pid);
+
     /// <summary>Records a status text (as <c>STATUS=</c> would) for <c>systemctl status</c>.</summary>
     void SetStatusText(string text);
 

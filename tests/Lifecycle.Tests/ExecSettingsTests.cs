@@ -119,4 +119,22 @@ public sealed class ExecSettingsTests : IDisposable
 
         Assert.Equal("0", File.ReadAllText(output).Split(':')[1].Trim());
     }
+
+    [Fact]
+    public void ABangPrefixedCommandKeepsRootAndLeavesTheUserSwitchToTheProgram()
+    {
+        var output = _box.File("bang");
+        var other = _box.File("plain");
+        _box.Unit("bang.service", "[Service]\nType=oneshot\nUser=nobody\n" +
+            $"ExecStart=!/bin/sh -c 'id -u > {output}'\nExecStart=/bin/sh -c 'id -u > {other} || true'\n");
+        Directory.CreateDirectory(Path.GetDirectoryName(other)!);
+        File.WriteAllText(other, "");
+        File.SetUnixFileMode(other, (UnixFileMode)0x1B6);
+
+        var start = _box.Systemctl("start", "bang");
+
+        Assert.True(start.ExitCode == 0, start.ToString());
+        Assert.Equal("0\n", File.ReadAllText(output));
+        Assert.NotEqual("0\n", File.ReadAllText(other));
+    }
 }

@@ -43,9 +43,22 @@ public sealed class JsonStatusStoreTests(ITestOutputHelper output) : StatusStore
         store.Write(SampleStatus.Sparse("good.service"));
         File.WriteAllText(FileOf("web.service"), content.Replace("BOOT", Boot));
         Assert.Null(store.Read("web.service"));
+        Assert.True(((IDamageReportingStatusStore)store).IsDamaged("web.service"));
         Assert.Equal(["good.service"], store.List().Select(r => r.Unit));
         store.Write(SampleStatus.Full("web.service"));
         AssertSame(SampleStatus.Full("web.service") with { BootId = Boot }, store.Read("web.service"));
+        Assert.False(((IDamageReportingStatusStore)store).IsDamaged("web.service"));
+    }
+
+    [Fact]
+    public void AMissingRecordOrOneOfAnEarlierBootIsNotDamaged()
+    {
+        var store = Open();
+        File.WriteAllText(FileOf("old.service"), "{\"Unit\": \"old.service\", \"BootId\": \"an-earlier-boot\"}");
+        var damage = (IDamageReportingStatusStore)store;
+        Assert.False(damage.IsDamaged("none.service"));
+        Assert.False(damage.IsDamaged("old.service"));
+        Assert.Null(store.Read("old.service"));
     }
 
     [Fact]

@@ -14,10 +14,15 @@ public sealed class InitNamespace : IDisposable
     private readonly StringBuilder _output = new();
 
     public InitNamespace(ServiceSandbox box, params string[] initArguments)
+        : this(box, [Published.Systemctl, "--root=" + box.Path, .. initArguments], 0)
+    {
+    }
+
+    private InitNamespace(ServiceSandbox box, string[] pid1Command, int _)
     {
         Box = box;
         var start = new ProcessStartInfo("unshare") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in (string[])["--pid", "--fork", "--mount-proc", Published.Systemctl, "--root=" + box.Path, .. initArguments])
+        foreach (var a in (string[])["--pid", "--fork", "--mount-proc", .. pid1Command])
             start.ArgumentList.Add(a);
         _unshare = Process.Start(start)!;
         _unshare.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
@@ -28,7 +33,34 @@ public sealed class InitNamespace : IDisposable
             throw new InvalidOperationException("the namespace's PID 1 did not appear");
     }
 
+    /// <summary>A namespace whose PID 1 is <paramref name="pid1Command"/> instead of systemctl (to run systemctl as an ordinary process in it).</summary>
+    public static InitNamespace WithPid1(ServiceSandbox box, params string[] pid1Command) => new(box, pid1Command, 0);
+
     public ServiceSandbox Box { get; }
+
+    /// <summary>Starts <c>systemctl --root=ROOT ARGS</c> inside the namespace without waiting; the caller disposes it.</summary>
+    public Process StartSystemctl(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("nsenter") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in (string[])["-t", Pid1.ToString(), "-p", "-m", Published.Systemctl, "--root=" + Box.Path, .. arguments])
+            start.ArgumentList.Add(a);
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>The host pids of the direct children of a host pid (e.g. what nsenter started).</summary>
+    public static int[] ChildrenOf(int parent)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{parent}/task/{parent}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
+        }
+        catch (IOException) { return []; }
+    }
 
     /// <summary>The host pid of the namespace's PID 1.</summary>
     public int Pid1 { get; private set; }
@@ -69,15 +101,7 @@ public sealed class InitNamespace : IDisposable
         _unshare.Dispose();
     }
 
-    private static int ChildOf(int parent)
-    {
-        try
-        {
-            var children = File.ReadAllText($"/proc/{parent}/task/{parent}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            return children.Length > 0 ? int.Parse(children[0]) : 0;
-        }
-        catch (IOException) { return 0; }
-    }
+    private static int ChildOf(int parent) => ChildrenOf(parent) is [var first, ..] ? first : 0;
 
     private static void SendSignal(int pid, int signal) => CommandRunner.Run("kill", ["-" + signal, pid.ToString()]);
 }

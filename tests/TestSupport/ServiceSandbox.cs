@@ -46,6 +46,13 @@ public sealed class ServiceSandbox : IDisposable
         return condition();
     }
 
+    /// <summary>Whether a (host) pid exists and is not a zombie.</summary>
+    public static bool IsAlive(int pid)
+    {
+        try { return pid > 0 && !System.IO.File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal); }
+        catch (IOException) { return false; }
+    }
+
     public void Dispose()
     {
         var status = Root.Combine("/run/platform/status");

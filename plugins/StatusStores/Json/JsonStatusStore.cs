@@ -8,7 +8,7 @@ namespace Platform.StatusStores.Json;
 /// record or the whole new one. Records of another boot, and files that do not parse, read as absent.
 /// </summary>
 [ExportStatusStore("json")]
-public sealed class JsonStatusStore : IStatusStore
+public sealed class JsonStatusStore : IStatusStore, IDamageReportingStatusStore
 {
     private const string Suffix = ".status";
     private string _directory = "";
@@ -74,6 +74,18 @@ public sealed class JsonStatusStore : IStatusStore
         }
         records.Sort(static (a, b) => string.CompareOrdinal(a.Unit, b.Unit));
         return records;
+    }
+
+    /// <inheritdoc />
+    public bool IsDamaged(string unit)
+    {
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(PathOf(unit)); }
+        catch (FileNotFoundException) { return false; }
+        catch (DirectoryNotFoundException) { return false; }
+        // A record of an earlier boot is stale, not damaged: nothing of it runs any more.
+        var record = UnitStatusJsonReader.Parse(bytes);
+        return record is null || (record.BootId == _bootId && record.Unit != unit);
     }
 
     /// <inheritdoc />

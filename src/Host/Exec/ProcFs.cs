@@ -60,6 +60,32 @@ public static class ProcFs
         return list;
     }
 
+    /// <summary>
+    /// The live processes whose environment holds exactly <paramref name="entry"/> (<c>NAME=VALUE</c>): a process scan
+    /// for a unit's processes by their <c>INVOCATION_ID</c> when the record that lists them is lost.
+    /// </summary>
+    public static List<int> WithEnvironmentEntry(string entry)
+    {
+        var pids = new List<int>();
+        var wanted = System.Text.Encoding.UTF8.GetBytes(entry);
+        foreach (var s in All())
+        {
+            if (s.IsZombie) continue;
+            byte[] environ;
+            try { environ = File.ReadAllBytes("/proc/" + s.Pid.ToString(CultureInfo.InvariantCulture) + "/environ"); }
+            catch (IOException) { continue; }
+            catch (UnauthorizedAccessException) { continue; }
+            ReadOnlySpan<byte> rest = environ;
+            while (!rest.IsEmpty)
+            {
+                var nul = rest.IndexOf((byte)0);
+                if ((nul < 0 ? rest : rest[..nul]).SequenceEqual(wanted)) { pids.Add(s.Pid); break; }
+                rest = nul < 0 ? [] : rest[(nul + 1)..];
+            }
+        }
+        return pids;
+    }
+
     /// <summary>The live (non-zombie) processes of a session.</summary>
     public static List<int> InSession(int sessionId)
     {

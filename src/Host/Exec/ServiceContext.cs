@@ -94,13 +94,15 @@ public sealed class ServiceContext : IServiceContext
             StandardInput = UnitExecSettings.Input(Unit),
             StandardOutput = UnitExecSettings.Output(Unit, "StandardOutput", _options.Journal) ?? StdioTarget.Null,
             StandardError = UnitExecSettings.Output(Unit, "StandardError", _options.Journal),
-            Credentials = command.FullPrivileges ? null : credentials,
+            // "!" leaves the credential change to the program (chronyd, for one, drops root itself).
+            Credentials = command.FullPrivileges || command.NoSandbox ? null : credentials,
             // "+" runs a command with full privileges: no user switch and no sandboxing (systemd.service(5)).
             Hardening = command.FullPrivileges ? null : _hardening ??= ExecHardening.FromUnit(Unit),
         };
         Trace("Spawning " + (command.Raw.Length > 0 ? command.Raw : string.Join(' ', argv)));
         var child = _spawner.Spawn(request);
         _spawned.Add(child);
+        _options.Spawned?.Invoke(Sessions);
         return child;
     }
 
@@ -132,6 +134,15 @@ public sealed class ServiceContext : IServiceContext
 
     /// <inheritdoc/>
     public bool IsAlive(int pid) => ProcFs.IsAlive(pid);
+
+    /// <inheritdoc/>
+    public bool AcceptsMainPid(int pid, int currentMain, NotifyMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (MainPidRule.Refusal(pid, currentMain, Sessions, message.SenderPid, message.SenderUid) is not { } refusal) return true;
+        Trace(refusal);
+        return false;
+    }
 
     /// <inheritdoc/>
     public int? GuessMainPid() => MainPidGuess.Guess(UnitProcesses.Find(0, Sessions));

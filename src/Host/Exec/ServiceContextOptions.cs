@@ -23,4 +23,6 @@ public sealed record ServiceContextOptions
     public Action<string>? Trace { get; init; }
     /// <summary>Receives <c>STATUS=</c> texts.</summary>
     public Action<string>? StatusText { get; init; }
+    /// <summary>Called after each spawn with the sessions of everything spawned so far (the starter records them at once).</summary>
+    public Action<IReadOnlyList<int>>? Spawned { get; init; }
 }

@@ -89,20 +89,16 @@ internal sealed partial class InitProcess
         }
     }
 
-    /// <summary>SIGKILL for every process that is ours: all of the namespace as PID 1, our descendants otherwise.</summary>
-    private void KillEverything()
+    /// <summary>
+    /// SIGKILL for every process that is ours: all of the namespace as PID 1; otherwise (the subreaper mode of
+    /// <c>systemctl -1</c> run as an ordinary process) only our own descendants, which is where the units we started
+    /// and their orphans live. The sweep must never start from PID 1 there: its descendants are the whole machine.
+    /// </summary>
+    private static void KillEverything()
     {
         var self = Environment.ProcessId;
-        var wholeNamespace = self == 1;
         var all = ProcFs.All();
-        var ours = new HashSet<int> { self, 1 };
-        bool changed;
-        do
-        {
-            changed = false;
-            foreach (var p in all)
-                if (!ours.Contains(p.Pid) && (wholeNamespace || ours.Contains(p.ParentPid))) changed |= ours.Add(p.Pid);
-        } while (changed);
+        var ours = self == 1 ? all.ConvertAll(p => p.Pid) : ProcFs.Descendants(self, all);
         foreach (var pid in ours)
             if (pid != self && pid != 1) Mono.Unix.Native.Syscall.kill(pid, Mono.Unix.Native.Signum.SIGKILL);
     }

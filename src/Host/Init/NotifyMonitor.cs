@@ -63,8 +63,12 @@ internal sealed class NotifyMonitor : IDisposable
         var now = Clock.NowUsec();
         if (message.Status is { } text) status = status with { StatusText = text };
         if (message.Errno is { } errno) status = status with { StatusErrno = errno };
-        if (message.MainPid is { } pid && ProcFs.IsAlive(pid))
-            status = status with { MainPid = pid, ExecMainPid = pid, MainPidStartTime = ProcFs.StartTime(pid) ?? 0 };
+        if (message.MainPid is { } pid && pid != status.MainPid)
+        {
+            if (MainPidRule.Refusal(pid, status.MainPid, RuntimeRecord.ReadSessions(status), message.SenderPid, message.SenderUid) is { } refusal)
+                _ctx.Warn($"{_unit.Name}: {refusal}");
+            else status = status with { MainPid = pid, ExecMainPid = pid, MainPidStartTime = ProcFs.StartTime(pid) ?? 0 };
+        }
         if (message.Reloading) status = status with { ActiveState = ActiveState.Reloading, SubState = "reload", StateChangeTimestamp = now };
         else if (message.Ready && status.ActiveState == ActiveState.Reloading)
             status = status with { ActiveState = ActiveState.Active, SubState = "running", StateChangeTimestamp = now };

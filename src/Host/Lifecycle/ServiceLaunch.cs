@@ -28,7 +28,7 @@ internal sealed class ServiceLaunch : IDisposable
 
     /// <summary>Prepares a launch; throws <see cref="ServiceStartException"/> for settings that make the start impossible.</summary>
     public static ServiceLaunch Create(HostContext ctx, UnitDefinition unit, string invocationId, INotifyEndpoint? notify,
-        int? mainPid, Action<string>? statusText)
+        int? mainPid, Action<string>? statusText, Action<IReadOnlyList<int>>? spawned = null)
     {
         var spec = Environment(ctx, unit, invocationId, mainPid);
         var journal = OpenJournal(ctx, unit, invocationId);
@@ -44,6 +44,7 @@ internal sealed class ServiceLaunch : IDisposable
                 : System.Environment.ProcessId == 1 ? StdioTarget.Inherit : StdioTarget.Null,
             Trace = ctx.Options.Verbosity > 0 ? m => ctx.Err.WriteLine($"{unit.Name}: {m}") : null,
             StatusText = statusText,
+            Spawned = spawned,
         });
         return new ServiceLaunch(context, journal, notify);
     }

@@ -30,8 +30,14 @@ internal sealed class ServiceStarter(HostContext ctx, StatusWriter writer)
             return new UnitJobResult(name, JobResult.Failed, $"Unit {name} has unknown service type Type={typeName} (see 'systemctl list-plugins').");
         }
         var invocation = Guid.NewGuid().ToString("N");
+        UnitLock.WriteInvocation(ctx.ManagerRunDirectory, name, invocation);
         var status = writer.Activating(previous, invocation);
         var combined = ManagerLog.Combined(unit);
+        // Each spawned process is on record before anything waits for it: a starter killed while waiting for
+        // readiness leaves a record a later call can settle (CrashRecovery).
+        var recorded = status;
+        void Spawned(IReadOnlyList<int> sessions)
+            => recorded = writer.Write(recorded with { Extra = RuntimeRecord.With(recorded, RuntimeRecord.Sessions, RuntimeRecord.Join(sessions)) });
         string? statusText = null;
         INotifyEndpoint? notify = null;
         ServiceLaunch? launch = null;
@@ -39,7 +45,7 @@ internal sealed class ServiceStarter(HostContext ctx, StatusWriter writer)
         {
             UnitDirectories.Create(unit, ctx.Under);
             if (type.NeedsNotify) notify = NotifyEndpoints.Create(ctx, unit);
-            launch = ServiceLaunch.Create(ctx, unit, invocation, notify, null, t => statusText = t);
+            launch = ServiceLaunch.Create(ctx, unit, invocation, notify, null, t => statusText = t, Spawned);
             // After the launch: it starts the log pump when none runs yet, and the line must reach it.
             ManagerLog.Write(ctx, unit, ManagerLog.Info, $"Starting {combined}...", invocation);
             var context = launch.Context;

@@ -13,6 +13,7 @@ internal sealed partial class UnitLock : IDisposable
     private const int LockExclusive = 2;
     private const int LockNonBlocking = 4;
     private const int WouldBlock = 11;
+    private const int OpenReadOnly = 0;
     private const int OpenReadWrite = 2;
     private const int OpenCreate = 0x40;
     private const int OpenCloseOnExec = 0x80000;
@@ -50,6 +51,33 @@ internal sealed partial class UnitLock : IDisposable
             Thread.Sleep(pause);
             pause = Math.Min(pause * 2, 20);
         }
+    }
+
+    /// <summary>
+    /// Leaves the invocation id of the start being made in the lock file. Every process of that start carries it as
+    /// <c>INVOCATION_ID</c>, so a later call can find them by a process scan even when the starter was killed before it
+    /// recorded them, or the status record is damaged. Raw descriptors: the holder's flock must not get in the way.
+    /// </summary>
+    public static void WriteInvocation(string lockDirectory, string unit, string invocationId)
+    {
+        var fd = open(Path.Join(lockDirectory, unit + ".lock"), OpenReadWrite | OpenCreate | OpenCloseOnExec, 0b110_100_100);
+        if (fd < 0) return;
+        using var handle = new SafeFileHandle(fd, ownsHandle: true);
+        var bytes = System.Text.Encoding.ASCII.GetBytes(invocationId + "\n");
+        RandomAccess.SetLength(handle, 0);
+        RandomAccess.Write(handle, bytes, 0);
+    }
+
+    /// <summary>The invocation id of the last start of <paramref name="unit"/> (see <see cref="WriteInvocation"/>), or null.</summary>
+    public static string? ReadInvocation(string lockDirectory, string unit)
+    {
+        var fd = open(Path.Join(lockDirectory, unit + ".lock"), OpenReadOnly | OpenCloseOnExec, 0);
+        if (fd < 0) return null;
+        using var handle = new SafeFileHandle(fd, ownsHandle: true);
+        var buffer = new byte[64];
+        var length = RandomAccess.Read(handle, buffer, 0);
+        var text = System.Text.Encoding.ASCII.GetString(buffer, 0, length).Trim();
+        return text.Length == 32 && text.All(char.IsAsciiHexDigitLower) ? text : null;
     }
 
     public void Dispose() => _handle.Dispose();

@@ -123,12 +123,11 @@ internal sealed class UnitManager : IUnitManager
     {
         var name = unit.Name;
         if (unit.LoadState == UnitLoadState.Masked) return new UnitJobResult(name, JobResult.Failed, $"Failed to start {name}: Unit {name} is masked.");
-        if (unit.LoadState == UnitLoadState.BadSetting)
-            return new UnitJobResult(name, JobResult.Failed,
-                $"Failed to start {name}: Unit {name} has a bad unit file setting.\nSee system logs and 'systemctl status {name}' for details.");
+        if (JobMessages.NotStartable(name, unit) is { } why)
+            return new UnitJobResult(name, JobResult.Failed, $"Failed to start {name}: {why}");
         if (unit.LoadState != UnitLoadState.Loaded) return new UnitJobResult(name, JobResult.Failed, $"Failed to start {name}: Unit {name} not found.");
         using var held = UnitLock.Acquire(_ctx.ManagerRunDirectory, name, LockTimeout(unit));
-        var previous = UnitRuntime.Read(_ctx, name);
+        var previous = await CrashRecovery.SettleAsync(_ctx, _writer, unit, cancellationToken).ConfigureAwait(false);
         if (previous.ActiveState is ActiveState.Active or ActiveState.Reloading
             || previous.ActiveState == ActiveState.Activating && previous.SubState != "auto-restart")
             return new UnitJobResult(name, JobResult.Done);
@@ -156,7 +155,7 @@ internal sealed class UnitManager : IUnitManager
     public async Task<UnitJobResult> StopOneAsync(UnitDefinition unit, CancellationToken cancellationToken)
     {
         using var held = UnitLock.Acquire(_ctx.ManagerRunDirectory, unit.Name, LockTimeout(unit));
-        var status = UnitRuntime.Read(_ctx, unit.Name);
+        var status = await CrashRecovery.SettleAsync(_ctx, _writer, unit, cancellationToken).ConfigureAwait(false);
         if (unit.Kind != "service")
         {
             if (status.ActiveState != ActiveState.Inactive) _writer.Stopped(status);

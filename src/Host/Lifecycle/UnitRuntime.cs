@@ -14,7 +14,7 @@ internal static class UnitRuntime
     public static UnitStatus Read(HostContext ctx, string unit)
     {
         var stored = ctx.Store.Read(unit);
-        if (stored is null) return new UnitStatus { Unit = unit };
+        if (stored is null) return CrashRecovery.FromDamagedRecord(ctx, unit) ?? new UnitStatus { Unit = unit };
         return Effective(stored);
     }
 

@@ -49,6 +49,8 @@ internal static class LifecycleCommands
                 code = Fail(ctx, $"Failed to start {name}: Unit {name} not found.", ExitCodes.NotInstalled);
             else if (verb == "start" && unit.Definition.LoadState == UnitLoadState.Masked)
                 code = Fail(ctx, $"Failed to start {name}: Unit {name} is masked.", ExitCodes.Failure);
+            else if (verb == "start" && JobMessages.NotStartable(name, unit.Definition) is { } why)
+                code = Fail(ctx, $"Failed to start {name}: {why}", ExitCodes.Failure);
             else if (verb == "stop" && unit.Definition.LoadState == UnitLoadState.NotFound && !manager.IsRunning(name))
                 code = Fail(ctx, $"Failed to stop {name}: Unit {name} not loaded.", ExitCodes.NotInstalled);
             else runnable.Add(name);
@@ -93,6 +95,8 @@ internal static class LifecycleCommands
             if (unit.Definition.LoadState == UnitLoadState.NotFound)
                 return Fail(ctx, $"Failed to {verb} {name}: Unit {name} not found.", ExitCodes.NotInstalled);
             if (onlyIfActive && !manager.IsRunning(unit.Id)) continue;
+            if (JobMessages.NotStartable(name, unit.Definition) is { } why)
+                return Fail(ctx, $"Failed to {verb} {name}: {why}", ExitCodes.Failure);
             targets.Add(unit.Id);
         }
         if (reloadFirst)
