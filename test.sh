@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 if [ "$(id -u)" = 0 ] && [ -x scripts/provision-docker.sh ] && [ "${SKIP_PROVISION:-0}" != 1 ]; then
-  scripts/provision-docker.sh --systemd-ref || { [ "${REQUIRE_DOCKER:-0}" = 1 ] && exit 1; echo "provisioning failed: Docker tests will be skipped"; }
+  scripts/provision-docker.sh --systemd-ref --distro || { [ "${REQUIRE_DOCKER:-0}" = 1 ] && exit 1; echo "provisioning failed: Docker tests will be skipped"; }
 fi
 export PLATFORM_PUBLISH_DIR="$PWD/artifacts/publish"
 dotnet publish src/Host -c Release -o "$PLATFORM_PUBLISH_DIR" -nologo -v quiet

@@ -5,6 +5,7 @@
 #      socket already answers GET /_ping, and waits up to 60 s for it;
 #   3. builds platform-base:bookworm when missing (scripts/build-base-image.sh).
 # Options: --systemd-ref  also build platform-systemd-ref:bookworm (real systemd, for differential tests)
+#          --distro       also build platform-distro:bookworm (systemd 252 + Debian's daemons, for the distro tests)
 #          --no-ansible   skip installing ansible
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
@@ -13,12 +14,13 @@ fail() { echo "provision-docker: $*" >&2; exit 1; }
 say() { echo "provision-docker: $*"; }
 
 here=$(cd "$(dirname "$0")" && pwd)
-systemd_ref=0 ansible=1
+systemd_ref=0 distro=0 ansible=1
 for arg in "$@"; do
   case "$arg" in
     --systemd-ref) systemd_ref=1 ;;
+    --distro) distro=1 ;;
     --no-ansible) ansible=0 ;;
-    *) fail "unknown option $arg (use --systemd-ref, --no-ansible)" ;;
+    *) fail "unknown option $arg (use --systemd-ref, --distro, --no-ansible)" ;;
   esac
 done
 [ "$(id -u)" = 0 ] || fail "must run as root"
@@ -51,4 +53,5 @@ fi
 
 "$here/build-base-image.sh" || fail "base image build failed"
 if [ "$systemd_ref" = 1 ]; then "$here/build-base-image.sh" --systemd-ref || fail "systemd reference image build failed"; fi
+if [ "$distro" = 1 ]; then "$here/build-base-image.sh" --distro || fail "distro image build failed"; fi
 say "ready"

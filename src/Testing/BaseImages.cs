@@ -9,6 +9,12 @@ public static class BaseImages
     /// <summary>Debian bookworm with real systemd 252, the reference for differential tests (<c>build-base-image.sh --systemd-ref</c>).</summary>
     public const string SystemdReference = "platform-systemd-ref:bookworm";
 
+    /// <summary>
+    /// Debian bookworm with real systemd 252 and Debian's own daemons (openssh-server, nginx-light, cron, redis-server,
+    /// memcached, rsyslog, chrony, dbus) for the distro tests (<c>build-base-image.sh --distro</c>).
+    /// </summary>
+    public const string Distro = "platform-distro:bookworm";
+
     /// <summary>Install folder of the published product inside images (<see cref="ImageBuilder.AddPlatform"/>).</summary>
     public const string PlatformDirectory = "/usr/lib/platform";
 }

@@ -27,6 +27,19 @@ public sealed class StopAndSignalTests : IDisposable
     }
 
     [Fact]
+    public void StopOfAUnitWithTimeoutStopSecZeroWaitsWithoutLimitInsteadOfFailing()
+    {
+        // redis-server.service as Debian ships it: TimeoutStopSec=0 means no stop timeout.
+        _box.Unit("nolimit.service", "[Service]\nExecStart=/bin/sleep 300\nExecStop=/bin/true\nExecStopPost=/bin/true\nTimeoutStopSec=0\n");
+        Assert.Equal(0, _box.Systemctl("start", "nolimit").ExitCode);
+
+        var stop = _box.Systemctl("stop", "nolimit");
+
+        Assert.Equal((0, ""), (stop.ExitCode, stop.Stderr));
+        Assert.Equal(("inactive", "success"), (_box.Property("nolimit.service", "ActiveState"), _box.Property("nolimit.service", "Result")));
+    }
+
+    [Fact]
     public void ExecStopRunsWithTheMainPidAndExecStopPostAfterTheKill()
     {
         var log = _box.File("log");

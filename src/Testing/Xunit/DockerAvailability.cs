@@ -39,7 +39,7 @@ public static class DockerAvailability
     public static string? ImageProblem(string image)
         => UnavailableReason ?? ImageProblems.GetOrAdd(image, i => Probe(SocketPath, "/images/" + Uri.EscapeDataString(i) + "/json") is { } problem
             ? problem.Contains(" 404", StringComparison.Ordinal)
-                ? $"image {i} is missing (build it: scripts/provision-docker.sh, or scripts/build-base-image.sh --systemd-ref for the reference)"
+                ? $"image {i} is missing (build it: scripts/provision-docker.sh, or scripts/build-base-image.sh --systemd-ref / --distro for the reference images)"
                 : problem
             : null);
 
