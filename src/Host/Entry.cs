@@ -14,6 +14,8 @@ internal static class Entry
     /// </summary>
     public static int Journalctl(string[] args)
     {
+        // --flush, --sync and friends need no reader: the file journal is always written through to /var/log/journal.
+        if (JournalctlCommand.IsMaintenance(args)) return 0;
         var root = JournalctlCommand.ExtractRoot(args);
         using var sink = JournalReaderFactory.Open(root, message => Console.Error.WriteLine("journalctl: " + message));
         if (sink is null) return 1;

@@ -132,4 +132,41 @@ public sealed class Systemd252BehaviourTests : IDisposable
 
         Assert.Equal(new CommandResult(1, "disabled\n", ""), result);
     }
+
+    [Fact]
+    public void ABareTemplateNameIsRefusedByShowAndIsActive()
+    {
+        _box.Unit("getty@.service", "[Service]\nExecStart=/bin/sleep 300\n");
+
+        var show = _box.Systemctl("show", "getty@.service");
+        var active = _box.Systemctl("is-active", "getty@.service");
+
+        Assert.Equal(new CommandResult(1, "", "Failed to get properties: Unit name getty@.service is neither a valid invocation ID nor unit name.\n"), show);
+        Assert.Equal(new CommandResult(1, "", ""), active);
+    }
+
+    [Fact]
+    public void AServiceWithBusNameAndNoTypeIsADbusServiceStartedWhenSpawned()
+    {
+        _box.Unit("bus.service", "[Service]\nBusName=org.example.Test\nExecStart=/bin/sleep 300\n");
+
+        var start = _box.Systemctl("start", "bus");
+
+        Assert.True(start.ExitCode == 0, start.ToString());
+        Assert.Equal("dbus", _box.Property("bus.service", "Type"));
+        Assert.Equal("active", _box.Property("bus.service", "ActiveState"));
+    }
+
+    [Theory]
+    [InlineData("--flush")]
+    [InlineData("--smart-relinquish-var")]
+    [InlineData("--relinquish-var")]
+    [InlineData("--sync")]
+    [InlineData("--rotate")]
+    public void JournalMaintenanceVerbsThatDistroUnitsRunSucceed(string verb)
+    {
+        var result = CommandRunner.Run(Published.Journalctl, ["--root=" + _box.Path, verb]);
+
+        Assert.Equal(new CommandResult(0, "", ""), result);
+    }
 }

@@ -27,6 +27,9 @@ public static class JournalctlCommand
     public static int Run(string[] args, ILogReader reader, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
         => Run(args, reader, new OutputTarget(stdout), stderr, cancel);
 
+    /// <summary>Whether the arguments ask only for a maintenance verb (<see cref="JournalctlOptions.Maintenance"/>).</summary>
+    public static bool IsMaintenance(string[] args) => JournalctlParser.Parse(args, DateTime.UtcNow, out _) is { Maintenance: not null };
+
     /// <summary>The <c>--root=DIR</c>/<c>--root DIR</c> value (default <c>/</c>), for opening the reader before <see cref="Run(string[],ILogReader,Stream,TextWriter,CancellationToken)"/>.</summary>
     public static string ExtractRoot(IReadOnlyList<string> args)
     {
@@ -52,6 +55,7 @@ public static class JournalctlCommand
             stdout.Flush();
             return 0;
         }
+        if (options.Maintenance is not null) return 0;
         if (options.Version)
         {
             stdout.Write("journalctl (Platform " + typeof(JournalctlCommand).Assembly.GetName().Version?.ToString(3) + ")\n");

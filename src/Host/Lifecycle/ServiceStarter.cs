@@ -13,8 +13,12 @@ internal sealed class ServiceStarter(HostContext ctx, StatusWriter writer)
     public async Task<UnitJobResult> StartAsync(UnitDefinition unit, UnitStatus previous, CancellationToken ct)
     {
         var name = unit.Name;
-        var typeName = unit.Get("Service", "Type") ?? (unit.GetList("Service", "ExecStart").Count == 0 ? "oneshot" : "simple");
+        var typeName = unit.Get("Service", "Type") ?? (unit.Get("Service", "BusName") is { Length: > 0 } ? "dbus"
+            : unit.GetList("Service", "ExecStart").Count == 0 ? "oneshot" : "simple");
         if (typeName == "notify-reload") typeName = "notify";
+        // Without systemd nothing watches the bus for the name to appear: a D-Bus service counts as started once
+        // spawned, as Type=simple does (README, deliberate differences).
+        if (typeName == "dbus") typeName = "simple";
         var type = ctx.Plugins.Get<IServiceType>(PluginKind.ServiceType, typeName);
         if (type is null && unit.Settings.LastOrDefault(s => s.Section == "Service" && s.Key == "Type") is { } setting)
         {

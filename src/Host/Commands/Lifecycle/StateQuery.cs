@@ -10,6 +10,8 @@ internal static class StateQuery
     /// <summary>Exit 0 when any unit is active, as systemd 252 does; otherwise 3 (LSB "not running").</summary>
     public static int IsActive(HostContext ctx, IReadOnlyList<string> units)
     {
+        // A bare template (getty@.service) names no unit: systemd 252 answers nothing and exits 1.
+        if (units.Any(Units.UnitNames.IsTemplate)) return ExitCodes.Failure;
         var any = false;
         foreach (var unit in units)
         {
@@ -23,6 +25,7 @@ internal static class StateQuery
     /// <summary>Exit 0 when any unit is failed, else 1.</summary>
     public static int IsFailed(HostContext ctx, IReadOnlyList<string> units)
     {
+        if (units.Any(Units.UnitNames.IsTemplate)) return ExitCodes.Failure;
         var any = false;
         foreach (var unit in units)
         {

@@ -25,6 +25,12 @@ internal static class ShowCommand
         var first = true;
         foreach (var name in UnitPatterns.Expand(ctx, o.Arguments))
         {
+            if (Units.UnitNames.IsTemplate(name))
+            {
+                ctx.Out.Write(sb.ToString());
+                ctx.Err.WriteLine($"Failed to get properties: Unit name {name} is neither a valid invocation ID nor unit name.");
+                return ExitCodes.Failure;
+            }
             if (!first) sb.Append('\n');
             first = false;
             var values = new ShowValues(builder.Build(name));

@@ -53,6 +53,8 @@ internal sealed partial class ShowValues
         if (!Found) return "";
         var type = _u.Get("Service", "Type");
         if (type is not null) return type;
+        // systemd.service(5): dbus when BusName= is set, simple with an ExecStart=, else oneshot.
+        if (_u.Get("Service", "BusName") is { Length: > 0 }) return "dbus";
         return _u.GetList("Service", "ExecStart").Count > 0 || _u.LoadState != UnitLoadState.Loaded ? "simple" : "oneshot";
     }
 

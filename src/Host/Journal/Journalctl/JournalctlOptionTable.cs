@@ -51,6 +51,7 @@ internal static class JournalctlOptionTable
             case "pager-end": o.Lines ??= 1000; return true;
             case "help": o.Help = true; return true;
             case "version": o.Version = true; return true;
+            case "flush" or "sync" or "rotate" or "relinquish-var" or "smart-relinquish-var": o.Maintenance = name; return true;
             case "no-pager" or "catalog" or "full" or "no-full" or "merge" or "system" or "user" or "no-tail" or "show-cursor":
                 return true;
             default: return false;

@@ -25,5 +25,11 @@ internal sealed class JournalctlOptions
     public bool Utc { get; set; }
     public bool Kernel { get; set; }
     public bool Help { get; set; }
+    /// <summary>
+    /// A journal maintenance verb (<c>--flush</c>, <c>--sync</c>, <c>--rotate</c>, <c>--relinquish-var</c>,
+    /// <c>--smart-relinquish-var</c>) that systemd-journal-flush.service and friends run: the file journal writes
+    /// straight to /var/log/journal, so each is done as soon as asked.
+    /// </summary>
+    public string? Maintenance { get; set; }
     public bool Version { get; set; }
 }
