@@ -88,11 +88,21 @@ public sealed class ServiceTypeTests : IDisposable
     }
 
     [Fact]
-    public async Task UnknownUserFailsTheStartBeforeAnythingRuns()
+    public async Task AnUnknownUserEndsASimpleServiceWith217BeforeAnythingRuns()
+    {
+        // systemd resolves User= in the forked child: the start job is done, and the unit then fails 217/USER.
+        var context = Context(TestUnits.Service(("User", "no-such-user-xyz"), ("ExecStart", "/bin/sleep 30")));
+        var result = await context.StartAsync(new SimpleServiceType());
+        Assert.Equal(("failed", "Failed to determine user credentials: No such process"), (result.SubState, result.Message));
+        Assert.Equal(ProcessExit.FromExitStatus(217), result.MainExit);
+        Assert.Empty(context.Spawned);
+    }
+
+    [Fact]
+    public async Task AnUnknownUserFailsTheStartOfTypeExec()
     {
         var context = Context(TestUnits.Service(("User", "no-such-user-xyz"), ("ExecStart", "/bin/sleep 30")));
-        var e = await Assert.ThrowsAsync<ServiceStartException>(() => context.StartAsync(new SimpleServiceType()));
-        Assert.Equal("Failed to determine user credentials: No such process", e.Message);
+        await Assert.ThrowsAsync<ServiceStartException>(() => context.StartAsync(new ExecServiceType()));
         Assert.Empty(context.Spawned);
     }
 }
