@@ -128,7 +128,7 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
     private void ScheduleRestart(UnitDefinition unit)
     {
         var delay = RestartPolicy.Delay(unit);
-        _ = Task.Delay(delay, _shutdown.Token).ContinueWith(t => { if (!t.IsCanceled) _events.Writer.TryWrite("restart:" + unit.Name); }, TaskScheduler.Default);
+        _ = Task.Delay(Deadline.ForTimer(delay), _shutdown.Token).ContinueWith(t => { if (!t.IsCanceled) _events.Writer.TryWrite("restart:" + unit.Name); }, TaskScheduler.Default);
     }
 
     private async Task RestartAsync(string unit)

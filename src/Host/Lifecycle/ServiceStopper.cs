@@ -56,8 +56,7 @@ internal sealed class ServiceStopper(HostContext ctx, StatusWriter writer)
         var stopTimeout = ServiceLaunch.StopTimeout(ctx, unit);
         if (launch is not null && runExecStop && status.ActiveState is not ActiveState.Failed)
         {
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            limit.CancelAfter(stopTimeout);
+            using var limit = Deadline.Source(stopTimeout, ct);
             try { await ControlCommands.RunAsync(launch.Context, "ExecStop", main > 0 ? main : null, limit.Token, stopOnFailure: false).ConfigureAwait(false); }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
         }
@@ -66,8 +65,7 @@ internal sealed class ServiceStopper(HostContext ctx, StatusWriter writer)
             settings, null, ct).ConfigureAwait(false);
         if (launch is not null)
         {
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            limit.CancelAfter(stopTimeout);
+            using var limit = Deadline.Source(stopTimeout, ct);
             try { await ControlCommands.RunAsync(launch.Context, "ExecStopPost", null, limit.Token, stopOnFailure: false).ConfigureAwait(false); }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
         }

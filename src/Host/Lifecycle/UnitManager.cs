@@ -1,5 +1,6 @@
 using Platform.Abstractions;
 using Platform.Host.Cli;
+using Platform.Host.Exec;
 using Platform.Units;
 
 namespace Platform.Host.Lifecycle;
@@ -186,7 +187,7 @@ internal sealed class UnitManager : IUnitManager
     {
         var start = ServiceLaunch.StartTimeout(_ctx, unit);
         var stop = ServiceLaunch.StopTimeout(_ctx, unit);
-        if (start == SystemdValues.Infinity || stop == SystemdValues.Infinity) return TimeSpan.FromDays(1);
-        return start + stop + stop + TimeSpan.FromSeconds(5);
+        var total = Deadline.Sum(start, stop, stop, TimeSpan.FromSeconds(5));
+        return Deadline.IsInfinite(total) ? TimeSpan.FromDays(1) : total;
     }
 }
