@@ -104,7 +104,7 @@ internal sealed class StatusWriter(IStatusStore store)
         return extra;
     }
 
-    /// <summary>A start skipped because a condition failed: not an error, the unit stays inactive and says why.</summary>
+    /// <summary>A start skipped because a condition failed: not an error, the unit stays inactive and says why (the conditions not met, a line each).</summary>
     public UnitStatus Skipped(UnitStatus previous, string condition)
     {
         var now = Clock.NowUsec();

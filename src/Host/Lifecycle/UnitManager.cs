@@ -1,6 +1,7 @@
 using Platform.Abstractions;
 using Platform.Host.Cli;
 using Platform.Host.Exec;
+using Platform.Host.Lifecycle.Conditions;
 using Platform.Units;
 
 namespace Platform.Host.Lifecycle;
@@ -129,9 +130,9 @@ internal sealed class UnitManager : IUnitManager
         if (previous.ActiveState is ActiveState.Active or ActiveState.Reloading or ActiveState.Activating)
             return new UnitJobResult(name, JobResult.Done);
         var conditions = new ConditionCheck(_ctx.Under);
-        if (conditions.FirstFailure(unit, "Condition") is { } condition)
+        if (conditions.Failures(unit, "Condition") is { Count: > 0 } failed)
         {
-            _writer.Skipped(previous, condition);
+            _writer.Skipped(previous, string.Join('\n', failed));
             return new UnitJobResult(name, JobResult.Skipped);
         }
         if (conditions.FirstFailure(unit, "Assert") is { } assertion)

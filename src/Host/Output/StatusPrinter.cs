@@ -19,8 +19,14 @@ internal static class StatusPrinter
         sb.Append("     Active: ").Append(ActiveLine(v, nowUsec)).Append('\n');
         if (v.ConditionFailure is not null)
             sb.Append("  Condition: start condition failed at ").Append(SystemdFormat.Timestamp(v.ConditionTimestampUsec))
-              .Append("; ").Append(SystemdFormat.Ago(v.ConditionTimestampUsec, nowUsec)).Append('\n')
-              .Append("             └─ ").Append(v.ConditionFailure).Append(" was not met\n");
+              .Append("; ").Append(SystemdFormat.Ago(v.ConditionTimestampUsec, nowUsec)).Append('\n');
+        if (v.ConditionFailure is not null)
+        {
+            // One line per condition that was not met, in systemd's order (the record holds them a line each).
+            var failed = v.ConditionFailure.Split('\n');
+            for (var i = 0; i < failed.Length; i++)
+                sb.Append("             ").Append(i == failed.Length - 1 ? "└─ " : "├─ ").Append(failed[i]).Append(" was not met\n");
+        }
         for (var i = 0; i < v.Documentation.Count; i++)
             sb.Append(i == 0 ? "       Docs: " : "             ").Append(v.Documentation[i]).Append('\n');
         foreach (var line in v.ProcessLines)
