@@ -111,6 +111,8 @@ internal sealed class StatusWriter(IStatusStore store)
         var extra = RuntimeRecord.With(previous, RuntimeRecord.ConditionResult, "no");
         extra[RuntimeRecord.Condition] = condition;
         extra[RuntimeRecord.ConditionTimestamp] = now.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Write(previous with { ActiveState = ActiveState.Inactive, SubState = "dead", Extra = extra, StateChangeTimestamp = now });
+        // A skipped start changes no state: a unit that was inactive keeps its timestamp ("inactive (dead)" without "since").
+        var changed = previous.ActiveState != ActiveState.Inactive ? now : previous.StateChangeTimestamp;
+        return Write(previous with { ActiveState = ActiveState.Inactive, SubState = "dead", Extra = extra, StateChangeTimestamp = changed });
     }
 }
