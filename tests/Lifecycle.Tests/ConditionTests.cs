@@ -67,4 +67,18 @@ public sealed class ConditionTests : IDisposable
 
         Assert.Equal("active", _box.Systemctl("is-active", "rooted").Stdout.Trim());
     }
+
+    [Fact]
+    public void AFailedAssertionFailsTheJobButNotTheUnit()
+    {
+        _box.Unit("strict.service", "[Unit]\nAssertPathExists=/no/such/file\n[Service]\nExecStart=/bin/sleep 300\n");
+
+        var start = _box.Systemctl("start", "strict");
+
+        Assert.Equal((1, "Assertion failed on job for strict.service.\n"), (start.ExitCode, start.Stderr));
+        Assert.Equal("inactive", _box.Systemctl("is-active", "strict").Stdout.Trim());
+        var status = _box.Systemctl("status", "strict").Stdout;
+        Assert.Matches(@"\n     Assert: start assertion failed at .+ ago\n             └─ AssertPathExists=/no/such/file was not met\n", status);
+        Assert.Equal("no", _box.Property("strict.service", "AssertResult"));
+    }
 }

@@ -100,6 +100,9 @@ internal sealed class StatusWriter(IStatusStore store)
         extra.Remove(RuntimeRecord.ConditionResult);
         extra.Remove(RuntimeRecord.Condition);
         extra.Remove(RuntimeRecord.ConditionTimestamp);
+        extra.Remove(RuntimeRecord.AssertResult);
+        extra.Remove(RuntimeRecord.Assert);
+        extra.Remove(RuntimeRecord.AssertTimestamp);
         extra.Remove(RuntimeRecord.Sessions);
         return extra;
     }
@@ -114,5 +117,18 @@ internal sealed class StatusWriter(IStatusStore store)
         // A skipped start changes no state: a unit that was inactive keeps its timestamp ("inactive (dead)" without "since").
         var changed = previous.ActiveState != ActiveState.Inactive ? now : previous.StateChangeTimestamp;
         return Write(previous with { ActiveState = ActiveState.Inactive, SubState = "dead", Extra = extra, StateChangeTimestamp = changed });
+    }
+
+    /// <summary>
+    /// A start refused by a failed assertion: the job fails but, as in systemd, the unit itself does not change state;
+    /// the assertions not met (a line each) are kept for status.
+    /// </summary>
+    public UnitStatus AssertFailed(UnitStatus previous, string assertions)
+    {
+        var now = Clock.NowUsec();
+        var extra = RuntimeRecord.With(previous, RuntimeRecord.AssertResult, "no");
+        extra[RuntimeRecord.Assert] = assertions;
+        extra[RuntimeRecord.AssertTimestamp] = now.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Write(previous with { Extra = extra });
     }
 }

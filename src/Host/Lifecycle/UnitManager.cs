@@ -135,10 +135,10 @@ internal sealed class UnitManager : IUnitManager
             _writer.Skipped(previous, string.Join('\n', failed));
             return new UnitJobResult(name, JobResult.Skipped);
         }
-        if (conditions.FirstFailure(unit, "Assert") is { } assertion)
+        if (conditions.Failures(unit, "Assert") is { Count: > 0 } assertions)
         {
-            _writer.Fail(previous, "assert", null);
-            return new UnitJobResult(name, JobResult.Assert, JobMessages.Assert(name) + $" ({assertion})");
+            _writer.AssertFailed(previous, string.Join('\n', assertions));
+            return new UnitJobResult(name, JobResult.Assert, JobMessages.Assert(name));
         }
         if (unit.Kind != "service")
         {
