@@ -102,6 +102,7 @@ internal sealed class UnitLoader
         var badSetting = SpecifierPass.Apply(settings, type, expander, Warn)
             ?? UnitChecks.CheckExecLines(type, settings, Warn);
         TimeSettingPass.Apply(settings, Warn);
+        ConditionPaths.Apply(settings, Warn);
         var state = badSetting is null ? UnitLoadState.Loaded : UnitLoadState.BadSetting;
         var definition = new UnitDefinition(id, state, fragment, dropInPaths, settings, badSetting);
         if (state == UnitLoadState.Loaded && UnitChecks.CheckService(definition) is { } refusal)

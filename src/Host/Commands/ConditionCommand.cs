@@ -1,5 +1,6 @@
 using Platform.Host.Cli;
 using Platform.Host.Lifecycle.Conditions;
+using Platform.Units;
 
 namespace Platform.Host.Commands;
 
@@ -25,8 +26,8 @@ internal static class ConditionCommand
                 return ExitCodes.Failure;
             }
             if (value.Length == 0) { (prefix == "Condition" ? conditions : asserts).Clear(); continue; }
-            var bare = value.TrimStart('|', ' ', '\t').TrimStart('!', ' ', '\t');
-            if (ConditionCheck.TakesPath(key[prefix.Length..]) && !bare.StartsWith('/'))
+            var bare = ConditionPaths.Bare(value);
+            if (ConditionPaths.TakesPath(key[prefix.Length..]) && !bare.StartsWith('/'))
             {
                 ctx.Err.WriteLine($"(cmdline): {key}= path is not absolute, ignoring: {bare}");
                 continue;

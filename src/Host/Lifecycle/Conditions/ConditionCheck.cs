@@ -1,4 +1,5 @@
 using Platform.Abstractions;
+using Platform.Units;
 
 namespace Platform.Host.Lifecycle.Conditions;
 
@@ -51,14 +52,12 @@ internal sealed class ConditionCheck
         bool? triggered = null;
         foreach (var (key, raw) in conditions)
         {
-            var value = raw;
-            var trigger = value.StartsWith('|');
-            if (trigger) value = value[1..].TrimStart(' ', '\t', '\n', '\r');
-            var negate = value.StartsWith('!');
-            if (negate) value = value[1..].TrimStart(' ', '\t', '\n', '\r');
+            var trigger = raw.StartsWith('|');
+            var negate = (trigger ? raw[1..].TrimStart(' ', '\t', '\n', '\r') : raw).StartsWith('!');
+            var value = ConditionPaths.Bare(raw);
             var kind = key[prefix.Length..];
-            // systemd drops a path condition with a relative path at load ("path is not absolute, ignoring").
-            if (TakesPath(kind) && !value.StartsWith('/')) continue;
+            // The loader drops a relative path ("path is not absolute, ignoring"); callers that did not load a unit get the same.
+            if (ConditionPaths.TakesPath(kind) && !value.StartsWith('/')) continue;
             var result = Test(kind, value);
             var text = $"{key}={(trigger ? "|" : "")}{(negate ? "!" : "")}{value}";
             var holds = result is { } r && r != negate;
@@ -68,10 +67,6 @@ internal sealed class ConditionCheck
         }
         return (triggered != false, evaluated);
     }
-
-    /// <summary>Whether a condition kind names a path (which must be absolute).</summary>
-    public static bool TakesPath(string kind)
-        => kind.StartsWith("Path", StringComparison.Ordinal) || kind is "DirectoryNotEmpty" or "FileNotEmpty" or "FileIsExecutable" or "NeedsUpdate";
 
     /// <summary>The raw test, before <c>!</c>; null when the value cannot be evaluated (systemd: "Couldn't determine result").</summary>
     public bool? Test(string kind, string value)
