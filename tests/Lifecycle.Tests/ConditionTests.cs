@@ -42,6 +42,8 @@ public sealed class ConditionTests : IDisposable
         Assert.Equal(0, _box.Systemctl("start", "chrony").ExitCode);
 
         Assert.Equal("active", _box.Systemctl("is-active", "chrony").Stdout.Trim());
+        Assert.Equal(("yes", "yes"), (_box.Property("chrony.service", "ConditionResult"), _box.Property("chrony.service", "AssertResult")));
+        Assert.DoesNotContain("Condition:", _box.Systemctl("status", "chrony").Stdout);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ internal sealed class StatusWriter(IStatusStore store)
             ActiveState = ActiveState.Activating, SubState = "start", Result = "success",
             MainPid = 0, MainPidStartTime = 0, ControlPid = 0, StatusText = null, StatusErrno = 0,
             InactiveExitTimestamp = now, StateChangeTimestamp = now, InvocationId = invocationId,
-            Extra = WithoutCondition(previous),
+            Extra = ChecksPassed(previous, now),
         });
     }
 
@@ -92,6 +92,18 @@ internal sealed class StatusWriter(IStatusStore store)
             ExecMainExitTimestamp = mainExit is null ? status.ExecMainExitTimestamp : now,
             ActiveExitTimestamp = now, InactiveEnterTimestamp = now, StateChangeTimestamp = now,
         });
+    }
+
+    /// <summary>A start gets this far only when its conditions and assertions held: show says so, as systemd does.</summary>
+    private static Dictionary<string, string> ChecksPassed(UnitStatus status, long now)
+    {
+        var extra = WithoutCondition(status);
+        var stamp = now.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        extra[RuntimeRecord.ConditionResult] = "yes";
+        extra[RuntimeRecord.ConditionTimestamp] = stamp;
+        extra[RuntimeRecord.AssertResult] = "yes";
+        extra[RuntimeRecord.AssertTimestamp] = stamp;
+        return extra;
     }
 
     private static Dictionary<string, string> WithoutCondition(UnitStatus status)
