@@ -15,8 +15,7 @@ public sealed class IdleServiceType : IServiceType
     /// <inheritdoc/>
     public Task<ServiceStartResult> StartAsync(IServiceContext context, CancellationToken cancellationToken)
     {
-        if (StartCommand.Single(context, out var failure) is not { } command) return Task.FromResult(failure!);
-        var process = context.Spawn(command);
-        return Task.FromResult(StartCommand.Running(process.Pid));
+        // Without a job queue there is nothing to wait idle for: it starts as Type=simple does.
+        return new SimpleServiceType().StartAsync(context, cancellationToken);
     }
 }

@@ -16,7 +16,17 @@ public sealed class SimpleServiceType : IServiceType
     public Task<ServiceStartResult> StartAsync(IServiceContext context, CancellationToken cancellationToken)
     {
         if (StartCommand.Single(context, out var failure) is not { } command) return Task.FromResult(failure!);
-        var process = context.Spawn(command);
+        IServiceProcess process;
+        try { process = context.Spawn(command); }
+        catch (ServiceStartException e)
+        {
+            // systemd forks first and execs in the child: the start job is already done when exec fails, and the
+            // unit then fails with 203/EXEC. Type=exec is the type that waits for the exec to succeed.
+            return Task.FromResult(new ServiceStartResult
+            {
+                Success = true, Result = "exit-code", SubState = "failed", MainExit = ProcessExit.FromExitStatus(203), Message = e.Message,
+            });
+        }
         context.Trace($"Main process {process.Pid} spawned");
         return Task.FromResult(StartCommand.Running(process.Pid));
     }

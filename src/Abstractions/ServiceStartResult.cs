@@ -9,7 +9,11 @@ public sealed record ServiceStartResult
     public string Result { get; init; } = "success";
     /// <summary>The main process (0 when none is left, e.g. a finished oneshot).</summary>
     public int MainPid { get; init; }
-    /// <summary>The sub-state to record when started: <c>running</c> or <c>exited</c>; a successful oneshot without RemainAfterExit reports <c>dead</c>.</summary>
+    /// <summary>
+    /// The sub-state to record when started: <c>running</c> or <c>exited</c>; a successful oneshot without
+    /// RemainAfterExit reports <c>dead</c>; <c>failed</c> with <see cref="Success"/> means the start job is done but the
+    /// main process could not run (Type=simple whose executable is missing: the unit fails with 203/EXEC afterwards).
+    /// </summary>
     public string SubState { get; init; } = "running";
     /// <summary>How the main process ended, when it did during start.</summary>
     public ProcessExit? MainExit { get; init; }

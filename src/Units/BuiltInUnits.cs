@@ -13,42 +13,92 @@ public static class BuiltInUnits
     /// <summary>The unit <c>default.target</c> stands for when nothing on disk defines it.</summary>
     public const string DefaultTargetFallback = "multi-user.target";
 
+    // The [Unit] sections (and syslog.socket's [Socket]) of the units systemd 252 installs in /lib/systemd/system,
+    // comments left out; tests/Units.Tests compares them with the machine's files when systemd is installed.
     private static readonly Dictionary<string, string> Texts = new(StringComparer.Ordinal)
     {
-        ["multi-user.target"] = Target("Multi-User System", "Requires=basic.target\nAfter=basic.target\nAllowIsolate=yes"),
-        ["graphical.target"] = Target("Graphical Interface", "Requires=multi-user.target\nAfter=multi-user.target\nAllowIsolate=yes"),
-        ["basic.target"] = Target("Basic System",
-            "Requires=sysinit.target\nWants=sockets.target timers.target paths.target slices.target\nAfter=sysinit.target sockets.target paths.target slices.target"),
-        ["sysinit.target"] = Target("System Initialization", "Wants=local-fs.target swap.target\nAfter=local-fs.target swap.target"),
-        ["local-fs.target"] = Target("Local File Systems", "DefaultDependencies=no\nConflicts=shutdown.target\nAfter=local-fs-pre.target"),
-        ["local-fs-pre.target"] = Target("Preparation for Local File Systems", "RefuseManualStart=yes"),
-        ["remote-fs.target"] = Target("Remote File Systems", "DefaultDependencies=no\nConflicts=shutdown.target\nAfter=remote-fs-pre.target"),
-        ["remote-fs-pre.target"] = Target("Preparation for Remote File Systems", "RefuseManualStart=yes"),
-        ["network.target"] = Target("Network", "After=network-pre.target\nRefuseManualStart=yes"),
-        ["network-online.target"] = Target("Network is Online", "After=network.target"),
-        ["network-pre.target"] = Target("Preparation for Network", "RefuseManualStart=yes"),
-        ["nss-lookup.target"] = Target("Host and Network Name Lookups", "RefuseManualStart=yes"),
-        ["nss-user-lookup.target"] = Target("User and Group Name Lookups", "RefuseManualStart=yes"),
-        ["time-set.target"] = Target("System Time Set", "RefuseManualStart=yes"),
-        ["time-sync.target"] = Target("System Time Synchronized", "RefuseManualStart=yes\nWants=time-set.target\nAfter=time-set.target"),
-        ["timers.target"] = Target("Timer Units", "DefaultDependencies=no\nConflicts=shutdown.target"),
-        ["sockets.target"] = Target("Socket Units", ""),
-        ["paths.target"] = Target("Path Units", ""),
-        ["slices.target"] = Target("Slice Units", ""),
-        ["swap.target"] = Target("Swaps", ""),
-        ["getty.target"] = Target("Login Prompts", ""),
-        ["getty-pre.target"] = Target("Preparation for Logins", ""),
-        ["rpcbind.target"] = Target("RPC Port Mapper", ""),
-        ["shutdown.target"] = Target("System Shutdown", "DefaultDependencies=no\nRefuseManualStart=yes"),
-        ["umount.target"] = Target("Unmount All Filesystems", "DefaultDependencies=no\nRefuseManualStart=yes"),
-        ["final.target"] = Target("Late Shutdown Services", "DefaultDependencies=no\nRefuseManualStart=yes\nAfter=shutdown.target umount.target"),
-        ["rescue.target"] = Target("Rescue Mode", "Requires=sysinit.target\nAfter=sysinit.target\nAllowIsolate=yes"),
-        ["emergency.target"] = Target("Emergency Mode", "AllowIsolate=yes"),
-        ["halt.target"] = Target("System Halt", "DefaultDependencies=no\nAllowIsolate=yes"),
-        ["poweroff.target"] = Target("System Power Off", "DefaultDependencies=no\nAllowIsolate=yes"),
-        ["reboot.target"] = Target("System Reboot", "DefaultDependencies=no\nAllowIsolate=yes"),
-        ["exit.target"] = Target("Exit the Service Manager", "DefaultDependencies=no\nAllowIsolate=yes"),
+        ["-.slice"] = Unit("Root Slice", "Documentation=man:systemd.special(7)\nDefaultDependencies=no"),
+        ["basic.target"] = Unit("Basic System", "Documentation=man:systemd.special(7)\nRequires=sysinit.target\nWants=sockets.target timers.target paths.target slices.target\nAfter=sysinit.target sockets.target paths.target slices.target tmp.mount\nRequiresMountsFor=/var /var/tmp\nWants=tmp.mount"),
+        ["bluetooth.target"] = Unit("Bluetooth Support", "Documentation=man:systemd.special(7)\nStopWhenUnneeded=yes"),
+        ["boot-complete.target"] = Unit("Boot Completion Check", "Documentation=man:systemd.special(7)\nRequires=sysinit.target\nAfter=sysinit.target"),
+        ["cryptsetup-pre.target"] = Unit("Local Encrypted Volumes (Pre)", "Documentation=man:systemd.special(7)\nRefuseManualStart=yes\nBefore=cryptsetup.target"),
+        ["cryptsetup.target"] = Unit("Local Encrypted Volumes", "Documentation=man:systemd.special(7)"),
+        ["emergency.target"] = Unit("Emergency Mode", "Documentation=man:systemd.special(7)\nRequires=emergency.service\nAfter=emergency.service\nAllowIsolate=yes"),
+        ["exit.target"] = Unit("Exit the Container", "Documentation=man:systemd.special(7)\nDefaultDependencies=no\nRequires=systemd-exit.service\nAfter=systemd-exit.service\nAllowIsolate=yes"),
+        ["factory-reset.target"] = Unit("Factory Reset", "Documentation=man:systemd.special(7)"),
+        ["final.target"] = Unit("Late Shutdown Services", "Documentation=man:systemd.special(7)\nDefaultDependencies=no\nRefuseManualStart=yes\nAfter=shutdown.target umount.target"),
+        ["first-boot-complete.target"] = Unit("First Boot Complete", "Documentation=man:systemd.special(7)\nRefuseManualStart=yes\nConditionFirstBoot=yes"),
+        ["getty-pre.target"] = Unit("Preparation for Logins", "Documentation=man:systemd.special(7) man:systemd-getty-generator(8)\nDocumentation=https://0pointer.de/blog/projects/serial-console.html"),
+        ["getty.target"] = Unit("Login Prompts", "Documentation=man:systemd.special(7) man:systemd-getty-generator(8)\nDocumentation=https://0pointer.de/blog/projects/serial-console.html"),
+        ["graphical.target"] = Unit("Graphical Interface", "Documentation=man:systemd.special(7)\nRequires=multi-user.target\nWants=display-manager.service\nConflicts=rescue.service rescue.target\nAfter=multi-user.target rescue.service rescue.target display-manager.service\nAllowIsolate=yes"),
+        ["halt.target"] = Unit("System Halt", "Documentation=man:systemd.special(7)\nDefaultDependencies=no\nRequires=systemd-halt.service\nAfter=systemd-halt.service\nAllowIsolate=yes"),
+        ["hibernate.target"] = Unit("System Hibernation", "Documentation=man:systemd.special(7)\nDefaultDependencies=no\nRequires=systemd-hibernate.service\nAfter=systemd-hibernate.service\nStopWhenUnneeded=yes"),
+        ["hybrid-sleep.target"] = Unit("Hybrid Suspend+Hibernate", "Documentation=man:systemd.special(7)\nDefaultDependencies=no\nRequires=systemd-hybrid-sleep.service\nAfter=systemd-hybrid-sleep.service\nStopWhenUnneeded=yes"),
+        ["initrd-fs.target"] = Unit("Initrd File Systems", "Documentation=man:systemd.special(7)\nAssertPathExists=/etc/initrd-release\nOnFailure=emergency.target\nOnFailureJobMode=replace-irreversibly\nAfter=initrd-parse-etc.service\nDefaultDependencies=no\nConflicts=shutdown.target"),
+        ["initrd-root-device.target"] = Unit("Initrd Root Device", "Documentation=man:systemd.special(7)\nAssertPathExists=/etc/initrd-release\nOnFailure=emergency.target\nOnFailureJobMode=replace-irreversibly\nDefaultDependencies=no\nConflicts=shutdown.target"),
+        ["initrd-root-fs.target"] = Unit("Initrd Root File System", "Documentation=man:systemd.special(7)\nAssertPathExists=/etc/initrd-release\nOnFailure=emergency.target\nOnFailureJobMode=replace-irreversibly\nDefaultDependencies=no\nConflicts=shutdown.target"),
+        ["initrd-switch-root.target"] = Unit("Switch Root", "AssertPathExists=/etc/initrd-release\nDefaultDependencies=no\nWants=initrd-switch-root.service\nBefore=initrd-switch-root.service\nAllowIsolate=yes\nWants=initrd-udevadm-cleanup-db.service initrd-root-fs.target initrd-fs.target systemd-journald.service initrd-cleanup.service\nAfter=initrd-udevadm-cleanup-db.service initrd-root-fs.target initrd-fs.target emergency.service emergency.target initrd-cleanup.service"),
+        ["initrd-usr-fs.target"] = Unit("Initrd /usr File System", "Documentation=man:systemd.special(7)\nAssertPathExists=/etc/initrd-release\nOnFailure=emergency.target\nOnFailureJobMode=replace-irreversibly\nDefaultDependencies=no\nConflicts=shutdown.target"),
+        ["initrd.target"] = Unit("Initrd Default Target", "Documentation=man:systemd.special(7)\nOnFailure=emergency.target\nOnFailureJobMode=replace-irreversibly\nAssertPathExists=/etc/initrd-release\nRequires=basic.target\nWants=initrd-root-fs.target initrd-root-device.target initrd-fs.target initrd-usr-fs.target initrd-parse-etc.service\nAfter=initrd-root-fs.target initrd-root-device.target initrd-fs.target initrd-usr-fs.target basic.target rescue.service rescue.target\nAllowIsolate=yes"),
+        ["integritysetup-pre.target"] = Unit("Local Integrity Protected Volumes (Pre)", "Documentation=man:systemd.special(7)\nRefuseManualStart=yes\nBefore=integritysetup.target"),
+        ["integritysetup.target"] = Unit("Local Integrity Protected Volumes", "Documentation=man:systemd.special(7)"),
+        ["kexec.target"] = Unit("Reboot via kexec", "Documentation=man:systemd.special(7)\nDefaultDependencies=no\nRequires=systemd-kexec.service\nAfter=systemd-kexec.service\nAllowIsolate=yes"),
+        ["local-fs-pre.target"] = Unit("Preparation for Local File Systems", "Documentation=man:systemd.special(7)\nRefuseManualStart=yes"),
+        ["local-fs.target"] = Unit("Local File Systems", "Documentation=man:systemd.special(7)\nDefaultDependencies=no\nConflicts=shutdown.target\nAfter=local-fs-pre.target\nOnFailure=emergency.target\nOnFailureJobMode=replace-irreversibly"),
+        ["machine.slice"] = Unit("Virtual Machine and Container Slice", "Documentation=man:systemd.special(7)\nBefore=slices.target"),
+        ["multi-user.target"] = Unit("Multi-User System", "Documentation=man:systemd.special(7)\nRequires=basic.target\nConflicts=rescue.service rescue.target\nAfter=basic.target rescue.service rescue.target\nAllowIsolate=yes"),
+        ["network-online.target"] = Unit("Network is Online", "Documentation=man:systemd.special(7)\nDocumentation=https://systemd.io/NETWORK_ONLINE\nAfter=network.target"),
+        ["network-pre.target"] = Unit("Preparation for Network", "Documentation=man:systemd.special(7)\nDocumentation=https://systemd.io/NETWORK_ONLINE\nRefuseManualStart=yes"),
+        ["network.target"] = Unit("Network", "Documentation=man:systemd.special(7)\nDocumentation=https://systemd.io/NETWORK_ONLINE\nAfter=network-pre.target\nRefuseManualStart=yes"),
+        ["nss-lookup.target"] = Unit("Host and Network Name Lookups", "Documentation=man:systemd.special(7)\nRefuseManualStart=yes"),
+        ["nss-user-lookup.target"] = Unit("User and Group Name Lookups", "Documentation=man:systemd.special(7)\nRefuseManualStart=yes"),
+        ["paths.target"] = Unit("Path Units", "Documentation=man:systemd.special(7)"),
+        ["poweroff.target"] = Unit("System Power Off", "Documentation=man:systemd.special(7)\nDefaultDependencies=no\nRequires=systemd-poweroff.service\nAfter=systemd-poweroff.service\nAllowIsolate=yes\nJobTimeoutSec=30min\nJobTimeoutAction=poweroff-force"),
+        ["printer.target"] = Unit("Printer Support", "Documentation=man:systemd.special(7)\nStopWhenUnneeded=yes"),
+        ["reboot.target"] = Unit("System Reboot", "Documentation=man:systemd.special(7)\nDefaultDependencies=no\nRequires=systemd-reboot.service\nAfter=systemd-reboot.service\nAllowIsolate=yes\nJobTimeoutSec=30min\nJobTimeoutAction=reboot-force"),
+        ["remote-cryptsetup.target"] = Unit("Remote Encrypted Volumes", "Documentation=man:systemd.special(7)\nAfter=remote-fs-pre.target cryptsetup-pre.target\nDefaultDependencies=no\nConflicts=shutdown.target"),
+        ["remote-fs-pre.target"] = Unit("Preparation for Remote File Systems", "Documentation=man:systemd.special(7)\nRefuseManualStart=yes"),
+        ["remote-fs.target"] = Unit("Remote File Systems", "Documentation=man:systemd.special(7)\nAfter=remote-fs-pre.target\nDefaultDependencies=no\nConflicts=shutdown.target"),
+        ["remote-veritysetup.target"] = Unit("Remote Verity Protected Volumes", "Documentation=man:systemd.special(7)\nAfter=remote-fs-pre.target veritysetup-pre.target\nDefaultDependencies=no\nConflicts=shutdown.target"),
+        ["rescue.target"] = Unit("Rescue Mode", "Documentation=man:systemd.special(7)\nRequires=sysinit.target rescue.service\nAfter=sysinit.target rescue.service\nAllowIsolate=yes"),
+        ["rpcbind.target"] = Unit("RPC Port Mapper", "Documentation=man:systemd.special(7)\nRefuseManualStart=yes"),
+        ["shutdown.target"] = Unit("System Shutdown", "Documentation=man:systemd.special(7)\nDefaultDependencies=no\nRefuseManualStart=yes"),
+        ["sigpwr.target"] = Unit("Power Failure", "Documentation=man:systemd.special(7)"),
+        ["sleep.target"] = Unit("Sleep", "Documentation=man:systemd.special(7)\nDefaultDependencies=no\nRefuseManualStart=yes\nStopWhenUnneeded=yes"),
+        ["slices.target"] = Unit("Slice Units", "Documentation=man:systemd.special(7)\nWants=-.slice system.slice\nAfter=-.slice system.slice"),
+        ["smartcard.target"] = Unit("Smart Card", "Documentation=man:systemd.special(7)\nStopWhenUnneeded=yes"),
+        ["sockets.target"] = Unit("Socket Units", "Documentation=man:systemd.special(7)"),
+        ["sound.target"] = Unit("Sound Card", "Documentation=man:systemd.special(7)\nStopWhenUnneeded=yes"),
+        ["suspend-then-hibernate.target"] = Unit("Suspend; Hibernate if not used for a period of time", "Documentation=man:systemd.special(7)\nDefaultDependencies=no\nRequires=systemd-suspend-then-hibernate.service\nAfter=systemd-suspend-then-hibernate.service\nStopWhenUnneeded=yes"),
+        ["suspend.target"] = Unit("Suspend", "Documentation=man:systemd.special(7)\nDefaultDependencies=no\nRequires=systemd-suspend.service\nAfter=systemd-suspend.service\nStopWhenUnneeded=yes"),
+        ["swap.target"] = Unit("Swaps", "Documentation=man:systemd.special(7)"),
+        ["sysinit.target"] = Unit("System Initialization", "Documentation=man:systemd.special(7)\nWants=local-fs.target swap.target\nAfter=local-fs.target swap.target\nConflicts=emergency.service emergency.target\nBefore=emergency.service emergency.target"),
+        ["syslog.socket"] = Unit("Syslog Socket", "Documentation=man:systemd.special(7)\nDocumentation=https://www.freedesktop.org/wiki/Software/systemd/syslog\nDefaultDependencies=no\nBefore=sockets.target\nConflicts=shutdown.target\nBefore=shutdown.target\nConflicts=emergency.service\nBefore=emergency.service\n[Socket]\nListenDatagram=/run/systemd/journal/syslog\nSocketMode=0666\nPassCredentials=yes\nPassSecurity=yes\nReceiveBuffer=8M"),
+        ["system-update-pre.target"] = Unit("Offline System Update (Pre)", "Documentation=man:systemd.offline-updates(7)\nDocumentation=man:systemd.special(7) man:systemd-system-update-generator(8)\nRefuseManualStart=yes\nAfter=sysinit.target"),
+        ["system-update.target"] = Unit("Offline System Update", "Documentation=man:systemd.offline-updates(7)\nDocumentation=man:systemd.special(7) man:systemd-system-update-generator(8)\nRequires=sysinit.target\nAfter=sysinit.target system-update-pre.target\nAllowIsolate=yes\nWants=system-update-cleanup.service"),
+        ["system.slice"] = Unit("System Slice", "Documentation=man:systemd.special(7)\nDefaultDependencies=no\nBefore=slices.target\nRequires=-.slice\nAfter=-.slice"),
+        ["time-set.target"] = Unit("System Time Set", "Documentation=man:systemd.special(7)\nRefuseManualStart=yes"),
+        ["time-sync.target"] = Unit("System Time Synchronized", "Documentation=man:systemd.special(7)\nRefuseManualStart=yes\nAfter=time-set.target\nWants=time-set.target"),
+        ["timers.target"] = Unit("Timer Units", "Documentation=man:systemd.special(7)\nDefaultDependencies=no\nConflicts=shutdown.target"),
+        ["umount.target"] = Unit("Unmount All Filesystems", "Documentation=man:systemd.special(7)\nDefaultDependencies=no\nRefuseManualStart=yes"),
+        ["usb-gadget.target"] = Unit("Hardware activated USB gadget", "Documentation=man:systemd.special(7)"),
+        ["user.slice"] = Unit("User and Session Slice", "Documentation=man:systemd.special(7)\nBefore=slices.target"),
+        ["veritysetup-pre.target"] = Unit("Local Verity Protected Volumes (Pre)", "Documentation=man:systemd.special(7)\nRefuseManualStart=yes\nBefore=veritysetup.target"),
+        ["veritysetup.target"] = Unit("Local Verity Protected Volumes", "Documentation=man:systemd.special(7)"),
         ["default.target"] = "",
+    };
+
+    /// <summary>systemd 252's compatibility links: SysV runlevels and the Ctrl-Alt-Del target.</summary>
+    private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
+    {
+        ["ctrl-alt-del.target"] = "reboot.target",
+        ["runlevel0.target"] = "poweroff.target",
+        ["runlevel1.target"] = "rescue.target",
+        ["runlevel2.target"] = "multi-user.target",
+        ["runlevel3.target"] = "multi-user.target",
+        ["runlevel4.target"] = "multi-user.target",
+        ["runlevel5.target"] = "graphical.target",
+        ["runlevel6.target"] = "reboot.target",
     };
 
     private static readonly Dictionary<string, string> UserTexts = new(StringComparer.Ordinal)
@@ -63,18 +113,21 @@ public static class BuiltInUnits
     };
 
     /// <summary>Every built-in unit name of the mode, including <c>default.target</c>.</summary>
-    public static IEnumerable<string> Names(bool user) => (user ? UserTexts : Texts).Keys;
+    public static IEnumerable<string> Names(bool user) => user ? UserTexts.Keys : Texts.Keys.Concat(Aliases.Keys);
 
     /// <summary>Whether the mode has a built-in unit of that name.</summary>
-    public static bool Exists(string name, bool user) => (user ? UserTexts : Texts).ContainsKey(name);
+    public static bool Exists(string name, bool user) => (user ? UserTexts : Texts).ContainsKey(name) || !user && Aliases.ContainsKey(name);
 
     /// <summary>The unit file text of a built-in unit, or null (also for built-in aliases).</summary>
     public static string? Text(string name, bool user)
         => AliasOf(name, user) is null ? (user ? UserTexts : Texts).GetValueOrDefault(name) : null;
 
     /// <summary>The unit a built-in alias stands for (system <c>default.target</c> → <c>multi-user.target</c>), else null.</summary>
-    public static string? AliasOf(string name, bool user) => !user && name == "default.target" ? DefaultTargetFallback : null;
+    public static string? AliasOf(string name, bool user)
+        => user ? null : name == "default.target" ? DefaultTargetFallback : Aliases.GetValueOrDefault(name);
 
     private static string Target(string description, string body)
         => $"[Unit]\nDescription={description}\nDocumentation=man:systemd.special(7)\n{body}\n";
+
+    private static string Unit(string description, string body) => $"[Unit]\nDescription={description}\n{body}\n";
 }

@@ -53,7 +53,7 @@ public sealed class DependencyGraph
             if (_implicit)
             {
                 var extra = new List<string>();
-                ImplicitDependencies.Add(def, property, _repo.Paths.IsUser, extra, p => Declared(unit, p));
+                ImplicitDependencies.Add(def, property, _repo.Paths.IsUser, extra, p => Declared(unit, p), _repo.Load);
                 foreach (var e in extra) if (e != unit.Id && !list.Contains(e)) list.Add(e);
             }
         }

@@ -13,7 +13,8 @@ internal static class ImplicitDependencies
         ["sysinit.target", "basic.target", "shutdown.target", "sockets.target", "timers.target", "paths.target", "time-set.target", "time-sync.target"];
 
     /// <summary>Adds the implicit dependencies of <paramref name="unit"/> for <paramref name="property"/> to <paramref name="into"/>.</summary>
-    public static void Add(UnitDefinition unit, string property, bool user, List<string> into, Func<string, IReadOnlyList<string>> declared)
+    public static void Add(UnitDefinition unit, string property, bool user, List<string> into, Func<string, IReadOnlyList<string>> declared,
+        Func<string, UnitDefinition> load)
     {
         var type = unit.Kind;
         if (property == "Triggers" && TriggeredUnit(unit) is { } triggered) into.Add(triggered);
@@ -37,10 +38,17 @@ internal static class ImplicitDependencies
             case "After" when user && type == "service":
                 into.Add("basic.target");
                 break;
+            // systemd.target(5): a target is ordered after what it wants or requires, unless that unit is not loaded,
+            // has DefaultDependencies=no itself, or the target is explicitly ordered before it.
             case "After" when type == "target":
+                var before = unit.GetWords("Unit", "Before");
                 foreach (var kind in (string[])["Wants", "Requires", "Requisite", "BindsTo"])
                     foreach (var d in declared(kind))
-                        if (d != unit.Name && UnitNames.TypeOf(d) is not null) into.Add(d);
+                    {
+                        if (d == unit.Name || UnitNames.TypeOf(d) is null || before.Contains(d)) continue;
+                        var other = load(d);
+                        if (other.LoadState == UnitLoadState.Loaded && other.GetBool("Unit", "DefaultDependencies", true)) into.Add(d);
+                    }
                 break;
             case "Before" when type is "socket" or "timer" or "path":
                 into.Add(type + "s.target");

@@ -33,7 +33,7 @@ internal sealed class InstallStates
             case LocationKind.NotFound:
                 if (BuiltInUnits.AliasOf(t.Name, _repo.Paths.IsUser) is not null) return "alias";
                 if (BuiltInUnits.Exists(t.Name, _repo.Paths.IsUser)) return "static";
-                if (SysVLookup.Find(_repo.Paths, t.Name) is not { } script) return null;
+                if (SysVLookup.Find(_repo.Paths, t.Name, anyMode: !forListing) is not { } script) return null;
                 // Listings show the generated unit; is-enabled asks the runlevel links, as systemd-sysv-install does.
                 if (forListing) return "generated";
                 return SysVLookup.IsEnabled(_repo.Paths, Path.GetFileName(script)) ? "enabled" : "disabled";

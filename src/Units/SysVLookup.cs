@@ -3,15 +3,19 @@ namespace Platform.Units;
 /// <summary>Finds SysV scripts in <c>ROOT/etc/init.d</c> and whether an <c>/etc/rc[2-5].d/S*</c> link starts them.</summary>
 internal static class SysVLookup
 {
-    /// <summary>The script on disk that provides <paramref name="serviceName"/>, or null.</summary>
-    public static string? Find(UnitPaths paths, string serviceName)
+    /// <summary>
+    /// The script on disk that provides <paramref name="serviceName"/>, or null. Only an executable script becomes a
+    /// unit; <paramref name="anyMode"/> also finds a non-executable one, which systemd-sysv-install still answers
+    /// is-enabled for.
+    /// </summary>
+    public static string? Find(UnitPaths paths, string serviceName, bool anyMode = false)
     {
         if (UnitNames.TypeOf(serviceName) != "service" || UnitNames.IsInstance(serviceName) || UnitNames.IsTemplate(serviceName)) return null;
         var bare = UnitNames.WithoutSuffix(serviceName);
         foreach (var candidate in (string[])[bare, bare + ".sh"])
         {
             var path = Path.Join(paths.InitDirectory, candidate);
-            if (SysVScript.ServiceName(candidate) == serviceName && IsExecutableFile(path)) return path;
+            if (SysVScript.ServiceName(candidate) == serviceName && (anyMode ? File.Exists(path) : IsExecutableFile(path))) return path;
         }
         return null;
     }

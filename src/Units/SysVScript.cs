@@ -53,8 +53,10 @@ public static class SysVScript
     /// The unit text for a script at <paramref name="scriptInRoot"/>; <paramref name="enabled"/> says whether an
     /// <c>/etc/rc[2-5].d/S*</c> link starts it (it is then ordered before <c>multi-user.target</c>).
     /// </summary>
-    public static string UnitText(string scriptInRoot, string scriptText, bool enabled)
+    public static string UnitText(string scriptInRoot, string scriptText, bool enabled, string? executable = null)
     {
+        // Under --root the script found inside the root is the one that runs, not the host's file of that name.
+        executable ??= scriptInRoot;
         var header = ReadHeader(scriptText);
         var sb = new StringBuilder();
         sb.Append("[Unit]\nDocumentation=man:systemd-sysv-generator(8)\nSourcePath=").Append(scriptInRoot).Append('\n');
@@ -72,8 +74,8 @@ public static class SysVScript
         if (wantsNetwork) sb.Append("Wants=network-online.target\n");
         sb.Append("\n[Service]\nType=forking\nRestart=no\nTimeoutSec=5min\nIgnoreSIGPIPE=no\nKillMode=process\nGuessMainPID=no\nRemainAfterExit=yes\n");
         if (header.Count > 0) sb.Append("SuccessExitStatus=5 6\n");
-        sb.Append("ExecStart=").Append(scriptInRoot).Append(" start\n");
-        sb.Append("ExecStop=").Append(scriptInRoot).Append(" stop\n");
+        sb.Append("ExecStart=").Append(executable).Append(" start\n");
+        sb.Append("ExecStop=").Append(executable).Append(" stop\n");
         return sb.ToString();
     }
 

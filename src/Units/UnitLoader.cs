@@ -69,7 +69,7 @@ internal sealed class UnitLoader
                 return Simple(name, id, UnitLoadState.Error, null, $"Failed to read {script}: {UnitFileParser.ErrnoText(e)}", loc);
             }
             var enabled = SysVLookup.IsEnabled(_paths, RootedPath.FileName(script));
-            var parsed = UnitFileParser.Parse(SysVScript.UnitText(_paths.InRoot(script), scriptText, enabled), script, Warn);
+            var parsed = UnitFileParser.Parse(SysVScript.UnitText(_paths.InRoot(script), scriptText, enabled, script), script, Warn);
             return Assemble(name, id, NamesWithAliases(id, loc.AliasChain), null, parsed, null, script, false);
         }
         return Simple(name, id, UnitLoadState.NotFound, null, null, loc);

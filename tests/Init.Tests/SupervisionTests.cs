@@ -104,4 +104,50 @@ public sealed class SupervisionTests : IDisposable
         Assert.True(ServiceSandbox.WaitFor(() => init.Property("later.service", "NRestarts") == "1"
             && init.Property("later.service", "ActiveState") == "active", TimeSpan.FromSeconds(10)), init.Output);
     }
+
+    [InitFact]
+    public void ANotifyServiceThatFailsBeforeReadyIsRestartedAndShowsAutoRestartWhileItWaits()
+    {
+        var tries = _box.File("tries");
+        Enable("flaky.service", "[Service]\nType=notify\nNotifyAccess=all\nRestart=on-failure\nRestartSec=2\n" +
+            $"ExecStart=/bin/sh -c 'echo x >> {tries}; [ $(wc -l < {tries}) -ge 2 ] || exit 1; {Published.SystemdNotify} --ready; exec sleep 300'");
+        using var init = new InitNamespace(_box);
+
+        Assert.True(ServiceSandbox.WaitFor(() => init.Property("flaky.service", "SubState") == "auto-restart", TimeSpan.FromSeconds(20)), init.Output);
+        Assert.Equal("activating", init.Property("flaky.service", "ActiveState"));
+        Assert.Equal(3, init.Systemctl("is-active", "flaky").ExitCode);
+
+        Assert.True(ServiceSandbox.WaitFor(() => init.Property("flaky.service", "ActiveState") == "active", TimeSpan.FromSeconds(20)), init.Output);
+        Assert.Equal("1", init.Property("flaky.service", "NRestarts"));
+    }
+
+    [InitFact]
+    public void AStartSomeoneAsksForResetsTheRestartCounter()
+    {
+        Enable("keep.service", "[Service]\nExecStart=/bin/sleep 300\nRestart=always\nRestartSec=0.2");
+        using var init = new InitNamespace(_box);
+        Assert.True(init.WaitForState("running", TimeSpan.FromSeconds(20)), init.Output);
+        init.Exec("kill", "-9", init.Property("keep.service", "MainPID"));
+        Assert.True(ServiceSandbox.WaitFor(() => init.Property("keep.service", "NRestarts") == "1"
+            && init.Property("keep.service", "ActiveState") == "active", TimeSpan.FromSeconds(10)), init.Output);
+
+        Assert.Equal(0, init.Systemctl("restart", "keep").ExitCode);
+
+        Assert.Equal("0", init.Property("keep.service", "NRestarts"));
+    }
+
+    [InitFact]
+    public void IsSystemRunningFollowsAFailedStartFromAShellAndItsReset()
+    {
+        Enable("fine.service", "[Service]\nExecStart=/bin/sleep 300");
+        _box.Unit("broken.service", "[Service]\nType=oneshot\nExecStart=/bin/false\n");
+        using var init = new InitNamespace(_box);
+        Assert.True(init.WaitForState("running", TimeSpan.FromSeconds(20)), init.Output);
+
+        Assert.Equal(1, init.Systemctl("start", "broken").ExitCode);
+        Assert.Equal("degraded", init.Systemctl("is-system-running").Stdout.Trim());
+
+        Assert.Equal(0, init.Systemctl("reset-failed", "broken").ExitCode);
+        Assert.Equal("running", init.Systemctl("is-system-running").Stdout.Trim());
+    }
 }

@@ -136,4 +136,41 @@ public sealed class DependencyTests : IDisposable
         Assert.Equal("active", _box.Property("user.service", "ActiveState"));
         Assert.NotEqual(before, _box.MainPid("user.service"));
     }
+
+    [Fact]
+    public void ARequirementThatNoFileProvidesRefusesTheStartWithSystemdsMessageAndExitCode()
+    {
+        _box.Unit("web.service", "[Unit]\nRequires=gone.service\n[Service]\nExecStart=/bin/sleep 300\n");
+
+        var start = _box.Systemctl("start", "web");
+
+        Assert.Equal(5, start.ExitCode);
+        Assert.Equal("Failed to start web.service: Unit gone.service not found.\n", start.Stderr);
+        Assert.Equal("inactive", _box.Property("web.service", "ActiveState"));
+    }
+
+    [Fact]
+    public void AWantedUnitWhoseRequirementIsMissingIsDroppedAndTheRestStarts()
+    {
+        _box.Unit("helper.service", "[Unit]\nRequires=gone.service\n[Service]\nExecStart=/bin/sleep 300\n");
+        _box.Unit("main.service", "[Unit]\nWants=helper.service\n[Service]\nExecStart=/bin/sleep 300\n");
+
+        var start = _box.Systemctl("start", "main");
+
+        Assert.True(start.ExitCode == 0, start.ToString());
+        Assert.Equal("active", _box.Property("main.service", "ActiveState"));
+        Assert.Equal("inactive", _box.Property("helper.service", "ActiveState"));
+    }
+
+    [Fact]
+    public void StartingAKnownAndAnUnknownUnitStartsTheKnownOneAndExits5()
+    {
+        _box.Unit("known.service", "[Service]\nExecStart=/bin/sleep 300\n");
+
+        var start = _box.Systemctl("start", "known", "unknown");
+
+        Assert.Equal(5, start.ExitCode);
+        Assert.Equal("Failed to start unknown.service: Unit unknown.service not found.\n", start.Stderr);
+        Assert.Equal("active", _box.Property("known.service", "ActiveState"));
+    }
 }

@@ -55,8 +55,19 @@ public sealed class DependencyGraphTests
     {
         using var tree = new UnitTree();
         tree.Service("x.service");
+        tree.Unit("y.target", "[Unit]\n");
         tree.Unit("t.target", "[Unit]\nWants=x.service\nRequires=y.target\n");
         Assert.Equal(["x.service", "y.target"], new DependencyGraph(tree.Repo()).Get("t.target", "After"));
+    }
+
+    [Fact]
+    public void ATargetIsNotOrderedAfterAMissingUnitOneWithoutDefaultDependenciesOrOneItIsBefore()
+    {
+        using var tree = new UnitTree();
+        tree.Service("early.service", "[Unit]\nDefaultDependencies=no\n");
+        tree.Service("later.service");
+        tree.Unit("t.target", "[Unit]\nWants=missing.service early.service later.service\nBefore=later.service\n");
+        Assert.Empty(new DependencyGraph(tree.Repo()).Get("t.target", "After"));
     }
 
     [Fact]

@@ -36,4 +36,8 @@ internal sealed class CommandLineOptions
     public bool Recursive { get; set; }
     public bool Plain { get; set; }
     public bool Global { get; set; }
+    public bool DryRun { get; set; }
+    public bool Wait { get; set; }
+    public bool NoBlock { get; set; }
+    public string JobMode { get; set; } = "replace";
 }

@@ -19,6 +19,20 @@ internal static class Dispatcher
         var verb = options.Command;
         if (verb is null)
             verb = Environment.ProcessId == 1 || options.Init ? "init" : "list-units";
+        // -1/--init before a verb runs that verb as the init: `--init default` boots the default target and stays,
+        // `--init start A B` starts A and B and stays (as `init A B`).
+        if (options.Init && verb is "default" or "start")
+        {
+            if (verb == "default") options.Arguments.Insert(0, "default");
+            verb = "init";
+        }
+        if (options.DryRun && verb is not ("halt" or "poweroff" or "reboot" or "kexec" or "exit" or "default"))
+            throw new UsageException($"--dry-run is supported only by halt, poweroff, reboot, kexec, exit and default, not by {verb}.");
+        if (options.Wait && verb is not ("start" or "restart" or "try-restart" or "reload-or-restart" or "reload-or-try-restart"
+                or "is-system-running"))
+            throw new UsageException($"--wait is supported only by start, restart and is-system-running, not by {verb}.");
+        if (options.Wait && options.NoBlock) throw new UsageException("--no-block and --wait are not compatible.");
+        if (options.NoBlock && NoBlock.Applies(verb)) return NoBlock.Detach();
         return verb switch
         {
             "help" => HelpCommand.Run(ctx),
@@ -36,8 +50,8 @@ internal static class Dispatcher
                 or "reload-or-try-restart" or "try-reload-or-restart" or "force-reload" or "kill" or "reset-failed"
                 or "is-active" or "is-failed" or "status" or "clean" => LifecycleCommands.Run(ctx, verb),
             // Without a manager to isolate, `default` starts the default target and what it wants.
-            "default" => LifecycleCommands.StartOrStop(ctx, "start", ["default.target"]),
-            "init" or "is-system-running" or "halt" or "poweroff" or "reboot" or "exit" => InitCommand.Run(ctx, verb),
+            "default" => options.DryRun ? ExitCodes.Success : LifecycleCommands.StartOrStop(ctx, "start", ["default.target"]),
+            "init" or "is-system-running" or "halt" or "poweroff" or "reboot" or "exit" or "kexec" => InitCommand.Run(ctx, verb),
             _ => Unknown(ctx, verb),
         };
     }

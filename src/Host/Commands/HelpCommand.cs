@@ -56,35 +56,13 @@ internal static class HelpCommand
           list-plugins                        List plugins: kind, name, assembly, state
 
         Options:
-          -h --help           Show this help
-             --version        Show package version
-             --root=PATH      Operate on an alternate root folder
-             --user           Talk to the user's units
-             --system         Talk to the system's units (default)
-          -t --type=TYPE      List units of a particular type
-             --state=STATE    List units with particular LOAD or SUB or ACTIVE state
-          -p --property=NAME  Show only properties by this name
-             --value          When showing properties, only print the value
-          -a --all            Show all properties/all units
-          -l --full           Don't ellipsize unit names on output
-          -q --quiet          Suppress output
-             --now            Start or stop unit after enabling or disabling it
-          -f --force          When enabling unit files, override existing symlinks
-          -n --lines=INTEGER  Number of journal entries to show
-          -o --output=STRING  Change journal output mode
-             --no-legend      Do not print a legend (column headers and hints)
-             --no-pager       Accepted (output is never paged)
-          -s --signal=SIGNAL  Which signal to send
-             --kill-whom=WHOM Whom to send signal to (main, all)
-          -c NAME=VALUE       Override a configuration setting (e.g. DefaultTimeoutStartSec=5)
-          -1 --init           Run as init even when not PID 1
-          -0 --exit           As init: exit when no services are left
-          -v                  More diagnostics (repeatable)
         """;
 
     public static int Run(HostContext ctx)
     {
-        ctx.Out.WriteLine(Text);
+        ctx.Out.Write(Text);
+        ctx.Out.Write('\n');
+        ctx.Out.Write(OptionTable.Help());
         return ExitCodes.Success;
     }
 }

@@ -126,6 +126,12 @@ public sealed class HostConfiguration
     /// <summary><c>DefaultTimeoutStopSec=</c> in systemd time syntax (default 90 s; <c>infinity</c> allowed).</summary>
     public TimeSpan DefaultTimeoutStopSec => Timeout("DefaultTimeoutStopSec");
 
+    /// <summary>
+    /// <c>LogLevel=</c>: the highest priority of the manager's own journal lines that are written, by name or number,
+    /// as systemd-system.conf(5) has it (default <c>info</c>: "Starting x...", "Started x." and up).
+    /// </summary>
+    public int LogLevel => NonEmpty("LogLevel") is { } text && Journal.Journalctl.PriorityNames.Level(text) is { } level ? level : 6;
+
     private TimeSpan Timeout(string key)
         => SystemdValues.TryParseTimeSpan(NonEmpty(key), out var value) ? value : DefaultTimeout;
 

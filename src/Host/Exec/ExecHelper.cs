@@ -30,11 +30,15 @@ public static class ExecHelper
         var report = options.ReportFd;
         if (report >= 0) LibC.fcntl(report, F_SETFD, FD_CLOEXEC);
         var path = options.Path;
+        using var strings = new NativeStrings();
+        if (ExecSandbox.BeforeUserSwitch(options.Hardening, strings, out var sandboxError) is var before and not 0)
+            return Fail(report, before, $"Failed at step spawning {path}: {sandboxError}");
         if (options.Groups is { } groups && LibC.setgroups(groups.Length, groups) != 0) return Fail(report, ExitGroup, $"Failed at step GROUP spawning {path}: {Error()}");
         if (options.Gid is { } gid && LibC.setgid(gid) != 0) return Fail(report, ExitGroup, $"Failed at step GROUP spawning {path}: {Error()}");
         if (options.Uid is { } uid && LibC.setuid(uid) != 0) return Fail(report, ExitUser, $"Failed at step USER spawning {path}: {Error()}");
+        if (ExecSandbox.AfterUserSwitch(options.Hardening, out var afterError) is var after and not 0)
+            return Fail(report, after, $"Failed at step NO_NEW_PRIVILEGES spawning {path}: {afterError}");
         if (options.Umask is { } mask) LibC.umask(mask);
-        using var strings = new NativeStrings();
         if (options.Directory is { } dir && LibC.chdir(strings.String(dir)) != 0)
         {
             var error = Error();

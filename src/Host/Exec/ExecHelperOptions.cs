@@ -16,6 +16,8 @@ internal sealed class ExecHelperOptions
     public List<string> Arguments { get; } = [];
     /// <summary>Variables the spawner added for the helper itself, removed before execve.</summary>
     public List<string> DropEnvironment { get; } = [];
+    /// <summary>The systemd.exec(5) process settings to apply (<c>--nice=N</c>, <c>--private-tmp</c>, ...).</summary>
+    public ExecHardening Hardening { get; private set; } = new();
 
     /// <summary>Parses the arguments (a leading <c>__exec</c> is skipped); null when malformed.</summary>
     public static ExecHelperOptions? Parse(string[] args)
@@ -27,6 +29,13 @@ internal sealed class ExecHelperOptions
             var a = args[i];
             if (a == "--") break;
             if (a == "--chdir-optional") { o.DirectoryOptional = true; continue; }
+            if (a.Contains('=', StringComparison.Ordinal) || a is "--no-new-privs" or "--private-tmp")
+            {
+                var hardening = o.Hardening;
+                if (!ExecHardening.TryApplyArgument(a, ref hardening)) return null;
+                o.Hardening = hardening;
+                continue;
+            }
             if (i + 1 >= args.Length) return null;
             var v = args[++i];
             switch (a)

@@ -30,7 +30,7 @@ public sealed class ProcessSpawner
     public ChildProcess Spawn(SpawnRequest request)
     {
         var executable = ExecutableResolver.Resolve(request.Path);
-        var viaHelper = request.Credentials is { } credentials && NeedsSwitch(credentials);
+        var viaHelper = request.Credentials is { } credentials && NeedsSwitch(credentials) || request.Hardening is { Any: true };
         var directory = request.WorkingDirectory;
         if (!viaHelper && !Directory.Exists(directory))
         {
@@ -101,6 +101,7 @@ public sealed class ProcessSpawner
             args.AddRange(["--uid", c.Uid.ToString(CultureInfo.InvariantCulture), "--gid", c.Gid.ToString(CultureInfo.InvariantCulture)]);
             args.AddRange(["--groups", string.Join(',', c.Groups)]);
         }
+        if (request.Hardening is { Any: true } hardening) args.AddRange(hardening.ToArguments());
         args.AddRange(["--umask", Convert.ToString(request.Umask, 8), "--chdir", directory, "--report-fd", "3"]);
         if (request.WorkingDirectoryOptional) args.Add("--chdir-optional");
         args.Add("--");

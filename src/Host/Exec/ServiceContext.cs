@@ -17,6 +17,7 @@ public sealed class ServiceContext : IServiceContext
     private readonly List<ChildProcess> _spawned = [];
     private readonly StartDeadline _deadline;
     private UserCredentials? _credentials;
+    private ExecHardening? _hardening;
 
     /// <summary>Creates the context; nothing is resolved or spawned yet.</summary>
     public ServiceContext(ServiceContextOptions options)
@@ -94,6 +95,8 @@ public sealed class ServiceContext : IServiceContext
             StandardOutput = UnitExecSettings.Output(Unit, "StandardOutput", _options.Journal) ?? StdioTarget.Null,
             StandardError = UnitExecSettings.Output(Unit, "StandardError", _options.Journal),
             Credentials = command.FullPrivileges ? null : credentials,
+            // "+" runs a command with full privileges: no user switch and no sandboxing (systemd.service(5)).
+            Hardening = command.FullPrivileges ? null : _hardening ??= ExecHardening.FromUnit(Unit),
         };
         Trace("Spawning " + (command.Raw.Length > 0 ? command.Raw : string.Join(' ', argv)));
         var child = _spawner.Spawn(request);

@@ -23,4 +23,6 @@ public sealed record SpawnRequest
     public StdioTarget? StandardError { get; init; }
     /// <summary>The identity to switch to (<c>User=</c>/<c>Group=</c>); null keeps this process's identity.</summary>
     public UserCredentials? Credentials { get; init; }
+    /// <summary>systemd.exec(5) process settings; any of them sends the spawn through the <c>__exec</c> helper.</summary>
+    public ExecHardening? Hardening { get; init; }
 }

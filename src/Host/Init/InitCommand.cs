@@ -12,14 +12,17 @@ internal static class InitCommand
         {
             case "is-system-running":
                 var current = state.Current();
+                // --wait: until the boot finished (systemd waits while "initializing" or "starting").
+                while (ctx.Options.Wait && current is "initializing" or "starting")
+                {
+                    Thread.Sleep(50);
+                    current = state.Current();
+                }
                 if (!ctx.Options.Quiet) ctx.Out.WriteLine(current);
                 return current == "running" ? ExitCodes.Success : ExitCodes.Failure;
-            case "halt" or "poweroff" or "reboot" or "exit":
-                if (state.RunningPid() is not { } pid)
-                {
-                    ctx.Err.WriteLine("System has not been booted with systemd as init system (PID 1). Can't operate.");
-                    return ExitCodes.Failure;
-                }
+            case "halt" or "poweroff" or "reboot" or "exit" or "kexec":
+                if (ctx.Options.DryRun) return ExitCodes.Success;
+                if (state.RunningPid() is not { } pid) return StopEverything(ctx);
                 Mono.Unix.Native.Syscall.kill(pid, Mono.Unix.Native.Signum.SIGTERM);
                 return ExitCodes.Success;
         }
@@ -32,6 +35,17 @@ internal static class InitCommand
         // Tools decide "is this a systemd system?" by /proc/1/comm (Ansible's service_mgr fact) and /run/systemd/system.
         ProcessName.Set("systemd");
         return new InitProcess(ctx, state).RunAsync(Targets(ctx)).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Without an init, <c>halt</c> is the counterpart of <c>systemctl default</c>: it stops every unit that runs, in
+    /// reverse dependency order (ExecStop=, then the kill escalation), and leaves the machine up; there is nothing else
+    /// to halt.
+    /// </summary>
+    private static int StopEverything(HostContext ctx)
+    {
+        var results = new Lifecycle.UnitManager(ctx).StopAllAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return Commands.Lifecycle.LifecycleCommands.Report(ctx, results, [.. results.Select(r => r.Unit)]);
     }
 
     /// <summary><c>init</c> / <c>init default</c>: the default target; <c>default-services</c>: every enabled service; else the named units.</summary>

@@ -45,7 +45,8 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
         try
         {
             state.Publish("starting");
-            await StartAsync(units).ConfigureAwait(false);
+            // Only a real boot (this init is PID 1 of its namespace) starts sysinit.target and the rest of the boot set.
+            await StartAsync(units, boot: Environment.ProcessId == 1).ConfigureAwait(false);
             Reap();
             await RescanAsync().ConfigureAwait(false);
             state.Publish(Degraded() ? "degraded" : "running");
@@ -69,20 +70,34 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
         }
     }
 
-    private async Task StartAsync(IReadOnlyList<string> units)
+    private async Task StartAsync(IReadOnlyList<string> units, bool boot = false)
     {
         IReadOnlyList<UnitJobResult> results;
         // A start that cannot even be attempted (an unbreakable cycle, a broken plugin) must not take PID 1 down.
-        try { results = await _manager.StartAsync(units, _shutdown.Token).ConfigureAwait(false); }
+        try { results = await _manager.StartAsync(units, _shutdown.Token, boot).ConfigureAwait(false); }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             ctx.Warn($"Failed to start {string.Join(' ', units)}: {e.Message}");
             return;
         }
         foreach (var result in results)
-            if (result.Result is not (JobResult.Done or JobResult.Skipped))
-                ctx.Warn($"Failed to start {result.Unit}: {result.Result.ToString().ToLowerInvariant()}");
+        {
+            if (result.Result is JobResult.Done or JobResult.Skipped) continue;
+            ctx.Warn($"Failed to start {result.Unit}: {result.Result.ToString().ToLowerInvariant()}");
+            // A service that fails before it is ready (its main process died, READY=1 never came, a timeout) is
+            // restarted by Restart= just as one that fails later (systemd's service_enter_dead).
+            if (result.Result is JobResult.Failed or JobResult.Timeout && ctx.Units.Load(result.Unit) is { Kind: "service" } definition
+                && ctx.Store.Read(result.Unit) is { ActiveState: ActiveState.Failed } failed
+                && RestartPolicy.ShouldRestart(definition, LastExit(failed), failed.Result))
+                ScheduleRestart(definition);
+        }
     }
+
+    private static ProcessExit LastExit(UnitStatus status) => status.ExecMainCode switch
+    {
+        ProcessExit.Killed or ProcessExit.Dumped => ProcessExit.FromSignal(status.ExecMainStatus, status.ExecMainCode == ProcessExit.Dumped),
+        _ => ProcessExit.FromExitStatus(status.ExecMainStatus == 0 && status.Result != "success" ? 1 : status.ExecMainStatus),
+    };
 
     private async Task EventLoopAsync()
     {
@@ -128,6 +143,9 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
     private void ScheduleRestart(UnitDefinition unit)
     {
         var delay = RestartPolicy.Delay(unit);
+        // While RestartSec= runs the unit is activating/auto-restart, as systemd shows it (not failed).
+        if (ctx.Store.Read(unit.Name) is { } current)
+            ctx.Store.Write(current with { ActiveState = ActiveState.Activating, SubState = "auto-restart", StateChangeTimestamp = Clock.NowUsec() });
         _ = Task.Delay(Deadline.ForTimer(delay), _shutdown.Token).ContinueWith(t => { if (!t.IsCanceled) _events.Writer.TryWrite("restart:" + unit.Name); }, TaskScheduler.Default);
     }
 
@@ -139,6 +157,8 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
         var starts = _starts.TryGetValue(unit, out var list) ? list : _starts[unit] = [];
         starts.RemoveAll(t => now - t > interval.TotalMilliseconds);
         var status = ctx.Store.Read(unit) ?? new UnitStatus { Unit = unit };
+        // Stopped, reset or started by someone else while RestartSec= ran: the restart is off.
+        if (status.SubState != "auto-restart") return;
         if (burst > 0 && interval > TimeSpan.Zero && starts.Count >= burst)
         {
             ctx.Warn($"{unit}: Start request repeated too quickly.");

@@ -58,8 +58,12 @@ internal sealed class InitState(HostContext ctx)
     public string Current()
     {
         if (RunningPid() is null) return "offline";
-        try { return File.ReadAllText(StateFile).Trim(); }
+        string published;
+        try { published = File.ReadAllText(StateFile).Trim(); }
         catch (IOException) { return "offline"; }
+        // Units fail and recover while the init sleeps (a failed `systemctl start`, a reset-failed): recomputed here.
+        if (published is not ("running" or "degraded")) return published;
+        return ctx.Store.List().Any(s => Lifecycle.UnitRuntime.Effective(s).ActiveState == Abstractions.ActiveState.Failed) ? "degraded" : "running";
     }
 
     private static void TryDelete(string path)

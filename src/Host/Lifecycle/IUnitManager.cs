@@ -12,9 +12,10 @@ internal interface IUnitManager
     /// <summary>
     /// Starts <paramref name="units"/> with what they require and want (including <c>.wants/</c> and
     /// <c>.requires/</c> folders and targets), ordered by After/Before, units that do not depend on each other in
-    /// parallel. Units already active are left alone.
+    /// parallel. Units already active are left alone. Unless <paramref name="boot"/> (the boot transaction of an init
+    /// that is PID 1), the units of the <see cref="BootSet"/> count as reached and are started only when named.
     /// </summary>
-    Task<IReadOnlyList<UnitJobResult>> StartAsync(IReadOnlyList<string> units, CancellationToken cancellationToken);
+    Task<IReadOnlyList<UnitJobResult>> StartAsync(IReadOnlyList<string> units, CancellationToken cancellationToken, bool boot = false);
 
     /// <summary>Stops <paramref name="units"/> and the units that require, bind to or are part of them, in reverse order.</summary>
     Task<IReadOnlyList<UnitJobResult>> StopAsync(IReadOnlyList<string> units, CancellationToken cancellationToken);

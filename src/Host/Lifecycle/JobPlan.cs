@@ -21,26 +21,34 @@ internal sealed class JobPlan
     public HashSet<string> RequisiteOnly { get; } = new(StringComparer.Ordinal);
     /// <summary>Units the started ones conflict with: stopped before the start.</summary>
     public List<string> Conflicting { get; } = [];
+    /// <summary>Requested units whose requirements name a unit that does not exist, with systemd's reason; not started.</summary>
+    public Dictionary<string, string> Refused { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Plans starting <paramref name="requested"/> with everything they pull in, ordered by After=/Before=.</summary>
-    public static JobPlan ForStart(UnitRepository repo, DependencyGraph graph, IReadOnlyList<string> requested, Action<string> warn)
+    /// <summary>
+    /// Plans starting <paramref name="requested"/> with everything they pull in, ordered by After=/Before=. Units of
+    /// <paramref name="reached"/> that were not requested by name stay out of the plan: they count as active.
+    /// </summary>
+    public static JobPlan ForStart(UnitRepository repo, DependencyGraph graph, IReadOnlyList<string> requested, Action<string> warn, BootSet reached)
     {
         var plan = new JobPlan();
         var explicitly = new HashSet<string>(requested, StringComparer.Ordinal);
         var strong = new HashSet<string>(requested, StringComparer.Ordinal);
+        var missing = new HashSet<string>(StringComparer.Ordinal);
         var queue = new Queue<string>(requested);
         while (queue.Count > 0)
         {
             var name = queue.Dequeue();
             if (plan.Units.ContainsKey(name)) continue;
+            if (reached.Contains(name) && !explicitly.Contains(name)) continue;
             var unit = repo.LoadUnit(name);
+            if (unit.Definition.LoadState is UnitLoadState.NotFound && !explicitly.Contains(name) && NeedsAFile(unit.Id)) missing.Add(name);
             if (unit.Definition.LoadState is UnitLoadState.NotFound or UnitLoadState.Masked && !explicitly.Contains(name)) continue;
             plan.Units[unit.Id] = unit.Definition;
             plan.Needs[unit.Id] = [];
             foreach (var kind in Pulling)
                 foreach (var dep in graph.Declared(unit, kind))
                 {
-                    if (dep == unit.Id) continue;
+                    if (dep == unit.Id || reached.Contains(dep) && !explicitly.Contains(dep)) continue;
                     if (kind != "Wants") { plan.Needs[unit.Id].Add(dep); strong.Add(dep); }
                     if (kind == "Requisite") { if (!plan.Units.ContainsKey(dep)) plan.RequisiteOnly.Add(dep); }
                     else plan.RequisiteOnly.Remove(dep);
@@ -50,11 +58,50 @@ internal sealed class JobPlan
                 if (!plan.Conflicting.Contains(conflict)) plan.Conflicting.Add(conflict);
         }
         foreach (var requisite in plan.RequisiteOnly) plan.Units.Remove(requisite);
+        plan.DropBrokenRequirements(repo, explicitly, missing);
         plan.Conflicting.RemoveAll(plan.Units.ContainsKey);
         plan.Order(repo, graph, after: true);
         plan.BreakCycles(explicitly, strong, warn);
         return plan;
     }
+
+    /// <summary>
+    /// systemd refuses a start job whose Requires=/BindsTo=/Requisite= chain reaches a unit no file or built-in
+    /// provides ("Unit X not found."). A requested unit so affected is refused; one that was only wanted is dropped.
+    /// </summary>
+    private void DropBrokenRequirements(UnitRepository repo, HashSet<string> explicitly, HashSet<string> missing)
+    {
+        foreach (var requisite in RequisiteOnly)
+            if (repo.Load(requisite).LoadState == UnitLoadState.NotFound && NeedsAFile(requisite)) missing.Add(requisite);
+        if (missing.Count == 0) return;
+        var cause = new Dictionary<string, string>(StringComparer.Ordinal);
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var (unit, needs) in Needs)
+            {
+                if (cause.ContainsKey(unit)) continue;
+                foreach (var need in needs)
+                {
+                    var why = missing.Contains(need) ? need : cause.GetValueOrDefault(need);
+                    if (why is null) continue;
+                    cause[unit] = why;
+                    changed = true;
+                    break;
+                }
+            }
+        } while (changed);
+        foreach (var (unit, why) in cause)
+        {
+            if (explicitly.Contains(unit)) Refused[unit] = $"Unit {why} not found.";
+            Units.Remove(unit);
+            Needs.Remove(unit);
+        }
+    }
+
+    /// <summary>Slices, devices, mounts, swaps and scopes load without a file in systemd (their fragment is optional).</summary>
+    private static bool NeedsAFile(string unit) => UnitNames.TypeOf(unit) is "service" or "socket" or "target" or "timer" or "path" or "automount";
 
     /// <summary>Plans stopping <paramref name="units"/>: a unit stops after the units ordered after it have stopped.</summary>
     public static JobPlan ForStop(UnitRepository repo, DependencyGraph graph, IEnumerable<string> units)

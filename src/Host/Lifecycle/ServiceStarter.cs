@@ -16,6 +16,14 @@ internal sealed class ServiceStarter(HostContext ctx, StatusWriter writer)
         var typeName = unit.Get("Service", "Type") ?? (unit.GetList("Service", "ExecStart").Count == 0 ? "oneshot" : "simple");
         if (typeName == "notify-reload") typeName = "notify";
         var type = ctx.Plugins.Get<IServiceType>(PluginKind.ServiceType, typeName);
+        if (type is null && unit.Settings.LastOrDefault(s => s.Section == "Service" && s.Key == "Type") is { } setting)
+        {
+            // systemd ignores an unparsable Type= (with this warning) and keeps the default; so do we, unless no
+            // plugin provides even that.
+            ctx.Warn($"{setting.Source}:{setting.Line}: Failed to parse service type, ignoring: {typeName}");
+            typeName = unit.GetList("Service", "ExecStart").Count == 0 ? "oneshot" : "simple";
+            type = ctx.Plugins.Get<IServiceType>(PluginKind.ServiceType, typeName);
+        }
         if (type is null)
         {
             writer.Fail(previous, "resources", null);
@@ -23,6 +31,7 @@ internal sealed class ServiceStarter(HostContext ctx, StatusWriter writer)
         }
         var invocation = Guid.NewGuid().ToString("N");
         var status = writer.Activating(previous, invocation);
+        var combined = ManagerLog.Combined(unit);
         string? statusText = null;
         INotifyEndpoint? notify = null;
         ServiceLaunch? launch = null;
@@ -31,6 +40,8 @@ internal sealed class ServiceStarter(HostContext ctx, StatusWriter writer)
             UnitDirectories.Create(unit, ctx.Under);
             if (type.NeedsNotify) notify = NotifyEndpoints.Create(ctx, unit);
             launch = ServiceLaunch.Create(ctx, unit, invocation, notify, null, t => statusText = t);
+            // After the launch: it starts the log pump when none runs yet, and the line must reach it.
+            ManagerLog.Write(ctx, unit, ManagerLog.Info, $"Starting {combined}...", invocation);
             var context = launch.Context;
             var pre = await ControlCommands.RunAsync(context, "ExecStartPre", null, ct).ConfigureAwait(false);
             if (pre is { } preFailure)
@@ -38,25 +49,46 @@ internal sealed class ServiceStarter(HostContext ctx, StatusWriter writer)
             var result = await context.StartAsync(type, ct).ConfigureAwait(false);
             statusText ??= context.StatusText;
             if (!result.Success) return await FailAsync(unit, status with { StatusText = statusText }, launch, result, ct).ConfigureAwait(false);
+            if (result.SubState == "failed")
+            {
+                await FailAsync(unit, status, launch, result with { Success = false }, ct).ConfigureAwait(false);
+                return new UnitJobResult(name, JobResult.Done);
+            }
             var post = await ControlCommands.RunAsync(context, "ExecStartPost", result.MainPid == 0 ? null : result.MainPid, ct).ConfigureAwait(false);
             if (post is { } postFailure)
                 return await FailAsync(unit, status, launch, ServiceStartResult.Failed(postFailure.FailureResult, "ExecStartPost failed", postFailure, result.MainPid), ct).ConfigureAwait(false);
             var sessions = context.Sessions;
-            if (typeName == "oneshot" && !unit.GetBool("Service", "RemainAfterExit", false))
+            if (result.SubState == "dead")
             {
-                // A oneshot's start is its whole life: it is inactive again once the start succeeded.
+                // Nothing left running and no RemainAfterExit= (a oneshot, a forking service whose processes all
+                // ended): the unit goes straight through the stop state (ExecStop=, ExecStopPost=) to inactive, and a
+                // failing ExecStop= fails the unit and the job, as systemd's service_enter_running -> service_enter_stop.
+                var stop = await ControlCommands.RunAsync(context, "ExecStop", null, ct).ConfigureAwait(false);
+                await ControlCommands.RunAsync(context, "ExecStopPost", null, ct, stopOnFailure: false).ConfigureAwait(false);
+                if (stop is { } stopFailure)
+                {
+                    ManagerLog.Ended(ctx, unit, stopFailure.FailureResult, invocation);
+                    ManagerLog.Write(ctx, unit, ManagerLog.Err, $"Failed to start {combined}.", invocation);
+                    writer.Fail(status with { ExecMainPid = status.ExecMainPid }, stopFailure.FailureResult, result.MainExit);
+                    return new UnitJobResult(name, JobResult.Failed, JobMessages.ForResult(name, stopFailure.FailureResult));
+                }
+                ManagerLog.Ended(ctx, unit, "success", invocation);
+                ManagerLog.Write(ctx, unit, ManagerLog.Info, $"Finished {combined}.", invocation);
                 writer.Finished(status, result.MainExit, "success", sessions);
                 return new UnitJobResult(name, JobResult.Done);
             }
             writer.Active(status with { StatusText = statusText ?? status.StatusText, NotifySocket = notify?.Address }, result, sessions);
+            ManagerLog.Write(ctx, unit, ManagerLog.Info, $"Started {combined}.", invocation);
             return new UnitJobResult(name, JobResult.Done);
         }
         catch (ServiceStartException e)
         {
             if (launch is null)
             {
+                // Such as a missing EnvironmentFile=: systemd's result is "resources"; the reason goes to -v output.
                 writer.Fail(status, "resources", null);
-                return new UnitJobResult(name, JobResult.Failed, e.Message);
+                if (ctx.Options.Verbosity > 0) ctx.Err.WriteLine($"{name}: {e.Message}");
+                return new UnitJobResult(name, JobResult.Failed, JobMessages.ForResult(name, "resources"));
             }
             return await FailAsync(unit, status, launch, ServiceStartResult.Failed("resources", e.Message), ct).ConfigureAwait(false);
         }
@@ -76,6 +108,9 @@ internal sealed class ServiceStarter(HostContext ctx, StatusWriter writer)
         await ProcessKiller.StopAsync(new KillTarget(result.MainPid, null, sessions), settings, null, ct).ConfigureAwait(false);
         await ControlCommands.RunAsync(launch.Context, "ExecStopPost", null, ct, stopOnFailure: false).ConfigureAwait(false);
         if (!unit.GetBool("Service", "RuntimeDirectoryPreserve", false)) UnitDirectories.Remove(unit, ctx.Under, ["runtime"]);
+        if (result.MainExit is { } exit && result.Result != "timeout") ManagerLog.MainExited(ctx, unit, exit, status.InvocationId);
+        ManagerLog.Ended(ctx, unit, result.Result, status.InvocationId);
+        ManagerLog.Write(ctx, unit, ManagerLog.Err, $"Failed to start {ManagerLog.Combined(unit)}.", status.InvocationId);
         writer.Fail(status with { ExecMainPid = result.MainPid == 0 ? status.ExecMainPid : result.MainPid }, result.Result, result.MainExit);
         if (result.Message is { Length: > 0 } message && ctx.Options.Verbosity > 0) ctx.Err.WriteLine($"{unit.Name}: {message}");
         return new UnitJobResult(unit.Name, result.Result == "timeout" ? JobResult.Timeout : JobResult.Failed, JobMessages.ForResult(unit.Name, result.Result));

@@ -16,8 +16,12 @@ internal sealed class ServiceStopper(HostContext ctx, StatusWriter writer)
         if (status.ActiveState is ActiveState.Inactive or ActiveState.Failed && !HasProcesses(status))
             return new UnitJobResult(unit.Name, JobResult.Done);
         var deactivating = writer.Write(status with { ActiveState = ActiveState.Deactivating, SubState = "stop", StateChangeTimestamp = Clock.NowUsec() });
+        ManagerLog.Write(ctx, unit, ManagerLog.Info, $"Stopping {ManagerLog.Combined(unit)}...", status.InvocationId);
         var outcome = await EndAsync(unit, deactivating, runExecStop: true, ct).ConfigureAwait(false);
-        if (outcome.Result == KillResult.Killed)
+        var result = outcome.Result == KillResult.Killed ? "timeout" : "success";
+        ManagerLog.Ended(ctx, unit, result, status.InvocationId);
+        ManagerLog.Write(ctx, unit, ManagerLog.Info, $"Stopped {ManagerLog.Combined(unit)}.", status.InvocationId);
+        if (result == "timeout")
         {
             writer.Fail(deactivating, "timeout", null);
             return new UnitJobResult(unit.Name, JobResult.Done);
@@ -38,9 +42,11 @@ internal sealed class ServiceStopper(HostContext ctx, StatusWriter writer)
             ExecMainCode = exit.Code, ExecMainStatus = exit.Status, ExecMainExitTimestamp = now, MainPid = 0, MainPidStartTime = 0,
         });
         var success = ExitJudgement.IsSuccess(unit, exit);
+        ManagerLog.MainExited(ctx, unit, exit, status.InvocationId);
         if (unit.GetBool("Service", "RemainAfterExit", false) && success)
             return writer.Write(status with { SubState = "exited", StateChangeTimestamp = now });
         await EndAsync(unit, status, runExecStop: status.ActiveState == ActiveState.Active, ct).ConfigureAwait(false);
+        ManagerLog.Ended(ctx, unit, success ? "success" : exit.FailureResult, status.InvocationId);
         return success ? writer.Stopped(status, exit) : writer.Fail(status, exit.FailureResult, exit);
     }
 

@@ -24,6 +24,8 @@ internal sealed class StatusWriter(IStatusStore store)
             MainPid = 0, MainPidStartTime = 0, ControlPid = 0, StatusText = null, StatusErrno = 0,
             InactiveExitTimestamp = now, StateChangeTimestamp = now, InvocationId = invocationId,
             Extra = ChecksPassed(previous, now),
+            // Only an automatic restart counts on; a start someone asks for begins the count anew (systemd's flush_n_restarts).
+            NRestarts = previous.SubState == "auto-restart" ? previous.NRestarts : 0,
         });
     }
 

@@ -27,10 +27,13 @@ internal sealed class UnitManager : IUnitManager
         _ = ctx.Plugins;
     }
 
-    public async Task<IReadOnlyList<UnitJobResult>> StartAsync(IReadOnlyList<string> units, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<UnitJobResult>> StartAsync(IReadOnlyList<string> units, CancellationToken cancellationToken, bool boot = false)
     {
-        var plan = JobPlan.ForStart(_ctx.Units, _graph, units, _ctx.Warn);
+        var reached = boot ? BootSet.None : BootSet.Reached(_ctx.Units, _graph);
+        var plan = JobPlan.ForStart(_ctx.Units, _graph, units, _ctx.Warn, reached);
         var results = new List<UnitJobResult>();
+        foreach (var (name, reason) in plan.Refused)
+            results.Add(new UnitJobResult(name, JobResult.Refused, $"Failed to start {name}: {reason}"));
         if (plan.Conflicting.Count > 0)
             results.AddRange(await StopAsync(plan.Conflicting.FindAll(IsRunning), cancellationToken).ConfigureAwait(false));
         var jobs = new Dictionary<string, Task<UnitJobResult>>(StringComparer.Ordinal);
@@ -123,11 +126,13 @@ internal sealed class UnitManager : IUnitManager
         var name = unit.Name;
         if (unit.LoadState == UnitLoadState.Masked) return new UnitJobResult(name, JobResult.Failed, $"Failed to start {name}: Unit {name} is masked.");
         if (unit.LoadState == UnitLoadState.BadSetting)
-            return new UnitJobResult(name, JobResult.Failed, $"Failed to start {name}: Unit {name} has a bad unit file setting.");
+            return new UnitJobResult(name, JobResult.Failed,
+                $"Failed to start {name}: Unit {name} has a bad unit file setting.\nSee system logs and 'systemctl status {name}' for details.");
         if (unit.LoadState != UnitLoadState.Loaded) return new UnitJobResult(name, JobResult.Failed, $"Failed to start {name}: Unit {name} not found.");
         using var held = UnitLock.Acquire(_ctx.ManagerRunDirectory, name, LockTimeout(unit));
         var previous = UnitRuntime.Read(_ctx, name);
-        if (previous.ActiveState is ActiveState.Active or ActiveState.Reloading or ActiveState.Activating)
+        if (previous.ActiveState is ActiveState.Active or ActiveState.Reloading
+            || previous.ActiveState == ActiveState.Activating && previous.SubState != "auto-restart")
             return new UnitJobResult(name, JobResult.Done);
         var conditions = new ConditionCheck(_ctx.Under);
         if (conditions.Failures(unit, "Condition") is { Count: > 0 } failed)
@@ -143,6 +148,7 @@ internal sealed class UnitManager : IUnitManager
         if (unit.Kind != "service")
         {
             _writer.ActiveWithoutProcess(previous);
+            if (unit.Kind == "target") ManagerLog.Write(_ctx, unit, ManagerLog.Info, $"Reached target {ManagerLog.Combined(unit)}.");
             return new UnitJobResult(name, JobResult.Done);
         }
         return await new ServiceStarter(_ctx, _writer).StartAsync(unit, previous, cancellationToken).ConfigureAwait(false);

@@ -9,7 +9,10 @@ namespace Platform.Journal.Tests.Support;
 /// </summary>
 internal sealed class LogSandbox : IDisposable
 {
-    private const string Defaults = "DefaultTimeoutStartSec=20\nDefaultTimeoutStopSec=5\n";
+    // These tests read the services' own lines; the manager's "Starting x..." lines (ManagerLogTests) stay out.
+    private const string Defaults = "DefaultTimeoutStartSec=20\nDefaultTimeoutStopSec=5\nLogLevel=alert\n";
+
+    public LogSandbox() => Configure();
 
     public ServiceSandbox Box { get; } = new();
 

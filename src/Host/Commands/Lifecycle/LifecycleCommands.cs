@@ -20,10 +20,10 @@ internal static class LifecycleCommands
         {
             "start" => StartOrStop(ctx, "start", Names(ctx, args)),
             "stop" => StartOrStop(ctx, "stop", Names(ctx, args)),
-            "restart" => Restart(ctx, Names(ctx, args), onlyIfActive: false, reloadFirst: false),
-            "try-restart" or "condrestart" => Restart(ctx, Names(ctx, args), onlyIfActive: true, reloadFirst: false),
-            "reload-or-restart" => Restart(ctx, Names(ctx, args), onlyIfActive: false, reloadFirst: true),
-            "reload-or-try-restart" or "try-reload-or-restart" or "force-reload" => Restart(ctx, Names(ctx, args), onlyIfActive: true, reloadFirst: true),
+            "restart" => Restart(ctx, verb, Names(ctx, args), onlyIfActive: false, reloadFirst: false),
+            "try-restart" or "condrestart" => Restart(ctx, verb, Names(ctx, args), onlyIfActive: true, reloadFirst: false),
+            "reload-or-restart" => Restart(ctx, verb, Names(ctx, args), onlyIfActive: false, reloadFirst: true),
+            "reload-or-try-restart" or "try-reload-or-restart" or "force-reload" => Restart(ctx, verb, Names(ctx, args), onlyIfActive: true, reloadFirst: true),
             "reload" => ReloadCommand.Run(ctx, Names(ctx, args)),
             "kill" => KillCommand.Run(ctx, Names(ctx, args)),
             "reset-failed" => ResetFailed(ctx, args.Count == 0 ? null : Names(ctx, args)),
@@ -39,30 +39,38 @@ internal static class LifecycleCommands
     public static int StartOrStop(HostContext ctx, string verb, IReadOnlyList<string> units)
     {
         var manager = new UnitManager(ctx);
+        // systemctl queues one job per named unit: an unknown or masked one fails alone, the others still run.
+        var code = ExitCodes.Success;
+        var runnable = new List<string>();
         foreach (var name in units)
         {
             var unit = ctx.Units.LoadUnit(name);
             if (verb == "start" && unit.Definition.LoadState == UnitLoadState.NotFound)
-                return Fail(ctx, $"Failed to start {name}: Unit {name} not found.", ExitCodes.NotInstalled);
-            if (verb == "start" && unit.Definition.LoadState == UnitLoadState.Masked)
-                return Fail(ctx, $"Failed to start {name}: Unit {name} is masked.", ExitCodes.Failure);
-            if (verb == "stop" && unit.Definition.LoadState == UnitLoadState.NotFound && !manager.IsRunning(name))
-                return Fail(ctx, $"Failed to stop {name}: Unit {name} not loaded.", ExitCodes.NotInstalled);
+                code = Fail(ctx, $"Failed to start {name}: Unit {name} not found.", ExitCodes.NotInstalled);
+            else if (verb == "start" && unit.Definition.LoadState == UnitLoadState.Masked)
+                code = Fail(ctx, $"Failed to start {name}: Unit {name} is masked.", ExitCodes.Failure);
+            else if (verb == "stop" && unit.Definition.LoadState == UnitLoadState.NotFound && !manager.IsRunning(name))
+                code = Fail(ctx, $"Failed to stop {name}: Unit {name} not loaded.", ExitCodes.NotInstalled);
+            else runnable.Add(name);
         }
+        if (runnable.Count == 0) return code;
+        if (ctx.Options.Wait) UnitWaiter.Prepare();
         try
         {
             var results = verb == "start"
-                ? manager.StartAsync(units, CancellationToken.None).GetAwaiter().GetResult()
-                : manager.StopAsync(units, CancellationToken.None).GetAwaiter().GetResult();
-            return Report(ctx, results, units);
+                ? manager.StartAsync(runnable, CancellationToken.None).GetAwaiter().GetResult()
+                : manager.StopAsync(runnable, CancellationToken.None).GetAwaiter().GetResult();
+            var reported = Report(ctx, results, runnable);
+            if (ctx.Options.Wait && reported == ExitCodes.Success) reported = UnitWaiter.Wait(ctx, manager, runnable);
+            return code != ExitCodes.Success ? code : reported;
         }
         catch (TransactionException e)
         {
-            return Fail(ctx, $"Failed to {verb} {string.Join(' ', units)}: {e.Message}", ExitCodes.Failure);
+            return Fail(ctx, $"Failed to {verb} {string.Join(' ', runnable)}: {e.Message}", ExitCodes.Failure);
         }
     }
 
-    /// <summary>Prints the failure of each requested unit's job as systemctl does; exit 1 when any failed.</summary>
+    /// <summary>Prints the failure of each requested unit's job as systemctl does; exit 1 when any failed (5 when refused for a missing unit).</summary>
     public static int Report(HostContext ctx, IReadOnlyList<UnitJobResult> results, IReadOnlyList<string> requested)
     {
         var code = ExitCodes.Success;
@@ -70,12 +78,12 @@ internal static class LifecycleCommands
         {
             if (result.Result is JobResult.Done or JobResult.Skipped || !requested.Contains(result.Unit)) continue;
             ctx.Err.WriteLine(result.Message ?? JobMessages.ForResult(result.Unit, "failed"));
-            code = ExitCodes.Failure;
+            code = result.Result == JobResult.Refused ? ExitCodes.NotInstalled : code == ExitCodes.Success ? ExitCodes.Failure : code;
         }
         return code;
     }
 
-    private static int Restart(HostContext ctx, IReadOnlyList<string> units, bool onlyIfActive, bool reloadFirst)
+    private static int Restart(HostContext ctx, string verb, IReadOnlyList<string> units, bool onlyIfActive, bool reloadFirst)
     {
         var manager = new UnitManager(ctx);
         var targets = new List<string>();
@@ -83,7 +91,7 @@ internal static class LifecycleCommands
         {
             var unit = ctx.Units.LoadUnit(name);
             if (unit.Definition.LoadState == UnitLoadState.NotFound)
-                return Fail(ctx, $"Failed to {(onlyIfActive ? "try-restart" : "restart")} {name}: Unit {name} not found.", ExitCodes.NotInstalled);
+                return Fail(ctx, $"Failed to {verb} {name}: Unit {name} not found.", ExitCodes.NotInstalled);
             if (onlyIfActive && !manager.IsRunning(unit.Id)) continue;
             targets.Add(unit.Id);
         }
@@ -94,13 +102,15 @@ internal static class LifecycleCommands
             targets.RemoveAll(reloadable.Contains);
         }
         if (targets.Count == 0) return ExitCodes.Success;
+        if (ctx.Options.Wait) UnitWaiter.Prepare();
         // Units that require, bind to or are part of a restarted unit were stopped with it and restart with it
         // (systemd.unit(5) Requires=, PartOf=).
         var stop = manager.StopAsync(targets, CancellationToken.None).GetAwaiter().GetResult();
         var restart = new List<string>(targets);
         foreach (var result in stop)
             if (!restart.Contains(result.Unit)) restart.Add(result.Unit);
-        return Report(ctx, manager.StartAsync(restart, CancellationToken.None).GetAwaiter().GetResult(), targets);
+        var started = Report(ctx, manager.StartAsync(restart, CancellationToken.None).GetAwaiter().GetResult(), targets);
+        return ctx.Options.Wait && started == ExitCodes.Success ? UnitWaiter.Wait(ctx, manager, targets) : started;
     }
 
     private static int ResetFailed(HostContext ctx, IReadOnlyList<string>? units)

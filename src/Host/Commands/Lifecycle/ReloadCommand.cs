@@ -21,7 +21,7 @@ internal static class ReloadCommand
             if (unit.LoadState == UnitLoadState.NotFound)
                 return LifecycleCommands.Fail(ctx, $"Failed to reload {name}: Unit {name} not found.", ExitCodes.NotInstalled);
             if (!CanReload(unit))
-                return LifecycleCommands.Fail(ctx, $"Failed to reload {name}: Job type reload is not applicable for unit {name}.", ExitCodes.Failure);
+                return LifecycleCommands.Fail(ctx, $"Failed to reload {name}: Job type reload is not applicable for unit {name}.", ExitCodes.NotImplemented);
             using var held = UnitLock.Acquire(ctx.ManagerRunDirectory, name, TimeSpan.FromMinutes(5));
             var status = UnitRuntime.Read(ctx, name);
             if (status.ActiveState is not (ActiveState.Active or ActiveState.Reloading))

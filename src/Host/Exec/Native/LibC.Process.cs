@@ -26,6 +26,14 @@ internal static partial class LibC
     /// <summary>pidfd_send_signal(2): signals exactly the process the pidfd refers to, immune to pid reuse.</summary>
     public static int PidfdSendSignal(int pidfd, int signal) => (int)syscall(SYS_pidfd_send_signal, pidfd, signal, 0, 0);
 
+    private const int PR_SET_CHILD_SUBREAPER = 36;
+
+    [DllImport(Name, SetLastError = true)]
+    public static extern int prctl(int option, nuint arg2, nuint arg3, nuint arg4, nuint arg5);
+
+    /// <summary>PR_SET_CHILD_SUBREAPER: orphaned descendants are re-parented to this process, which can reap them.</summary>
+    public static int BecomeSubreaper() => prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+
     [DllImport(Name, SetLastError = true)]
     public static extern int waitid(int idType, int id, IntPtr info, int options);
 
