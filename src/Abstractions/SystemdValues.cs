@@ -29,48 +29,148 @@ public static class SystemdValues
     public static bool TryParseTimeSpan(string? text, long defaultUnitUsec, out TimeSpan value)
     {
         value = TimeSpan.Zero;
-        if (text is null) return false;
-        var s = text.Trim();
-        if (s.Length == 0) return false;
-        if (s.Equals("infinity", StringComparison.Ordinal)) { value = Infinity; return true; }
-        double totalUsec = 0;
-        var i = 0;
-        var any = false;
-        while (i < s.Length)
-        {
-            while (i < s.Length && char.IsWhiteSpace(s[i])) i++;
-            if (i == s.Length) break;
-            var start = i;
-            while (i < s.Length && (char.IsAsciiDigit(s[i]) || s[i] == '.')) i++;
-            if (start == i) return false;
-            if (!double.TryParse(s.AsSpan(start, i - start), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)) return false;
-            while (i < s.Length && s[i] == ' ') i++;
-            var unitStart = i;
-            while (i < s.Length && !char.IsAsciiDigit(s[i]) && !char.IsWhiteSpace(s[i]) && s[i] != '.') i++;
-            var unit = s.Substring(unitStart, i - unitStart);
-            var factor = unit.Length == 0 ? defaultUnitUsec : UnitUsec(unit);
-            if (factor < 0) return false;
-            totalUsec += number * factor;
-            any = true;
-        }
-        if (!any) return false;
-        value = totalUsec >= TimeSpan.MaxValue.Ticks / 10.0 ? Infinity : TimeSpan.FromTicks((long)Math.Round(totalUsec * 10));
+        if (!TryParseUsec(text, (ulong)Math.Max(1, defaultUnitUsec), out var usec)) return false;
+        value = FromUsec(usec);
         return true;
     }
 
-    private static long UnitUsec(string unit) => unit switch
+    /// <summary>systemd's <c>USEC_INFINITY</c>.</summary>
+    public const ulong UsecInfinity = ulong.MaxValue;
+
+    /// <summary>
+    /// A microsecond count as a time span; <see cref="UsecInfinity"/> and anything beyond what a TimeSpan holds
+    /// (about 29,000 years) become <see cref="Infinity"/>, so no caller has to guard against overflow.
+    /// </summary>
+    public static TimeSpan FromUsec(ulong usec)
+        => usec >= (ulong)(TimeSpan.MaxValue.Ticks / 10) ? Infinity : TimeSpan.FromTicks((long)usec * 10);
+
+    /// <summary>
+    /// systemd's <c>parse_time()</c> (systemd 252, time-util.c), to the letter: whitespace-separated numbers with
+    /// optional fractions and unit suffixes matched by prefix in systemd's table order, <c>infinity</c> alone,
+    /// no sign but <c>+</c>, and out-of-range sums refused rather than wrapped.
+    /// </summary>
+    public static bool TryParseUsec(string? text, ulong defaultUnitUsec, out ulong usec)
     {
-        "us" or "usec" or "µs" or "μs" => 1,
-        "ms" or "msec" => 1_000,
-        "s" or "sec" or "second" or "seconds" => 1_000_000,
-        "m" or "min" or "minute" or "minutes" => 60_000_000,
-        "h" or "hr" or "hour" or "hours" => 3_600_000_000,
-        "d" or "day" or "days" => 86_400_000_000,
-        "w" or "week" or "weeks" => 604_800_000_000,
-        "M" or "month" or "months" => 2_629_800_000_000,
-        "y" or "year" or "years" => 31_557_600_000_000,
-        _ => -1,
-    };
+        usec = 0;
+        if (text is null || defaultUnitUsec == 0) return false;
+        var p = SkipWhitespace(text, 0);
+        if (string.CompareOrdinal(text, p, "infinity", 0, 8) == 0 && p + 8 <= text.Length)
+        {
+            if (SkipWhitespace(text, p + 8) != text.Length) return false;
+            usec = UsecInfinity;
+            return true;
+        }
+        ulong total = 0;
+        var something = false;
+        while (true)
+        {
+            p = SkipWhitespace(text, p);
+            if (p == text.Length)
+            {
+                if (!something) return false;
+                break;
+            }
+            if (text[p] == '-') return false; // systemd refuses "-0" too
+            if (!TryStrtoll(text, p, out var number, out var e)) return false;
+            if (number < 0) return false;
+            var hasFraction = e < text.Length && text[e] == '.';
+            if (hasFraction)
+            {
+                p = e + 1;
+                while (p < text.Length && char.IsAsciiDigit(text[p])) p++;
+            }
+            else if (e == p)
+            {
+                return false;
+            }
+            else
+            {
+                p = e;
+            }
+            var afterSpace = p;
+            while (afterSpace < text.Length && text[afterSpace] is ' ' or '\t' or '\n' or '\r') afterSpace++;
+            var multiplier = defaultUnitUsec;
+            var s = ExtractMultiplier(text, afterSpace, ref multiplier);
+            // Don't allow '12.34.56', but accept '12.34 .56' or '12.34s.56'.
+            if (s == p && s < text.Length) return false;
+            p = s;
+            if ((ulong)number >= UsecInfinity / multiplier) return false;
+            var k = (ulong)number * multiplier;
+            if (k >= UsecInfinity - total) return false;
+            total += k;
+            something = true;
+            if (hasFraction)
+            {
+                var m = multiplier / 10;
+                var b = e + 1;
+                for (; b < text.Length && char.IsAsciiDigit(text[b]); b++, m /= 10)
+                {
+                    k = (ulong)(text[b] - '0') * m;
+                    if (k >= UsecInfinity - total) return false;
+                    total += k;
+                }
+                // Don't allow "0.-0", "3.+1", "3. 1", "3.sec" or "3.hoge".
+                if (b == e + 1) return false;
+            }
+        }
+        usec = total;
+        return true;
+    }
+
+    private static int SkipWhitespace(string text, int i)
+    {
+        while (i < text.Length && text[i] is ' ' or '\t' or '\n' or '\r') i++;
+        return i;
+    }
+
+    /// <summary>C's <c>strtoll(p, &amp;e, 10)</c>: leading isspace, an optional sign, digits; false on overflow (ERANGE).</summary>
+    private static bool TryStrtoll(string text, int start, out long value, out int end)
+    {
+        value = 0;
+        end = start;
+        var i = start;
+        while (i < text.Length && text[i] is ' ' or '\t' or '\n' or '\v' or '\f' or '\r') i++;
+        var negative = false;
+        if (i < text.Length && text[i] is '+' or '-') { negative = text[i] == '-'; i++; }
+        var digits = i;
+        decimal magnitude = 0;
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            magnitude = magnitude * 10 + (text[i] - '0');
+            if (magnitude > (decimal)long.MaxValue + 1) return false;
+            i++;
+        }
+        if (i == digits) return true; // no conversion: end stays at start
+        if (negative ? magnitude > (decimal)long.MaxValue + 1 : magnitude > long.MaxValue) return false;
+        value = negative ? (long)-magnitude : (long)magnitude;
+        end = i;
+        return true;
+    }
+
+    // systemd's table, in its order: the first suffix that prefixes the text wins ("5ms" is msec, "5m" minutes).
+    private static readonly (string Suffix, ulong Usec)[] Multipliers =
+    [
+        ("seconds", 1_000_000), ("second", 1_000_000), ("sec", 1_000_000), ("s", 1_000_000),
+        ("minutes", 60_000_000), ("minute", 60_000_000), ("min", 60_000_000),
+        ("months", 2_629_800_000_000), ("month", 2_629_800_000_000), ("M", 2_629_800_000_000),
+        ("msec", 1_000), ("ms", 1_000), ("m", 60_000_000),
+        ("hours", 3_600_000_000), ("hour", 3_600_000_000), ("hr", 3_600_000_000), ("h", 3_600_000_000),
+        ("days", 86_400_000_000), ("day", 86_400_000_000), ("d", 86_400_000_000),
+        ("weeks", 604_800_000_000), ("week", 604_800_000_000), ("w", 604_800_000_000),
+        ("years", 31_557_600_000_000), ("year", 31_557_600_000_000), ("y", 31_557_600_000_000),
+        ("usec", 1), ("us", 1), ("\u03bcs", 1), ("\u00b5s", 1),
+    ];
+
+    private static int ExtractMultiplier(string text, int p, ref ulong multiplier)
+    {
+        foreach (var (suffix, usec) in Multipliers)
+        {
+            if (string.CompareOrdinal(text, p, suffix, 0, suffix.Length) != 0 || p + suffix.Length > text.Length) continue;
+            multiplier = usec;
+            return p + suffix.Length;
+        }
+        return p;
+    }
 
     private static readonly (long Usec, string Suffix)[] FormatTable =
     [

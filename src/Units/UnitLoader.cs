@@ -101,6 +101,8 @@ internal sealed class UnitLoader
         var expander = new SpecifierExpander(_paths, _facts, id, fragmentInRoot);
         var badSetting = SpecifierPass.Apply(settings, type, expander, Warn)
             ?? UnitChecks.CheckExecLines(type, settings, Warn);
+        TimeSettingPass.Apply(settings, Warn);
+        ConditionPaths.Apply(settings, Warn);
         var state = badSetting is null ? UnitLoadState.Loaded : UnitLoadState.BadSetting;
         var definition = new UnitDefinition(id, state, fragment, dropInPaths, settings, badSetting);
         if (state == UnitLoadState.Loaded && UnitChecks.CheckService(definition) is { } refusal)

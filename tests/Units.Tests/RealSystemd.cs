@@ -31,6 +31,15 @@ internal static class RealSystemd
         return CommandRunner.Run(Analyze, ["--root=" + root, "verify", unit], Environment, TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>systemd's own parse of a time span: the microseconds, or null when it refuses the text.</summary>
+    public static ulong? Timespan(string text)
+    {
+        var r = CommandRunner.Run(Analyze, ["timespan", "--", text], Environment, TimeSpan.FromSeconds(30));
+        if (r.ExitCode != 0) return null;
+        var line = r.Stdout.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("\u03bcs:", StringComparison.Ordinal));
+        return ulong.Parse(line["\u03bcs:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static CommandResult GenerateSysV(string initDir, string outDir)
     {
         var env = new Dictionary<string, string?>(Environment)

@@ -10,6 +10,7 @@ public sealed class VerifyDifferentialTests
     [
         "Unknown section", "Assignment outside of section", "Missing '='", "Missing key name", "Invalid section header",
         "Neither a valid executable", "Empty path in command line", "Failed to resolve", "Service has", "Service is of type",
+        "Failed to parse", "path is not absolute",
     ];
 
     public static TheoryData<string, string> Cases => new()
@@ -36,6 +37,13 @@ public sealed class VerifyDifferentialTests
         { "continued.service", "[Service]\nExecStart=/bin/echo a \\\n# comment\n  b %z\n" },
         { "reset-execstart.service", "[Service]\nExecStart=/bin/true\nExecStart=\n" },
         { "good.target", "[Unit]\nDescription=fine\n" },
+        { "bad-times.service", "[Unit]\nJobTimeoutSec=x\nJobRunningTimeoutSec=\nStartLimitIntervalSec=1.\n[Service]\nExecStart=/bin/true\n"
+            + "TimeoutStopSec=garbage\nTimeoutStopSec=\nTimeoutStartSec=5 x\nTimeoutSec=-1\nRestartSec=1e3\nWatchdogSec=\n"
+            + "RuntimeMaxSec=infinity 5\nTimeoutAbortSec=\nTimeoutAbortSec=bad\nRuntimeRandomizedExtraSec=0x1\n" },
+        { "relative-conditions.service", "[Unit]\nConditionPathExists=relative\nConditionPathExists=|!rel2\nAssertFileNotEmpty=x\n"
+            + "ConditionPathExists=/abs\nConditionNeedsUpdate=etc\n[Service]\nExecStart=/bin/true\n" },
+        { "good-times.service", "[Unit]\nJobTimeoutSec=0\n[Service]\nExecStart=/bin/true\nTimeoutStopSec=0\nTimeoutStartSec=infinity\n"
+            + "RestartSec=100ms\nWatchdogSec=5min 20s\nRuntimeMaxSec=1h30m\nTimeoutAbortSec=2d\n" },
     };
 
     [DifferentialTheory]

@@ -38,6 +38,8 @@ internal static class Dispatcher
             "help" => HelpCommand.Run(ctx),
             "version" => VersionCommand.Run(ctx),
             "cat" => CatCommand.Run(ctx),
+            // Hidden (not in help): systemd-analyze's condition evaluation, for checking a unit's conditions here.
+            "condition" => ConditionCommand.Run(ctx),
             "list-plugins" => Plugins.ListPluginsCommand.Run(ctx.Plugins, ctx.Out, !ctx.Options.NoLegend),
             "daemon-reload" or "daemon-reexec" => ctx.Options.Arguments.Count == 0 ? ExitCodes.Success : TooMany(ctx),
             "list-unit-files" or "list-units" or "show" or "is-enabled" or "list-dependencies" or "get-default"

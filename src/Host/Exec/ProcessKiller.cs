@@ -28,7 +28,7 @@ public static class ProcessKiller
             return await FinishAsync(set, settings, rest, KillResult.Exited, trace, cancellationToken).ConfigureAwait(false);
         }
         Terminate(set, first, settings, trace);
-        var deadline = Deadline(settings.StopTimeout);
+        var deadline = Deadline.After(settings.StopTimeout);
         var awaited = first;
         while (true)
         {
@@ -63,7 +63,7 @@ public static class ProcessKiller
         Action<string>? trace, CancellationToken cancellationToken)
     {
         Send(set, targets, settings.FinalKillSignal, trace);
-        var deadline = Deadline(settings.FinalTimeout);
+        var deadline = Deadline.After(settings.FinalTimeout);
         var ok = await WaitAsync(targets, deadline, cancellationToken).ConfigureAwait(false);
         var survivors = Pids(Alive(targets));
         return new KillOutcome(ok && survivors.Count == 0 ? success : KillResult.StillAlive, [.. set.Signalled], survivors);
@@ -83,11 +83,10 @@ public static class ProcessKiller
             if (h.Signal(signal)) set.Signalled.Add(h.Pid);
     }
 
-    private static async Task<bool> WaitAsync(List<PidHandle> handles, long deadline, CancellationToken cancellationToken)
+    private static async Task<bool> WaitAsync(List<PidHandle> handles, Deadline deadline, CancellationToken cancellationToken)
     {
         if (handles.Count == 0) return true;
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (deadline != long.MaxValue) cts.CancelAfter(TimeSpan.FromMilliseconds(Math.Max(0, deadline - Environment.TickCount64)));
+        using var cts = Deadline.Source(deadline.Remaining, cancellationToken);
         var waits = new Task[handles.Count];
         for (var i = 0; i < waits.Length; i++) waits[i] = handles[i].WaitAsync(cts.Token);
         try
@@ -100,9 +99,6 @@ public static class ProcessKiller
             return false;
         }
     }
-
-    private static long Deadline(TimeSpan timeout)
-        => timeout == SystemdValues.Infinity || timeout.TotalMilliseconds > int.MaxValue ? long.MaxValue : Environment.TickCount64 + (long)timeout.TotalMilliseconds;
 
     private static List<PidHandle> Alive(List<PidHandle> handles) => handles.FindAll(h => !h.HasExited);
 

@@ -14,13 +14,16 @@ public static class ServiceTimeouts
         var value = unit.GetTimeSpan(section, "TimeoutStartSec") ?? unit.GetTimeSpan(section, "TimeoutSec");
         if (value is null)
             return unit.Get(section, "Type") == "oneshot" ? SystemdValues.Infinity : Default;
-        return value.Value == TimeSpan.Zero ? SystemdValues.Infinity : value.Value;
+        return ZeroMeansInfinity(value.Value);
     }
 
     /// <summary><c>TimeoutStopSec=</c>, else <c>TimeoutSec=</c>, else 90 s. 0 means infinity.</summary>
     public static TimeSpan Stop(UnitDefinition unit, string section = "Service")
     {
         var value = unit.GetTimeSpan(section, "TimeoutStopSec") ?? unit.GetTimeSpan(section, "TimeoutSec") ?? Default;
-        return value == TimeSpan.Zero ? SystemdValues.Infinity : value;
+        return ZeroMeansInfinity(value);
     }
+
+    /// <summary>systemd's <c>parse_sec_fix_0()</c>: for these timeouts 0 disables the timeout, like <c>infinity</c>.</summary>
+    public static TimeSpan ZeroMeansInfinity(TimeSpan value) => value == TimeSpan.Zero ? SystemdValues.Infinity : value;
 }

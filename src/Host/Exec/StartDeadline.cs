@@ -1,5 +1,3 @@
-using Platform.Abstractions;
-
 namespace Platform.Host.Exec;
 
 /// <summary>The start timeout as a cancellation source whose deadline can only move later (<c>EXTEND_TIMEOUT_USEC=</c>).</summary>
@@ -7,19 +5,15 @@ internal sealed class StartDeadline(TimeSpan timeout)
 {
     private readonly object _lock = new();
     private CancellationTokenSource? _cts;
-    private long _deadline = long.MaxValue;
+    private Deadline _deadline = Deadline.Never;
 
     /// <summary>Starts the clock; the returned source is cancelled at the deadline or when <paramref name="outer"/> is.</summary>
     public CancellationTokenSource Start(CancellationToken outer)
     {
         lock (_lock)
         {
-            _cts = CancellationTokenSource.CreateLinkedTokenSource(outer);
-            if (timeout != SystemdValues.Infinity && timeout.TotalMilliseconds < int.MaxValue)
-            {
-                _deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
-                _cts.CancelAfter(timeout);
-            }
+            _deadline = Deadline.After(timeout);
+            _cts = Deadline.Source(timeout, outer);
             return _cts;
         }
     }
@@ -29,11 +23,13 @@ internal sealed class StartDeadline(TimeSpan timeout)
     {
         lock (_lock)
         {
-            if (_cts is null || _deadline == long.MaxValue || _cts.IsCancellationRequested) return;
-            var wanted = Environment.TickCount64 + (long)Math.Min(extension.TotalMilliseconds, int.MaxValue);
-            if (wanted <= _deadline) return;
+            // Without a deadline (TimeoutStartSec=infinity or 0) there is nothing to extend.
+            if (_cts is null || _deadline.IsNever || _cts.IsCancellationRequested) return;
+            var wanted = Deadline.Later(_deadline, Deadline.After(extension));
+            if (wanted == _deadline) return;
             _deadline = wanted;
-            try { _cts.CancelAfter(TimeSpan.FromMilliseconds(wanted - Environment.TickCount64)); }
+            // An extension too long for a timer lifts the deadline; a CancellationTokenSource cannot disarm, so it is pushed out of reach.
+            try { _cts.CancelAfter(wanted.IsNever ? TimeSpan.FromMilliseconds(int.MaxValue) : wanted.Remaining); }
             catch (ObjectDisposedException) { }
         }
     }

@@ -64,10 +64,10 @@ internal sealed partial class InitProcess
         foreach (var monitor in _monitors.Values) monitor.Dispose();
         _monitors.Clear();
         var grace = ctx.Config.Get("InitStopGraceSec") is { } text && SystemdValues.TryParseTimeSpan(text, out var g) ? g : TimeSpan.FromSeconds(90);
-        using var limit = new CancellationTokenSource(grace);
+        using var limit = Deadline.Source(grace);
         var stopping = _manager.StopAllAsync(limit.Token);
         var reaping = ReapWhileAsync(stopping);
-        try { await stopping.WaitAsync(grace).ConfigureAwait(false); }
+        try { await stopping.WaitAsync(Deadline.ForTimer(grace)).ConfigureAwait(false); }
         catch (Exception e) when (e is TimeoutException or OperationCanceledException)
         {
             ctx.Warn("Stopping took longer than the grace period; killing what is left.");

@@ -146,7 +146,7 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
         // While RestartSec= runs the unit is activating/auto-restart, as systemd shows it (not failed).
         if (ctx.Store.Read(unit.Name) is { } current)
             ctx.Store.Write(current with { ActiveState = ActiveState.Activating, SubState = "auto-restart", StateChangeTimestamp = Clock.NowUsec() });
-        _ = Task.Delay(delay, _shutdown.Token).ContinueWith(t => { if (!t.IsCanceled) _events.Writer.TryWrite("restart:" + unit.Name); }, TaskScheduler.Default);
+        _ = Task.Delay(Deadline.ForTimer(delay), _shutdown.Token).ContinueWith(t => { if (!t.IsCanceled) _events.Writer.TryWrite("restart:" + unit.Name); }, TaskScheduler.Default);
     }
 
     private async Task RestartAsync(string unit)

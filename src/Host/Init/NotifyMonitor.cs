@@ -28,7 +28,7 @@ internal sealed class NotifyMonitor : IDisposable
         _watchdogFired = watchdogFired;
         _endpoint = NotifyEndpoints.Create(ctx, unit);
         var watchdog = unit.GetTimeSpan("Service", "WatchdogSec");
-        _watchdog = watchdog is { } w && w > TimeSpan.Zero && w != SystemdValues.Infinity ? w : null;
+        _watchdog = watchdog is { } w && w > TimeSpan.Zero && !Deadline.IsInfinite(w) ? w : null;
         _watchdogDeadline = Environment.TickCount64 + (long)(_watchdog?.TotalMilliseconds ?? 0);
         _ = Task.Run(ReceiveLoopAsync);
         if (_watchdog is not null) _ = Task.Run(WatchdogLoopAsync);

@@ -12,6 +12,10 @@ internal static class RuntimeRecord
     public const string ConditionResult = "ConditionResult";
     public const string Condition = "Condition";
     public const string ConditionTimestamp = "ConditionTimestamp";
+    /// <summary>"no" when the last start failed an assertion; the assertions not met in <see cref="Assert"/>.</summary>
+    public const string AssertResult = "AssertResult";
+    public const string Assert = "Assert";
+    public const string AssertTimestamp = "AssertTimestamp";
     /// <summary>Start times (µs) of recent starts, for StartLimitBurst= (init).</summary>
     public const string StartTimes = "StartTimes";
 

@@ -90,7 +90,7 @@ internal sealed class ServiceLaunch : IDisposable
             CacheDirectories = UnitDirectories.Paths(unit, "CacheDirectory", "/var/cache"),
             LogsDirectories = UnitDirectories.Paths(unit, "LogsDirectory", "/var/log"),
             ConfigurationDirectories = UnitDirectories.Paths(unit, "ConfigurationDirectory", "/etc"),
-            Watchdog = watchdog is { } w && w > TimeSpan.Zero && w != SystemdValues.Infinity ? w : null,
+            Watchdog = watchdog is { } w && w > TimeSpan.Zero && !Deadline.IsInfinite(w) ? w : null,
         };
     }
 

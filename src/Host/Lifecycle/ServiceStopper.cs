@@ -62,8 +62,7 @@ internal sealed class ServiceStopper(HostContext ctx, StatusWriter writer)
         var stopTimeout = ServiceLaunch.StopTimeout(ctx, unit);
         if (launch is not null && runExecStop && status.ActiveState is not ActiveState.Failed)
         {
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            LimitTo(limit, stopTimeout);
+            using var limit = Deadline.Source(stopTimeout, ct);
             try { await ControlCommands.RunAsync(launch.Context, "ExecStop", main > 0 ? main : null, limit.Token, stopOnFailure: false).ConfigureAwait(false); }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
         }
@@ -72,19 +71,12 @@ internal sealed class ServiceStopper(HostContext ctx, StatusWriter writer)
             settings, null, ct).ConfigureAwait(false);
         if (launch is not null)
         {
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            LimitTo(limit, stopTimeout);
+            using var limit = Deadline.Source(stopTimeout, ct);
             try { await ControlCommands.RunAsync(launch.Context, "ExecStopPost", null, limit.Token, stopOnFailure: false).ConfigureAwait(false); }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
         }
         if (!unit.GetBool("Service", "RuntimeDirectoryPreserve", false)) UnitDirectories.Remove(unit, ctx.Under, ["runtime"]);
         return outcome;
-    }
-
-    /// <summary>TimeoutStopSec=0/infinity (redis-server's) means no limit: CancelAfter refuses anything past ~49 days.</summary>
-    private static void LimitTo(CancellationTokenSource limit, TimeSpan timeout)
-    {
-        if (timeout != SystemdValues.Infinity && timeout.TotalMilliseconds < int.MaxValue) limit.CancelAfter(timeout);
     }
 
     private static bool HasProcesses(UnitStatus status)

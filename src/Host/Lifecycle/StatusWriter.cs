@@ -23,7 +23,7 @@ internal sealed class StatusWriter(IStatusStore store)
             ActiveState = ActiveState.Activating, SubState = "start", Result = "success",
             MainPid = 0, MainPidStartTime = 0, ControlPid = 0, StatusText = null, StatusErrno = 0,
             InactiveExitTimestamp = now, StateChangeTimestamp = now, InvocationId = invocationId,
-            Extra = WithoutCondition(previous),
+            Extra = ChecksPassed(previous, now),
             // Only an automatic restart counts on; a start someone asks for begins the count anew (systemd's flush_n_restarts).
             NRestarts = previous.SubState == "auto-restart" ? previous.NRestarts : 0,
         });
@@ -96,23 +96,53 @@ internal sealed class StatusWriter(IStatusStore store)
         });
     }
 
+    /// <summary>A start gets this far only when its conditions and assertions held: show says so, as systemd does.</summary>
+    private static Dictionary<string, string> ChecksPassed(UnitStatus status, long now)
+    {
+        var extra = WithoutCondition(status);
+        var stamp = now.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        extra[RuntimeRecord.ConditionResult] = "yes";
+        extra[RuntimeRecord.ConditionTimestamp] = stamp;
+        extra[RuntimeRecord.AssertResult] = "yes";
+        extra[RuntimeRecord.AssertTimestamp] = stamp;
+        return extra;
+    }
+
     private static Dictionary<string, string> WithoutCondition(UnitStatus status)
     {
         var extra = new Dictionary<string, string>(status.Extra);
         extra.Remove(RuntimeRecord.ConditionResult);
         extra.Remove(RuntimeRecord.Condition);
         extra.Remove(RuntimeRecord.ConditionTimestamp);
+        extra.Remove(RuntimeRecord.AssertResult);
+        extra.Remove(RuntimeRecord.Assert);
+        extra.Remove(RuntimeRecord.AssertTimestamp);
         extra.Remove(RuntimeRecord.Sessions);
         return extra;
     }
 
-    /// <summary>A start skipped because a condition failed: not an error, the unit stays inactive and says why.</summary>
+    /// <summary>A start skipped because a condition failed: not an error, the unit stays inactive and says why (the conditions not met, a line each).</summary>
     public UnitStatus Skipped(UnitStatus previous, string condition)
     {
         var now = Clock.NowUsec();
         var extra = RuntimeRecord.With(previous, RuntimeRecord.ConditionResult, "no");
         extra[RuntimeRecord.Condition] = condition;
         extra[RuntimeRecord.ConditionTimestamp] = now.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Write(previous with { ActiveState = ActiveState.Inactive, SubState = "dead", Extra = extra, StateChangeTimestamp = now });
+        // A skipped start changes no state: a unit that was inactive keeps its timestamp ("inactive (dead)" without "since").
+        var changed = previous.ActiveState != ActiveState.Inactive ? now : previous.StateChangeTimestamp;
+        return Write(previous with { ActiveState = ActiveState.Inactive, SubState = "dead", Extra = extra, StateChangeTimestamp = changed });
+    }
+
+    /// <summary>
+    /// A start refused by a failed assertion: the job fails but, as in systemd, the unit itself does not change state;
+    /// the assertions not met (a line each) are kept for status.
+    /// </summary>
+    public UnitStatus AssertFailed(UnitStatus previous, string assertions)
+    {
+        var now = Clock.NowUsec();
+        var extra = RuntimeRecord.With(previous, RuntimeRecord.AssertResult, "no");
+        extra[RuntimeRecord.Assert] = assertions;
+        extra[RuntimeRecord.AssertTimestamp] = now.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Write(previous with { Extra = extra });
     }
 }

@@ -1,5 +1,7 @@
 using Platform.Abstractions;
 using Platform.Host.Cli;
+using Platform.Host.Exec;
+using Platform.Host.Lifecycle.Conditions;
 using Platform.Units;
 
 namespace Platform.Host.Lifecycle;
@@ -132,15 +134,15 @@ internal sealed class UnitManager : IUnitManager
             || previous.ActiveState == ActiveState.Activating && previous.SubState != "auto-restart")
             return new UnitJobResult(name, JobResult.Done);
         var conditions = new ConditionCheck(_ctx.Under);
-        if (conditions.FirstFailure(unit, "Condition") is { } condition)
+        if (conditions.Failures(unit, "Condition") is { Count: > 0 } failed)
         {
-            _writer.Skipped(previous, condition);
+            _writer.Skipped(previous, string.Join('\n', failed));
             return new UnitJobResult(name, JobResult.Skipped);
         }
-        if (conditions.FirstFailure(unit, "Assert") is { } assertion)
+        if (conditions.Failures(unit, "Assert") is { Count: > 0 } assertions)
         {
-            _writer.Fail(previous, "assert", null);
-            return new UnitJobResult(name, JobResult.Assert, JobMessages.Assert(name) + $" ({assertion})");
+            _writer.AssertFailed(previous, string.Join('\n', assertions));
+            return new UnitJobResult(name, JobResult.Assert, JobMessages.Assert(name));
         }
         if (unit.Kind != "service")
         {
@@ -191,7 +193,7 @@ internal sealed class UnitManager : IUnitManager
     {
         var start = ServiceLaunch.StartTimeout(_ctx, unit);
         var stop = ServiceLaunch.StopTimeout(_ctx, unit);
-        if (start == SystemdValues.Infinity || stop == SystemdValues.Infinity) return TimeSpan.FromDays(1);
-        return start + stop + stop + TimeSpan.FromSeconds(5);
+        var total = Deadline.Sum(start, stop, stop, TimeSpan.FromSeconds(5));
+        return Deadline.IsInfinite(total) ? TimeSpan.FromDays(1) : total;
     }
 }

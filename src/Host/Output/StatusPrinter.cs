@@ -17,10 +17,8 @@ internal static class StatusPrinter
         sb.Append("     Loaded: ").Append(LoadedLine(v)).Append('\n');
         if (v.Unit.DropInPaths.Count > 0) AppendDropIns(sb, [.. v.Unit.DropInPaths.Select(v.InRoot)]);
         sb.Append("     Active: ").Append(ActiveLine(v, nowUsec)).Append('\n');
-        if (v.ConditionFailure is not null)
-            sb.Append("  Condition: start condition failed at ").Append(SystemdFormat.Timestamp(v.ConditionTimestampUsec))
-              .Append("; ").Append(SystemdFormat.Ago(v.ConditionTimestampUsec, nowUsec)).Append('\n')
-              .Append("             └─ ").Append(v.ConditionFailure).Append(" was not met\n");
+        AppendNotMet(sb, "  Condition: start condition failed at ", v.ConditionFailure, v.ConditionTimestampUsec, nowUsec);
+        AppendNotMet(sb, "     Assert: start assertion failed at ", v.AssertFailure, v.AssertTimestampUsec, nowUsec);
         for (var i = 0; i < v.Documentation.Count; i++)
             sb.Append(i == 0 ? "       Docs: " : "             ").Append(v.Documentation[i]).Append('\n');
         foreach (var line in v.ProcessLines)
@@ -98,5 +96,15 @@ internal static class StatusPrinter
         if (v.StateSinceUsec > 0)
             text += $" since {SystemdFormat.Timestamp(v.StateSinceUsec)}; {SystemdFormat.Ago(v.StateSinceUsec, nowUsec)}";
         return text;
+    }
+
+    /// <summary>systemd's condition/assertion block: when it failed, then one line per check not met (the record holds them a line each).</summary>
+    private static void AppendNotMet(StringBuilder sb, string heading, string? failures, long atUsec, long nowUsec)
+    {
+        if (failures is null) return;
+        sb.Append(heading).Append(SystemdFormat.Timestamp(atUsec)).Append("; ").Append(SystemdFormat.Ago(atUsec, nowUsec)).Append('\n');
+        var failed = failures.Split('\n');
+        for (var i = 0; i < failed.Length; i++)
+            sb.Append("             ").Append(i == failed.Length - 1 ? "└─ " : "├─ ").Append(failed[i]).Append(" was not met\n");
     }
 }

@@ -25,4 +25,6 @@ internal sealed record StatusView
     public IReadOnlyList<string> LogLines { get; init; } = [];
     public string? ConditionFailure { get; init; }
     public long ConditionTimestampUsec { get; init; }
+    public string? AssertFailure { get; init; }
+    public long AssertTimestampUsec { get; init; }
 }

@@ -49,7 +49,7 @@ internal static class ReloadCommand
             return main is { } pid && Mono.Unix.Native.Syscall.kill(pid, SignalNames.TryParse(unit.Get("Service", "ReloadSignal") ?? "SIGHUP", out var s)
                 ? (Mono.Unix.Native.Signum)s : Mono.Unix.Native.Signum.SIGHUP) == 0;
         using var launch = ServiceLaunch.Create(ctx, unit, status.InvocationId ?? Guid.NewGuid().ToString("N"), null, main, null);
-        using var limit = new CancellationTokenSource(ServiceLaunch.StartTimeout(ctx, unit) == SystemdValues.Infinity ? Timeout.InfiniteTimeSpan : ServiceLaunch.StartTimeout(ctx, unit));
+        using var limit = Deadline.Source(ServiceLaunch.StartTimeout(ctx, unit));
         try { return ControlCommands.RunAsync(launch.Context, "ExecReload", main, limit.Token).GetAwaiter().GetResult() is null; }
         catch (OperationCanceledException) { return false; }
     }

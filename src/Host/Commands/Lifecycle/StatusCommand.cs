@@ -57,6 +57,8 @@ internal static class StatusCommand
                 processes.Add((pid, CommandLine(pid)));
         status.Extra.TryGetValue(RuntimeRecord.Condition, out var condition);
         status.Extra.TryGetValue(RuntimeRecord.ConditionTimestamp, out var conditionTime);
+        status.Extra.TryGetValue(RuntimeRecord.Assert, out var assertion);
+        status.Extra.TryGetValue(RuntimeRecord.AssertTimestamp, out var assertTime);
         var lines = ctx.Options.Lines ?? 10;
         var fileState = ctx.Units.GetUnitFileState(unit.Name);
         return new StatusView
@@ -80,6 +82,8 @@ internal static class StatusCommand
             LogLines = reader is null || status.InvocationId is null ? [] : JournalTail.Lines(reader, unit.Name, lines),
             ConditionFailure = condition,
             ConditionTimestampUsec = long.TryParse(conditionTime, NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : 0,
+            AssertFailure = assertion,
+            AssertTimestampUsec = long.TryParse(assertTime, NumberStyles.None, CultureInfo.InvariantCulture, out var at) ? at : 0,
         };
     }
 

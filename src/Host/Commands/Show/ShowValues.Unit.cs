@@ -1,4 +1,5 @@
 using Platform.Abstractions;
+using Platform.Host.Exec;
 using Platform.Host.Output;
 
 namespace Platform.Host.Commands.Show;
@@ -53,7 +54,7 @@ internal sealed partial class ShowValues
             "IgnoreOnIsolate" => Bool("Unit", "IgnoreOnIsolate", false),
             "NeedDaemonReload" => "no",
             "Markers" => "",
-            "JobTimeoutUSec" => Time(_u.GetTimeSpan("Unit", "JobTimeoutSec"), SystemdValues.Infinity),
+            "JobTimeoutUSec" => Time(_u.GetTimeSpan("Unit", "JobTimeoutSec") is { } job ? ServiceTimeouts.ZeroMeansInfinity(job) : null, SystemdValues.Infinity),
             "JobRunningTimeoutUSec" => Time(_u.GetTimeSpan("Unit", "JobRunningTimeoutSec"), SystemdValues.Infinity),
             "JobTimeoutAction" => U("JobTimeoutAction") is { Length: > 0 } a ? a : "none",
             "JobTimeoutRebootArgument" => "",

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Platform.Abstractions;
+using Platform.Host.Exec;
 using Platform.Host.Output;
 
 namespace Platform.Host.Commands.Show;
@@ -58,12 +59,12 @@ internal sealed partial class ShowValues
         return _u.GetList("Service", "ExecStart").Count > 0 || _u.LoadState != UnitLoadState.Loaded ? "simple" : "oneshot";
     }
 
+    /// <summary>As systemd shows it: 0 means no timeout and prints <c>infinity</c>.</summary>
     public TimeSpan StartTimeout()
-        => _u.GetTimeSpan("Service", "TimeoutStartSec") ?? _u.GetTimeSpan("Service", "TimeoutSec")
-           ?? (ServiceType() == "oneshot" ? SystemdValues.Infinity : TimeSpan.FromSeconds(90));
+        => ServiceTimeouts.ZeroMeansInfinity(_u.GetTimeSpan("Service", "TimeoutStartSec") ?? _u.GetTimeSpan("Service", "TimeoutSec")
+           ?? (ServiceType() == "oneshot" ? SystemdValues.Infinity : ServiceTimeouts.Default));
 
-    public TimeSpan StopTimeout()
-        => _u.GetTimeSpan("Service", "TimeoutStopSec") ?? _u.GetTimeSpan("Service", "TimeoutSec") ?? TimeSpan.FromSeconds(90);
+    public TimeSpan StopTimeout() => ServiceTimeouts.Stop(_u);
 
     private string Words(string section, string key) => SystemdFormat.Words(_u.GetWords(section, key));
 

@@ -1,0 +1,12 @@
+namespace Platform.Host.Tests.Conditions;
+
+/// <summary>A theory comparing with the machine's systemd-analyze (systemd 252); skipped when it is not installed.</summary>
+public sealed class AnalyzeTheoryAttribute : TheoryAttribute
+{
+    public const string Analyze = "/usr/bin/systemd-analyze";
+
+    public AnalyzeTheoryAttribute()
+    {
+        if (!File.Exists(Analyze)) Skip = "systemd-analyze is not installed";
+    }
+}
