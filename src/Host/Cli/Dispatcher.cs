@@ -1,4 +1,5 @@
 using Platform.Host.Commands;
+using Platform.Host.Commands.Edit;
 using Platform.Host.Commands.Install;
 using Platform.Host.Commands.Lifecycle;
 using Platform.Host.Commands.Manager;
@@ -39,6 +40,7 @@ internal static class Dispatcher
             "help" => HelpCommand.Run(ctx),
             "version" => VersionCommand.Run(ctx),
             "cat" => CatCommand.Run(ctx),
+            "edit" => EditCommand.Run(ctx),
             "list-plugins" => Plugins.ListPluginsCommand.Run(ctx.Plugins, ctx.Out, !ctx.Options.NoLegend),
             "daemon-reload" or "daemon-reexec" => ctx.Options.Arguments.Count == 0 ? ExitCodes.Success : TooMany(ctx),
             "show-environment" or "set-environment" or "unset-environment" or "import-environment"
