@@ -48,4 +48,22 @@ public sealed class ListJobsTests : IDisposable
         Assert.Equal("No jobs running.\n", _box.Systemctl("list-jobs").Stdout);
         Assert.Equal("", _box.Property("slow.service", "Job"));
     }
+
+    [Fact]
+    public void AStopWaitingForItsExecStopIsARunningStopJob()
+    {
+        var gate = _box.File("gate");
+        _box.Unit("held.service", $"[Service]\nExecStart=/bin/sleep 300\nExecStop=/bin/sh -c 'while [ ! -e {gate} ]; do sleep 0.05; done'\n");
+        Assert.Equal(0, _box.Systemctl("start", "held").ExitCode);
+
+        Assert.Equal(0, _box.Systemctl("stop", "--no-block", "held").ExitCode);
+        Assert.True(ServiceSandbox.WaitFor(() => _box.Property("held.service", "ActiveState") == "deactivating", TimeSpan.FromSeconds(10)));
+
+        var list = _box.Systemctl("list-jobs", "held*");
+        Assert.Matches(@"^JOB   UNIT         TYPE STATE\n\d{5} held\.service stop running\n\n1 jobs listed\.\n$", list.Stdout);
+
+        File.WriteAllText(gate, "");
+        Assert.True(ServiceSandbox.WaitFor(() => _box.Property("held.service", "ActiveState") == "inactive", TimeSpan.FromSeconds(10)));
+        Assert.Equal("No jobs running.\n", _box.Systemctl("list-jobs").Stdout);
+    }
 }

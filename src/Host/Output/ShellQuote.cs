@@ -31,6 +31,29 @@ internal static class ShellQuote
         return sb.Append('\'').ToString();
     }
 
+    /// <summary>
+    /// <c>shell_maybe_quote(s, 0)</c>, as <c>show</c> prints each string of a list such as the manager's
+    /// <c>Environment=</c>: in double quotes with <c>" \ ` $</c> backslash-escaped and control characters C-escaped.
+    /// </summary>
+    public static string Double(string value)
+    {
+        var needs = false;
+        foreach (var c in value)
+            if (IsControl(c) || NeedQuotes.Contains(c)) { needs = true; break; }
+        if (!needs) return value;
+        var sb = new StringBuilder("\"", value.Length + 8);
+        foreach (var c in value)
+        {
+            if (IsControl(c)) sb.Append(ControlEscape(c));
+            else
+            {
+                if (c is '\\' or '"' or '`' or '$') sb.Append('\\');
+                sb.Append(c);
+            }
+        }
+        return sb.Append('"').ToString();
+    }
+
     private static bool IsControl(char c) => c < ' ' || c == (char)127;
 
     // systemd's cescape_char for the control characters.

@@ -39,8 +39,7 @@ internal static class EnvironmentCommands
                 return Fail(ctx, "Failed to set environment: Invalid environment assignments");
             set.Add(assignment);
         }
-        ManagerEnvironment.Modify(ctx, [], set);
-        return ExitCodes.Success;
+        return Apply(ctx, [], set, "set");
     }
 
     private static int Unset(HostContext ctx)
@@ -50,8 +49,7 @@ internal static class EnvironmentCommands
         foreach (var arg in args)
             if (!EnvironmentNames.IsValidName(arg) && !EnvironmentNames.TrySplitAssignment(arg, out _))
                 return Fail(ctx, "Failed to set environment: Invalid environment variable names or assignments");
-        ManagerEnvironment.Modify(ctx, [.. args], []);
-        return ExitCodes.Success;
+        return Apply(ctx, [.. args], [], "set");
     }
 
     private static int Import(HostContext ctx)
@@ -82,8 +80,7 @@ internal static class EnvironmentCommands
                 set.Add(environment[found]);
             }
         }
-        if (set.Count > 0) ManagerEnvironment.Modify(ctx, [], set);
-        return ExitCodes.Success;
+        return set.Count > 0 ? Apply(ctx, [], set, "import") : ExitCodes.Success;
     }
 
     /// <summary>This process's environment in a stable order (the client's environ).</summary>
@@ -94,6 +91,24 @@ internal static class EnvironmentCommands
             list.Add(new((string)e.Key, (string?)e.Value ?? ""));
         list.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         return list;
+    }
+
+    /// <summary>Writes the change; a caller who may not write the run folder gets systemd's one line for a refused call.</summary>
+    private static int Apply(HostContext ctx, IReadOnlyList<string> unset, IReadOnlyList<KeyValuePair<string, string>> set, string what)
+    {
+        try
+        {
+            ManagerEnvironment.Modify(ctx, unset, set);
+            return ExitCodes.Success;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return Fail(ctx, $"Failed to {what} environment: Access denied");
+        }
+        catch (IOException e)
+        {
+            return Fail(ctx, $"Failed to {what} environment: {e.Message}");
+        }
     }
 
     private static int Fail(HostContext ctx, string message)
