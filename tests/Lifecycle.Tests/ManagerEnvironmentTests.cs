@@ -21,6 +21,9 @@ public sealed class ManagerEnvironmentTests : IDisposable
         // Output captured from systemd 252 for the same calls: PATH is replaced in place, the rest follows in strcmp order.
         Assert.Equal("LANG=C.UTF-8\nPATH=/opt/bin\nA=1\nAB=2\nA_=3\nB=$'x y'\nC=$'$foo'\nD=$'it\\'s'\nE=\nF=$'a\\\\b'\n" +
             "G=$'tab\\there'\nH=$'nl\\nx'\nI=é\nJ=$'*'\nK=a=b\nM=~x\nQ=$'\\001z'\n", show.Stdout);
+        // show lists the same block as one property, each string double-quoted when needed, as systemd 252's show does.
+        Assert.Equal("Environment=LANG=C.UTF-8 PATH=/opt/bin A=1 AB=2 A_=3 \"B=x y\" \"C=\\$foo\" \"D=it's\" E= \"F=a\\\\b\" " +
+            "\"G=tab\\there\" \"H=nl\\nx\" I=é \"J=*\" K=a=b M=~x \"Q=\\001z\"\n", _box.Systemctl("show", "-p", "Environment").Stdout);
     }
 
     [Fact]
