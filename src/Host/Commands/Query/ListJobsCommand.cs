@@ -15,9 +15,10 @@ internal static class ListJobsCommand
         var patterns = ctx.Options.Arguments;
         var jobs = new List<RunningJob>();
         var skipped = false;
-        foreach (var stored in ctx.Store.List())
+        // RuntimeState does not open (and so create) the store on a system where nothing ran yet.
+        foreach (var status in Show.RuntimeState.List(ctx))
         {
-            if (RunningJob.Of(UnitRuntime.Effective(stored)) is not { } job) continue;
+            if (RunningJob.Of(status) is not { } job) continue;
             if (patterns.Count > 0 && !patterns.Any(p => UnitPatterns.Matches(p, job.Unit)))
             {
                 skipped = true;
