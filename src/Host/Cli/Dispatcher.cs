@@ -1,6 +1,8 @@
 using Platform.Host.Commands;
+using Platform.Host.Commands.Edit;
 using Platform.Host.Commands.Install;
 using Platform.Host.Commands.Lifecycle;
+using Platform.Host.Commands.Manager;
 using Platform.Host.Commands.Query;
 using Platform.Host.Init;
 
@@ -40,8 +42,12 @@ internal static class Dispatcher
             "cat" => CatCommand.Run(ctx),
             // Hidden (not in help): systemd-analyze's condition evaluation, for checking a unit's conditions here.
             "condition" => ConditionCommand.Run(ctx),
+            "edit" => EditCommand.Run(ctx),
             "list-plugins" => Plugins.ListPluginsCommand.Run(ctx.Plugins, ctx.Out, !ctx.Options.NoLegend),
             "daemon-reload" or "daemon-reexec" => ctx.Options.Arguments.Count == 0 ? ExitCodes.Success : TooMany(ctx),
+            "show-environment" or "set-environment" or "unset-environment" or "import-environment"
+                => EnvironmentCommands.Run(ctx, verb),
+            "list-jobs" => ListJobsCommand.Run(ctx),
             "list-unit-files" or "list-units" or "show" or "is-enabled" or "list-dependencies" or "get-default"
                 => QueryCommands.Run(ctx, verb),
             "enable" or "disable" or "reenable" or "mask" or "unmask" or "preset" or "preset-all" or "set-default"

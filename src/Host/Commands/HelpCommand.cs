@@ -45,7 +45,17 @@ internal static class HelpCommand
           mask UNIT...                        Mask one or more units
           unmask UNIT...                      Unmask one or more units
           get-default                         Get the name of the default target
+          edit UNIT...                        Edit one or more unit files
           set-default TARGET                  Set the default target
+
+        Job Commands:
+          list-jobs [PATTERN...]              List units being started, stopped or reloaded
+
+        Environment Commands:
+          show-environment                    Dump environment
+          set-environment VARIABLE=VALUE...   Set one or more environment variables
+          unset-environment VARIABLE...       Unset one or more environment variables
+          import-environment VARIABLE...      Import all or some environment variables
 
         Manager and Init Commands:
           daemon-reload                       Accepted; unit files are read on every call

@@ -4,13 +4,16 @@ namespace Platform.Host.Exec;
 
 /// <summary>
 /// Everything a service's environment is made of, merged by <see cref="Build"/> in systemd's order (systemd.exec(5),
-/// "Environment Variables in Spawned Processes"): the fixed <c>PATH</c>, then the manager-provided variables
+/// "Environment Variables in Spawned Processes"): the manager environment (<c>set-environment</c>, with <c>PATH</c>;
+/// the fixed <c>PATH</c> when none is given), then the manager-provided variables
 /// (INVOCATION_ID, NOTIFY_SOCKET, MAINPID, USER..., *_DIRECTORY, WATCHDOG_*), then <c>PassEnvironment=</c>,
 /// then <c>Environment=</c>, then <c>EnvironmentFile=</c> contents (which win), and finally <c>UnsetEnvironment=</c>.
 /// Values arrive already parsed; this type does no file or syntax parsing.
 /// </summary>
 public sealed record ServiceEnvironmentSpec
 {
+    /// <summary>The manager environment (<c>show-environment</c>), lowest precedence; null gives only the fixed <c>PATH</c>.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? Manager { get; init; }
     /// <summary>128-bit id of this start as 32 hex digits.</summary>
     public string? InvocationId { get; init; }
     /// <summary>The notify endpoint's address for <c>NOTIFY_SOCKET</c>.</summary>
@@ -47,6 +50,7 @@ public sealed record ServiceEnvironmentSpec
     {
         var env = new ServiceEnvironment();
         env.Set("PATH", ExecutableResolver.SearchPath);
+        foreach (var (k, v) in Manager ?? []) env.Set(k, v);
         if (InvocationId is not null) env.Set("INVOCATION_ID", InvocationId);
         if (NotifySocket is not null) env.Set("NOTIFY_SOCKET", NotifySocket);
         if (MainPid is { } main) env.Set("MAINPID", main.ToString(CultureInfo.InvariantCulture));

@@ -79,6 +79,8 @@ internal sealed class ServiceLaunch : IDisposable
         var watchdog = unit.GetTimeSpan("Service", "WatchdogSec");
         return new ServiceEnvironmentSpec
         {
+            // Read at every launch: a set-environment by another systemctl applies to the next start, as in systemd.
+            Manager = ManagerEnvironment.Effective(ctx),
             InvocationId = invocationId,
             MainPid = mainPid,
             Environment = environment,

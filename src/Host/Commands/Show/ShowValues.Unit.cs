@@ -43,7 +43,7 @@ internal sealed partial class ShowValues
             "CanIsolate" => SystemdFormat.YesNo(_u.Kind == "target" && _u.GetBool("Unit", "AllowIsolate", false)),
             "CanClean" => "",
             "CanFreeze" => "no",
-            "Job" => "",
+            "Job" => Platform.Host.Lifecycle.RunningJob.Of(_st) is { } job ? job.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : "",
             "StopWhenUnneeded" => Bool("Unit", "StopWhenUnneeded", false),
             "RefuseManualStart" => Bool("Unit", "RefuseManualStart", false),
             "RefuseManualStop" => Bool("Unit", "RefuseManualStop", false),

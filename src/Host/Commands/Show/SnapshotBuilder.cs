@@ -36,7 +36,7 @@ internal sealed class SnapshotBuilder(HostContext ctx, HashSet<string>? wanted)
     /// <summary>Properties whose value comes from the runtime record rather than the unit files.</summary>
     public static bool NeedsRuntime(string property)
         => property is "ActiveState" or "SubState" or "MainPID" or "ControlPID" or "StatusText" or "StatusErrno" or "Result"
-               or "NRestarts" or "InvocationID" or "ConditionResult" or "AssertResult"
+               or "NRestarts" or "InvocationID" or "ConditionResult" or "AssertResult" or "Job"
            || property.Contains("Timestamp", StringComparison.Ordinal)
            || property.StartsWith("Exec", StringComparison.Ordinal);
 
