@@ -40,6 +40,7 @@ internal static class Dispatcher
             "cat" => CatCommand.Run(ctx),
             "list-plugins" => Plugins.ListPluginsCommand.Run(ctx.Plugins, ctx.Out, !ctx.Options.NoLegend),
             "daemon-reload" or "daemon-reexec" => ctx.Options.Arguments.Count == 0 ? ExitCodes.Success : TooMany(ctx),
+            "list-timers" => Commands.Query.ListTimersCommand.Run(ctx),
             "list-unit-files" or "list-units" or "show" or "is-enabled" or "list-dependencies" or "get-default"
                 => QueryCommands.Run(ctx, verb),
             "enable" or "disable" or "reenable" or "mask" or "unmask" or "preset" or "preset-all" or "set-default"

@@ -143,6 +143,11 @@ internal sealed class UnitManager : IUnitManager
             _writer.Fail(previous, "assert", null);
             return new UnitJobResult(name, JobResult.Assert, JobMessages.Assert(name) + $" ({assertion})");
         }
+        if (unit.Kind == "timer")
+        {
+            Timers.TimerStart.Start(_ctx, _writer, unit, previous);
+            return new UnitJobResult(name, JobResult.Done);
+        }
         if (unit.Kind != "service")
         {
             _writer.ActiveWithoutProcess(previous);
