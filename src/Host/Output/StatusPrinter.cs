@@ -21,6 +21,9 @@ internal static class StatusPrinter
             sb.Append("  Condition: start condition failed at ").Append(SystemdFormat.Timestamp(v.ConditionTimestampUsec))
               .Append("; ").Append(SystemdFormat.Ago(v.ConditionTimestampUsec, nowUsec)).Append('\n')
               .Append("             └─ ").Append(v.ConditionFailure).Append(" was not met\n");
+        if (v.TimerTrigger is not null) sb.Append("    Trigger: ").Append(v.TimerTrigger).Append('\n');
+        for (var i = 0; i < v.Triggers.Count; i++)
+            sb.Append(i == 0 ? "   Triggers: ● " : "             ● ").Append(v.Triggers[i]).Append('\n');
         for (var i = 0; i < v.Documentation.Count; i++)
             sb.Append(i == 0 ? "       Docs: " : "             ").Append(v.Documentation[i]).Append('\n');
         foreach (var line in v.ProcessLines)

@@ -71,4 +71,15 @@ public sealed class ListTimersTests
         // Persistent= creates the stamp on first start.
         Assert.True(File.Exists(root.Combine("/var/lib/systemd/timers/stamp-far.timer")));
     }
+
+    [PublishedFact]
+    public void StatusShowsTriggerAndTriggers()
+    {
+        using var root = Tree();
+        Assert.Equal(0, Published.RunSystemctl(root, "start", "far.timer").ExitCode);
+
+        var status = Published.RunSystemctl(root, "status", "far.timer").Stdout;
+
+        Assert.Matches(@"\n     Active: active \(waiting\) since [^\n]+\n    Trigger: Tue 2199-01-01 00:00:00 UTC; 172 years \d+ months? left\n   Triggers: ● far\.service\n", status);
+    }
 }
