@@ -35,6 +35,12 @@ internal sealed partial class InitProcess
             if (status.SubState == "running" && (_timerStarts.ContainsKey(name) || _manager.IsRunning(settings.Unit))) continue;
             var now = Clock.NowUsec();
             var schedule = TimerRuntime.Schedule(ctx, definition, status, now);
+            // A timer that only waits for clock or time zone changes stays waiting (never seen here: nothing sends those).
+            if (schedule.Due is null && (settings.OnClockChange || settings.OnTimezoneChange))
+            {
+                if (status.SubState != "waiting") UpdateTimer(name, s => s with { SubState = "waiting", StateChangeTimestamp = now });
+                continue;
+            }
             if (schedule.Due is not { } due)
             {
                 var remain = settings.RemainAfterElapse || settings.LeaveAround;
