@@ -6,13 +6,16 @@ namespace Platform.Host.Commands.Show;
 
 internal sealed partial class ShowValues
 {
+    private TimerSettings? _timerSettings;
+
     /// <summary>
     /// A timer's properties as systemctl 252 prints them: realtime elapses as timestamps, monotonic ones as spans of
     /// CLOCK_MONOTONIC, one <c>TimersMonotonic=</c>/<c>TimersCalendar=</c> line per setting.
     /// </summary>
     private IEnumerable<string> TimerValues(string key)
     {
-        var settings = TimerSettings.From(_u);
+        // Parsed once per unit, not once per property (OnCalendar= parsing is the expensive part).
+        var settings = _timerSettings ??= TimerSettings.From(_u);
         var schedule = _s.TimerSchedule;
         var lastTrigger = TimerRuntime.LastTrigger(_st);
         switch (key)
