@@ -48,6 +48,7 @@ internal static class Dispatcher
             "show-environment" or "set-environment" or "unset-environment" or "import-environment"
                 => EnvironmentCommands.Run(ctx, verb),
             "list-jobs" => ListJobsCommand.Run(ctx),
+            "list-timers" => Commands.Query.ListTimersCommand.Run(ctx),
             "list-unit-files" or "list-units" or "show" or "is-enabled" or "list-dependencies" or "get-default"
                 => QueryCommands.Run(ctx, verb),
             "enable" or "disable" or "reenable" or "mask" or "unmask" or "preset" or "preset-all" or "set-default"

@@ -49,6 +49,7 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
             await StartAsync(units, boot: Environment.ProcessId == 1).ConfigureAwait(false);
             Reap();
             await RescanAsync().ConfigureAwait(false);
+            CheckTimers();
             state.Publish(Degraded() ? "degraded" : "running");
             await EventLoopAsync().ConfigureAwait(false);
             state.Publish("stopping");
@@ -110,6 +111,8 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
             if (item == "chld") await OnChildrenAsync().ConfigureAwait(false);
             else if (item == "scan") await RescanAsync().ConfigureAwait(false);
             else if (item.StartsWith("restart:", StringComparison.Ordinal)) await RestartAsync(item[8..]).ConfigureAwait(false);
+            // Any of these may have started or stopped a timer or ended a timer's unit.
+            if (item is "chld" or "scan" or "timers") CheckTimers();
             if (ctx.Options.ExitWhenIdle && !AnyRunning()) break;
         }
     }

@@ -13,6 +13,7 @@ internal sealed class InitState(HostContext ctx)
     private string Folder => Path.Join(ctx.RunDirectory, "platform");
     private string PidFile => Path.Join(Folder, "init.pid");
     private string StateFile => Path.Join(Folder, "init.state");
+    private string StartedFile => Path.Join(Folder, "init.started");
 
     /// <summary>Tools (Ansible among them) take the systemd path when this folder exists.</summary>
     public string BootedMarker => ctx.Under("/run/systemd/system");
@@ -32,6 +33,8 @@ internal sealed class InitState(HostContext ctx)
         try { Directory.CreateDirectory(BootedMarker); }
         catch (UnauthorizedAccessException) { }
         File.WriteAllText(PidFile, Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n");
+        // The manager's start: the base of OnStartupSec= (and of OnBootSec= in a container) for every process asking.
+        File.WriteAllText(StartedFile, Lifecycle.Clock.NowUsec().ToString(CultureInfo.InvariantCulture) + "\n");
         Publish("initializing");
     }
 
@@ -39,6 +42,7 @@ internal sealed class InitState(HostContext ctx)
     {
         TryDelete(StateFile);
         TryDelete(PidFile);
+        TryDelete(StartedFile);
         try { if (Directory.Exists(BootedMarker) && Directory.GetFileSystemEntries(BootedMarker).Length == 0) Directory.Delete(BootedMarker); }
         catch (IOException) { }
     }
@@ -51,6 +55,13 @@ internal sealed class InitState(HostContext ctx)
             var text = File.ReadAllText(PidFile).Trim();
             return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && ProcFs.IsAlive(pid) ? pid : null;
         }
+        catch (IOException) { return null; }
+    }
+
+    /// <summary>When the init started (µs since the epoch), or null when it did not say.</summary>
+    public long? StartedUsec()
+    {
+        try { return long.TryParse(File.ReadAllText(StartedFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null; }
         catch (IOException) { return null; }
     }
 

@@ -144,6 +144,11 @@ internal sealed class UnitManager : IUnitManager
             _writer.AssertFailed(previous, string.Join('\n', assertions));
             return new UnitJobResult(name, JobResult.Assert, JobMessages.Assert(name));
         }
+        if (unit.Kind == "timer")
+        {
+            Timers.TimerStart.Start(_ctx, _writer, unit, previous);
+            return new UnitJobResult(name, JobResult.Done);
+        }
         if (unit.Kind != "service")
         {
             _writer.ActiveWithoutProcess(previous);

@@ -19,6 +19,9 @@ internal static class StatusPrinter
         sb.Append("     Active: ").Append(ActiveLine(v, nowUsec)).Append('\n');
         AppendNotMet(sb, "  Condition: start condition failed at ", v.ConditionFailure, v.ConditionTimestampUsec, nowUsec);
         AppendNotMet(sb, "     Assert: start assertion failed at ", v.AssertFailure, v.AssertTimestampUsec, nowUsec);
+        if (v.TimerTrigger is not null) sb.Append("    Trigger: ").Append(v.TimerTrigger).Append('\n');
+        for (var i = 0; i < v.Triggers.Count; i++)
+            sb.Append(i == 0 ? "   Triggers: ● " : "             ● ").Append(v.Triggers[i]).Append('\n');
         for (var i = 0; i < v.Documentation.Count; i++)
             sb.Append(i == 0 ? "       Docs: " : "             ").Append(v.Documentation[i]).Append('\n');
         foreach (var line in v.ProcessLines)

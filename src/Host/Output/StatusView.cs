@@ -20,6 +20,10 @@ internal sealed record StatusView
     public string? StatusText { get; init; }
     public string? Description { get; init; }
     public IReadOnlyList<string> Documentation { get; init; } = [];
+    /// <summary>A timer's <c>Trigger:</c> line (next elapse and time left, or <c>n/a</c>); null for other units.</summary>
+    public string? TimerTrigger { get; init; }
+    /// <summary>The units a timer activates, for the <c>Triggers:</c> lines.</summary>
+    public IReadOnlyList<string> Triggers { get; init; } = [];
     public IReadOnlyList<(int Pid, string CommandLine)> Processes { get; init; } = [];
     public IReadOnlyList<string> ProcessLines { get; init; } = [];
     public IReadOnlyList<string> LogLines { get; init; } = [];

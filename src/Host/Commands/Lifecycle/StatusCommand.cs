@@ -78,6 +78,8 @@ internal static class StatusCommand
             StatusText = status.StatusText,
             Description = unit.Get("Unit", "Description"),
             Documentation = unit.GetWords("Unit", "Documentation"),
+            TimerTrigger = unit.Kind == "timer" ? TimerTrigger(ctx, unit, status) : null,
+            Triggers = unit.Kind == "timer" && unit.LoadState == UnitLoadState.Loaded ? [Timers.TimerSettings.From(unit).Unit] : [],
             Processes = processes,
             LogLines = reader is null || status.InvocationId is null ? [] : JournalTail.Lines(reader, unit.Name, lines),
             ConditionFailure = condition,
@@ -85,6 +87,15 @@ internal static class StatusCommand
             AssertFailure = assertion,
             AssertTimestampUsec = long.TryParse(assertTime, NumberStyles.None, CultureInfo.InvariantCulture, out var at) ? at : 0,
         };
+    }
+
+    /// <summary>systemd's "Trigger:" value: the next elapse and the time left, or n/a.</summary>
+    private static string TimerTrigger(HostContext ctx, UnitDefinition unit, UnitStatus status)
+    {
+        var now = Clock.NowUsec();
+        if (status.ActiveState != ActiveState.Active || unit.LoadState != UnitLoadState.Loaded) return "n/a";
+        return Timers.TimerRuntime.Schedule(ctx, unit, status, now).Due is { } due
+            ? $"{SystemdFormat.Timestamp(due)}; {RelativeTime.Format(due, now)}" : "n/a";
     }
 
     /// <summary>The file log sink, read-only, as journalctl reads it; null when it is not installed.</summary>

@@ -27,6 +27,14 @@ internal static class ShowOrder
         "SendSIGKILL", "SendSIGHUP", "WatchdogSignal",
     ];
 
+    /// <summary>systemd 252's dbus-timer.c vtable order.</summary>
+    public static readonly string[] Timer =
+    [
+        "Unit", "TimersMonotonic", "TimersCalendar", "OnClockChange", "OnTimezoneChange", "NextElapseUSecRealtime",
+        "NextElapseUSecMonotonic", "LastTriggerUSec", "LastTriggerUSecMonotonic", "Result", "AccuracyUSec", "RandomizedDelayUSec",
+        "FixedRandomDelay", "Persistent", "WakeSystem", "RemainAfterElapse",
+    ];
+
     public static readonly string[] Unit =
     [
         "Id", "Names", "Following", "Requires", "Requisite", "Wants", "BindsTo", "PartOf", "Upholds", "RequiredBy", "RequisiteOf",

@@ -37,6 +37,10 @@ internal sealed partial class ShowValues
         if (IsService)
             foreach (var key in ShowOrder.Service)
                 if ((wanted is null || wanted.Contains(key)) && ServiceValue(key) is { } v) yield return (key, v);
+        if (_u.Kind == "timer" && Found)
+            foreach (var key in ShowOrder.Timer)
+                if (wanted is null || wanted.Contains(key))
+                    foreach (var v in TimerValues(key)) yield return (key, v);
         foreach (var key in ShowOrder.Unit)
             if ((wanted is null || wanted.Contains(key)) && UnitValue(key) is { } v) yield return (key, v);
     }

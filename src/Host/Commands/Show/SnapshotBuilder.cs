@@ -19,13 +19,16 @@ internal sealed class SnapshotBuilder(HostContext ctx, HashSet<string>? wanted)
         var loaded = ctx.Units.LoadUnit(name);
         var def = InRoot(loaded);
         var found = def.LoadState != UnitLoadState.NotFound;
+        var status = _runtime || def.Kind == "timer" ? RuntimeState.Read(ctx, loaded.Id) : new UnitStatus { Unit = loaded.Id };
         return new UnitSnapshot
         {
+            TimerSchedule = def.Kind == "timer" && found && status.ActiveState == ActiveState.Active
+                ? Timers.TimerRuntime.Schedule(ctx, loaded.Definition, status, Platform.Host.Lifecycle.Clock.NowUsec()) : null,
             Unit = def,
             Names = loaded.Names,
             UnitFileState = found && Wants("UnitFileState") ? ctx.Units.GetUnitFileState(loaded.Id) ?? "" : null,
             UnitFilePreset = found && Wants("UnitFilePreset") ? ctx.Units.GetPresetState(loaded.Id) : null,
-            Status = _runtime ? RuntimeState.Read(ctx, loaded.Id) : new UnitStatus { Unit = loaded.Id },
+            Status = status,
             Dependencies = Dependencies(loaded),
             Commands = key => Commands(def, key),
         };

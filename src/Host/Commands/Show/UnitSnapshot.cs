@@ -15,4 +15,6 @@ internal sealed record UnitSnapshot
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Dependencies { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
     /// <summary>The parsed commands of each Exec* setting, for the <c>ExecStart={ path=... }</c> properties.</summary>
     public Func<string, IReadOnlyList<ExecCommand>> Commands { get; init; } = _ => [];
+    /// <summary>A timer's schedule while it is active (null otherwise), for NextElapse* and Timers*.</summary>
+    public Timers.TimerSchedule? TimerSchedule { get; init; }
 }
