@@ -62,4 +62,22 @@ public sealed class NotifyAndStatusTests : IDisposable
 
         Assert.Equal((4, "Unit nope.service could not be found.\n"), (status.ExitCode, status.Stderr));
     }
+
+    [Fact]
+    public void StatusShowsTheControlCommandsAsProcessLinesAndHowLongAStoppedServiceRan()
+    {
+        _box.Unit("steps.service", "[Service]\nExecStartPre=/bin/true\nExecStart=/bin/sleep 300\nExecStop=/bin/sh -c 'exit 0'\n");
+        Assert.Equal(0, _box.Systemctl("start", "steps").ExitCode);
+
+        var running = _box.Systemctl("status", "steps").Stdout;
+        Assert.Matches(@"\n    Process: \d+ ExecStartPre=/bin/true \(code=exited, status=0/SUCCESS\)\n   Main PID: \d+ \(sleep\)\n", running);
+        Assert.DoesNotContain("Duration:", running);
+
+        Assert.Equal(0, _box.Systemctl("stop", "steps").ExitCode);
+
+        var stopped = _box.Systemctl("status", "steps").Stdout;
+        Assert.Matches(@"\n     Active: inactive \(dead\) since [^\n]+\n   Duration: \d+(\.\d{3})?(ms|s)\n", stopped);
+        Assert.Matches(@"\n    Process: \d+ ExecStartPre=/bin/true \(code=exited, status=0/SUCCESS\)\n", stopped);
+        Assert.Matches(@"\n    Process: \d+ ExecStop=/bin/sh -c exit 0 \(code=exited, status=0/SUCCESS\)\n", stopped);
+    }
 }

@@ -25,14 +25,15 @@ internal static class ExecSandbox
         if (h.RootDirectory is { } root && (LibC.chroot(strings.String(root)) != 0 || LibC.chdir(strings.String("/")) != 0))
             return Fail(ExitChroot, $"Failed to change root directory to {root}", out error);
         foreach (var limit in h.Limits)
-            if (LibC.setrlimit(limit.Resource, [limit.Soft, limit.Hard]) != 0)
-                return Fail(ExitLimits, "Failed to adjust resource limits", out error);
-        if (h.Nice is { } nice && LibC.setpriority(LibC.PRIO_PROCESS, 0, nice) != 0)
+            if (!SetLimitClosest(limit)) return Fail(ExitLimits, "Failed to adjust resource limits", out error);
+        if (h.Nice is { } nice && !SetNiceClosest(nice))
             return Fail(ExitNice, "Failed to set up process scheduling priority (nice level)", out error);
         if (h.OomScoreAdjust is { } oom)
         {
+            // As systemd: a container that may not lower the score (no CAP_SYS_RESOURCE) is not an error.
             try { File.WriteAllText("/proc/self/oom_score_adj", oom.ToString(System.Globalization.CultureInfo.InvariantCulture)); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return Fail(ExitOomAdjust, "Failed to adjust OOM setting", out error); }
+            catch (UnauthorizedAccessException) { }
+            catch (IOException) { return Fail(ExitOomAdjust, "Failed to adjust OOM setting", out error); }
         }
         if (h.IoPriority is { } io && LibC.IoprioSet(io) != 0)
             return Fail(ExitIoprio, "Failed to set up IO scheduling priority", out error);
@@ -67,6 +68,31 @@ internal static class ExecSandbox
     {
         error = $"{message}: {LibC.StrError(Marshal.GetLastPInvokeError())}";
         return code;
+    }
+
+    /// <summary>
+    /// systemd's setrlimit_closest(): a limit above the hard limit this process may not raise (a container's nofile of
+    /// 20000 against redis' LimitNOFILE=65535) becomes that hard limit rather than a failed start.
+    /// </summary>
+    private static bool SetLimitClosest(ResourceLimit limit)
+    {
+        if (LibC.setrlimit(limit.Resource, [limit.Soft, limit.Hard]) == 0) return true;
+        if (Marshal.GetLastPInvokeError() != LibC.EPERM) return false;
+        var current = new ulong[2];
+        if (LibC.getrlimit(limit.Resource, current) != 0) return false;
+        var hard = Math.Min(limit.Hard, current[1]);
+        return LibC.setrlimit(limit.Resource, [Math.Min(limit.Soft, hard), hard]) == 0;
+    }
+
+    /// <summary>systemd's setpriority_closest(): a nice level below what may be set keeps the lowest one allowed.</summary>
+    private static bool SetNiceClosest(int nice)
+    {
+        if (LibC.setpriority(LibC.PRIO_PROCESS, 0, nice) == 0) return true;
+        if (Marshal.GetLastPInvokeError() is not (LibC.EPERM or LibC.EACCES)) return false;
+        var limit = new ulong[2];
+        var lowest = LibC.getrlimit(13, limit) == 0 && limit[0] != ResourceLimit.Infinity ? 20 - (int)Math.Min(limit[0], 40) : 19;
+        var current = LibC.getpriority(LibC.PRIO_PROCESS, 0);
+        return LibC.setpriority(LibC.PRIO_PROCESS, 0, Math.Max(nice, Math.Min(lowest, current))) == 0 || current <= nice;
     }
 
     private static int LastCapability()

@@ -42,6 +42,8 @@ public sealed class ServiceContext : IServiceContext
     public string? StatusText { get; private set; }
     /// <summary>Every process spawned through this context, in order.</summary>
     public IReadOnlyList<ChildProcess> Spawned => _spawned;
+    /// <summary>Control commands that ran to their end, as <see cref="Lifecycle.RuntimeRecord.Processes"/> lines, for <c>status</c>.</summary>
+    public List<string> ControlLines { get; } = [];
     /// <summary>The session ids of the spawned processes (each leads its own): record them for <see cref="KillTarget.Sessions"/>.</summary>
     public IReadOnlyList<int> Sessions => _spawned.ConvertAll(p => p.Pid);
 

@@ -26,6 +26,7 @@ internal static class ControlCommands
                 LibCKill(child.Pid);
                 throw;
             }
+            lock (context.ControlLines) context.ControlLines.Add(RuntimeRecord.ProcessLine(child.Pid, setting, command, exit));
             if (exit.IsCleanExit || command.IgnoreFailure) continue;
             failure ??= exit;
             if (stopOnFailure) break;

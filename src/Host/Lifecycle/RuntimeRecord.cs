@@ -16,6 +16,11 @@ internal static class RuntimeRecord
     public const string AssertResult = "AssertResult";
     public const string Assert = "Assert";
     public const string AssertTimestamp = "AssertTimestamp";
+    /// <summary>
+    /// The control commands of this invocation (ExecStartPre=, ExecStop=, ...) for <c>status</c>'s "Process:" lines:
+    /// one line each, <c>PID TAB SETTING=COMMAND TAB CODE TAB STATUS</c>.
+    /// </summary>
+    public const string Processes = "Processes";
     /// <summary>Start times (µs) of recent starts, for StartLimitBurst= (init).</summary>
     public const string StartTimes = "StartTimes";
 
@@ -34,6 +39,36 @@ internal static class RuntimeRecord
         if (value is null) extra.Remove(key);
         else extra[key] = value;
         return extra;
+    }
+
+    /// <summary>Appends control-command lines to <see cref="Processes"/>.</summary>
+    public static Dictionary<string, string> WithProcesses(UnitStatus status, IReadOnlyList<string> lines)
+    {
+        var existing = status.Extra.TryGetValue(Processes, out var text) && text.Length > 0 ? text + "\n" : "";
+        return With(status, Processes, existing + string.Join('\n', lines));
+    }
+
+    /// <summary>The recorded control commands as (pid, SETTING=COMMAND, exit).</summary>
+    public static IReadOnlyList<(int Pid, string Command, ProcessExit Exit)> ReadProcesses(UnitStatus status)
+    {
+        var list = new List<(int, string, ProcessExit)>();
+        if (!status.Extra.TryGetValue(Processes, out var text)) return list;
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var f = line.Split('\t');
+            if (f.Length == 4 && int.TryParse(f[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                && int.TryParse(f[2], NumberStyles.None, CultureInfo.InvariantCulture, out var code)
+                && int.TryParse(f[3], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var st))
+                list.Add((pid, f[1], new ProcessExit(code, st)));
+        }
+        return list;
+    }
+
+    /// <summary>One <see cref="Processes"/> line.</summary>
+    public static string ProcessLine(int pid, string setting, ExecCommand command, ProcessExit exit)
+    {
+        var words = string.Join(' ', new[] { command.Path }.Concat(command.Arguments.Skip(1))).Replace('\t', ' ').Replace('\n', ' ');
+        return string.Create(CultureInfo.InvariantCulture, $"{pid}\t{setting}={words}\t{exit.Code}\t{exit.Status}");
     }
 
     public static string Join(IEnumerable<int> pids) => string.Join(' ', pids.Select(p => p.ToString(CultureInfo.InvariantCulture)));

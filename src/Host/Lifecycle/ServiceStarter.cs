@@ -104,6 +104,7 @@ internal sealed class ServiceStarter(HostContext ctx, StatusWriter writer)
         }
         finally
         {
+            if (launch is not null) writer.AddProcesses(name, launch.Context.ControlLines);
             launch?.Dispose();
             if (launch is null) notify?.Dispose();
         }

@@ -11,6 +11,8 @@ namespace Platform.Host.Lifecycle;
 /// </summary>
 internal sealed class ServiceStopper(HostContext ctx, StatusWriter writer)
 {
+    private List<string> _controlLines = [];
+
     public async Task<UnitJobResult> StopAsync(UnitDefinition unit, UnitStatus status, CancellationToken ct)
     {
         if (status.ActiveState is ActiveState.Inactive or ActiveState.Failed && !HasProcesses(status))
@@ -21,12 +23,9 @@ internal sealed class ServiceStopper(HostContext ctx, StatusWriter writer)
         var result = outcome.Result == KillResult.Killed ? "timeout" : "success";
         ManagerLog.Ended(ctx, unit, result, status.InvocationId);
         ManagerLog.Write(ctx, unit, ManagerLog.Info, $"Stopped {ManagerLog.Combined(unit)}.", status.InvocationId);
-        if (result == "timeout")
-        {
-            writer.Fail(deactivating, "timeout", null);
-            return new UnitJobResult(unit.Name, JobResult.Done);
-        }
-        writer.Stopped(deactivating);
+        if (result == "timeout") writer.Fail(deactivating, "timeout", null);
+        else writer.Stopped(deactivating);
+        writer.AddProcesses(unit.Name, _controlLines);
         return new UnitJobResult(unit.Name, JobResult.Done);
     }
 
@@ -47,7 +46,10 @@ internal sealed class ServiceStopper(HostContext ctx, StatusWriter writer)
             return writer.Write(status with { SubState = "exited", StateChangeTimestamp = now });
         await EndAsync(unit, status, runExecStop: status.ActiveState == ActiveState.Active, ct).ConfigureAwait(false);
         ManagerLog.Ended(ctx, unit, success ? "success" : exit.FailureResult, status.InvocationId);
-        return success ? writer.Stopped(status, exit) : writer.Fail(status, exit.FailureResult, exit);
+        var settled = success ? writer.Stopped(status, exit) : writer.Fail(status, exit.FailureResult, exit);
+        if (_controlLines.Count == 0) return settled;
+        writer.AddProcesses(unit.Name, _controlLines);
+        return ctx.Store.Read(unit.Name) ?? settled;
     }
 
     private async Task<KillOutcome> EndAsync(UnitDefinition unit, UnitStatus status, bool runExecStop, CancellationToken ct)
@@ -76,6 +78,7 @@ internal sealed class ServiceStopper(HostContext ctx, StatusWriter writer)
             catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
         }
         if (!unit.GetBool("Service", "RuntimeDirectoryPreserve", false)) UnitDirectories.Remove(unit, ctx.Under, ["runtime"]);
+        if (launch is not null) _controlLines = [.. launch.Context.ControlLines];
         return outcome;
     }
 

@@ -108,6 +108,13 @@ internal sealed class StatusWriter(IStatusStore store)
         return extra;
     }
 
+    /// <summary>Adds the control commands a job ran to the unit's record (read back under the same lock).</summary>
+    public void AddProcesses(string unit, IReadOnlyList<string> lines)
+    {
+        if (lines.Count == 0 || store.Read(unit) is not { } current) return;
+        Write(current with { Extra = RuntimeRecord.WithProcesses(current, lines) });
+    }
+
     private static Dictionary<string, string> WithoutCondition(UnitStatus status)
     {
         var extra = new Dictionary<string, string>(status.Extra);
@@ -117,6 +124,7 @@ internal sealed class StatusWriter(IStatusStore store)
         extra.Remove(RuntimeRecord.AssertResult);
         extra.Remove(RuntimeRecord.Assert);
         extra.Remove(RuntimeRecord.AssertTimestamp);
+        extra.Remove(RuntimeRecord.Processes);
         extra.Remove(RuntimeRecord.Sessions);
         return extra;
     }

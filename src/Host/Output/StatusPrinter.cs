@@ -17,6 +17,7 @@ internal static class StatusPrinter
         sb.Append("     Loaded: ").Append(LoadedLine(v)).Append('\n');
         if (v.Unit.DropInPaths.Count > 0) AppendDropIns(sb, [.. v.Unit.DropInPaths.Select(v.InRoot)]);
         sb.Append("     Active: ").Append(ActiveLine(v, nowUsec)).Append('\n');
+        if (v.DurationUsec is { } duration) sb.Append("   Duration: ").Append(SystemdFormat.Timespan(duration, 1000)).Append('\n');
         AppendNotMet(sb, "  Condition: start condition failed at ", v.ConditionFailure, v.ConditionTimestampUsec, nowUsec);
         AppendNotMet(sb, "     Assert: start assertion failed at ", v.AssertFailure, v.AssertTimestampUsec, nowUsec);
         if (v.TimerTrigger is not null) sb.Append("    Trigger: ").Append(v.TimerTrigger).Append('\n');

@@ -26,6 +26,8 @@ internal sealed record StatusView
     public IReadOnlyList<string> Triggers { get; init; } = [];
     public IReadOnlyList<(int Pid, string CommandLine)> Processes { get; init; } = [];
     public IReadOnlyList<string> ProcessLines { get; init; } = [];
+    /// <summary>How long the unit was active, for an inactive or failed unit that was (systemd's <c>Duration:</c>).</summary>
+    public long? DurationUsec { get; init; }
     public IReadOnlyList<string> LogLines { get; init; } = [];
     public string? ConditionFailure { get; init; }
     public long ConditionTimestampUsec { get; init; }

@@ -38,6 +38,46 @@ internal static class SystemdFormat
         return h % 24 == 0 ? $"{d} days" : $"{d} days {h % 24}h";
     }
 
+    private static readonly (long Usec, string Suffix)[] Units =
+    [
+        (31_557_600_000_000, "y"), (2_629_800_000_000, "month"), (604_800_000_000, "w"), (86_400_000_000, "d"),
+        (3_600_000_000, "h"), (60_000_000, "min"), (1_000_000, "s"), (1_000, "ms"), (1, "us"),
+    ];
+
+    /// <summary>
+    /// systemd's format_timespan() with an accuracy: components down to <paramref name="accuracyUsec"/>, the last one
+    /// under a minute in dot notation with as many digits as the accuracy allows (<c>1.003s</c>, <c>2min 3.456s</c>).
+    /// </summary>
+    public static string Timespan(long usec, long accuracyUsec)
+    {
+        if (usec <= 0) return "0";
+        var sb = new System.Text.StringBuilder();
+        var t = usec;
+        foreach (var (unit, suffix) in Units)
+        {
+            if (t <= 0 || t < accuracyUsec && sb.Length > 0) break;
+            if (t < unit) continue;
+            var a = t / unit;
+            var b = t % unit;
+            if (sb.Length > 0) sb.Append(' ');
+            if (t < 60_000_000 && b > 0)
+            {
+                var digits = 0;
+                for (var cc = unit; cc > 1; cc /= 10) digits++;
+                for (var cc = accuracyUsec; cc > 1; cc /= 10) { b /= 10; digits--; }
+                if (digits > 0)
+                {
+                    sb.Append(a.ToString(CultureInfo.InvariantCulture)).Append('.')
+                      .Append(b.ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0')).Append(suffix);
+                    break;
+                }
+            }
+            sb.Append(a.ToString(CultureInfo.InvariantCulture)).Append(suffix);
+            t = b;
+        }
+        return sb.Length == 0 ? "0" : sb.ToString();
+    }
+
     /// <summary>Microseconds since the epoch, now.</summary>
     public static long NowUsec() => (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) / 10;
 

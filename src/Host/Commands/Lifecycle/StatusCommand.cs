@@ -82,6 +82,9 @@ internal static class StatusCommand
             Triggers = unit.Kind == "timer" && unit.LoadState == UnitLoadState.Loaded ? [Timers.TimerSettings.From(unit).Unit] : [],
             Processes = processes,
             LogLines = reader is null || status.InvocationId is null ? [] : JournalTail.Lines(reader, unit.Name, lines),
+            ProcessLines = [.. RuntimeRecord.ReadProcesses(status).Select(p => $"{p.Pid} {p.Command} ({StatusPrinter.ExitText(p.Exit)})")],
+            DurationUsec = status.ActiveState is ActiveState.Inactive or ActiveState.Failed && status.ActiveEnterTimestamp > 0
+                && status.ActiveExitTimestamp > status.ActiveEnterTimestamp ? status.ActiveExitTimestamp - status.ActiveEnterTimestamp : null,
             ConditionFailure = condition,
             ConditionTimestampUsec = long.TryParse(conditionTime, NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : 0,
             AssertFailure = assertion,

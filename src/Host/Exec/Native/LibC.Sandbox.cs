@@ -17,6 +17,12 @@ internal static partial class LibC
     public static extern int setrlimit(int resource, ulong[] limit);
 
     [DllImport(Name, SetLastError = true)]
+    public static extern int getrlimit(int resource, ulong[] limit);
+
+    [DllImport(Name, SetLastError = true)]
+    public static extern int getpriority(int which, uint who);
+
+    [DllImport(Name, SetLastError = true)]
     public static extern int sched_setaffinity(int pid, nint size, byte[] mask);
 
     [DllImport(Name, SetLastError = true)]
