@@ -60,6 +60,9 @@ internal sealed class NotifyMonitor : IDisposable
         using var held = UnitLock.Acquire(_ctx.ManagerRunDirectory, _unit.Name, TimeSpan.FromSeconds(30));
         var status = _ctx.Store.Read(_unit.Name);
         if (status is null || status.InvocationId != InvocationId) return;
+        // A message that waited for the lock while a stop ran (redis sends STOPPING=1 on SIGTERM) must not revive
+        // the ended unit's state.
+        if (status.ActiveState is ActiveState.Inactive or ActiveState.Failed) return;
         var now = Clock.NowUsec();
         if (message.Status is { } text) status = status with { StatusText = text };
         if (message.Errno is { } errno) status = status with { StatusErrno = errno };

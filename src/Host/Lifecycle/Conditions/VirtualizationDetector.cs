@@ -47,8 +47,11 @@ internal static class VirtualizationDetector
         var osRelease = Read("/proc/sys/kernel/osrelease") ?? "";
         if (osRelease.Contains("Microsoft", StringComparison.Ordinal) || osRelease.Contains("WSL", StringComparison.Ordinal)) return "wsl";
         if (FirstLine("/run/host/container-manager") is { } manager) return Translate(manager);
-        if (Environment.ProcessId == 1)
-            return Environment.GetEnvironmentVariable("container") is { Length: > 0 } own ? Translate(own) : null;
+        // As PID 1 our own container= is authoritative when set (empty: no container); unset, the files decide
+        // (Docker sets no container= but leaves /.dockerenv).
+        if (Environment.ProcessId == 1 && Environment.GetEnvironmentVariable("container") is { } own)
+            return own.Length > 0 ? Translate(own) : null;
+        if (Environment.ProcessId == 1) return ContainerFiles();
         if (FirstLine("/run/systemd/container") is { } recorded) return Translate(recorded);
         if (Pid1Environment("container") is { Length: > 0 } pid1) return Translate(pid1);
         return ContainerFiles();
