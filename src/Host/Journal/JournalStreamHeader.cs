@@ -13,8 +13,9 @@ namespace Platform.Host.Journal;
 /// <param name="Priority">The priority of lines without a <c>&lt;N&gt;</c> prefix (0-7; systemd's SyslogLevel=, default 6).</param>
 /// <param name="LevelPrefix">Whether a leading <c>&lt;N&gt;</c> sets the line's priority (systemd's SyslogLevelPrefix=, default on).</param>
 /// <param name="InvocationId">The run's invocation id (32 hex digits), recorded as <c>_SYSTEMD_INVOCATION_ID</c>, or null.</param>
+/// <param name="Slice">The unit's slice (<c>Slice=</c>, default <c>system.slice</c>), recorded as <c>_SYSTEMD_SLICE</c>, or null.</param>
 public sealed record JournalStreamHeader(string Unit, string Identifier, string Stream = "stdout", int Priority = 6,
-    bool LevelPrefix = true, string? InvocationId = null)
+    bool LevelPrefix = true, string? InvocationId = null, string? Slice = null)
 {
     internal const string Magic = "PLATFORM-JOURNAL-STREAM 1";
     internal const int MaxSize = 4096;
@@ -29,6 +30,7 @@ public sealed record JournalStreamHeader(string Unit, string Identifier, string 
         b.Append("PRIORITY=").Append(Math.Clamp(Priority, 0, 7).ToString(CultureInfo.InvariantCulture)).Append('\n');
         b.Append("LEVEL_PREFIX=").Append(LevelPrefix ? '1' : '0').Append('\n');
         if (!string.IsNullOrEmpty(InvocationId)) b.Append("INVOCATION_ID=").Append(Clean(InvocationId)).Append('\n');
+        if (!string.IsNullOrEmpty(Slice)) b.Append("SLICE=").Append(Clean(Slice)).Append('\n');
         b.Append('\n');
         var bytes = Encoding.UTF8.GetBytes(b.ToString());
         if (bytes.Length > MaxSize) throw new ArgumentException("journal stream header longer than 4 KiB");
@@ -40,7 +42,7 @@ public sealed record JournalStreamHeader(string Unit, string Identifier, string 
     {
         var lines = Encoding.UTF8.GetString(text).Split('\n');
         if (lines.Length == 0 || lines[0] != Magic) return null;
-        string? unit = null, identifier = null, invocation = null;
+        string? unit = null, identifier = null, invocation = null, slice = null;
         string stream = "stdout";
         int priority = 6;
         bool levelPrefix = true;
@@ -59,10 +61,11 @@ public sealed record JournalStreamHeader(string Unit, string Identifier, string 
                     break;
                 case "LEVEL_PREFIX": levelPrefix = value != "0"; break;
                 case "INVOCATION_ID": invocation = value.Length > 0 ? value : null; break;
+                case "SLICE": slice = value.Length > 0 ? value : null; break;
             }
         }
         if (string.IsNullOrEmpty(unit)) return null;
-        return new JournalStreamHeader(unit, string.IsNullOrEmpty(identifier) ? unit : identifier, stream, priority, levelPrefix, invocation);
+        return new JournalStreamHeader(unit, string.IsNullOrEmpty(identifier) ? unit : identifier, stream, priority, levelPrefix, invocation, slice);
     }
 
     private static string Clean(string value) => value.Replace('\n', ' ').Replace('\0', ' ');

@@ -104,8 +104,9 @@ internal sealed class ServiceLaunch : IDisposable
         var priority = Array.IndexOf(Levels, unit.Get("Service", "SyslogLevel") ?? "info");
         try
         {
-            return JournalStreamClient.Connect(ctx.RootOrSlash, unit.Name, identifier, "stdout", priority < 0 ? 6 : priority,
-                unit.GetBool("Service", "SyslogLevelPrefix", true), invocationId);
+            var slice = unit.Get("Service", "Slice") is { Length: > 0 } s ? s : ctx.Options.UserMode ? "app.slice" : "system.slice";
+            return JournalStreamClient.Connect(ctx.RootOrSlash, new JournalStreamHeader(unit.Name, identifier, "stdout", priority < 0 ? 6 : priority,
+                unit.GetBool("Service", "SyslogLevelPrefix", true), invocationId, slice));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or TimeoutException)
         {
