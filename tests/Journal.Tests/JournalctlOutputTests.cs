@@ -62,8 +62,6 @@ public sealed class JournalctlOutputTests : IDisposable
             Assert.Equal("3", Text(e, "SYSLOG_FACILITY"));
             Assert.Equal("system.slice", Text(e, "_SYSTEMD_SLICE"));
             Assert.Equal("sh", Text(e, "_COMM"));
-            Assert.Equal("/usr/bin/dash", Text(e, "_EXE"));
-            Assert.StartsWith("/bin/sh -c i=1;", Text(e, "_CMDLINE"));
             Assert.Equal(Environment.MachineName, Text(e, "_HOSTNAME"));
             Assert.True(Number(e, "_PID") > 1);
             Assert.Matches("^[0-9a-f]{32}$", Text(e, "_BOOT_ID"));

@@ -54,4 +54,20 @@ public sealed class ManagerLogTests : IDisposable
         Assert.Equal(["job.service: Failed with result 'exit-code'.", "Failed to start job.service."], ManagerLines("job.service"));
         Assert.Empty(ManagerLines("ok.service"));
     }
+
+    [Fact]
+    public void ALineOfARunningProcessCarriesItsExecutableAndCommandLine()
+    {
+        // A process that is gone before the pump reads its line has no /proc/PID/exe or cmdline left: journald then
+        // leaves these fields out too, so the writer stays alive here.
+        _box.Start("keeper.service", "[Service]\nExecStart=/bin/sh -c 'echo kept; sleep 300'\n");
+        Assert.True(ServiceSandbox.WaitFor(() => _box.Json("-u", "keeper").Any(e => Text(e, "MESSAGE") == "kept"), TimeSpan.FromSeconds(10)));
+
+        var entry = _box.Json("-u", "keeper").Single(e => Text(e, "MESSAGE") == "kept");
+
+        Assert.Equal("/usr/bin/dash", Text(entry, "_EXE"));
+        Assert.Equal("/bin/sh -c echo kept; sleep 300", Text(entry, "_CMDLINE"));
+        Assert.Equal("3", Text(entry, "SYSLOG_FACILITY"));
+        Assert.Equal("system.slice", Text(entry, "_SYSTEMD_SLICE"));
+    }
 }
