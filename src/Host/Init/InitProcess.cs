@@ -26,7 +26,7 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
 
     public async Task<int> RunAsync(IReadOnlyList<string> units)
     {
-        if (Environment.ProcessId != 1) prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+        if (Environment.ProcessId != 1) Exec.Native.LibC.BecomeSubreaper();
         state.Begin();
         ChildProcess.Reaped += (pid, exit) => { _reapedByWaiters.Enqueue((pid, exit)); _events.Writer.TryWrite("chld"); };
         var childSignals = ChildSignals.OpenSignalFd();
@@ -179,9 +179,4 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
             && (s.MainPid > 0 || ctx.Units.Load(s.Unit).Kind == "service"));
 
     private bool Degraded() => ctx.Store.List().Any(s => UnitRuntime.Effective(s).ActiveState == ActiveState.Failed);
-
-    private const int PR_SET_CHILD_SUBREAPER = 36;
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int prctl(int option, nuint arg2, nuint arg3, nuint arg4, nuint arg5);
 }

@@ -30,21 +30,11 @@ internal sealed class SystemConditions(Func<string, string> under)
         _ => true,
     };
 
-    private static readonly string[] CapabilityNames =
-    [
-        "cap_chown", "cap_dac_override", "cap_dac_read_search", "cap_fowner", "cap_fsetid", "cap_kill", "cap_setgid", "cap_setuid",
-        "cap_setpcap", "cap_linux_immutable", "cap_net_bind_service", "cap_net_broadcast", "cap_net_admin", "cap_net_raw",
-        "cap_ipc_lock", "cap_ipc_owner", "cap_sys_module", "cap_sys_rawio", "cap_sys_chroot", "cap_sys_ptrace", "cap_sys_pacct",
-        "cap_sys_admin", "cap_sys_boot", "cap_sys_nice", "cap_sys_resource", "cap_sys_time", "cap_sys_tty_config", "cap_mknod",
-        "cap_lease", "cap_audit_write", "cap_audit_control", "cap_setfcap", "cap_mac_override", "cap_mac_admin", "cap_syslog",
-        "cap_wake_alarm", "cap_block_suspend", "cap_audit_read", "cap_perfmon", "cap_bpf", "cap_checkpoint_restore",
-    ];
-
     /// <summary>systemd checks the bounding set of the manager: what no process it starts can ever gain.</summary>
     private static bool? Capability(string value)
     {
-        var index = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n < CapabilityNames.Length
-            ? n : Array.IndexOf(CapabilityNames, value.ToLowerInvariant());
+        var index = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= Exec.CapabilityNames.Last
+            ? n : value.StartsWith("cap_", StringComparison.OrdinalIgnoreCase) ? Exec.CapabilityNames.Number(value) : -1;
         if (index < 0) return null;
         foreach (var line in File.ReadLines("/proc/self/status"))
             if (line.StartsWith("CapBnd:", StringComparison.Ordinal))
