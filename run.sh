@@ -7,7 +7,15 @@ cd "$(dirname "$0")"
 out="$PWD/artifacts/publish"
 dotnet publish src/Host -c Release -o "$out" -nologo -v quiet
 root=$(mktemp -d /tmp/platform-demo.XXXXXX)
-trap '"$out/systemctl" --root="$root" stop hello.service ready.service setup.service >/dev/null 2>&1 || true; rm -rf "$root"' EXIT
+# The log pump the demo started holds the root's journal lock: it is ended by that lock's holder pid, then the root goes.
+stop_pump() {
+  local fd
+  for fd in /proc/[0-9]*/fd/*; do
+    [ "$(readlink "$fd" 2>/dev/null)" = "$root/run/platform/journal.lock" ] && { fd=${fd#/proc/}; kill "${fd%%/*}" 2>/dev/null; }
+  done
+  return 0
+}
+trap '"$out/systemctl" --root="$root" stop hello.service ready.service setup.service >/dev/null 2>&1 || true; stop_pump; rm -rf "$root"' EXIT
 cp -a examples/demo-root/. "$root/"
 # The demo's notify service calls systemd-notify, which lives in the install folder.
 mkdir -p "$root/etc/systemd/system/ready.service.d"
