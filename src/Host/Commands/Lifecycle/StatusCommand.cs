@@ -14,8 +14,7 @@ internal static class StatusCommand
 {
     public static int Run(HostContext ctx, IReadOnlyList<string> units)
     {
-        if (units.Count == 0)
-            units = [.. RuntimeState.List(ctx).Where(s => s.ActiveState != ActiveState.Inactive).Select(s => s.Unit).Order(StringComparer.Ordinal)];
+        if (units.Count == 0) return SystemOverview.Run(ctx);
         var code = ExitCodes.Success;
         var first = true;
         ILogReader? reader = null;
@@ -117,13 +116,13 @@ internal static class StatusCommand
         return null;
     }
 
-    private static string? Comm(int pid)
+    internal static string? Comm(int pid)
     {
         try { return File.ReadAllText($"/proc/{pid}/comm").TrimEnd('\n'); }
         catch (IOException) { return null; }
     }
 
-    private static string CommandLine(int pid)
+    internal static string CommandLine(int pid)
     {
         try
         {
