@@ -25,4 +25,6 @@ public sealed record ServiceContextOptions
     public Action<string>? StatusText { get; init; }
     /// <summary>Called after each spawn with the sessions of everything spawned so far (the starter records them at once).</summary>
     public Action<IReadOnlyList<int>>? Spawned { get; init; }
+    /// <summary>The unit's cgroup directory every command is spawned into, or null without a cgroup2 hierarchy.</summary>
+    public string? ControlGroup { get; init; }
 }

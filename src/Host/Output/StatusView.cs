@@ -25,6 +25,8 @@ internal sealed record StatusView
     /// <summary>The units a timer activates, for the <c>Triggers:</c> lines.</summary>
     public IReadOnlyList<string> Triggers { get; init; } = [];
     public IReadOnlyList<(int Pid, string CommandLine)> Processes { get; init; } = [];
+    /// <summary>The unit's cgroup (<c>/system.slice/x.service</c>) when it has one; the CGroup line names the unit otherwise.</summary>
+    public string? ControlGroup { get; init; }
     public IReadOnlyList<string> ProcessLines { get; init; } = [];
     /// <summary>How long the unit was active, for an inactive or failed unit that was (systemd's <c>Duration:</c>).</summary>
     public long? DurationUsec { get; init; }

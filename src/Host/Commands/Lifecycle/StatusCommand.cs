@@ -52,7 +52,7 @@ internal static class StatusCommand
         var sessions = RuntimeRecord.ReadSessions(status);
         var processes = new List<(int, string)>();
         if (status.ActiveState != ActiveState.Inactive)
-            foreach (var pid in UnitProcesses.Find(main, sessions))
+            foreach (var pid in UnitProcesses.Find(main, sessions, UnitControlGroup.Existing(ctx, unit), status.InvocationId))
                 processes.Add((pid, CommandLine(pid)));
         status.Extra.TryGetValue(RuntimeRecord.Condition, out var condition);
         status.Extra.TryGetValue(RuntimeRecord.ConditionTimestamp, out var conditionTime);
@@ -80,6 +80,7 @@ internal static class StatusCommand
             TimerTrigger = unit.Kind == "timer" ? TimerTrigger(ctx, unit, status) : null,
             Triggers = unit.Kind == "timer" && unit.LoadState == UnitLoadState.Loaded ? [Timers.TimerSettings.From(unit).Unit] : [],
             Processes = processes,
+            ControlGroup = UnitControlGroup.Name(ctx, unit),
             LogLines = reader is null || status.InvocationId is null ? [] : JournalTail.Lines(reader, unit.Name, lines),
             ProcessLines = [.. RuntimeRecord.ReadProcesses(status).Select(p => $"{p.Pid} {p.Command} ({StatusPrinter.ExitText(p.Exit)})")],
             DurationUsec = status.ActiveState is ActiveState.Inactive or ActiveState.Failed && status.ActiveEnterTimestamp > 0

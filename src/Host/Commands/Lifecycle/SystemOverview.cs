@@ -59,10 +59,11 @@ internal static class SystemOverview
         foreach (var status in records)
         {
             if (status.ActiveState == ActiveState.Inactive) continue;
-            var processes = UnitProcesses.Find(status.MainPid, RuntimeRecord.ReadSessions(status));
-            if (processes.Count == 0) continue;
             var unit = ctx.Units.Load(status.Unit);
-            var slice = unit.Get("Service", "Slice") is { Length: > 0 } s ? s : ctx.Options.UserMode ? "app.slice" : "system.slice";
+            var processes = UnitProcesses.Find(status.MainPid, RuntimeRecord.ReadSessions(status), UnitControlGroup.Existing(ctx, unit),
+                status.InvocationId);
+            if (processes.Count == 0) continue;
+            var slice = UnitControlGroup.Slice(ctx, unit);
             if (!groups.TryGetValue(slice, out var units))
                 groups[slice] = units = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
             units[status.Unit] = processes;
