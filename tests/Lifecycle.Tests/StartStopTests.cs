@@ -50,6 +50,24 @@ public sealed class StartStopTests : IDisposable
     }
 
     [Fact]
+    public void StartAndStopMatchAGlobWithACharacterClassAsListUnitsDoes()
+    {
+        foreach (var name in (string[])["web1", "web2", "web3"]) _box.Unit(name + ".service", "[Service]\nExecStart=/bin/sleep 300\n");
+
+        Assert.Equal(0, _box.Systemctl("start", "web[12]*").ExitCode);
+
+        Assert.Equal("active", _box.Property("web1.service", "ActiveState"));
+        Assert.Equal("active", _box.Property("web2.service", "ActiveState"));
+        Assert.Equal("inactive", _box.Property("web3.service", "ActiveState"));
+        var listed = _box.Systemctl("list-units", "--no-legend", "--plain", "web[12]*").Stdout;
+        Assert.Contains("web1.service", listed);
+        Assert.DoesNotContain("web3.service", listed);
+        Assert.Equal(0, _box.Systemctl("stop", "web[!3]*").ExitCode);
+        Assert.Equal("inactive", _box.Property("web1.service", "ActiveState"));
+        Assert.Equal("inactive", _box.Property("web2.service", "ActiveState"));
+    }
+
+    [Fact]
     public void StartOfAnUnknownUnitFailsWithExitFiveAndSystemdsMessage()
     {
         var result = _box.Systemctl("start", "nope");
