@@ -33,7 +33,7 @@ public sealed class OneshotServiceType : IServiceType
                 return ServiceStartResult.Failed("timeout", "Start operation timed out. Terminating.", mainPid: process.Pid);
             }
             last = exit;
-            if (exit.IsCleanExit) continue;
+            if (ExitJudgement.IsCommandSuccess(context.Unit, exit)) continue;
             if (command.IgnoreFailure)
             {
                 context.Trace($"Ignoring {ExitText.Describe(exit)} of {command.Raw}");

@@ -68,6 +68,21 @@ public sealed class StartStopTests : IDisposable
     }
 
     [Fact]
+    public void SuccessExitStatusTakesSystemdsExitStatusNames()
+    {
+        _box.Unit("tempfail.service", "[Service]\nType=oneshot\nRemainAfterExit=yes\nSuccessExitStatus=TEMPFAIL\nExecStart=/bin/sh -c 'exit 75'\n");
+        _box.Unit("usage.service", "[Service]\nType=oneshot\nSuccessExitStatus=TEMPFAIL\nExecStart=/bin/sh -c 'exit 64'\n");
+
+        var listed = _box.Systemctl("start", "tempfail");
+        var unlisted = _box.Systemctl("start", "usage");
+
+        Assert.True(listed.ExitCode == 0, listed.ToString());
+        Assert.Equal("active", _box.Property("tempfail.service", "ActiveState"));
+        Assert.Equal(1, unlisted.ExitCode);
+        Assert.Contains("status=64/USAGE", _box.Systemctl("status", "usage").Stdout);
+    }
+
+    [Fact]
     public void StartOfAnUnknownUnitFailsWithExitFiveAndSystemdsMessage()
     {
         var result = _box.Systemctl("start", "nope");

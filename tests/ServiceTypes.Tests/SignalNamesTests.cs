@@ -1,4 +1,4 @@
-using Platform.Host.Exec;
+using Platform.Abstractions;
 
 namespace Platform.ServiceTypes.Tests;
 

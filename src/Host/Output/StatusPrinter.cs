@@ -53,19 +53,12 @@ internal static class StatusPrinter
     /// <summary>The text systemd shows for how a process ended: <c>code=exited, status=1/FAILURE</c>, <c>code=killed, signal=TERM</c>.</summary>
     public static string ExitText(ProcessExit exit) => exit.Code switch
     {
-        ProcessExit.Exited => $"code=exited, status={exit.Status}/{ExitStatusName(exit.Status)}",
+        ProcessExit.Exited => $"code=exited, status={ExitStatusNames.Describe(exit.Status)}",
         ProcessExit.Dumped => $"code=dumped, signal={SignalName(exit.Status)}",
         _ => $"code=killed, signal={SignalName(exit.Status)}",
     };
 
-    public static string ExitStatusName(int status) => status switch
-    {
-        0 => "SUCCESS", 1 => "FAILURE", 2 => "INVALIDARGUMENT", 3 => "NOTIMPLEMENTED", 4 => "NOPERMISSION",
-        5 => "NOTINSTALLED", 6 => "NOTCONFIGURED", 7 => "NOTRUNNING", 200 => "CHDIR", 203 => "EXEC", 217 => "USER",
-        _ => status.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
-
-    public static string SignalName(int signal) => Exec.SignalNames.Name(signal) is var name && name.StartsWith("SIG", StringComparison.Ordinal) ? name[3..] : name;
+    public static string SignalName(int signal) => SignalNames.Name(signal) is var name && name.StartsWith("SIG", StringComparison.Ordinal) ? name[3..] : name;
 
     private static string LoadedLine(StatusView v)
     {

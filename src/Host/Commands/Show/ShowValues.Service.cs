@@ -6,7 +6,7 @@ namespace Platform.Host.Commands.Show;
 internal sealed partial class ShowValues
 {
     /// <summary>A signal setting's number (names, <c>SIG</c>-less names and numbers), or null when unset or unknown.</summary>
-    private static int? Signal(string? text) => Exec.SignalNames.TryParse(text, out var signal) ? signal : null;
+    private static int? Signal(string? text) => SignalNames.TryParse(text, out var signal) ? signal : null;
 
     private string? ServiceValue(string key) => key switch
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Platform.Host.Exec;
+namespace Platform.Abstractions;
 
 /// <summary>Signal names and numbers as systemd accepts them in <c>KillSignal=</c> and friends: <c>SIGTERM</c>, <c>TERM</c>, <c>15</c>, <c>SIGRTMIN+3</c>.</summary>
 public static class SignalNames
