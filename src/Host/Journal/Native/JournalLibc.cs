@@ -36,6 +36,7 @@ internal static unsafe partial class JournalLibc
     public const int O_CREAT = 0x40;
     public const int O_NONBLOCK = 0x800;
     public const int O_CLOEXEC = 0x80000;
+    public const int O_NOFOLLOW = 0x20000;
     public const int LOCK_EX = 2;
     public const int LOCK_NB = 4;
     public const int EPERM = 1;
