@@ -17,6 +17,7 @@ internal static class Entry
         // --flush, --sync and friends need no reader: the file journal is always written through to /var/log/journal.
         if (JournalctlCommand.IsMaintenance(args)) return 0;
         var root = JournalctlCommand.ExtractRoot(args);
+        if (JournalAccessCheck.Check(root, args, Console.Error) is { } denied) return denied;
         using var sink = JournalReaderFactory.Open(root, message => Console.Error.WriteLine("journalctl: " + message));
         if (sink is null) return 1;
         using var cancel = new CancellationTokenSource();

@@ -62,7 +62,7 @@ public sealed class FileLogSink : ILogSink, ILogReader
         if (_readOnly || _query is null) return;
         try
         {
-            var state = State(record.Unit);
+            var state = State(FileKey(record));
             var before = state.Encoder.Length;
             state.Encoder.Append(record, _bootId, record.Hostname ?? _hostname);
             // Buffered records never straddle the size limit: what fits goes into the active file now, the new
@@ -111,6 +111,17 @@ public sealed class FileLogSink : ILogSink, ILogReader
     }
 
     private JournalFileQuery Query => _query ?? throw new InvalidOperationException("the file log sink was not opened");
+
+    /// <summary>
+    /// The file a record goes to: its unit's, or for a record the pump could tie to no unit, one file per writing user
+    /// (<c>user-UID</c>, journald's split), so writers cannot make a file per name they choose.
+    /// </summary>
+    private static string FileKey(LogRecord record)
+    {
+        if (record.Unit.Length > 0) return record.Unit;
+        var uid = record.Fields is { } f && f.TryGetValue("_UID", out var u) ? u : "unknown";
+        return "user-" + uid;
+    }
 
     private UnitState State(string unit)
     {

@@ -57,6 +57,8 @@ internal sealed class UnitJournalWriter : IDisposable
                 _serial = reader.Serial;
                 _length = reader.Position;
                 _handle = System.IO.File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+                // Files written before journal files were restricted are brought in line.
+                JournalFileAccess.Protect(_handle);
                 if (RandomAccess.GetLength(_handle) != _length) RandomAccess.SetLength(_handle, _length);
                 return;
             }
@@ -93,6 +95,7 @@ internal sealed class UnitJournalWriter : IDisposable
         Span<byte> header = stackalloc byte[JournalFileFormat.HeaderSize];
         JournalFileFormat.WriteHeader(header, _serial, (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) / 10);
         _handle = System.IO.File.OpenHandle(path, FileMode.Create, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        JournalFileAccess.Protect(_handle);
         RandomAccess.Write(_handle, header, 0);
         _length = JournalFileFormat.HeaderSize;
     }

@@ -37,6 +37,12 @@ internal static unsafe partial class SinkLibc
     public static partial int close(int fd);
 
     [LibraryImport("libc", SetLastError = true)]
+    public static partial int fchown(int fd, uint owner, uint group);
+
+    [LibraryImport("libc")]
+    public static partial uint geteuid();
+
+    [LibraryImport("libc", SetLastError = true)]
     public static partial int poll(PollFd* fds, nuint count, int timeout);
 
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]

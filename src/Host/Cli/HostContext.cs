@@ -49,8 +49,10 @@ internal sealed class HostContext
         var store = Plugins.Get<IStatusStore>(PluginKind.StatusStore, name)
             ?? throw new InvalidOperationException($"Status store '{name}' is not available (see 'systemctl list-plugins').");
         var directory = Path.Join(RunDirectory, "platform", "status");
-        Directory.CreateDirectory(directory);
-        store.Open(new StatusStoreContext(directory, BootIdentity.Current(), Config.GetSection("StatusStore", name)));
+        // Records name the processes root's stop kills: only a folder nobody else can write holds them.
+        TrustedFolder.Ensure(directory);
+        StoreSwitch.Check(this, directory, name);
+        store.Open(new StatusStoreContext(directory, BootIdentity.Current(), Config.GetSection("StatusStore", name)) { Warn = Warn });
         // Transactions run jobs in parallel; store plugins need not be thread-safe.
         return new SynchronizedStore(store);
     }
@@ -84,7 +86,7 @@ internal sealed class HostContext
         var run = "/run/user/" + uid;
         if (Directory.Exists(Under(run)) || Environment.IsPrivilegedProcess) return run;
         var fallback = "/tmp/platform-runtime-" + uid;
-        if (!Directory.Exists(Under(fallback))) Directory.CreateDirectory(Under(fallback), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        TrustedFolder.EnsurePrivate(Under(fallback), uid);
         return fallback;
     }
 

@@ -36,7 +36,7 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
         using var intr = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; Terminate(); });
         using var pumpStop = new CancellationTokenSource();
         var sinks = InternalModes.OpenConfiguredSinks(ctx.RootOrSlash, ctx.Warn);
-        var pump = JournalDaemon.RunInProcessAsync(ctx.RootOrSlash, sinks, pumpStop.Token);
+        var pump = JournalDaemon.RunInProcessAsync(ctx.RootOrSlash, sinks, pumpStop.Token, unitOfPid: PeerUnitResolver.For(ctx.RootOrSlash));
         // Services started before the pump listens would start a detached pump of their own.
         var socket = JournalPaths.Socket(ctx.RootOrSlash);
         for (var i = 0; i < 200 && !pump.IsCompleted && !JournalStreamClient.IsListening(socket); i++) await Task.Delay(10).ConfigureAwait(false);

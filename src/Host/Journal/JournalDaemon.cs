@@ -21,7 +21,8 @@ public static class JournalDaemon
     /// root), opens the sinks through <paramref name="openSinks"/> (root, warn) and serves until idle or SIGTERM.
     /// Problems are logged as records of <c>systemd-journald.service</c>, since nobody reads the pump's stderr.
     /// </summary>
-    public static int Run(string[] args, Func<string, Action<string>, IReadOnlyList<ILogSink>> openSinks)
+    public static int Run(string[] args, Func<string, Action<string>, IReadOnlyList<ILogSink>> openSinks,
+        Func<string, Func<int, string?>>? unitResolver = null)
     {
         var root = "/";
         var idle = DefaultIdleExit;
@@ -45,7 +46,7 @@ public static class JournalDaemon
             using var stop = new CancellationTokenSource();
             using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
-            var pump = new JournalPump(sinks, new JournalPumpOptions { IdleExit = idle, TrimAfter = trim });
+            var pump = new JournalPump(sinks, new JournalPumpOptions { IdleExit = idle, TrimAfter = trim, UnitOfPid = unitResolver?.Invoke(root) });
             lock (early) foreach (var message in early) pump.Submit(OwnRecord(message));
             pump.RunAsync(socket, stop.Token).GetAwaiter().GetResult();
             return 0;
@@ -62,7 +63,7 @@ public static class JournalDaemon
     /// keeps serving them meanwhile). The sinks stay owned by the caller.
     /// </summary>
     public static async Task RunInProcessAsync(string root, IReadOnlyList<ILogSink> sinks, CancellationToken token,
-        Action<JournalPump>? started = null)
+        Action<JournalPump>? started = null, Func<int, string?>? unitOfPid = null)
     {
         JournalLock? held = null;
         while (held is null)
@@ -72,7 +73,7 @@ public static class JournalDaemon
         }
         using (held)
         {
-            var pump = new JournalPump(sinks);
+            var pump = new JournalPump(sinks, new JournalPumpOptions { UnitOfPid = unitOfPid });
             started?.Invoke(pump);
             await pump.RunAsync(JournalPaths.Socket(root), token).ConfigureAwait(false);
         }

@@ -20,7 +20,8 @@ public sealed class JournalLock : IDisposable
         var path = JournalPaths.Lock(root);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // Raw open(2): File.OpenHandle takes a shared flock of its own and would fail while another pump holds ours.
-        var fd = JournalLibc.open(path, JournalLibc.O_RDWR | JournalLibc.O_CREAT | JournalLibc.O_CLOEXEC, 0b110_100_100);
+        // O_NOFOLLOW: a link planted under the lock's name must not make root create or open the file it points to.
+        var fd = JournalLibc.open(path, JournalLibc.O_RDWR | JournalLibc.O_CREAT | JournalLibc.O_CLOEXEC | JournalLibc.O_NOFOLLOW, 0b110_100_100);
         if (fd < 0) throw new IOException($"cannot open {path}: {JournalLibc.Describe(Marshal.GetLastPInvokeError())}");
         var handle = new SafeFileHandle(fd, ownsHandle: true);
         while (true)

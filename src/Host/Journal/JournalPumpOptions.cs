@@ -18,6 +18,13 @@ public sealed class JournalPumpOptions
     /// </summary>
     public TimeSpan? TrimAfter { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The unit a process belongs to by the manager's own records (its sessions, main process and descendants), or null.
+    /// Streams connected by someone other than root or the pump's own user get their unit from this, never from their
+    /// header, as journald takes <c>_SYSTEMD_UNIT</c> from the writer's cgroup. Null: such streams are unit-less.
+    /// </summary>
+    public Func<int, string?>? UnitOfPid { get; init; }
+
     /// <summary>Where the pump's own problems go; null: logged as records of <c>systemd-journald.service</c>.</summary>
     public Action<string>? Warn { get; init; }
 }

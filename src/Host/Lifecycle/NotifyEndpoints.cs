@@ -19,7 +19,7 @@ internal static class NotifyEndpoints
             uid = (int)credentials.Uid;
             gid = (int)credentials.Gid;
         }
-        Directory.CreateDirectory(ctx.ManagerRunDirectory);
+        Platform.Host.Plugins.TrustedFolder.Ensure(ctx.ManagerRunDirectory);
         return transport.CreateEndpoint(new NotifyEndpointContext(unit, ctx.ManagerRunDirectory, uid, gid));
     }
 }

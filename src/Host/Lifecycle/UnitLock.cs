@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
+using Platform.Host.Plugins;
 
 namespace Platform.Host.Lifecycle;
 
@@ -17,6 +18,8 @@ internal sealed partial class UnitLock : IDisposable
     private const int OpenReadWrite = 2;
     private const int OpenCreate = 0x40;
     private const int OpenCloseOnExec = 0x80000;
+    // A link planted under the lock's name must not make root create or truncate the file it points to.
+    private const int OpenNoFollow = 0x20000;
     private readonly SafeFileHandle _handle;
 
     private UnitLock(SafeFileHandle handle) => _handle = handle;
@@ -24,12 +27,12 @@ internal sealed partial class UnitLock : IDisposable
     /// <summary>Takes the lock for <paramref name="unit"/>, waiting up to <paramref name="timeout"/>; throws TimeoutException when another process keeps it.</summary>
     public static UnitLock Acquire(string lockDirectory, string unit, TimeSpan timeout)
     {
-        Directory.CreateDirectory(lockDirectory);
+        TrustedFolder.Ensure(lockDirectory);
         var path = Path.Join(lockDirectory, unit + ".lock");
         // Raw open(2): File.OpenHandle takes its own advisory lock, which would make a second holder fail
         // with a sharing violation instead of waiting here.
-        var fd = open(path, OpenReadWrite | OpenCreate | OpenCloseOnExec, 0b110_100_100);
-        if (fd < 0) throw new IOException($"Failed to open {path}: error {Marshal.GetLastPInvokeError()}");
+        var fd = open(path, OpenReadWrite | OpenCreate | OpenCloseOnExec | OpenNoFollow, 0b110_100_100);
+        if (fd < 0) throw new IOException($"Failed to open {path}: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
         var handle = new SafeFileHandle(fd, ownsHandle: true);
         var deadline = Environment.TickCount64 + (long)Math.Min(timeout.TotalMilliseconds, int.MaxValue);
         var pause = 1;
@@ -41,7 +44,7 @@ internal sealed partial class UnitLock : IDisposable
             if (errno != WouldBlock && errno != 4 /* EINTR */)
             {
                 handle.Dispose();
-                throw new IOException($"Failed to lock {path}: error {errno}");
+                throw new IOException($"Failed to lock {path}: {Marshal.GetPInvokeErrorMessage(errno)}");
             }
             if (Environment.TickCount64 > deadline)
             {
@@ -60,7 +63,7 @@ internal sealed partial class UnitLock : IDisposable
     /// </summary>
     public static void WriteInvocation(string lockDirectory, string unit, string invocationId)
     {
-        var fd = open(Path.Join(lockDirectory, unit + ".lock"), OpenReadWrite | OpenCreate | OpenCloseOnExec, 0b110_100_100);
+        var fd = open(Path.Join(lockDirectory, unit + ".lock"), OpenReadWrite | OpenCreate | OpenCloseOnExec | OpenNoFollow, 0b110_100_100);
         if (fd < 0) return;
         using var handle = new SafeFileHandle(fd, ownsHandle: true);
         var bytes = System.Text.Encoding.ASCII.GetBytes(invocationId + "\n");
@@ -71,7 +74,7 @@ internal sealed partial class UnitLock : IDisposable
     /// <summary>The invocation id of the last start of <paramref name="unit"/> (see <see cref="WriteInvocation"/>), or null.</summary>
     public static string? ReadInvocation(string lockDirectory, string unit)
     {
-        var fd = open(Path.Join(lockDirectory, unit + ".lock"), OpenReadOnly | OpenCloseOnExec, 0);
+        var fd = open(Path.Join(lockDirectory, unit + ".lock"), OpenReadOnly | OpenCloseOnExec | OpenNoFollow, 0);
         if (fd < 0) return null;
         using var handle = new SafeFileHandle(fd, ownsHandle: true);
         var buffer = new byte[64];

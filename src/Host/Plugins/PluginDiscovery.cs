@@ -21,7 +21,9 @@ internal static class PluginDiscovery
 
     private static void AddEntry(List<PluginFolder> found, HashSet<string> seen, string path, Action<string> warn)
     {
-        if (File.Exists(Path.Join(path, PluginManifest.FileName))) Add(found, seen, path, builtIn: false, null, warn);
+        // A plugin folder named directly: its parents decide too whether someone else could swap it.
+        if (File.Exists(Path.Join(path, PluginManifest.FileName)))
+            Add(found, seen, path, builtIn: false, TrustedPath.Problem(path, parentsOnly: true), warn);
         else AddChildren(found, seen, path, builtIn: false, warn);
     }
 
@@ -39,8 +41,8 @@ internal static class PluginDiscovery
         }
         if (children.Length == 0) return;
         Array.Sort(children, StringComparer.Ordinal);
-        // A folder others may write to could have its plugins swapped: refuse all of them.
-        var containerProblem = builtIn ? null : PluginSafety.Problem(container);
+        // A folder others may write to, or one below such a parent, could have its plugins swapped: refuse all of them.
+        var containerProblem = builtIn ? null : TrustedPath.Problem(container);
         foreach (var child in children) Add(found, seen, child, builtIn, containerProblem, warn);
     }
 

@@ -47,6 +47,42 @@ public sealed class PluginSafetyTests
         Assert.Null(catalog.Get<ILogSink>(PluginKind.LogSink, "fixture-good"));
     }
 
+    [Fact]
+    public void APluginBelowAParentOthersMayWriteIsRefused()
+    {
+        using var tree = new PluginTestTree();
+        var folder = tree.AddFixture(FixturePlugins.Good, "etc/platform/plugins/good");
+        // The container and the plugin are fine, but whoever may write to /etc/platform could swap the container.
+        var parent = tree.Full("etc/platform");
+        File.SetUnixFileMode(parent, (UnixFileMode)0b111_111_111);
+        var catalog = tree.Discover();
+        Assert.Equal([$"systemctl: plugin {folder} skipped: {parent} is writable by group or others"], tree.Warnings);
+        Assert.Null(catalog.Get<ILogSink>(PluginKind.LogSink, "fixture-good"));
+    }
+
+    [Fact]
+    public void APluginFolderNamedDirectlyIsCheckedUpItsParents()
+    {
+        using var tree = new PluginTestTree();
+        var folder = tree.AddFixture(FixturePlugins.Good, "dev/shared/good");
+        var shared = tree.Full("dev/shared");
+        File.SetUnixFileMode(shared, (UnixFileMode)0b111_111_111);
+        var catalog = tree.Discover(environmentPath: folder);
+        Assert.Equal([$"systemctl: plugin {folder} skipped: {shared} is writable by group or others"], tree.Warnings);
+        Assert.Null(catalog.Get<ILogSink>(PluginKind.LogSink, "fixture-good"));
+    }
+
+    [Fact]
+    public void AStickyParentLikeTmpIsAcceptedAboveAPluginFolder()
+    {
+        using var tree = new PluginTestTree();
+        var folder = tree.AddFixture(FixturePlugins.Good, "dev/tmp/plugins/good");
+        File.SetUnixFileMode(tree.Full("dev/tmp"), (UnixFileMode)0b1_111_111_111);
+        var catalog = tree.Discover(environmentPath: tree.Full("dev/tmp/plugins"));
+        Assert.Empty(tree.Warnings);
+        Assert.NotNull(catalog.Get<ILogSink>(PluginKind.LogSink, "fixture-good"));
+    }
+
     [RootFact]
     public void APluginOwnedByAnotherUserIsRefused()
     {

@@ -24,7 +24,8 @@ internal static class EntryFields
         if (record.Pid > 0) fields.Add(Text("_PID", Number(record.Pid)));
         fields.Add(Text("_HOSTNAME", record.Hostname ?? defaultHostname));
         fields.Add(Text("_TRANSPORT", Transport(record)));
-        fields.Add(Text("_SYSTEMD_UNIT", record.Unit));
+        // A stream the pump could tie to no unit has none, as journald leaves out what it cannot prove.
+        if (record.Unit.Length > 0) fields.Add(Text("_SYSTEMD_UNIT", record.Unit));
         if (record.Fields is not null)
             foreach (var (name, value) in record.Fields)
                 if (!IsAddressOrOwn(name)) fields.Add(Text(name, value));
@@ -38,7 +39,7 @@ internal static class EntryFields
     /// <summary>The value of one field by journal name, for <c>FIELD=VALUE</c> matches; null when the record lacks it.</summary>
     public static string? Value(LogRecord record, string name) => name switch
     {
-        "_SYSTEMD_UNIT" or "UNIT" => record.Unit,
+        "_SYSTEMD_UNIT" or "UNIT" => record.Unit.Length > 0 ? record.Unit : null,
         "SYSLOG_IDENTIFIER" => record.Identifier,
         "_PID" => record.Pid > 0 ? Number(record.Pid) : null,
         "PRIORITY" => Number(record.Priority),

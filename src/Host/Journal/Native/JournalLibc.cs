@@ -15,6 +15,7 @@ internal static unsafe partial class JournalLibc
     public const int SOL_SOCKET = 1;
     public const int SO_SNDBUF = 7;
     public const int SO_PASSCRED = 16;
+    public const int SO_PEERCRED = 17;
     public const int SCM_CREDENTIALS = 2;
     public const int MSG_CMSG_CLOEXEC = 0x40000000;
     public const int MSG_NOSIGNAL = 0x4000;
@@ -35,6 +36,7 @@ internal static unsafe partial class JournalLibc
     public const int O_CREAT = 0x40;
     public const int O_NONBLOCK = 0x800;
     public const int O_CLOEXEC = 0x80000;
+    public const int O_NOFOLLOW = 0x20000;
     public const int LOCK_EX = 2;
     public const int LOCK_NB = 4;
     public const int EPERM = 1;
@@ -63,6 +65,12 @@ internal static unsafe partial class JournalLibc
 
     [LibraryImport("libc", SetLastError = true)]
     public static partial int setsockopt(int fd, int level, int name, int* value, int len);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int getsockopt(int fd, int level, int name, void* value, int* len);
+
+    [LibraryImport("libc")]
+    public static partial uint geteuid();
 
     [LibraryImport("libc", SetLastError = true)]
     public static partial nint recvmsg(int fd, MsgHeader* msg, int flags);

@@ -8,6 +8,19 @@ internal readonly record struct PeerCredentials(int Pid, int Uid, int Gid)
     private const int HeaderSize = 16;
     private const int ScmRights = 1;
 
+    /// <summary>
+    /// Who connected <paramref name="fd"/> (SO_PEERCRED: the kernel's record of the process that called connect, which
+    /// it cannot fake); unknown (0, -1, -1) when the kernel does not say.
+    /// </summary>
+    public static unsafe PeerCredentials OfConnection(int fd)
+    {
+        var ucred = stackalloc int[3];
+        var length = 3 * sizeof(int);
+        if (JournalLibc.getsockopt(fd, JournalLibc.SOL_SOCKET, JournalLibc.SO_PEERCRED, ucred, &length) != 0 || length < 3 * sizeof(int))
+            return new PeerCredentials(0, -1, -1);
+        return new PeerCredentials(ucred[0], ucred[1], ucred[2]);
+    }
+
     /// <summary>Walks the control messages of a recvmsg; unknown writer (0, -1, -1) when none carried credentials.</summary>
     public static unsafe PeerCredentials Parse(byte* control, int length)
     {

@@ -116,7 +116,7 @@ internal sealed unsafe class PumpLoop : IDisposable
                 _warnedLimit = true;
                 continue;
             }
-            _streams[fd] = new StreamConnection(fd);
+            _streams[fd] = new StreamConnection(fd, StreamTrust.Judge(fd, _options.UnitOfPid));
             _epoll.Add(fd);
             Interlocked.Increment(ref _accepted);
             Volatile.Write(ref _active, _streams.Count);

@@ -17,7 +17,13 @@ internal sealed class StreamConnection : ILineHandler
     private long _realtime, _monotonic;
     private int _uid = -1, _gid = -1;
 
-    public StreamConnection(int fd) => Fd = fd;
+    private readonly StreamTrust _trust;
+
+    public StreamConnection(int fd, StreamTrust trust)
+    {
+        Fd = fd;
+        _trust = trust;
+    }
 
     public int Fd { get; }
 
@@ -102,7 +108,7 @@ internal sealed class StreamConnection : ILineHandler
             if (_headerLength == _headerBuffer.Length) Rejected = true;
             return default;
         }
-        Header = JournalStreamHeader.TryParse(_headerBuffer.AsSpan(0, end));
+        Header = JournalStreamHeader.TryParse(_headerBuffer.AsSpan(0, end)) is { } parsed ? _trust.Apply(parsed) : null;
         if (Header is null) Rejected = true;
         var consumed = end + 2 - before;
         _headerBuffer = null;

@@ -1,0 +1,12 @@
+using Xunit;
+
+namespace Platform.TestSupport;
+
+/// <summary>A fact that acts as a second local user (see <see cref="HostileUser"/>); skipped with the reason when not root.</summary>
+public sealed class HostileFactAttribute : FactAttribute
+{
+    public HostileFactAttribute()
+    {
+        if (HostileUser.SkipReason is { } reason) Skip = reason;
+    }
+}
