@@ -124,7 +124,9 @@ public sealed class PlatformContainer(PlatformConfiguration configuration) : Doc
             if (DateTime.UtcNow >= deadline)
                 throw new TimeoutException($"gave up after {timeout.TotalSeconds:0.#} s waiting for {what}: {Seen()}\n{await LogsForErrorAsync(ct).ConfigureAwait(false)}");
             await Task.Delay(delay, ct).ConfigureAwait(false);
-            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 500));
+            // At most 100 ms between checks (each exec takes about 150 ms more): tests catch states that last about a
+            // second, such as a unit between its failure and its RestartSec=1 restart.
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 100));
         }
     }
 
