@@ -8,8 +8,9 @@ namespace Platform.Testing;
 
 /// <summary>
 /// Builds a test image from a base image plus files, links and Dockerfile instructions: a generated Dockerfile and
-/// context folder, built by Testcontainers' <see cref="ImageFromDockerfileBuilder"/> (locally, nothing is pulled). Images are tagged <c>platform-test:&lt;content hash&gt;</c>: the same content asked
-/// for again in the same run reuses the image instead of building it again. Images are removed with their run
+/// context folder, built by Testcontainers' <see cref="ImageFromDockerfileBuilder"/> (locally, nothing is pulled).
+/// Images are tagged <c>platform-test:&lt;content hash&gt;</c>: the same content asked for again in the same run
+/// reuses the image instead of building it again. Images are removed with their run
 /// (<see cref="DockerFixture"/>, <see cref="DockerSweeper"/>).
 /// </summary>
 /// <example><code>
