@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds and tests the TcpReadyNotifier sample the way a plugin author would, outside Platform.sln:
-# packs the contracts into artifacts/packages (the sample's nuget.config takes Platform.Abstractions from there),
+# packs the contracts and the Docker harness into artifacts/packages (the sample's nuget.config takes
+# Platform.Abstractions and Platform.Testing from there, everything else from the NuGet mirror),
 # makes sure a published systemctl exists ($PLATFORM_PUBLISH_DIR, default artifacts/publish), then runs the
 # sample's tests, whose end-to-end part publishes the plugin and drops it into that systemctl's plugin path.
 # Extra arguments go to `dotnet test`.
@@ -10,10 +11,12 @@ repo="$(cd "$here/../.." && pwd)"
 export PLATFORM_PUBLISH_DIR="${PLATFORM_PUBLISH_DIR:-$repo/artifacts/publish}"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
-dotnet pack "$repo/src/Abstractions" -c Release -o "$repo/artifacts/packages" -nologo -v quiet >/dev/null
-version="$(sed -n 's/.*Include="Platform.Abstractions" Version="\([^"]*\)".*/\1/p' "$here/Directory.Packages.props")"
-# NuGet keeps the first package of a version in its global cache forever; take this checkout's contracts instead.
-rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/platform.abstractions/$version"
+for package in Abstractions Testing; do
+  dotnet pack "$repo/src/$package" -c Release -o "$repo/artifacts/packages" -nologo -v quiet >/dev/null
+  version="$(sed -n "s/.*Include=\"Platform.$package\" Version=\"\([^\"]*\)\".*/\1/p" "$here/Directory.Packages.props")"
+  # NuGet keeps the first package of a version in its global cache forever; take this checkout's packages instead.
+  rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/platform.${package,,}/$version"
+done
 if [ ! -x "$PLATFORM_PUBLISH_DIR/systemctl" ]; then
   dotnet publish "$repo/src/Host" -c Release -o "$PLATFORM_PUBLISH_DIR" -nologo -v quiet
 fi

@@ -7,7 +7,7 @@ namespace Platform.E2E.Tests;
 /// <summary>Debian's Ansible drives the container through the community.docker connection and its systemd modules.</summary>
 public sealed partial class AnsibleTests(WgsyncImage stack) : IClassFixture<WgsyncImage>
 {
-    private static CommandResult Play(TestContainer c, params string[] extra)
+    private static CommandResult Play(PlatformContainer c, params string[] extra)
     {
         var playbook = Path.Join(Published.RepoRoot, "examples", "wgsync", "ansible", "playbook.yml");
         return CommandRunner.Run("ansible-playbook", ["-i", c.Id + ",", "-c", "community.docker.docker", playbook, .. extra],

@@ -24,7 +24,7 @@ public sealed class DifferentialTests(WgsyncImage stack) : IClassFixture<WgsyncI
         ["systemctl", "is-active", "wgsync-event.service", "wgsync-ldap.service"],
     ];
 
-    private async Task<TestContainer> BootReferenceAsync()
+    private async Task<PlatformContainer> BootReferenceAsync()
     {
         var example = Path.Join(Published.RepoRoot, "examples", "wgsync");
         var builder = stack.Docker.NewImage().From(BaseImages.SystemdReference)
@@ -32,13 +32,13 @@ public sealed class DifferentialTests(WgsyncImage stack) : IClassFixture<WgsyncI
         foreach (var unit in Directory.GetFiles(Path.Join(example, "units")))
             builder.AddFile(unit, "/etc/systemd/system/" + Path.GetFileName(unit));
         var image = await builder.Run("systemctl enable wgsync-event.service wgsync-ldap.service wgsync-remctl.service").BuildAsync();
-        var container = await stack.Docker.NewContainer().WithImage(image).WithSystemdBoot().StartAsync();
-        await container.WaitForAsync(Wait.ForUnitActive("wgsync-ldap.service"), TimeSpan.FromSeconds(90));
-        await container.WaitForAsync(Wait.ForUnitActive("wgsync-remctl.service"), TimeSpan.FromSeconds(30));
+        var container = await stack.Docker.NewSystemdReference(image).WithBootWait(false).StartAsync();
+        await container.WaitForAsync(PlatformWait.ForUnitActive("wgsync-ldap.service"), TimeSpan.FromSeconds(90));
+        await container.WaitForAsync(PlatformWait.ForUnitActive("wgsync-remctl.service"), TimeSpan.FromSeconds(30));
         return container;
     }
 
-    private static async Task<List<string>> AnswersAsync(TestContainer c)
+    private static async Task<List<string>> AnswersAsync(PlatformContainer c)
     {
         var answers = new List<string>();
         foreach (var unit in WgsyncImage.Services.Append("wgsync-selftest.service").Append("nope.service"))

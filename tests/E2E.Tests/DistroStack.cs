@@ -66,8 +66,9 @@ public sealed class DistroStack : IAsyncLifetime
         var ours = await Prepare(Docker.NewImage().From(BaseImages.Distro).AddPlatform(Published.Directory)).BuildAsync();
         Durations["image builds"] = clock.Elapsed;
 
-        await using var systemd = await Docker.NewContainer().WithImage(reference).WithSystemdBoot().StartAsync();
-        await using var platform = await Docker.NewContainer().WithImage(ours).WithCommand("/usr/bin/systemctl").StartAsync();
+        // No boot wait: ObserveAsync records how each boot ends, even one that never gets there.
+        await using var systemd = await Docker.NewSystemdReference(reference).WithBootWait(false).StartAsync();
+        await using var platform = await Docker.NewPlatform(ours).WithBootWait(false).StartAsync();
         clock.Restart();
         await Task.WhenAll(ObserveAsync(systemd, Systemd, "systemd 252"), ObserveAsync(platform, Ours, "ours"));
         Durations["boot, questions and docker stop (both in parallel)"] = clock.Elapsed;
@@ -99,7 +100,7 @@ public sealed class DistroStack : IAsyncLifetime
         return builder;
     }
 
-    private static async Task ObserveAsync(TestContainer c, List<Observation> into, string side)
+    private static async Task ObserveAsync(PlatformContainer c, List<Observation> into, string side)
     {
         void Add(string section, string key, string value) => into.Add(new Observation(section, key, value.TrimEnd('\n')));
         async Task<string> Run(params string[] command)
@@ -178,7 +179,7 @@ public sealed class DistroStack : IAsyncLifetime
         Add("docker-stop", "exit code", exit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Add("docker-stop", "within 15 s", (stopClock.Elapsed < TimeSpan.FromSeconds(15)).ToString());
         string stops;
-        try { stops = await c.ReadFileAsync(StopLog); }
+        try { stops = await c.ReadTextAsync(StopLog); }
         catch (Exception e) { stops = "unreadable: " + e.Message.Split('\n')[0]; }
         var lines = stops.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         foreach (var unit in Recorded)
@@ -191,7 +192,7 @@ public sealed class DistroStack : IAsyncLifetime
     /// <summary>Units of systemd's own package both sides should agree about although neither lists them as enabled.</summary>
     private static readonly string[] AlsoEnabled = ["systemd-journald.service", "systemd-logind.service", "getty@tty1.service", "console-getty.service"];
 
-    private static async Task ObserveUnitAsync(TestContainer c, string unit, Action<string, string> add)
+    private static async Task ObserveUnitAsync(PlatformContainer c, string unit, Action<string, string> add)
     {
         var active = await c.ExecAsync("systemctl", "is-active", unit);
         add($"{unit} is-active", $"exit={active.ExitCode} {active.Stdout.Trim()}");
@@ -208,11 +209,11 @@ public sealed class DistroStack : IAsyncLifetime
         if (show.ExitCode != 0) add($"{unit} show", $"exit={show.ExitCode} {show.Stderr.Trim()}");
     }
 
-    private static async Task<string> MainPidAsync(TestContainer c, string unit)
+    private static async Task<string> MainPidAsync(PlatformContainer c, string unit)
         => (await c.ExecAsync("systemctl", "show", unit, "-p", "MainPID", "--value")).Stdout.Trim();
 
     /// <summary>Connects to 127.0.0.1:<paramref name="port"/> inside the container and returns the first line of the answer.</summary>
-    private static async Task<string> AskAsync(TestContainer c, int port, string? request)
+    private static async Task<string> AskAsync(PlatformContainer c, int port, string? request)
     {
         const string script = """
             import socket, sys

@@ -8,8 +8,8 @@ public sealed class UserContainerTests(WgsyncImage stack) : IClassFixture<Wgsync
     [DockerFact]
     public async Task ANonRootPid1BringsUpThatUsersEnabledUnits()
     {
-        await using var c = await stack.Docker.NewContainer().WithImage(stack.Image).WithUser("1000:1000")
-            .WithEnv("HOME", "/home/app").WithCommand("/usr/bin/systemctl").StartAsync();
+        await using var c = await stack.Docker.NewPlatform(stack.Image).WithBootWait(false).WithUser("1000:1000")
+            .WithEnvironment("HOME", "/home/app").StartAsync();
         string[] asUser = ["HOME=/home/app"];
 
         var active = "";

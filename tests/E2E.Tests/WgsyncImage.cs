@@ -44,12 +44,5 @@ public sealed class WgsyncImage : IAsyncLifetime
     public Task DisposeAsync() => Docker.DisposeAsync();
 
     /// <summary>Starts a container of the image with our systemctl as PID 1 and waits until the system runs.</summary>
-    public async Task<TestContainer> BootAsync(Action<ContainerBuilder>? configure = null)
-    {
-        var builder = Docker.NewContainer().WithImage(Image).WithCommand("/usr/bin/systemctl");
-        configure?.Invoke(builder);
-        var container = await builder.StartAsync();
-        await container.WaitForAsync(Wait.ForSystemRunning(), TimeSpan.FromSeconds(60));
-        return container;
-    }
+    public Task<PlatformContainer> BootAsync() => Docker.NewPlatform(Image).WithBootWait(true, TimeSpan.FromSeconds(60)).StartAsync();
 }

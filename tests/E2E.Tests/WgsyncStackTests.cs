@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DotNet.Testcontainers.Containers;
 using Platform.Testing;
 
 namespace Platform.E2E.Tests;
@@ -16,7 +17,7 @@ public sealed class WgsyncStackTests(WgsyncImage stack) : IClassFixture<WgsyncIm
 
         foreach (var unit in WgsyncImage.Services)
             Assert.Equal("active\n", (await c.ExecAsync("systemctl", "is-active", unit)).Stdout);
-        var order = Order(await c.ReadFileAsync("/var/log/wgsync/order"));
+        var order = Order(await c.ReadTextAsync("/var/log/wgsync/order"));
         long Started(string unit) => order.Single(o => o.Event == "start" && o.Unit == unit).Ms;
         Assert.True(Started("wgsync-ldap") >= Started("wgsync-event") + 250, "ldap started before event was ready");
         Assert.True(Started("wgsync-ldap-keytab") >= Started("wgsync-ldap-keytab-obtain") + 250, "keytab started before obtain finished");
@@ -28,7 +29,7 @@ public sealed class WgsyncStackTests(WgsyncImage stack) : IClassFixture<WgsyncIm
         long Ready(string unit) => order.Single(o => o.Event == "ready" && o.Unit == unit).Ms;
         Assert.True(Started("wgsync-event") < Ready("wgsync-ldap-keytab-obtain") && Started("wgsync-ldap-keytab-obtain") < Ready("wgsync-event"),
             "independent units did not start in parallel");
-        Assert.Equal(new ExecResult(0, "running\n", ""), await c.ExecAsync("systemctl", "is-system-running"));
+        Assert.Equal(new ExecResult("running\n", "", 0), await c.ExecAsync("systemctl", "is-system-running"));
         var ps = await c.ExecAsync("ps", "-eo", "stat=");
         Assert.DoesNotContain(ps.Stdout.Split('\n'), s => s.StartsWith('Z'));
         Assert.Equal(0, (await c.ExecAsync("test", "-d", "/run/systemd/system")).ExitCode);
@@ -42,11 +43,11 @@ public sealed class WgsyncStackTests(WgsyncImage stack) : IClassFixture<WgsyncIm
 
         Assert.Equal(0, (await c.ExecAsync("kill", "-9", keytab)).ExitCode);
 
-        await c.WaitForAsync(Wait.ForExecOutput("inactive", "sh", "-c", "systemctl is-active wgsync-ldap || true"), TimeSpan.FromSeconds(20));
+        await c.WaitForAsync(PlatformWait.ForExecOutput("inactive", "sh", "-c", "systemctl is-active wgsync-ldap || true"), TimeSpan.FromSeconds(20));
         var status = await c.ExecAsync("systemctl", "status", "wgsync-ldap-keytab");
         Assert.Contains("Main PID: " + keytab + " (code=killed, signal=KILL)", status.Stdout);
         // The keytab refresher restarts by its own policy (Restart=on-failure); the consumer stays stopped, as with systemd.
-        await c.WaitForAsync(Wait.ForExecOutput("1", "systemctl", "show", "wgsync-ldap-keytab", "-p", "NRestarts", "--value"), TimeSpan.FromSeconds(20));
+        await c.WaitForAsync(PlatformWait.ForExecOutput("1", "systemctl", "show", "wgsync-ldap-keytab", "-p", "NRestarts", "--value"), TimeSpan.FromSeconds(20));
         Assert.Equal("inactive\n", (await c.ExecAsync("systemctl", "is-active", "wgsync-ldap")).Stdout);
     }
 
@@ -75,7 +76,7 @@ public sealed class WgsyncStackTests(WgsyncImage stack) : IClassFixture<WgsyncIm
 
         Assert.Equal(0, await c.StopAsync(TimeSpan.FromSeconds(30)));
 
-        var order = Order(await c.ReadFileAsync("/var/log/wgsync/order"));
+        var order = Order(await c.ReadTextAsync("/var/log/wgsync/order"));
         var stops = order.Where(o => o.Event == "stop").Select(o => o.Unit).ToList();
         Assert.Equal(WgsyncImage.Services.Length, stops.Count);
         int At(string unit) => stops.IndexOf(unit);

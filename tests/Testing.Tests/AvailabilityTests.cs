@@ -8,7 +8,7 @@ public sealed class AvailabilityTests
     [Fact]
     public void ProbeOfAMissingSocketSaysItDoesNotExist()
     {
-        var problem = DockerAvailability.Probe("/nonexistent/docker.sock", "/_ping");
+        var problem = DaemonProbe.Probe("/nonexistent/docker.sock", "/_ping");
         Assert.Contains("/nonexistent/docker.sock does not exist", problem);
     }
 
@@ -21,7 +21,7 @@ public sealed class AvailabilityTests
         bound.Bind(new UnixDomainSocketEndPoint(path));
         try
         {
-            Assert.Contains("cannot reach the Docker daemon", DockerAvailability.Probe(path, "/_ping"));
+            Assert.Contains("cannot reach the Docker daemon", DaemonProbe.Probe(path, "/_ping"));
         }
         finally
         {
@@ -44,7 +44,32 @@ public sealed class AvailabilityTests
         });
         try
         {
-            Assert.Contains("\"HTTP/1.1 500 Internal Server Error\"", DockerAvailability.Probe(path, "/_ping"));
+            Assert.Contains("\"HTTP/1.1 500 Internal Server Error\"", DaemonProbe.Probe(path, "/_ping"));
+            await server;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task ProbeReadsTheDaemonsApiVersionFromThePingAnswer()
+    {
+        var path = Path.Join(Path.GetTempPath(), $"platform-probe-{Guid.NewGuid():N}.sock");
+        using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        listener.Bind(new UnixDomainSocketEndPoint(path));
+        listener.Listen();
+        var server = Task.Run(async () =>
+        {
+            using var client = await listener.AcceptAsync();
+            await client.ReceiveAsync(new byte[1024]);
+            await client.SendAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nContent-Length: 2\r\n\r\nOK"));
+        });
+        try
+        {
+            Assert.Null(DaemonProbe.Probe(path, "/_ping", out var version));
+            Assert.Equal("1.41", version);
             await server;
         }
         finally

@@ -1,15 +1,17 @@
+using DotNet.Testcontainers.Containers;
+
 namespace Platform.Testing.Tests;
 
 public sealed class ExecTests(DockerFixture fixture) : IClassFixture<DockerFixture>
 {
-    private Task<TestContainer> StartSleeperAsync() => fixture.NewContainer().WithCommand("sleep", "infinity").StartAsync();
+    private Task<PlatformContainer> StartSleeperAsync() => fixture.NewContainer().WithCommand("sleep", "infinity").StartAsync();
 
     [DockerFact]
     public async Task ExecEchoPrintsHiAndExitsZero()
     {
         await using var c = await StartSleeperAsync();
         var result = await c.ExecAsync("echo", "hi");
-        Assert.Equal(new ExecResult(0, "hi\n", ""), result);
+        Assert.Equal(new ExecResult("hi\n", "", 0), result);
     }
 
     [DockerFact]
@@ -17,7 +19,7 @@ public sealed class ExecTests(DockerFixture fixture) : IClassFixture<DockerFixtu
     {
         await using var c = await StartSleeperAsync();
         var result = await c.ShellAsync("echo partial; echo 'went wrong' >&2; exit 7");
-        Assert.Equal(new ExecResult(7, "partial\n", "went wrong\n"), result);
+        Assert.Equal(new ExecResult("partial\n", "went wrong\n", 7), result);
     }
 
     [DockerFact]
@@ -38,7 +40,7 @@ public sealed class ExecTests(DockerFixture fixture) : IClassFixture<DockerFixtu
     {
         await using var c = await StartSleeperAsync();
         var result = await c.ExecAsync(["/bin/sh", "-c", "echo $(id -u):$(id -g) $GREETING"], user: "1000:1000", environment: ["GREETING=hello"]);
-        Assert.Equal(new ExecResult(0, "1000:1000 hello\n", ""), result);
+        Assert.Equal(new ExecResult("1000:1000 hello\n", "", 0), result);
     }
 
     [DockerFact]
@@ -56,5 +58,17 @@ public sealed class ExecTests(DockerFixture fixture) : IClassFixture<DockerFixtu
         await using var c = await StartSleeperAsync();
         var error = await Assert.ThrowsAsync<TimeoutException>(() => c.ExecAsync(["sleep", "30"], timeout: TimeSpan.FromMilliseconds(500)));
         Assert.Contains("sleep 30", error.Message);
+    }
+
+    [DockerFact]
+    public async Task SystemctlAndJournalctlHelpersRunThoseCommands()
+    {
+        await using var c = await StartSleeperAsync();
+        // Stand-ins that echo their arguments: what is tested is the command line the helpers run.
+        var echo = System.Text.Encoding.UTF8.GetBytes("#!/bin/sh\necho \"$0 $*\"\n");
+        await c.CopyAsync(echo, "/usr/local/bin/systemctl", fileMode: DotNet.Testcontainers.Configurations.Unix.FileMode755);
+        await c.CopyAsync(echo, "/usr/local/bin/journalctl", fileMode: DotNet.Testcontainers.Configurations.Unix.FileMode755);
+        Assert.Equal("/usr/local/bin/systemctl is-active web.service\n", (await c.SystemctlAsync("is-active", "web.service")).Stdout);
+        Assert.Equal("/usr/local/bin/journalctl --no-pager -u web\n", (await c.JournalctlAsync("-u", "web")).Stdout);
     }
 }

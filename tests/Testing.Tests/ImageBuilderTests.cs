@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using DotNet.Testcontainers.Containers;
 using Platform.TestSupport;
 
 namespace Platform.Testing.Tests;
@@ -9,8 +9,9 @@ public sealed class ImageBuilderTests(DockerFixture fixture) : IClassFixture<Doc
     public async Task ImageWithThePlatformRunsThePublishedSystemctlAsItsCommand()
     {
         var image = await fixture.NewImage().AddPlatform(Published.Directory).BuildAsync();
-        await using var c = await fixture.NewContainer().WithImage(image).WithCommand("/usr/bin/systemctl", "--version").StartAsync();
-        Assert.Equal(0, await c.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        await using var c = await fixture.NewContainer(image).WithCommand("/usr/bin/systemctl", "--version").StartAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, await c.GetExitCodeAsync(limit.Token));
         var onHost = CommandRunner.Run(Published.Systemctl, ["--version"]);
         Assert.Equal(0, onHost.ExitCode);
         Assert.Equal(onHost.Stdout, (await c.GetLogsAsync()).Stdout);
@@ -20,7 +21,7 @@ public sealed class ImageBuilderTests(DockerFixture fixture) : IClassFixture<Doc
     public async Task AddPlatformCopiesEveryPublishedFileAndLinksTheThreeNames()
     {
         var image = await fixture.NewImage().AddPlatform(Published.Directory).BuildAsync();
-        await using var c = await fixture.NewContainer().WithImage(image).WithCommand("sleep", "infinity").StartAsync();
+        await using var c = await fixture.NewContainer(image).WithCommand("sleep", "infinity").StartAsync();
         var hostEntries = new DirectoryInfo(Published.Directory).GetFileSystemInfos("*", SearchOption.AllDirectories);
         var hostFiles = hostEntries.Count(e => e is FileInfo && e.LinkTarget is null);
         var hostLinks = hostEntries.Count(e => e.LinkTarget is not null);
@@ -37,13 +38,11 @@ public sealed class ImageBuilderTests(DockerFixture fixture) : IClassFixture<Doc
     {
         ImageBuilder Make(string text) => fixture.NewImage().AddText("/etc/platform-cache-probe", text);
         var first = await Make("one").BuildAsync();
-        var clock = Stopwatch.StartNew();
         var again = await Make("one").BuildAsync();
-        var reuseTime = clock.Elapsed;
         var other = await Make("two").BuildAsync();
+        Assert.False(first.FromCache);
         Assert.True(again.FromCache);
         Assert.Equal((first.Tag, first.Id), (again.Tag, again.Id));
-        Assert.True(reuseTime < TimeSpan.FromSeconds(2), $"reuse took {reuseTime}");
         Assert.NotEqual(first.Tag, other.Tag);
         Assert.StartsWith("platform-test:", first.Tag);
     }
@@ -60,9 +59,9 @@ public sealed class ImageBuilderTests(DockerFixture fixture) : IClassFixture<Doc
             .Run("mkdir -p /var/lib/made && cat /etc/platform/a.conf > /var/lib/made/flag")
             .WithLabel("purpose", "builder-test")
             .BuildAsync();
-        Assert.Equal("builder-test", (await fixture.Docker.InspectImageAsync(image.Id))!.Config!.Labels!["purpose"]);
-        await using var c = await fixture.NewContainer().WithImage(image).WithCommand("sleep", "infinity").StartAsync();
-        Assert.Equal(new ExecResult(0, "hello you\n", ""), await c.ExecAsync("hi", "you"));
+        Assert.Equal("builder-test", (await DockerFixture.Client.Images.InspectImageAsync(image.Id)).Config!.Labels!["purpose"]);
+        await using var c = await fixture.NewContainer(image).WithCommand("sleep", "infinity").StartAsync();
+        Assert.Equal(new ExecResult("hello you\n", "", 0), await c.ExecAsync("hi", "you"));
         var facts = await c.ShellAsync("stat -c '%n %a %u:%g' /etc/platform/a.conf /usr/local/bin/hello /opt/app/note; readlink /bin; cat /var/lib/made/flag; platform-probe");
         Assert.Equal("/etc/platform/a.conf 644 0:0\n/usr/local/bin/hello 755 0:0\n/opt/app/note 644 1000:1000\nusr/bin\nx=1\nprobe\n", facts.Stdout);
     }
@@ -72,8 +71,8 @@ public sealed class ImageBuilderTests(DockerFixture fixture) : IClassFixture<Doc
     {
         var builder = fixture.NewImage().AddText("/etc/marker", "m").Run("echo about to fail; exit 9");
         var error = await Assert.ThrowsAsync<ImageBuildException>(() => builder.BuildAsync());
-        Assert.Contains("non-zero code: 9", error.Message);
-        Assert.Contains("about to fail", error.Log);
+        Assert.Contains("echo about to fail; exit 9", error.Dockerfile);
+        Assert.Contains("docker build failed", error.Message);
     }
 
     [DockerFact]
@@ -87,10 +86,9 @@ public sealed class ImageBuilderTests(DockerFixture fixture) : IClassFixture<Doc
     [Fact]
     public void BadImagePathsAreRejectedWithTheirName()
     {
-        using var docker = new DockerClient();
-        var error = Assert.Throws<ArgumentException>(() => new ImageBuilder(docker).AddText("etc/relative", "x"));
+        var error = Assert.Throws<ArgumentException>(() => new ImageBuilder().AddText("etc/relative", "x"));
         Assert.Contains("etc/relative", error.Message);
-        Assert.Throws<ArgumentException>(() => new ImageBuilder(docker).Symlink("/usr/../etc/x", "y"));
-        Assert.Throws<ArgumentException>(() => new ImageBuilder(docker).AddPlatform("/nonexistent-publish-dir"));
+        Assert.Throws<ArgumentException>(() => new ImageBuilder().Symlink("/usr/../etc/x", "y"));
+        Assert.Throws<ArgumentException>(() => new ImageBuilder().AddPlatform("/nonexistent-publish-dir"));
     }
 }

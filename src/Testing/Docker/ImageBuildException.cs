@@ -1,17 +1,15 @@
 namespace Platform.Testing;
 
-/// <summary>A <c>POST /build</c> failed; <see cref="Log"/> holds the builder's output up to the failure.</summary>
+/// <summary>An image build failed; <see cref="Dockerfile"/> holds the generated Dockerfile (run labels left out).</summary>
 public sealed class ImageBuildException : Exception
 {
-    /// <summary>Creates the exception with the builder's error and its output so far.</summary>
-    public ImageBuildException(string error, string log)
-        : base($"docker build failed: {error.TrimEnd()}\n{Tail(log)}")
+    /// <summary>Creates the exception with the builder's error and the Dockerfile it was given.</summary>
+    public ImageBuildException(string error, string dockerfile, Exception? inner = null)
+        : base($"docker build failed: {error.TrimEnd()}\n--- Dockerfile\n{dockerfile}", inner)
     {
-        Log = log;
+        Dockerfile = dockerfile;
     }
 
-    /// <summary>Everything the builder printed.</summary>
-    public string Log { get; }
-
-    private static string Tail(string log) => log.Length <= 2000 ? log : "..." + log[^2000..];
+    /// <summary>The Dockerfile of the failed build.</summary>
+    public string Dockerfile { get; }
 }

@@ -1,32 +1,34 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using DotNet.Testcontainers.Builders;
 
 namespace Platform.Testing;
 
 /// <summary>
-/// Builds a test image from a base image plus files, links and Dockerfile instructions, via <c>POST /build</c>
-/// with a generated Dockerfile. Images are tagged <c>platform-test:&lt;content hash&gt;</c>: the same content asked
-/// for again in the same run reuses the image instead of building it again. Images are removed with their run
+/// Builds a test image from a base image plus files, links and Dockerfile instructions: a generated Dockerfile and
+/// context folder, built by Testcontainers' <see cref="ImageFromDockerfileBuilder"/> (locally, nothing is pulled).
+/// Images are tagged <c>platform-test:&lt;content hash&gt;</c>: the same content asked for again in the same run
+/// reuses the image instead of building it again. Images are removed with their run
 /// (<see cref="DockerFixture"/>, <see cref="DockerSweeper"/>).
 /// </summary>
 /// <example><code>
-/// var image = await new ImageBuilder(docker).From(BaseImages.Base).AddPlatform(Published.Directory)
+/// var image = await new ImageBuilder().From(BaseImages.Base).AddPlatform(Published.Directory)
 ///     .AddText("/etc/systemd/system/web.service", "[Service]\nExecStart=/usr/bin/python3 -m http.server\n")
 ///     .BuildAsync();
 /// </code></example>
 public sealed class ImageBuilder
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> BuildLocks = new();
-    private readonly DockerClient docker;
     private readonly TestRun run;
     private readonly List<ImageStep> steps = [];
     private readonly Dictionary<string, string> labels = [];
     private string from = BaseImages.Base;
 
     /// <summary>Starts an image for <paramref name="run"/> (default: this process's run) on top of <see cref="BaseImages.Base"/>.</summary>
-    public ImageBuilder(DockerClient docker, TestRun? run = null)
+    public ImageBuilder(TestRun? run = null)
     {
-        this.docker = docker;
         this.run = run ?? TestRun.Current;
     }
 
@@ -58,13 +60,13 @@ public sealed class ImageBuilder
     public ImageBuilder AddText(string imagePath, string text, UnixFileMode? mode = null, string? owner = null)
     {
         steps.Add(new ImageStep(ImageStepKind.File, ImagePath.Normalize(imagePath), owner, Content: Encoding.UTF8.GetBytes(text),
-            Mode: mode ?? TarContext.RegularMode));
+            Mode: mode ?? ImagePlan.RegularMode));
         return this;
     }
 
     /// <summary>Writes an executable script (mode 0755), e.g. a fake service: <c>"#!/bin/sh\nexec sleep infinity\n"</c>.</summary>
     public ImageBuilder AddExecutable(string imagePath, string script, string? owner = null)
-        => AddText(imagePath, script, TarContext.ExecutableMode, owner);
+        => AddText(imagePath, script, ImagePlan.ExecutableMode, owner);
 
     /// <summary>Creates a symbolic link at <paramref name="linkPath"/> pointing to <paramref name="target"/> (taken as is).</summary>
     public ImageBuilder Symlink(string linkPath, string target)
@@ -108,28 +110,56 @@ public sealed class ImageBuilder
     }
 
     /// <summary>Builds the image, or returns the one this run already built from identical content.</summary>
-    /// <exception cref="ImageBuildException">The build failed; the message carries the builder's output.</exception>
+    /// <exception cref="ImageBuildException">The build failed; the message carries the daemon's error.</exception>
     public async Task<TestImage> BuildAsync(CancellationToken ct = default)
     {
-        var baseImage = await docker.InspectImageAsync(from, ct).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"base image {from} is missing: run scripts/provision-docker.sh (or scripts/build-base-image.sh)");
-        var (context, hash) = await ImagePlan.CreateAsync(from, baseImage.Id, steps, labels, run.Labels, ct).ConfigureAwait(false);
+        DockerEnvironment.Ensure();
+        var docker = DockerEnvironment.Client;
+        ImageInspectResponse baseImage;
+        try { baseImage = await docker.Images.InspectImageAsync(from, ct).ConfigureAwait(false); }
+        catch (DockerImageNotFoundException)
+        {
+            throw new InvalidOperationException($"base image {from} is missing: run scripts/provision-docker.sh (or scripts/build-base-image.sh)");
+        }
+        var plan = ImagePlan.Create(from, baseImage.ID, steps, labels);
+        var hash = await plan.ComputeHashAsync(from, ct).ConfigureAwait(false);
         var tag = "platform-test:" + hash[..24];
 
         var gate = BuildLocks.GetOrAdd(tag, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct).ConfigureAwait(false);
+        var context = Directory.CreateTempSubdirectory("platform-image-");
         try
         {
-            var existing = await docker.InspectImageAsync(tag, ct).ConfigureAwait(false);
-            if (existing?.Config?.Labels?.GetValueOrDefault(TestRun.RunLabel) == run.Id)
-                return new TestImage(tag, existing!.Id, FromCache: true);
-            var result = await docker.BuildImageAsync(context.ToHttpContent(ct), new ImageBuildOptions { Tag = tag }, ct)
-                .ConfigureAwait(false);
-            return new TestImage(tag, result.ImageId, FromCache: false);
+            var existing = await TryInspectAsync(docker, tag, ct).ConfigureAwait(false);
+            if (existing?.Config?.Labels is { } found && found.TryGetValue(TestRun.RunLabel, out var builtBy) && builtBy == run.Id)
+                return new TestImage(tag, existing!.ID, FromCache: true);
+            await plan.WriteAsync(context.FullName, from, run.Labels, ct).ConfigureAwait(false);
+            var image = new ImageFromDockerfileBuilder()
+                .WithDockerfileDirectory(context.FullName)
+                .WithDockerfile("Dockerfile")
+                .WithName(tag)
+                .WithDeleteIfExists(false)
+                .WithImageBuildPolicy(_ => true)
+                .WithLogger(DockerEnvironment.Logger)
+                .Build();
+            try { await image.CreateAsync(ct).ConfigureAwait(false); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw new ImageBuildException(e.Message, plan.Dockerfile, e);
+            }
+            var built = await docker.Images.InspectImageAsync(tag, ct).ConfigureAwait(false);
+            return new TestImage(tag, built.ID, FromCache: false);
         }
         finally
         {
+            context.Delete(recursive: true);
             gate.Release();
         }
+    }
+
+    private static async Task<ImageInspectResponse?> TryInspectAsync(IDockerClient docker, string image, CancellationToken ct)
+    {
+        try { return await docker.Images.InspectImageAsync(image, ct).ConfigureAwait(false); }
+        catch (DockerImageNotFoundException) { return null; }
     }
 }

@@ -1,22 +1,19 @@
 using System.Collections.Concurrent;
-using System.Net.Sockets;
-using System.Text;
 
 namespace Platform.Testing;
 
 /// <summary>
-/// Whether Docker end-to-end tests can run here: the daemon answers <c>GET /_ping</c> on its socket (and, when asked,
+/// Whether Docker end-to-end tests can run here: the daemon answers <c>GET /_ping</c> on its socket (<see cref="DaemonProbe"/>) (and, when asked,
 /// an image exists). Checked synchronously once per process, because xunit asks while discovering tests.
 /// With <c>REQUIRE_DOCKER=1</c> a missing daemon or base image is a failure instead of a skip; a missing optional
 /// image (the systemd reference, built only on request) still skips unless <c>REQUIRE_DOCKER=all</c>.
 /// </summary>
 public static class DockerAvailability
 {
-    /// <summary>The daemon socket: <c>DOCKER_HOST</c> when it is a <c>unix://</c> address, else <c>/var/run/docker.sock</c>.</summary>
-    public static string SocketPath { get; } = Environment.GetEnvironmentVariable("DOCKER_HOST") is { } host && host.StartsWith("unix://", StringComparison.Ordinal)
-        ? host["unix://".Length..] : "/var/run/docker.sock";
+    /// <summary>The daemon socket (see <see cref="DaemonProbe.SocketPath"/>).</summary>
+    public static string SocketPath => DaemonProbe.SocketPath;
 
-    private static readonly Lazy<string?> DaemonProblem = new(() => Probe(SocketPath, "/_ping"));
+    private static readonly Lazy<string?> DaemonProblem = new(() => DaemonProbe.Probe(SocketPath, "/_ping"));
     private static readonly ConcurrentDictionary<string, string?> ImageProblems = new();
 
     /// <summary>True when <c>REQUIRE_DOCKER</c> is <c>1</c> or <c>all</c>: Docker tests must run and fail rather than skip.</summary>
@@ -37,11 +34,24 @@ public static class DockerAvailability
 
     /// <summary>Null when <paramref name="image"/> exists on a reachable daemon, else why not (one line).</summary>
     public static string? ImageProblem(string image)
-        => UnavailableReason ?? ImageProblems.GetOrAdd(image, i => Probe(SocketPath, "/images/" + Uri.EscapeDataString(i) + "/json") is { } problem
-            ? problem.Contains(" 404", StringComparison.Ordinal)
-                ? $"image {i} is missing (build it: scripts/provision-docker.sh, or scripts/build-base-image.sh --systemd-ref / --distro for the reference images)"
-                : problem
-            : null);
+        => UnavailableReason ?? ImageProblems.GetOrAdd(image, InspectProblem);
+
+    private static string? InspectProblem(string image)
+    {
+        try
+        {
+            DockerEnvironment.Client.Images.InspectImageAsync(image).GetAwaiter().GetResult();
+            return null;
+        }
+        catch (Docker.DotNet.DockerImageNotFoundException)
+        {
+            return $"image {image} is missing (build it: scripts/provision-docker.sh, or scripts/build-base-image.sh --systemd-ref / --distro for the reference images)";
+        }
+        catch (Docker.DotNet.DockerApiException e)
+        {
+            return $"inspecting image {image} failed: {e.StatusCode} {e.ResponseBody?.Trim()}";
+        }
+    }
 
     /// <summary>
     /// The skip reason for a Docker test needing <paramref name="image"/> (null: only the daemon): null when everything
@@ -60,25 +70,5 @@ public static class DockerAvailability
     public static void EnsureAvailable()
     {
         if (UnavailableReason is { } reason) throw new DockerUnavailableException($"Docker unavailable: {reason}");
-    }
-
-    /// <summary>Sends one <c>GET path</c> over the socket; null on a 200 answer, else the problem in one line.</summary>
-    public static string? Probe(string socketPath, string path, int timeoutMs = 3000)
-    {
-        if (!File.Exists(socketPath)) return $"{socketPath} does not exist (run scripts/provision-docker.sh as root)";
-        try
-        {
-            using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified) { SendTimeout = timeoutMs, ReceiveTimeout = timeoutMs };
-            socket.Connect(new UnixDomainSocketEndPoint(socketPath));
-            socket.Send(Encoding.ASCII.GetBytes($"GET {path} HTTP/1.1\r\nHost: docker\r\nConnection: close\r\n\r\n"));
-            var buffer = new byte[64];
-            var got = socket.Receive(buffer);
-            var statusLine = Encoding.ASCII.GetString(buffer, 0, got).Split('\r')[0];
-            return statusLine.StartsWith("HTTP/1.1 200", StringComparison.Ordinal) ? null : $"GET {path} on {socketPath} answered \"{statusLine}\"";
-        }
-        catch (SocketException e)
-        {
-            return $"cannot reach the Docker daemon at {socketPath}: {e.Message} (run scripts/provision-docker.sh as root)";
-        }
     }
 }

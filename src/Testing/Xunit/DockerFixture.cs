@@ -18,14 +18,13 @@ public sealed class DockerFixture : IAsyncLifetime
     private DockerFixture(TestRun run)
     {
         Run = run;
-        Docker = new DockerClient();
     }
 
     /// <summary>A fixture for an explicit run (tests of the cleanup use a run of their own); call its lifetime methods yourself.</summary>
     public static DockerFixture ForRun(TestRun run) => new(run);
 
-    /// <summary>The client all tests of the fixture share.</summary>
-    public DockerClient Docker { get; }
+    /// <summary>Testcontainers' Docker.DotNet client (shared by the process), for what the harness does not wrap.</summary>
+    public static Docker.DotNet.IDockerClient Client => DockerEnvironment.Client;
 
     /// <summary>The run whose objects this fixture cleans up.</summary>
     public TestRun Run { get; }
@@ -33,11 +32,23 @@ public sealed class DockerFixture : IAsyncLifetime
     /// <summary>What the start-up sweep removed (null when no daemon was reachable).</summary>
     public SweepResult? Swept { get; private set; }
 
-    /// <summary>A new image description for this run.</summary>
-    public ImageBuilder NewImage() => new(Docker, Run);
+    /// <summary>A new image description for this run (default base <see cref="BaseImages.Base"/>).</summary>
+    public ImageBuilder NewImage() => new(Run);
 
-    /// <summary>A new container description for this run.</summary>
-    public ContainerBuilder NewContainer() => new(Docker, Run);
+    /// <summary>A container of <paramref name="image"/> with our systemctl as PID 1, labelled for this run.</summary>
+    public PlatformBuilder NewPlatform(TestImage image) => new PlatformBuilder(image).WithRun(Run);
+
+    /// <summary>A container of <paramref name="image"/> (default <see cref="BaseImages.Base"/>) for this run, with no boot wait: give it a command.</summary>
+    public PlatformBuilder NewContainer(string image = BaseImages.Base) => new PlatformBuilder(image).WithRun(Run).WithBootWait(false);
+
+    /// <summary>A container of <paramref name="image"/> for this run, with no boot wait: give it a command.</summary>
+    public PlatformBuilder NewContainer(TestImage image) => NewContainer(image.Tag);
+
+    /// <summary>Real systemd 252 as PID 1 of <paramref name="image"/> (default <see cref="BaseImages.SystemdReference"/>), labelled for this run.</summary>
+    public PlatformBuilder NewSystemdReference(string image = BaseImages.SystemdReference) => PlatformBuilder.SystemdReference(image).WithRun(Run);
+
+    /// <summary>Real systemd 252 as PID 1 of an image this run built on the reference image.</summary>
+    public PlatformBuilder NewSystemdReference(TestImage image) => NewSystemdReference(image.Tag);
 
     /// <inheritdoc />
     public async Task InitializeAsync()
@@ -57,32 +68,25 @@ public sealed class DockerFixture : IAsyncLifetime
         {
             Gate.Release();
         }
-        Swept = await DockerSweeper.SweepLeftoversAsync(Docker, Run).ConfigureAwait(false);
+        Swept = await DockerSweeper.SweepLeftoversAsync(Client, Run).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task DisposeAsync()
     {
+        if (!registered) return;
+        await Gate.WaitAsync().ConfigureAwait(false);
         try
         {
-            if (!registered) return;
-            await Gate.WaitAsync().ConfigureAwait(false);
-            try
-            {
-                var left = ActiveFixtures[Run.Id] - 1;
-                if (left > 0) { ActiveFixtures[Run.Id] = left; return; }
-                ActiveFixtures.Remove(Run.Id);
-                // Under the gate, so a fixture starting meanwhile cannot lose what it creates.
-                await DockerSweeper.RemoveRunAsync(Docker, Run).ConfigureAwait(false);
-            }
-            finally
-            {
-                Gate.Release();
-            }
+            var left = ActiveFixtures[Run.Id] - 1;
+            if (left > 0) { ActiveFixtures[Run.Id] = left; return; }
+            ActiveFixtures.Remove(Run.Id);
+            // Under the gate, so a fixture starting meanwhile cannot lose what it creates.
+            await DockerSweeper.RemoveRunAsync(Client, Run).ConfigureAwait(false);
         }
         finally
         {
-            Docker.Dispose();
+            Gate.Release();
         }
     }
 }

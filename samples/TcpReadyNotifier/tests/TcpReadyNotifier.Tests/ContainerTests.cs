@@ -20,7 +20,7 @@ public sealed class ContainerTests(DockerFixture docker, PublishedPlugin plugin)
     [DockerFact]
     public async Task PluginInstalledUnderEtcIsLoadedInsideTheContainer()
     {
-        await using var container = await docker.NewContainer().WithImage(await ImageAsync()).WithCommand("sleep", "infinity").StartAsync();
+        await using var container = await docker.NewContainer(await ImageAsync()).WithCommand("sleep", "infinity").StartAsync();
         var list = await container.ExecAsync("systemctl", "list-plugins", "--no-legend");
         Assert.Equal(0, list.ExitCode);
         Assert.Matches(@"(?m)^notify-transport +tcp-port +TcpReadyNotifier\.dll +0\.1\.0 +loaded +/etc/platform/plugins/tcp-ready-notifier$", list.Stdout);
@@ -29,7 +29,7 @@ public sealed class ContainerTests(DockerFixture docker, PublishedPlugin plugin)
     [DockerLifecycleFact]
     public async Task NotifyServiceInsideTheContainerBecomesActiveOnceItsPortListens()
     {
-        await using var container = await docker.NewContainer().WithImage(await ImageAsync()).WithCommand("sleep", "infinity").StartAsync();
+        await using var container = await docker.NewContainer(await ImageAsync()).WithCommand("sleep", "infinity").StartAsync();
         var start = await container.ExecAsync("systemctl", "start", "web.service");
         Assert.True(start.ExitCode == 0, start.ToString());
         var isActive = await container.ExecAsync("systemctl", "is-active", "web.service");
