@@ -60,7 +60,7 @@ public sealed class TimerTests(ITestOutputHelper output) : IDisposable
         var lateness = runs.Select(r => r - Math.Floor(r)).Order().ToList();
         output.WriteLine($"lateness over {runs.Count} firings: median {lateness[lateness.Count / 2] * 1000:F1} ms, max {lateness[^1] * 1000:F1} ms");
         foreach (var r in runs) Assert.Equal(0, (long)Math.Floor(r) % 2);
-        Assert.True(lateness[lateness.Count / 2] < 0.1, $"median lateness {lateness[lateness.Count / 2]}s");
+        // How late within the second is measured by bench/timers.py, not asserted here: a loaded CI machine is no clock.
         Assert.Matches(@"^\{ OnCalendar=\*-\*-\* \*:\*:00/2 ; next_elapse=\w{3} \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \w+ \}$",
             init.Property("cal.timer", "TimersCalendar"));
     }

@@ -111,9 +111,8 @@ public sealed class DependencyGraphTests
         tree.Unit("user.service", "[Unit]\nWants=needle.service\n" + Svc);
         tree.Service("needle.service");
         var graph = new DependencyGraph(tree.Repo());
-        var started = System.Diagnostics.Stopwatch.StartNew();
         Assert.Equal(["user.service"], graph.Get("needle.service", "WantedBy"));
+        // Any of the thousand parsed would have warned about its garbage.
         Assert.Empty(tree.Warnings);
-        Assert.True(started.ElapsedMilliseconds < 2000, $"took {started.ElapsedMilliseconds} ms");
     }
 }

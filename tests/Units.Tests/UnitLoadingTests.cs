@@ -143,11 +143,9 @@ public sealed class UnitLoadingTests
         for (var i = 0; i < 1000; i++) tree.Unit($"u{i}.service", "garbage that would warn if parsed\n", UnitTree.Lib);
         tree.Service("wanted.service", folder: UnitTree.Lib);
         var repo = tree.Repo();
-        var started = System.Diagnostics.Stopwatch.StartNew();
         var unit = repo.Load("wanted.service");
-        started.Stop();
         Assert.Equal(UnitLoadState.Loaded, unit.LoadState);
+        // Any of the thousand parsed would have warned about its garbage (speed is bench/startup.py's).
         Assert.Empty(tree.Warnings);
-        Assert.True(started.ElapsedMilliseconds < 500, $"took {started.ElapsedMilliseconds} ms");
     }
 }
