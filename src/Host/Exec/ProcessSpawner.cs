@@ -30,7 +30,7 @@ public sealed class ProcessSpawner
     public ChildProcess Spawn(SpawnRequest request)
     {
         var executable = ExecutableResolver.Resolve(request.Path);
-        var viaHelper = request.Credentials is { } credentials && NeedsSwitch(credentials) || request.Hardening is { Any: true };
+        var viaHelper = request.Credentials is { } credentials && NeedsSwitch(credentials) || request.Hardening is { Any: true } || request.SetListenPid;
         var directory = request.WorkingDirectory;
         if (!viaHelper && !Directory.Exists(directory))
         {
@@ -39,6 +39,8 @@ public sealed class ProcessSpawner
             directory = "/";
         }
         using var actions = new SpawnActions(request);
+        actions.Pass(request.PassFds);
+        var firstFree = 3 + request.PassFds.Count;
         int[]? report = null;
         string path; IReadOnlyList<string> argv;
         var environment = request.Environment;
@@ -46,13 +48,13 @@ public sealed class ProcessSpawner
         {
             report = new int[2];
             if (LibC.pipe2(report, LibC.O_CLOEXEC) < 0) throw new ServiceStartException("Failed to create pipe: " + LibC.StrError(Marshal.GetLastPInvokeError()));
-            actions.ReportTo(report[1]);
+            actions.ReportTo(report[1], firstFree);
             path = Helper.Path;
-            argv = HelperArguments(request, executable, directory, out environment);
+            argv = HelperArguments(request, executable, directory, firstFree, out environment);
         }
         else
         {
-            actions.CloseOthers(3);
+            actions.CloseOthers(firstFree);
             path = executable;
             argv = request.Arguments;
         }
@@ -84,7 +86,7 @@ public sealed class ProcessSpawner
         return child;
     }
 
-    private IReadOnlyList<string> HelperArguments(SpawnRequest request, string executable, string directory, out IReadOnlyList<string> environment)
+    private IReadOnlyList<string> HelperArguments(SpawnRequest request, string executable, string directory, int reportFd, out IReadOnlyList<string> environment)
     {
         var args = new List<string> { Helper.Path };
         args.AddRange(Helper.PrefixArguments);
@@ -102,7 +104,8 @@ public sealed class ProcessSpawner
             args.AddRange(["--groups", string.Join(',', c.Groups)]);
         }
         if (request.Hardening is { Any: true } hardening) args.AddRange(hardening.ToArguments());
-        args.AddRange(["--umask", Convert.ToString(request.Umask, 8), "--chdir", directory, "--report-fd", "3"]);
+        args.AddRange(["--umask", Convert.ToString(request.Umask, 8), "--chdir", directory, "--report-fd", reportFd.ToString(CultureInfo.InvariantCulture)]);
+        if (request.SetListenPid) args.Add("--listen-pid");
         if (request.WorkingDirectoryOptional) args.Add("--chdir-optional");
         args.Add("--");
         args.Add(executable);
