@@ -24,6 +24,8 @@ internal sealed record StatusView
     public string? TimerTrigger { get; init; }
     /// <summary>The units a timer activates, for the <c>Triggers:</c> lines.</summary>
     public IReadOnlyList<string> Triggers { get; init; } = [];
+    /// <summary>A socket's <c>Listen:</c> lines (<c>ADDRESS (Stream)</c>).</summary>
+    public IReadOnlyList<string> Listen { get; init; } = [];
     public IReadOnlyList<(int Pid, string CommandLine)> Processes { get; init; } = [];
     public IReadOnlyList<string> ProcessLines { get; init; } = [];
     /// <summary>How long the unit was active, for an inactive or failed unit that was (systemd's <c>Duration:</c>).</summary>

@@ -29,4 +29,17 @@ internal static class SocketRuntime
     /// <summary>Whether a record is of a socket whose listeners are held now.</summary>
     public static bool IsListening(UnitStatus status)
         => status.ActiveState is ActiveState.Active or ActiveState.Activating && LiveHolder(status) is not null;
+
+    /// <summary>An Accept=no socket whose service runs is <c>running</c> rather than <c>listening</c>, as systemd shows it.</summary>
+    public static UnitStatus WithSubState(HostContext ctx, UnitStatus status)
+    {
+        if (!status.Unit.EndsWith(".socket", StringComparison.Ordinal) || status.ActiveState != ActiveState.Active || status.SubState != "listening")
+            return status;
+        var unit = ctx.Units.Load(status.Unit);
+        if (unit.LoadState != UnitLoadState.Loaded) return status;
+        var settings = SocketSettings.From(unit);
+        if (settings.Accept || ctx.Store.Read(settings.Service) is not { } service) return status;
+        return Lifecycle.UnitRuntime.Effective(service).ActiveState is ActiveState.Active or ActiveState.Reloading or ActiveState.Deactivating
+            ? status with { SubState = "running" } : status;
+    }
 }
