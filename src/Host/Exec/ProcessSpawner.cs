@@ -16,6 +16,7 @@ public sealed class ProcessSpawner
     // umask is per process, not per thread: spawns (which read it in the child) are serialised around it.
     private static readonly object UmaskLock = new();
     private const string DiagnosticsVariable = "DOTNET_EnableDiagnostics";
+    private const string ListenShell = "/bin/sh";
 
     /// <summary>Creates a spawner; <paramref name="helper"/> defaults to this program itself.</summary>
     public ProcessSpawner(ExecHelperCommand? helper = null) => Helper = helper ?? ExecHelperCommand.ForCurrentProcess();
@@ -30,7 +31,13 @@ public sealed class ProcessSpawner
     public ChildProcess Spawn(SpawnRequest request)
     {
         var executable = ExecutableResolver.Resolve(request.Path);
-        var viaHelper = request.Credentials is { } credentials && NeedsSwitch(credentials) || request.Hardening is { Any: true } || request.SetListenPid;
+        var needsHelper = request.Credentials is { } credentials && NeedsSwitch(credentials) || request.Hardening is { Any: true };
+        // LISTEN_PID is the pid that runs the service: set by a shell that then execs it in place (same pid), which
+        // costs a millisecond where the __exec helper costs a runtime start. The shell would change argv[0], so a
+        // command with its own argv[0] (the @ prefix) goes through the helper.
+        var listenShell = request.SetListenPid && !needsHelper && request.Arguments.Count > 0 && request.Arguments[0] == executable
+            && File.Exists(ListenShell);
+        var viaHelper = needsHelper || request.SetListenPid && !listenShell;
         var directory = request.WorkingDirectory;
         if (!viaHelper && !Directory.Exists(directory))
         {
@@ -55,8 +62,8 @@ public sealed class ProcessSpawner
         else
         {
             actions.CloseOthers(firstFree);
-            path = executable;
-            argv = request.Arguments;
+            path = listenShell ? ListenShell : executable;
+            argv = listenShell ? [ListenShell, "-c", "LISTEN_PID=$$; export LISTEN_PID; exec \"$0\" \"$@\"", .. request.Arguments] : request.Arguments;
         }
         int pid, rc;
         using (var strings = new NativeStrings())

@@ -43,7 +43,8 @@ internal sealed class SocketActivation : IDisposable
                 }
                 continue;
             }
-            if (settings.Service != service.Name && !listed.Contains(socket.Name)) continue;
+            // Service= may name an alias (syslog.socket activates syslog.service, rsyslog's alias).
+            if (settings.Service != service.Name && !listed.Contains(socket.Name) && ctx.Units.Load(settings.Service).Name != service.Name) continue;
             if (SocketClient.Ask(path, "listen") is not { } listen) continue;
             result.Fds.AddRange(listen.Fds);
             var names = listen.Text.Split(':');

@@ -120,7 +120,7 @@ internal sealed class SocketHolder
     private void SettleService()
     {
         _serviceWithoutProcess = false;
-        var status = UnitRuntime.Read(_ctx, _settings.Service);
+        var status = UnitRuntime.Read(_ctx, _ctx.Units.Load(_settings.Service).Name);
         if (status.ActiveState is not (ActiveState.Active or ActiveState.Activating or ActiveState.Reloading or ActiveState.Deactivating)) return;
         if (status.MainPid > 0 && PidHandle.Open(status.MainPid, status.MainPidStartTime == 0 ? null : status.MainPidStartTime) is { } main)
             _service = main;

@@ -38,7 +38,7 @@ internal static class SocketRuntime
         var unit = ctx.Units.Load(status.Unit);
         if (unit.LoadState != UnitLoadState.Loaded) return status;
         var settings = SocketSettings.From(unit);
-        if (settings.Accept || ctx.Store.Read(settings.Service) is not { } service) return status;
+        if (settings.Accept || ctx.Store.Read(ctx.Units.Load(settings.Service).Name) is not { } service) return status;
         return Lifecycle.UnitRuntime.Effective(service).ActiveState is ActiveState.Active or ActiveState.Reloading or ActiveState.Deactivating
             ? status with { SubState = "running" } : status;
     }
