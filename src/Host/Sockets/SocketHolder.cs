@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Runtime.InteropServices;
+using System.Text;
 using Platform.Abstractions;
 using Platform.Host.Cli;
 using Platform.Host.Exec;
@@ -30,6 +32,8 @@ internal sealed class SocketHolder
     private ChildProcess? _trigger;
     private PidHandle? _service;
     private bool _serviceWithoutProcess;
+    // A start the init runs for us: since when (µs), and until when to wait for it to settle.
+    private (long Since, long Until)? _awaited;
     private int _accepted;
 
     private SocketHolder(HostContext ctx, UnitDefinition unit)
@@ -57,7 +61,7 @@ internal sealed class SocketHolder
         while (true)
         {
             var watchListeners = _settings.Accept ? _connections.Count + _starts.Count < _settings.MaxConnections
-                : _trigger is null && _service is null && !_serviceWithoutProcess;
+                : _trigger is null && _service is null && !_serviceWithoutProcess && _awaited is null;
             var polled = new List<(int Fd, Action Ready)> { (ControlFd, Answer) };
             if (watchListeners)
                 foreach (var fd in _listeners) polled.Add((fd, () => Traffic(fd)));
@@ -66,11 +70,13 @@ internal sealed class SocketHolder
             foreach (var start in _starts.ToList()) polled.Add((start.Child.Handle.Fd, () => ConnectionStarted(start)));
             foreach (var connection in _connections.ToList()) polled.Add((connection.Main.Fd, () => ConnectionEnded(connection)));
             var fds = polled.Select(p => new LibC.PollFd { Fd = p.Fd, Events = LibC.POLLIN }).ToArray();
-            // A service without a main process (RemainAfterExit=) is looked at once a second to see it stopped.
-            var rc = LibC.poll(fds, (nuint)fds.Length, _serviceWithoutProcess ? 1000 : -1);
+            // A service without a main process (RemainAfterExit=) is looked at once a second to see it stopped; a start
+            // the init runs every 10 ms, to watch its main process from the moment it is on record.
+            var rc = LibC.poll(fds, (nuint)fds.Length, _awaited is not null ? 10 : _serviceWithoutProcess ? 1000 : -1);
             if (rc < 0 && Marshal.GetLastPInvokeError() == LibC.EINTR) continue;
             if (rc < 0) return;
-            if (rc == 0 && _serviceWithoutProcess) SettleService();
+            if (_awaited is not null) CheckAwaited();
+            else if (rc == 0 && _serviceWithoutProcess) SettleService();
             for (var i = 0; i < fds.Length; i++)
                 if (fds[i].Revents != 0) polled[i].Ready();
         }
@@ -84,7 +90,39 @@ internal sealed class SocketHolder
             return;
         }
         if (TriggerLimitHit()) return;
+        if (AskInit(_settings.Service))
+        {
+            var now = Clock.NowUsec();
+            _awaited = (now, now + (long)Lifecycle.ServiceLaunch.StartTimeout(_ctx, _ctx.Units.Load(_settings.Service)).TotalMicroseconds + 5_000_000);
+            return;
+        }
         _trigger = StartUnit(_settings.Service);
+    }
+
+    /// <summary>Hands the start to the running init of this root, if there is one that listens; false otherwise.</summary>
+    private bool AskInit(string unit)
+    {
+        if (new Init.InitState(_ctx).RunningPid() is null) return false;
+        var path = Encoding.UTF8.GetBytes(SocketRuntime.ActivationPath(_ctx));
+        var address = new byte[2 + path.Length + 1];
+        BinaryPrimitives.WriteUInt16LittleEndian(address, LibC.AF_UNIX);
+        path.CopyTo(address, 2);
+        var fd = LibC.socket(LibC.AF_UNIX, LibC.SOCK_DGRAM | LibC.SOCK_CLOEXEC, 0);
+        if (fd < 0) return false;
+        try { return LibC.connect(fd, address, (uint)address.Length) == 0 && FdPassing.Send(fd, unit, []); }
+        finally { LibC.close(fd); }
+    }
+
+    /// <summary>The init's start settled once the service runs (then its main process is watched) or ended after our request.</summary>
+    private void CheckAwaited()
+    {
+        var (since, until) = _awaited!.Value;
+        var status = UnitRuntime.Read(_ctx, _ctx.Units.Load(_settings.Service).Name);
+        var running = status.ActiveState is ActiveState.Active or ActiveState.Reloading or ActiveState.Deactivating;
+        var ended = status.ActiveState is ActiveState.Inactive or ActiveState.Failed && status.StateChangeTimestamp >= since;
+        if (!running && !ended && Clock.NowUsec() < until) return;
+        _awaited = null;
+        SettleService();
     }
 
     /// <summary>TriggerLimitIntervalSec=/TriggerLimitBurst=: a service that keeps failing to take the traffic fails the socket.</summary>

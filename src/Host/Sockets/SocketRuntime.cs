@@ -14,6 +14,9 @@ internal static class SocketRuntime
     /// <summary>RUN/platform/sockets/NAME: the holder's control socket (SOCK_SEQPACKET), one request and one answer per connection.</summary>
     public static string ControlPath(HostContext ctx, string socketUnit) => Path.Join(ctx.RunDirectory, "platform", "sockets", socketUnit);
 
+    /// <summary>RUN/platform/activate: where a running init takes start requests from holders (SOCK_DGRAM, owner only).</summary>
+    public static string ActivationPath(HostContext ctx) => Path.Join(ctx.RunDirectory, "platform", "activate");
+
     public static string HolderValue(int pid) => pid.ToString(CultureInfo.InvariantCulture) + " " + (ProcFs.StartTime(pid) ?? 0).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The holder's pid when it still runs (checked with its start time, so a reused pid does not count).</summary>
