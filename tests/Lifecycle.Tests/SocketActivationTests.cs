@@ -71,6 +71,29 @@ public sealed class SocketActivationTests : IDisposable
     }
 
     [Fact]
+    public void AServiceWithUserGetsItsListenPidFromTheExecHelper()
+    {
+        var port = SocketProbe.FreePort();
+        // The sandbox root is private to root: nobody writes into a folder of its own.
+        using var shared = new TempRoot("platform-sockets-nobody-");
+        File.SetUnixFileMode(shared.Path, (UnixFileMode)0b111_111_111);
+        var seen = shared.Combine("/seen");
+        _box.Unit("asnobody.socket", $"[Socket]\nListenStream=127.0.0.1:{port}\n");
+        _box.Unit("asnobody.service", $"[Service]\nUser=nobody\nExecStart=/bin/sh -c 'echo \"$$LISTEN_FDS $$LISTEN_PID $$$$ $$(id -u)\" > {seen}; exec sleep 300'\n");
+        Assert.Equal(0, _box.Systemctl("start", "asnobody.socket").ExitCode);
+
+        using (var client = new System.Net.Sockets.TcpClient())
+        {
+            client.Connect("127.0.0.1", port);
+            Assert.True(ServiceSandbox.WaitFor(() => File.Exists(seen) && File.ReadAllText(seen).EndsWith('\n'), TimeSpan.FromSeconds(30)));
+        }
+
+        var pid = _box.MainPid("asnobody.service");
+        Assert.Equal($"1 {pid} {pid} 65534\n", File.ReadAllText(seen));
+        Assert.Equal(["0", "1", "2", "3"], OpenFds(pid));
+    }
+
+    [Fact]
     public void TheListenerOutlivesACrashAndARestartOfTheService()
     {
         var (port, _) = EchoSocket("sturdy");

@@ -47,6 +47,9 @@ internal sealed class SocketHolder
     /// <summary><c>__socket-holder [--root=R] [--user] holder UNIT</c>.</summary>
     public static int Run(string[] args)
     {
+        // SIGTERM (stop x.socket) ends the holder at once, by the kernel: the runtime's orderly shutdown would have to
+        // wait for the thread blocked in poll(2), and there is nothing to clean up that closing the descriptors does not.
+        LibC.signal(15, IntPtr.Zero);
         var options = ArgParser.Parse(args);
         var ctx = new HostContext(options, TextWriter.Null, Console.Error);
         if (options.Arguments.Count != 1) return ExitCodes.Failure;

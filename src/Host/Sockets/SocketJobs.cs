@@ -28,6 +28,12 @@ internal sealed class SocketJobs(HostContext ctx, StatusWriter writer)
             writer.Fail(previous, "resources", null);
             return new UnitJobResult(name, JobResult.Failed, JobMessages.ForResult(name, "resources"));
         }
+        if (settings.Symlinks.Count > 0 && settings.Listen.Count(l => l.IsUnixPath || l.Kind == ListenKind.FIFO) != 1)
+        {
+            ctx.Warn($"{name}: Unit has symlinks set but none or more than one node in the file system. Refusing.");
+            writer.Fail(previous, "resources", null);
+            return new UnitJobResult(name, JobResult.Failed, JobMessages.ForResult(name, "resources"));
+        }
         if (!settings.Accept && ctx.Units.Load(settings.Service).LoadState != UnitLoadState.Loaded)
         {
             writer.Fail(previous, "resources", null);
