@@ -56,6 +56,30 @@ public sealed class NotifyAndStatusTests : IDisposable
     }
 
     [Fact]
+    public void StatusWithoutAUnitGivesTheManagersOverviewWithEachRunningUnitsProcessesUnderItsSlice()
+    {
+        _box.Unit("talker.service", "[Service]\nExecStart=/bin/sleep 300\n");
+        _box.Unit("broken.service", "[Service]\nExecStart=/bin/false\n");
+        Assert.Equal(0, _box.Systemctl("start", "talker").ExitCode);
+        _box.Systemctl("start", "broken");
+        ServiceSandbox.WaitFor(() => _box.Property("broken.service", "ActiveState") == "failed", TimeSpan.FromSeconds(5));
+        var pid = _box.MainPid("talker.service");
+
+        var status = _box.Systemctl("status");
+
+        Assert.True(status.ExitCode == 0, status.ToString());
+        var lines = status.Stdout.Split('\n');
+        Assert.Equal($"× {Environment.MachineName}", lines[0]);
+        Assert.Equal("    State: offline", lines[1]);
+        Assert.Matches(@"^    Units: \d+ loaded \(incl\. loaded aliases\)$", lines[2]);
+        Assert.Equal("     Jobs: 0 queued", lines[3]);
+        Assert.Equal("   Failed: 1 units", lines[4]);
+        Assert.StartsWith("    Since: ", lines[5]);
+        Assert.Contains("   CGroup: /\n           └─system.slice\n             └─talker.service\n"
+            + $"               └─{pid} /bin/sleep 300\n", status.Stdout);
+    }
+
+    [Fact]
     public void StatusOfAnUnknownUnitExitsFour()
     {
         var status = _box.Systemctl("status", "nope");

@@ -33,6 +33,41 @@ public sealed class StartStopTests : IDisposable
     }
 
     [Fact]
+    public void WithoutACgroupAProcessThatLeftItsSessionAndTreeIsFoundByItsInvocationIdAndStopped()
+    {
+        var marker = _box.File("escapee.pid");
+        _box.Unit("esc.service", $"[Service]\nExecStart=/bin/sh -c 'setsid -f sh -c \"echo \\$\\$ > {marker}; exec sleep 100000\"; exec sleep 100000'\n");
+        Assert.Equal(0, _box.Systemctl("start", "esc").ExitCode);
+        Assert.True(ServiceSandbox.WaitFor(() => File.Exists(marker) && File.ReadAllText(marker).Trim().Length > 0, TimeSpan.FromSeconds(5)));
+        var escapee = int.Parse(File.ReadAllText(marker).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.NotEqual(_box.MainPid("esc.service"), escapee);
+
+        Assert.Contains($"─{escapee} sleep 100000", _box.Systemctl("status", "esc").Stdout);
+        var stop = _box.Systemctl("stop", "esc");
+
+        Assert.True(stop.ExitCode == 0, stop.ToString());
+        Assert.True(ServiceSandbox.WaitFor(() => !ServiceSandbox.IsAlive(escapee), TimeSpan.FromSeconds(5)), "the escapee outlived stop");
+    }
+
+    [Fact]
+    public void StartAndStopMatchAGlobWithACharacterClassAsListUnitsDoes()
+    {
+        foreach (var name in (string[])["web1", "web2", "web3"]) _box.Unit(name + ".service", "[Service]\nExecStart=/bin/sleep 300\n");
+
+        Assert.Equal(0, _box.Systemctl("start", "web[12]*").ExitCode);
+
+        Assert.Equal("active", _box.Property("web1.service", "ActiveState"));
+        Assert.Equal("active", _box.Property("web2.service", "ActiveState"));
+        Assert.Equal("inactive", _box.Property("web3.service", "ActiveState"));
+        var listed = _box.Systemctl("list-units", "--no-legend", "--plain", "web[12]*").Stdout;
+        Assert.Contains("web1.service", listed);
+        Assert.DoesNotContain("web3.service", listed);
+        Assert.Equal(0, _box.Systemctl("stop", "web[!3]*").ExitCode);
+        Assert.Equal("inactive", _box.Property("web1.service", "ActiveState"));
+        Assert.Equal("inactive", _box.Property("web2.service", "ActiveState"));
+    }
+
+    [Fact]
     public void StartOfAnUnknownUnitFailsWithExitFiveAndSystemdsMessage()
     {
         var result = _box.Systemctl("start", "nope");

@@ -63,6 +63,10 @@ internal sealed class HostContext
     /// <summary>The root folder without a trailing slash; empty for the real root, so <c>Root + "/etc"</c> works for both.</summary>
     public string Root { get; }
 
+    /// <summary>The root's cgroup2 hierarchy once <see cref="Lifecycle.UnitControlGroup"/> probed it (null: none usable).</summary>
+    internal Exec.ControlGroups? ControlGroups { get; set; }
+    internal bool ControlGroupsProbed { get; set; }
+
     /// <summary>Maps an absolute path inside the managed system to the real file system.</summary>
     public string Under(string absolutePath) => Root + absolutePath;
 

@@ -1,4 +1,3 @@
-using System.IO.Enumeration;
 using Platform.Units;
 
 namespace Platform.Host.Cli;
@@ -6,7 +5,7 @@ namespace Platform.Host.Cli;
 /// <summary>Turns command arguments into unit names: a missing suffix means <c>.service</c>, globs match known unit names.</summary>
 internal static class UnitPatterns
 {
-    public static bool IsGlob(string s) => s.AsSpan().IndexOfAny('*', '?', '[') >= 0;
+    public static bool IsGlob(string s) => Glob.HasWildcards(s);
 
     public static IReadOnlyList<string> Expand(HostContext ctx, IEnumerable<string> arguments, IEnumerable<string>? extraNames = null)
     {
@@ -26,7 +25,6 @@ internal static class UnitPatterns
         return result;
     }
 
-    /// <summary>Shell-style matching of a unit name (<c>*</c>, <c>?</c>; a pattern without a dot also matches the name without suffix).</summary>
-    public static bool Matches(string pattern, string name)
-        => FileSystemName.MatchesSimpleExpression(pattern, name, ignoreCase: false);
+    /// <summary>fnmatch(3)-style matching of a unit name (<c>*</c>, <c>?</c>, <c>[...]</c>), as every command matches globs.</summary>
+    public static bool Matches(string pattern, string name) => Glob.IsMatch(pattern, name);
 }

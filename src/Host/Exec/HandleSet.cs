@@ -26,7 +26,7 @@ internal sealed class HandleSet : IDisposable
         if (Main is { HasExited: false }) list.Add(Main);
         // A reused main pid must not pull in the stranger's session or children.
         var mainPid = Main is null ? 0 : _target.MainPid;
-        foreach (var pid in UnitProcesses.Find(mainPid, _target.Sessions))
+        foreach (var pid in UnitProcesses.Find(mainPid, _target.Sessions, _target.ControlGroup, _target.InvocationId))
         {
             if (Main is not null && pid == Main.Pid) continue;
             if (!_handles.TryGetValue(pid, out var h))

@@ -5,6 +5,20 @@ namespace Platform.Host.Exec;
 /// <summary>Process facts read from the real <c>/proc</c> (never under <c>--root</c>: processes are not part of a root tree).</summary>
 public static class ProcFs
 {
+    /// <summary>When the kernel booted (µs since the epoch, from <c>btime</c> in /proc/stat), or 0 when unknown.</summary>
+    public static long BootTimeUsec()
+    {
+        try
+        {
+            foreach (var line in File.ReadLines("/proc/stat"))
+                if (line.StartsWith("btime ", StringComparison.Ordinal)
+                    && long.TryParse(line.AsSpan(6).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+                    return seconds * 1_000_000;
+        }
+        catch (IOException) { }
+        return 0;
+    }
+
     /// <summary>Parses <c>/proc/PID/stat</c>; null when the process does not exist.</summary>
     public static ProcStat? ReadStat(int pid)
     {

@@ -71,12 +71,9 @@ public sealed class ProcessSpawner
             var pathP = strings.String(path);
             var argvP = strings.Vector(argv);
             var envP = strings.Vector(environment);
-            lock (UmaskLock)
-            {
-                var old = LibC.umask(request.Umask);
-                try { rc = LibC.posix_spawn(out pid, pathP, actions.FileActions, actions.Attributes, argvP, envP); }
-                finally { LibC.umask(old); }
-            }
+            (rc, pid) = request.ControlGroup is { } group
+                ? ControlGroups.SpawnInside(group, () => SpawnWithUmask(request.Umask, pathP, actions, argvP, envP))
+                : SpawnWithUmask(request.Umask, pathP, actions, argvP, envP);
         }
         if (report is not null) LibC.close(report[1]);
         if (rc != 0)
@@ -91,6 +88,16 @@ public sealed class ProcessSpawner
             throw new ServiceStartException(failure);
         }
         return child;
+    }
+
+    private static (int Rc, int Pid) SpawnWithUmask(uint umask, IntPtr path, SpawnActions actions, IntPtr argv, IntPtr envp)
+    {
+        lock (UmaskLock)
+        {
+            var old = LibC.umask(umask);
+            try { return (LibC.posix_spawn(out var pid, path, actions.FileActions, actions.Attributes, argv, envp), pid); }
+            finally { LibC.umask(old); }
+        }
     }
 
     private IReadOnlyList<string> HelperArguments(SpawnRequest request, string executable, string directory, int reportFd, out IReadOnlyList<string> environment)

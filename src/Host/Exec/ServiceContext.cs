@@ -111,6 +111,7 @@ public sealed class ServiceContext : IServiceContext
             Credentials = command.FullPrivileges || command.NoSandbox ? null : credentials,
             // "+" runs a command with full privileges: no user switch and no sandboxing (systemd.service(5)).
             Hardening = command.FullPrivileges ? null : _hardening ??= ExecHardening.FromUnit(Unit),
+            ControlGroup = _options.ControlGroup,
         };
         Trace("Spawning " + (command.Raw.Length > 0 ? command.Raw : string.Join(' ', argv)));
         var child = _spawner.Spawn(request);

@@ -31,4 +31,6 @@ public sealed record ServiceContextOptions
     public IReadOnlyList<string> ListenFdNames { get; init; } = [];
     /// <summary>An Accept=yes connection: the target of <c>StandardInput=socket</c>/<c>StandardOutput=socket</c>.</summary>
     public int? Connection { get; init; }
+    /// <summary>The unit's cgroup directory every command is spawned into, or null without a cgroup2 hierarchy.</summary>
+    public string? ControlGroup { get; init; }
 }

@@ -29,4 +29,6 @@ public sealed record SpawnRequest
     public bool SetListenPid { get; init; }
     /// <summary>systemd.exec(5) process settings; any of them sends the spawn through the <c>__exec</c> helper.</summary>
     public ExecHardening? Hardening { get; init; }
+    /// <summary>The cgroup directory the process is born in (see <see cref="ControlGroups"/>), or null without one.</summary>
+    public string? ControlGroup { get; init; }
 }

@@ -61,8 +61,9 @@ internal static class CrashRecovery
         var settings = KillSettings.FromUnit(unit) with { StopTimeout = ServiceLaunch.StopTimeout(ctx, unit), Mode = KillMode.ControlGroup };
         var trace = ctx.Options.Verbosity > 0 ? (Action<string>)(m => ctx.Err.WriteLine($"{unit.Name}: {m}")) : null;
         trace?.Invoke($"The systemctl {(stored.ActiveState == ActiveState.Activating ? "starting" : "stopping")} it was killed; stopping its processes");
-        await ProcessKiller.StopAsync(new KillTarget(stored.MainPid, stored.MainPidStartTime == 0 ? null : stored.MainPidStartTime, sessions),
-            settings, trace, ct).ConfigureAwait(false);
+        await ProcessKiller.StopAsync(new KillTarget(stored.MainPid, stored.MainPidStartTime == 0 ? null : stored.MainPidStartTime, sessions,
+            UnitControlGroup.Existing(ctx, unit), invocation), settings, trace, ct).ConfigureAwait(false);
+        UnitControlGroup.Release(ctx, unit);
         return writer.Stopped(stored with { Extra = RuntimeRecord.With(stored, RuntimeRecord.Sessions, null) });
     }
 

@@ -48,6 +48,7 @@ internal sealed class ServiceLaunch : IDisposable
             ListenFds = sockets?.Fds ?? [],
             ListenFdNames = sockets?.Names ?? [],
             Connection = sockets?.Connection,
+            ControlGroup = UnitControlGroup.Prepare(ctx, unit),
         });
         return new ServiceLaunch(context, journal, notify);
     }
@@ -107,7 +108,7 @@ internal sealed class ServiceLaunch : IDisposable
         var priority = Array.IndexOf(Levels, unit.Get("Service", "SyslogLevel") ?? "info");
         try
         {
-            var slice = unit.Get("Service", "Slice") is { Length: > 0 } s ? s : ctx.Options.UserMode ? "app.slice" : "system.slice";
+            var slice = UnitControlGroup.Slice(ctx, unit);
             return JournalStreamClient.Connect(ctx.RootOrSlash, new JournalStreamHeader(unit.Name, identifier, "stdout", priority < 0 ? 6 : priority,
                 unit.GetBool("Service", "SyslogLevelPrefix", true), invocationId, slice));
         }

@@ -117,8 +117,10 @@ internal sealed class ServiceStarter(HostContext ctx, StatusWriter writer)
         var sessions = launch.Context.Sessions;
         var settings = KillSettings.FromUnit(unit) with { StopTimeout = ServiceLaunch.StopTimeout(ctx, unit) };
         if (settings.Mode == KillMode.None) settings = settings with { Mode = KillMode.ControlGroup };
-        await ProcessKiller.StopAsync(new KillTarget(result.MainPid, null, sessions), settings, null, ct).ConfigureAwait(false);
+        await ProcessKiller.StopAsync(new KillTarget(result.MainPid, null, sessions, UnitControlGroup.Existing(ctx, unit), status.InvocationId), settings, null, ct)
+            .ConfigureAwait(false);
         await ControlCommands.RunAsync(launch.Context, "ExecStopPost", null, ct, stopOnFailure: false).ConfigureAwait(false);
+        UnitControlGroup.Release(ctx, unit);
         if (!unit.GetBool("Service", "RuntimeDirectoryPreserve", false)) UnitDirectories.Remove(unit, ctx.Under, ["runtime"]);
         if (result.MainExit is { } exit && result.Result != "timeout") ManagerLog.MainExited(ctx, unit, exit, status.InvocationId);
         ManagerLog.Ended(ctx, unit, result.Result, status.InvocationId);

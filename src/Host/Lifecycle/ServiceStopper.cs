@@ -69,8 +69,8 @@ internal sealed class ServiceStopper(HostContext ctx, StatusWriter writer)
             catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
         }
         var settings = KillSettings.FromUnit(unit) with { StopTimeout = stopTimeout };
-        var outcome = await ProcessKiller.StopAsync(new KillTarget(main, status.MainPidStartTime == 0 ? null : status.MainPidStartTime, sessions),
-            settings, null, ct).ConfigureAwait(false);
+        var outcome = await ProcessKiller.StopAsync(new KillTarget(main, status.MainPidStartTime == 0 ? null : status.MainPidStartTime, sessions,
+            UnitControlGroup.Existing(ctx, unit), status.InvocationId), settings, null, ct).ConfigureAwait(false);
         if (launch is not null)
         {
             using var limit = Deadline.Source(stopTimeout, ct);
@@ -78,6 +78,7 @@ internal sealed class ServiceStopper(HostContext ctx, StatusWriter writer)
             catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
         }
         if (!unit.GetBool("Service", "RuntimeDirectoryPreserve", false)) UnitDirectories.Remove(unit, ctx.Under, ["runtime"]);
+        UnitControlGroup.Release(ctx, unit);
         if (launch is not null) _controlLines = [.. launch.Context.ControlLines];
         return outcome;
     }

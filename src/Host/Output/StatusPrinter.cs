@@ -39,7 +39,7 @@ internal static class StatusPrinter
         if (!string.IsNullOrEmpty(v.StatusText)) sb.Append("     Status: \"").Append(v.StatusText).Append("\"\n");
         if (v.Processes.Count > 0)
         {
-            sb.Append("     CGroup: ").Append(v.Unit.Name).Append('\n');
+            sb.Append("     CGroup: ").Append(v.ControlGroup ?? v.Unit.Name).Append('\n');
             for (var i = 0; i < v.Processes.Count; i++)
                 sb.Append("             ").Append(i == v.Processes.Count - 1 ? "└─" : "├─")
                   .Append(v.Processes[i].Pid).Append(' ').Append(v.Processes[i].CommandLine).Append('\n');

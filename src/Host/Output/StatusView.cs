@@ -27,6 +27,8 @@ internal sealed record StatusView
     /// <summary>A socket's <c>Listen:</c> lines (<c>ADDRESS (Stream)</c>).</summary>
     public IReadOnlyList<string> Listen { get; init; } = [];
     public IReadOnlyList<(int Pid, string CommandLine)> Processes { get; init; } = [];
+    /// <summary>The unit's cgroup (<c>/system.slice/x.service</c>) when it has one; the CGroup line names the unit otherwise.</summary>
+    public string? ControlGroup { get; init; }
     public IReadOnlyList<string> ProcessLines { get; init; } = [];
     /// <summary>How long the unit was active, for an inactive or failed unit that was (systemd's <c>Duration:</c>).</summary>
     public long? DurationUsec { get; init; }

@@ -53,7 +53,7 @@ internal static class TimerRuntime
     {
         var settings = TimerSettings.From(timer);
         var unit = UnitRuntime.Read(ctx, settings.Unit);
-        return TimerSchedule.Compute(settings, status, unit, LastTrigger(status), StartupUsec(ctx), KernelBootUsec(), now, MachineKey(ctx, timer.Name));
+        return TimerSchedule.Compute(settings, status, unit, LastTrigger(status), StartupUsec(ctx), Exec.ProcFs.BootTimeUsec(), now, MachineKey(ctx, timer.Name));
     }
 
     /// <summary>When the running init started, or null when no init runs for this root.</summary>
@@ -62,19 +62,6 @@ internal static class TimerRuntime
         var state = new InitState(ctx);
         if (state.RunningPid() is null) return null;
         return state.StartedUsec();
-    }
-
-    private static long KernelBootUsec()
-    {
-        try
-        {
-            foreach (var line in File.ReadLines("/proc/stat"))
-                if (line.StartsWith("btime ", StringComparison.Ordinal)
-                    && long.TryParse(line.AsSpan(6).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-                    return seconds * 1_000_000;
-        }
-        catch (IOException) { }
-        return 0;
     }
 
     private static string MachineKey(HostContext ctx, string unit)

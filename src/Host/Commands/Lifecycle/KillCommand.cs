@@ -26,7 +26,8 @@ internal static class KillCommand
             {
                 "main" => status.MainPid > 0 && ProcFs.IsAlive(status.MainPid) ? [status.MainPid] : new List<int>(),
                 "control" => status.ControlPid > 0 ? [status.ControlPid] : new List<int>(),
-                _ => status.ActiveState is ActiveState.Inactive ? [] : UnitProcesses.Find(status.MainPid, RuntimeRecord.ReadSessions(status)),
+                _ => status.ActiveState is ActiveState.Inactive ? [] : UnitProcesses.Find(status.MainPid, RuntimeRecord.ReadSessions(status),
+                    UnitControlGroup.Existing(ctx, ctx.Units.Load(name)), status.InvocationId),
             };
             if (targets.Count == 0 && whom != "all")
             {

@@ -14,8 +14,7 @@ internal static class StatusCommand
 {
     public static int Run(HostContext ctx, IReadOnlyList<string> units)
     {
-        if (units.Count == 0)
-            units = [.. RuntimeState.List(ctx).Where(s => s.ActiveState != ActiveState.Inactive).Select(s => s.Unit).Order(StringComparer.Ordinal)];
+        if (units.Count == 0) return SystemOverview.Run(ctx);
         var code = ExitCodes.Success;
         var first = true;
         ILogReader? reader = null;
@@ -53,7 +52,7 @@ internal static class StatusCommand
         var sessions = RuntimeRecord.ReadSessions(status);
         var processes = new List<(int, string)>();
         if (status.ActiveState != ActiveState.Inactive)
-            foreach (var pid in UnitProcesses.Find(main, sessions))
+            foreach (var pid in UnitProcesses.Find(main, sessions, UnitControlGroup.Existing(ctx, unit), status.InvocationId))
                 processes.Add((pid, CommandLine(pid)));
         status.Extra.TryGetValue(RuntimeRecord.Condition, out var condition);
         status.Extra.TryGetValue(RuntimeRecord.ConditionTimestamp, out var conditionTime);
@@ -85,6 +84,7 @@ internal static class StatusCommand
             Listen = unit.Kind == "socket" && unit.LoadState == UnitLoadState.Loaded
                 ? [.. Sockets.SocketSettings.From(unit).Listen.Select(l => $"{l.Display} ({l.Kind})")] : [],
             Processes = processes,
+            ControlGroup = UnitControlGroup.Name(ctx, unit),
             LogLines = reader is null || status.InvocationId is null ? [] : JournalTail.Lines(reader, unit.Name, lines),
             ProcessLines = [.. RuntimeRecord.ReadProcesses(status).Select(p => $"{p.Pid} {p.Command} ({StatusPrinter.ExitText(p.Exit)})")],
             DurationUsec = status.ActiveState is ActiveState.Inactive or ActiveState.Failed && status.ActiveEnterTimestamp > 0
@@ -121,13 +121,13 @@ internal static class StatusCommand
         return null;
     }
 
-    private static string? Comm(int pid)
+    internal static string? Comm(int pid)
     {
         try { return File.ReadAllText($"/proc/{pid}/comm").TrimEnd('\n'); }
         catch (IOException) { return null; }
     }
 
-    private static string CommandLine(int pid)
+    internal static string CommandLine(int pid)
     {
         try
         {

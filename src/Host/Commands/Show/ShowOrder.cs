@@ -17,7 +17,7 @@ internal static class ShowOrder
         "ExecMainExitTimestamp", "ExecMainExitTimestampMonotonic", "ExecMainPID", "ExecMainCode", "ExecMainStatus",
         "ExecCondition", "ExecConditionEx", "ExecStartPre", "ExecStartPreEx", "ExecStart", "ExecStartEx", "ExecStartPost", "ExecStartPostEx",
         "ExecReload", "ExecReloadEx", "ExecStop", "ExecStopEx", "ExecStopPost", "ExecStopPostEx",
-        "Slice", "Delegate", "Environment", "PassEnvironment", "UnsetEnvironment", "UMask", "WorkingDirectory", "RootDirectory",
+        "Slice", "ControlGroup", "Delegate", "Environment", "PassEnvironment", "UnsetEnvironment", "UMask", "WorkingDirectory", "RootDirectory",
         "OOMScoreAdjust", "Nice", "NonBlocking", "StandardInput", "StandardOutput", "StandardError", "TTYPath",
         "SyslogPriority", "SyslogIdentifier", "SyslogLevelPrefix", "SyslogLevel", "SyslogFacility",
         "User", "Group", "DynamicUser", "SupplementaryGroups", "PAMName", "PrivateTmp", "IgnoreSIGPIPE", "NoNewPrivileges",

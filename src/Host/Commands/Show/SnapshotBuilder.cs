@@ -31,6 +31,9 @@ internal sealed class SnapshotBuilder(HostContext ctx, HashSet<string>? wanted)
             Status = status,
             Dependencies = Dependencies(loaded),
             Commands = key => Commands(def, key),
+            Slice = found && def.Kind == "service" ? Platform.Host.Lifecycle.UnitControlGroup.Slice(ctx, loaded.Definition) : null,
+            ControlGroup = found && Wants("ControlGroup") && status.ActiveState != ActiveState.Inactive
+                ? Platform.Host.Lifecycle.UnitControlGroup.Name(ctx, loaded.Definition) : null,
         };
     }
 
@@ -38,7 +41,7 @@ internal sealed class SnapshotBuilder(HostContext ctx, HashSet<string>? wanted)
 
     /// <summary>Properties whose value comes from the runtime record rather than the unit files.</summary>
     public static bool NeedsRuntime(string property)
-        => property is "ActiveState" or "SubState" or "MainPID" or "ControlPID" or "StatusText" or "StatusErrno" or "Result"
+        => property is "ActiveState" or "SubState" or "ControlGroup" or "MainPID" or "ControlPID" or "StatusText" or "StatusErrno" or "Result"
                or "NRestarts" or "InvocationID" or "ConditionResult" or "AssertResult" or "Job"
            || property.Contains("Timestamp", StringComparison.Ordinal)
            || property.StartsWith("Exec", StringComparison.Ordinal);
