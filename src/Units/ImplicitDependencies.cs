@@ -66,8 +66,8 @@ internal static class ImplicitDependencies
     /// <summary>The unit a socket, timer or path unit activates: <c>Service=</c>/<c>Unit=</c>, else the same name as a service.</summary>
     public static string? TriggeredUnit(UnitDefinition unit) => unit.Kind switch
     {
-        "socket" => unit.Get("Socket", "Service") ?? (unit.GetBool("Socket", "Accept", false)
-            ? UnitNames.WithoutSuffix(unit.Name) + "@.service" : UnitNames.WithoutSuffix(unit.Name) + ".service"),
+        // An Accept=yes socket triggers a new instance per connection, no unit of its own (systemd shows no Triggers=).
+        "socket" => unit.GetBool("Socket", "Accept", false) ? null : unit.Get("Socket", "Service") ?? UnitNames.WithoutSuffix(unit.Name) + ".service",
         "timer" => unit.Get("Timer", "Unit") ?? UnitNames.WithoutSuffix(unit.Name) + ".service",
         "path" => unit.Get("Path", "Unit") ?? UnitNames.WithoutSuffix(unit.Name) + ".service",
         "automount" => UnitNames.WithoutSuffix(unit.Name) + ".mount",

@@ -136,6 +136,13 @@ public sealed class DistroStack : IAsyncLifetime
             Add("sockets", $"{name} on 127.0.0.1:{port}", await AskAsync(c, port, request));
         Add("sockets", "dbus on /run/dbus/system_bus_socket", (await c.ExecAsync("python3", "-c",
             "import socket\ns=socket.socket(socket.AF_UNIX)\ntry:\n s.connect('/run/dbus/system_bus_socket'); print('connected')\nexcept OSError as e: print(type(e).__name__)")).Stdout);
+        // The bus itself: dbus-daemon on the socket unit's listener answers a method call (dbus-send is in Debian's dbus).
+        var bus = await c.ExecAsync("dbus-send", "--system", "--dest=org.freedesktop.DBus", "--print-reply", "/org/freedesktop/DBus", "org.freedesktop.DBus.ListNames");
+        Add("sockets", "dbus-send --system ListNames answers", bus.ExitCode == 0 ? "yes" : $"exit={bus.ExitCode} {bus.Stderr.Trim()}");
+        // Our init has no D-Bus API of its own (README), so systemd's org.freedesktop.systemd1 is left out of the comparison.
+        Add("sockets", "well-known bus names besides org.freedesktop.systemd1", string.Join(' ', bus.Stdout.Split('\n')
+            .Select(l => l.Trim()).Where(l => l.StartsWith("string \"", StringComparison.Ordinal) && !l.StartsWith("string \":", StringComparison.Ordinal))
+            .Select(l => l[8..^1]).Where(n => n != "org.freedesktop.systemd1").Order(StringComparer.Ordinal)));
 
         // Failed units, zombies, what runs.
         Add("failed", "systemctl --failed", await Run("systemctl", "--failed", "--no-legend", "--plain"));

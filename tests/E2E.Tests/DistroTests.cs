@@ -11,27 +11,18 @@ namespace Platform.E2E.Tests;
 /// </summary>
 public sealed class DistroTests(DistroStack stack, ITestOutputHelper output) : IClassFixture<DistroStack>
 {
-    private const string DbusSocket = "product bug (issue 12): socket units are not held, so dbus.service (dbus-daemon --address=systemd:) fails, "
-        + "/run/dbus/system_bus_socket is missing and systemd-logind (Type=dbus, needs the bus) hits its start limit";
-    private const string SocketShow = "product bug (issue 12): show of a .socket unit prints no Result= and SubState=active "
-        + "(systemd 252: running while it listens)";
     private const string UpdateUtmp = "deliberate (README): systemd-update-utmp asks systemd itself over D-Bus (\"Failed to get D-Bus "
         + "connection\") and fails under our init";
     private const string Generators = "deliberate (README): systemd's getty generator enables console-getty.service at runtime in a container "
         + "(enabled-runtime); our init runs no generators yet (issue 12)";
-    private const string Degraded = "follows from the causes above: ours boots degraded with dbus, systemd-logind and systemd-update-utmp failed";
+    private const string Degraded = "follows from the cause above: ours boots degraded with systemd-update-utmp failed";
 
     /// <summary>The differences this image shows today, each with its cause (section, key prefix, reason).</summary>
     public static readonly (string Section, string KeyPrefix, string Reason)[] Known =
     [
         ("boot", "is-system-running", Degraded),
-        ("units", "dbus.service ", DbusSocket),
-        ("units", "dbus.socket ", SocketShow),
-        ("units", "systemd-logind.service ", DbusSocket),
         ("units", "console-getty.service ", Generators),
-        ("sockets", "dbus ", DbusSocket),
         ("failed", "", Degraded + " (" + UpdateUtmp + ")"),
-        ("processes", "", DbusSocket),
     ];
 
     private static string? ReasonFor(Difference d)
@@ -71,16 +62,16 @@ public sealed class DistroTests(DistroStack stack, ITestOutputHelper output) : I
         Assert.True(unexpected.Count == 0, $"{unexpected.Count} new differences from systemd 252:\n" + string.Join('\n', unexpected));
     }
 
-    [DockerFact(Image = BaseImages.Distro, Skip = Degraded + ": " + DbusSocket + "; " + UpdateUtmp)]
+    [DockerFact(Image = BaseImages.Distro, Skip = Degraded + ": " + UpdateUtmp)]
     public void TheBootReachesTheSameStateWithTheSameEnabledUnits() => AssertSame("boot");
 
-    [DockerFact(Image = BaseImages.Distro, Skip = DbusSocket + "; " + SocketShow + "; and " + Generators)]
+    [DockerFact(Image = BaseImages.Distro, Skip = Generators)]
     public void EveryPackagedAndEnabledUnitIsActiveEnabledAndShownAsUnderSystemd252() => AssertSame("units");
 
-    [DockerFact(Image = BaseImages.Distro, Skip = DbusSocket)]
+    [DockerFact(Image = BaseImages.Distro)]
     public void EachDaemonAnswersOnItsSocketAsUnderSystemd252() => AssertSame("sockets");
 
-    [DockerFact(Image = BaseImages.Distro, Skip = Degraded + ": " + DbusSocket + "; " + UpdateUtmp)]
+    [DockerFact(Image = BaseImages.Distro, Skip = Degraded + ": " + UpdateUtmp)]
     public void TheFailedUnitsAreTheSame() => AssertSame("failed");
 
     [DockerFact(Image = BaseImages.Distro)]
@@ -90,7 +81,7 @@ public sealed class DistroTests(DistroStack stack, ITestOutputHelper output) : I
         Assert.All(stack.Ours.Where(o => o.Section == "zombies"), o => Assert.Equal("none", o.Value));
     }
 
-    [DockerFact(Image = BaseImages.Distro, Skip = DbusSocket)]
+    [DockerFact(Image = BaseImages.Distro)]
     public void TheSameDaemonsRunAsUnderSystemd252() => AssertSame("processes");
 
     [DockerFact(Image = BaseImages.Distro)]

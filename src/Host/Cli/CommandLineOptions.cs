@@ -8,6 +8,8 @@ internal sealed class CommandLineOptions
     public string Root { get; set; } = "/";
     public bool UserMode { get; set; }
     public bool All { get; set; }
+    /// <summary><c>--show-types</c>: list-sockets adds a TYPE column.</summary>
+    public bool ShowTypes { get; set; }
     public List<string> Types { get; } = [];
     public List<string> States { get; } = [];
     public List<string> Properties { get; } = [];

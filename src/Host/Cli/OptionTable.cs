@@ -46,7 +46,7 @@ internal static class OptionTable
         new("ignore-dependencies", '\0', OptionValue.None, "Same as --job-mode=ignore-dependencies (not supported)", null,
             "--job-mode=ignore-dependencies is not supported: dependencies are always followed.", Hidden: true),
         new("show-transaction", 'T', OptionValue.None, "Accepted: there is no job queue to show", (_, _) => { }),
-        new("show-types", '\0', OptionValue.None, "When showing sockets, explicitly show their type", (_, _) => { }),
+        new("show-types", '\0', OptionValue.None, "When showing sockets, explicitly show their type", (o, _) => o.ShowTypes = true),
         new("value", '\0', OptionValue.None, "When showing properties, only print the value", (o, _) => o.ValueOnly = true),
         new("check-inhibitors", '\0', OptionValue.Required, "Accepted: there are no inhibitors without logind",
             (_, v) => YesNoAuto(v, "--check-inhibitors"), ValueName: "MODE"),

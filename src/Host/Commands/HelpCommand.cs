@@ -12,6 +12,7 @@ internal static class HelpCommand
 
         Unit Commands:
           list-units [PATTERN...]             List units (known, loaded or with a status)
+          list-sockets [PATTERN...]           List socket units, ordered by address
           list-timers [PATTERN...]            List timer units, ordered by next elapse
           is-active PATTERN...                Check whether units are active
           is-failed PATTERN...                Check whether units are failed

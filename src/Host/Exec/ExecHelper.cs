@@ -46,7 +46,7 @@ public static class ExecHelper
             LibC.chdir(strings.String("/"));
         }
         RestoreSignals(strings);
-        LibC.execve(strings.String(path), strings.Vector(options.Arguments), Environ(strings, options.DropEnvironment));
+        LibC.execve(strings.String(path), strings.Vector(options.Arguments), Environ(strings, options.DropEnvironment, options.ListenPid));
         return Fail(report, ExitExec, $"Failed to execute {path}: {Error()}");
     }
 
@@ -78,11 +78,17 @@ public static class ExecHelper
     }
 
     /// <summary>This process's <c>environ</c> (the service's environment), without the variables meant for the helper only.</summary>
-    private static IntPtr Environ(NativeStrings strings, List<string> drop)
+    private static IntPtr Environ(NativeStrings strings, List<string> drop, bool listenPid)
     {
         var environ = Marshal.ReadIntPtr(NativeLibrary.GetExport(NativeLibrary.Load(LibC.Name), "environ"));
-        if (drop.Count == 0) return environ;
+        if (drop.Count == 0 && !listenPid) return environ;
         var kept = new List<string>();
+        // sd_listen_fds(3) checks LISTEN_PID against getpid(): this process is the service after execve.
+        if (listenPid)
+        {
+            drop = [.. drop, "LISTEN_PID"];
+            kept.Add("LISTEN_PID=" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         for (var i = 0; Marshal.ReadIntPtr(environ, i * IntPtr.Size) is var entry && entry != IntPtr.Zero; i++)
         {
             var text = Marshal.PtrToStringUTF8(entry) ?? "";

@@ -11,6 +11,8 @@ internal sealed class ExecHelperOptions
     public uint? Umask { get; private set; }
     public string? Directory { get; private set; }
     public bool DirectoryOptional { get; private set; }
+    /// <summary><c>--listen-pid</c>: set <c>LISTEN_PID</c> to this process's pid, which the service keeps across execve.</summary>
+    public bool ListenPid { get; private set; }
     public int ReportFd { get; private set; } = -1;
     public string Path { get; private set; } = "";
     public List<string> Arguments { get; } = [];
@@ -29,6 +31,7 @@ internal sealed class ExecHelperOptions
             var a = args[i];
             if (a == "--") break;
             if (a == "--chdir-optional") { o.DirectoryOptional = true; continue; }
+            if (a == "--listen-pid") { o.ListenPid = true; continue; }
             if (a.Contains('=', StringComparison.Ordinal) || a is "--no-new-privs" or "--private-tmp")
             {
                 var hardening = o.Hardening;

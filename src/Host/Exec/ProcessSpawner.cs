@@ -16,6 +16,7 @@ public sealed class ProcessSpawner
     // umask is per process, not per thread: spawns (which read it in the child) are serialised around it.
     private static readonly object UmaskLock = new();
     private const string DiagnosticsVariable = "DOTNET_EnableDiagnostics";
+    private const string ListenShell = "/bin/sh";
 
     /// <summary>Creates a spawner; <paramref name="helper"/> defaults to this program itself.</summary>
     public ProcessSpawner(ExecHelperCommand? helper = null) => Helper = helper ?? ExecHelperCommand.ForCurrentProcess();
@@ -30,7 +31,13 @@ public sealed class ProcessSpawner
     public ChildProcess Spawn(SpawnRequest request)
     {
         var executable = ExecutableResolver.Resolve(request.Path);
-        var viaHelper = request.Credentials is { } credentials && NeedsSwitch(credentials) || request.Hardening is { Any: true };
+        var needsHelper = request.Credentials is { } credentials && NeedsSwitch(credentials) || request.Hardening is { Any: true };
+        // LISTEN_PID is the pid that runs the service: set by a shell that then execs it in place (same pid), which
+        // costs a millisecond where the __exec helper costs a runtime start. The shell would change argv[0], so a
+        // command with its own argv[0] (the @ prefix) goes through the helper.
+        var listenShell = request.SetListenPid && !needsHelper && request.Arguments.Count > 0 && request.Arguments[0] == executable
+            && File.Exists(ListenShell);
+        var viaHelper = needsHelper || request.SetListenPid && !listenShell;
         var directory = request.WorkingDirectory;
         if (!viaHelper && !Directory.Exists(directory))
         {
@@ -39,6 +46,8 @@ public sealed class ProcessSpawner
             directory = "/";
         }
         using var actions = new SpawnActions(request);
+        actions.Pass(request.PassFds);
+        var firstFree = 3 + request.PassFds.Count;
         int[]? report = null;
         string path; IReadOnlyList<string> argv;
         var environment = request.Environment;
@@ -46,15 +55,15 @@ public sealed class ProcessSpawner
         {
             report = new int[2];
             if (LibC.pipe2(report, LibC.O_CLOEXEC) < 0) throw new ServiceStartException("Failed to create pipe: " + LibC.StrError(Marshal.GetLastPInvokeError()));
-            actions.ReportTo(report[1]);
+            actions.ReportTo(report[1], firstFree);
             path = Helper.Path;
-            argv = HelperArguments(request, executable, directory, out environment);
+            argv = HelperArguments(request, executable, directory, firstFree, out environment);
         }
         else
         {
-            actions.CloseOthers(3);
-            path = executable;
-            argv = request.Arguments;
+            actions.CloseOthers(firstFree);
+            path = listenShell ? ListenShell : executable;
+            argv = listenShell ? [ListenShell, "-c", "LISTEN_PID=$$; export LISTEN_PID; exec \"$0\" \"$@\"", .. request.Arguments] : request.Arguments;
         }
         int pid, rc;
         using (var strings = new NativeStrings())
@@ -91,7 +100,7 @@ public sealed class ProcessSpawner
         }
     }
 
-    private IReadOnlyList<string> HelperArguments(SpawnRequest request, string executable, string directory, out IReadOnlyList<string> environment)
+    private IReadOnlyList<string> HelperArguments(SpawnRequest request, string executable, string directory, int reportFd, out IReadOnlyList<string> environment)
     {
         var args = new List<string> { Helper.Path };
         args.AddRange(Helper.PrefixArguments);
@@ -109,7 +118,8 @@ public sealed class ProcessSpawner
             args.AddRange(["--groups", string.Join(',', c.Groups)]);
         }
         if (request.Hardening is { Any: true } hardening) args.AddRange(hardening.ToArguments());
-        args.AddRange(["--umask", Convert.ToString(request.Umask, 8), "--chdir", directory, "--report-fd", "3"]);
+        args.AddRange(["--umask", Convert.ToString(request.Umask, 8), "--chdir", directory, "--report-fd", reportFd.ToString(CultureInfo.InvariantCulture)]);
+        if (request.SetListenPid) args.Add("--listen-pid");
         if (request.WorkingDirectoryOptional) args.Add("--chdir-optional");
         args.Add("--");
         args.Add(executable);

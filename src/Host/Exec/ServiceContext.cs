@@ -15,6 +15,8 @@ public sealed class ServiceContext : IServiceContext
     private readonly ProcessSpawner _spawner;
     private readonly Dictionary<string, IReadOnlyList<ExecCommand>> _commands = new(StringComparer.Ordinal);
     private readonly List<ChildProcess> _spawned = [];
+    // Only ExecStart= gets the socket descriptors, as systemd passes them (EXEC_PASS_FDS) to the main commands alone.
+    private readonly HashSet<ExecCommand> _mainCommands = new(ReferenceEqualityComparer.Instance);
     private readonly StartDeadline _deadline;
     private UserCredentials? _credentials;
     private ExecHardening? _hardening;
@@ -72,6 +74,7 @@ public sealed class ServiceContext : IServiceContext
         try { list = ExecCommandLine.FromUnit(Unit, setting); }
         catch (FormatException e) { throw new ServiceStartException($"{setting}= {e.Message}"); }
         _commands[setting] = list;
+        if (setting == "ExecStart") foreach (var command in list) _mainCommands.Add(command);
         return list;
     }
 
@@ -83,6 +86,12 @@ public sealed class ServiceContext : IServiceContext
     {
         var credentials = UnitExecSettings.HasCredentials(Unit) ? Credentials() : null;
         var environment = BuildEnvironment(mainPid);
+        var passFds = _mainCommands.Contains(command) ? _options.ListenFds : [];
+        if (passFds.Count > 0)
+        {
+            environment.Set("LISTEN_FDS", passFds.Count.ToString(CultureInfo.InvariantCulture));
+            environment.Set("LISTEN_FDNAMES", string.Join(':', _options.ListenFdNames));
+        }
         var argv = command.NoEnvironmentExpansion ? command.Arguments : VariableExpander.Expand(command.Arguments, environment);
         var (directory, optional) = UnitExecSettings.WorkingDirectory(Unit, credentials);
         var request = new SpawnRequest
@@ -93,9 +102,11 @@ public sealed class ServiceContext : IServiceContext
             WorkingDirectory = directory,
             WorkingDirectoryOptional = optional,
             Umask = UnitExecSettings.Umask(Unit),
-            StandardInput = UnitExecSettings.Input(Unit),
-            StandardOutput = UnitExecSettings.Output(Unit, "StandardOutput", _options.Journal) ?? StdioTarget.Null,
-            StandardError = UnitExecSettings.Output(Unit, "StandardError", _options.Journal),
+            StandardInput = UnitExecSettings.Input(Unit, _options.Connection),
+            StandardOutput = UnitExecSettings.Output(Unit, "StandardOutput", _options.Journal, _options.Connection) ?? StdioTarget.Null,
+            StandardError = UnitExecSettings.Output(Unit, "StandardError", _options.Journal, _options.Connection),
+            PassFds = passFds,
+            SetListenPid = passFds.Count > 0,
             // "!" leaves the credential change to the program (chronyd, for one, drops root itself).
             Credentials = command.FullPrivileges || command.NoSandbox ? null : credentials,
             // "+" runs a command with full privileges: no user switch and no sandboxing (systemd.service(5)).

@@ -25,6 +25,12 @@ public sealed record ServiceContextOptions
     public Action<string>? StatusText { get; init; }
     /// <summary>Called after each spawn with the sessions of everything spawned so far (the starter records them at once).</summary>
     public Action<IReadOnlyList<int>>? Spawned { get; init; }
+    /// <summary>Socket activation: descriptors ExecStart= gets from fd 3 on, with LISTEN_FDS, LISTEN_PID and LISTEN_FDNAMES.</summary>
+    public IReadOnlyList<int> ListenFds { get; init; } = [];
+    /// <summary>The name of each of <see cref="ListenFds"/> (FileDescriptorName=, <c>connection</c> for an accepted one).</summary>
+    public IReadOnlyList<string> ListenFdNames { get; init; } = [];
+    /// <summary>An Accept=yes connection: the target of <c>StandardInput=socket</c>/<c>StandardOutput=socket</c>.</summary>
+    public int? Connection { get; init; }
     /// <summary>The unit's cgroup directory every command is spawned into, or null without a cgroup2 hierarchy.</summary>
     public string? ControlGroup { get; init; }
 }

@@ -7,6 +7,7 @@ internal sealed class SpawnActions : IDisposable
 {
     private const uint CreateMode = 0x1B6; // 0666, reduced by the umask in force at spawn time
     private readonly NativeStrings _memory = new();
+    private readonly List<int> _copies = [];
 
     public SpawnActions(SpawnRequest request)
     {
@@ -40,11 +41,27 @@ internal sealed class SpawnActions : IDisposable
         catch (EntryPointNotFoundException) { return false; }
     }
 
-    /// <summary>Puts the helper's report pipe on fd 3 and closes everything above it.</summary>
-    public void ReportTo(int writeEnd)
+    /// <summary>Puts the helper's report pipe on <paramref name="fd"/> (after any passed descriptors) and closes everything above it.</summary>
+    public void ReportTo(int writeEnd, int fd)
     {
-        LibC.posix_spawn_file_actions_adddup2(FileActions, writeEnd, 3);
-        CloseOthers(4);
+        LibC.posix_spawn_file_actions_adddup2(FileActions, writeEnd, fd);
+        CloseOthers(fd + 1);
+    }
+
+    /// <summary>
+    /// Puts <paramref name="fds"/> on 3, 4, ... in the child. Each is first copied (close-on-exec) above the target range,
+    /// so no dup2 overwrites a source that is still to be moved; dup2 onto the target clears close-on-exec. The copies are
+    /// closed by <see cref="Dispose"/>.
+    /// </summary>
+    public void Pass(IReadOnlyList<int> fds)
+    {
+        for (var i = 0; i < fds.Count; i++)
+        {
+            var copy = LibC.fcntl(fds[i], LibC.F_DUPFD_CLOEXEC, 3 + fds.Count);
+            if (copy < 0) throw new Platform.Abstractions.ServiceStartException("Failed to duplicate socket descriptor: " + LibC.StrError(System.Runtime.InteropServices.Marshal.GetLastPInvokeError()));
+            _copies.Add(copy);
+            LibC.posix_spawn_file_actions_adddup2(FileActions, copy, 3 + i);
+        }
     }
 
     /// <summary>Closes every descriptor from <paramref name="first"/> up, even ones inherited without close-on-exec.</summary>
@@ -90,6 +107,7 @@ internal sealed class SpawnActions : IDisposable
 
     public void Dispose()
     {
+        foreach (var fd in _copies) LibC.close(fd);
         LibC.posix_spawn_file_actions_destroy(FileActions);
         LibC.posix_spawnattr_destroy(Attributes);
         _memory.Dispose();

@@ -23,6 +23,10 @@ public sealed record SpawnRequest
     public StdioTarget? StandardError { get; init; }
     /// <summary>The identity to switch to (<c>User=</c>/<c>Group=</c>); null keeps this process's identity.</summary>
     public UserCredentials? Credentials { get; init; }
+    /// <summary>Descriptors the process gets as fds 3, 4, ... in this order (socket activation); they stay open in the caller.</summary>
+    public IReadOnlyList<int> PassFds { get; init; } = [];
+    /// <summary>Sets <c>LISTEN_PID</c> to the process's own pid (sd_listen_fds(3)); sends the spawn through the <c>__exec</c> helper.</summary>
+    public bool SetListenPid { get; init; }
     /// <summary>systemd.exec(5) process settings; any of them sends the spawn through the <c>__exec</c> helper.</summary>
     public ExecHardening? Hardening { get; init; }
     /// <summary>The cgroup directory the process is born in (see <see cref="ControlGroups"/>), or null without one.</summary>

@@ -39,18 +39,29 @@ public static class UnitExecSettings
         catch (Exception e) when (e is FormatException or OverflowException or ArgumentException) { return DefaultUmask; }
     }
 
-    /// <summary><c>StandardInput=</c>: <c>file:PATH</c> or /dev/null.</summary>
-    public static StdioTarget Input(UnitDefinition unit)
-        => StdioTarget.TryParse(unit.Get(S, "StandardInput"), out var t) && t.Kind == StdioKind.File ? t : StdioTarget.Null;
+    /// <summary><c>StandardInput=</c>: <c>file:PATH</c>, <c>socket</c> (an Accept=yes <paramref name="connection"/>) or /dev/null.</summary>
+    public static StdioTarget Input(UnitDefinition unit, int? connection = null)
+    {
+        var value = unit.Get(S, "StandardInput");
+        if (value?.Trim() == "socket" && connection is { } fd) return StdioTarget.FromDescriptor(fd);
+        return StdioTarget.TryParse(value, out var t) && t.Kind == StdioKind.File ? t : StdioTarget.Null;
+    }
 
     /// <summary>
     /// <c>StandardOutput=</c> (default journal) or <c>StandardError=</c> (default inherit: same as output, returned as null).
     /// <c>journal</c> and its relatives become <paramref name="journal"/>; output <c>inherit</c> means stdin's /dev/null.
     /// </summary>
-    public static StdioTarget? Output(UnitDefinition unit, string key, StdioTarget journal)
+    public static StdioTarget? Output(UnitDefinition unit, string key, StdioTarget journal, int? connection = null)
     {
         var value = unit.Get(S, key);
         var isError = key == "StandardError";
+        // With StandardInput=socket, output defaults to (and "socket" means) the connection; error follows output.
+        if (connection is { } fd && unit.Get(S, "StandardInput")?.Trim() == "socket")
+        {
+            if (value?.Trim() == "socket" || value is null && !isError) return StdioTarget.FromDescriptor(fd);
+            if (value is null && isError) return null;
+        }
+        else if (connection is { } fd2 && value?.Trim() == "socket") return StdioTarget.FromDescriptor(fd2);
         if (value is null) return isError ? null : journal;
         if (value.Trim() == "inherit") return isError ? null : StdioTarget.Null;
         if (!StdioTarget.TryParse(value, out var target)) return isError ? null : journal;

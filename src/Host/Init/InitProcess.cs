@@ -42,6 +42,7 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
         for (var i = 0; i < 200 && !pump.IsCompleted && !JournalStreamClient.IsListening(socket); i++) await Task.Delay(10).ConfigureAwait(false);
         _manager = new UnitManager(ctx);
         using var watcher = WatchStatusFolder();
+        OpenActivation();
         try
         {
             state.Publish("starting");
@@ -58,6 +59,7 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
         }
         finally
         {
+            CloseActivation();
             foreach (var monitor in _monitors.Values) monitor.Dispose();
             pumpStop.Cancel();
             try { await pump.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false); }
@@ -111,6 +113,7 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
             if (item == "chld") await OnChildrenAsync().ConfigureAwait(false);
             else if (item == "scan") await RescanAsync().ConfigureAwait(false);
             else if (item.StartsWith("restart:", StringComparison.Ordinal)) await RestartAsync(item[8..]).ConfigureAwait(false);
+            else if (item.StartsWith("activate:", StringComparison.Ordinal)) Activate(item[9..]);
             // Any of these may have started or stopped a timer or ended a timer's unit.
             if (item is "chld" or "scan" or "timers") CheckTimers();
             if (ctx.Options.ExitWhenIdle && !AnyRunning()) break;

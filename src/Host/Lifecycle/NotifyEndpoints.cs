@@ -20,6 +20,15 @@ internal static class NotifyEndpoints
             gid = (int)credentials.Gid;
         }
         Platform.Host.Plugins.TrustedFolder.Ensure(ctx.ManagerRunDirectory);
-        return transport.CreateEndpoint(new NotifyEndpointContext(unit, ctx.ManagerRunDirectory, uid, gid));
+        var endpoint = transport.CreateEndpoint(new NotifyEndpointContext(unit, ctx.ManagerRunDirectory, uid, gid));
+        // A root service that drops privileges itself (dbus-daemon becomes messagebus) must still reach its socket, as
+        // systemd's world-writable /run/systemd/notify lets it. With NotifyAccess=main or exec (the default) every message
+        // is checked against the sender's kernel credentials, so write access to the file grants nothing more; for
+        // NotifyAccess=all the file stays the service's own.
+        if (uid is null && gid is null && unit.Get("Service", "NotifyAccess")?.Trim() is null or "" or "main" or "exec"
+            && endpoint.Address is { } address && address.StartsWith('/') && File.Exists(address))
+            File.SetUnixFileMode(address, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite
+                | UnixFileMode.OtherRead | UnixFileMode.OtherWrite);
+        return endpoint;
     }
 }

@@ -28,7 +28,7 @@ internal sealed class ServiceLaunch : IDisposable
 
     /// <summary>Prepares a launch; throws <see cref="ServiceStartException"/> for settings that make the start impossible.</summary>
     public static ServiceLaunch Create(HostContext ctx, UnitDefinition unit, string invocationId, INotifyEndpoint? notify,
-        int? mainPid, Action<string>? statusText, Action<IReadOnlyList<int>>? spawned = null)
+        int? mainPid, Action<string>? statusText, Action<IReadOnlyList<int>>? spawned = null, Sockets.SocketActivation? sockets = null)
     {
         var spec = Environment(ctx, unit, invocationId, mainPid);
         var journal = OpenJournal(ctx, unit, invocationId);
@@ -45,6 +45,9 @@ internal sealed class ServiceLaunch : IDisposable
             Trace = ctx.Options.Verbosity > 0 ? m => ctx.Err.WriteLine($"{unit.Name}: {m}") : null,
             StatusText = statusText,
             Spawned = spawned,
+            ListenFds = sockets?.Fds ?? [],
+            ListenFdNames = sockets?.Names ?? [],
+            Connection = sockets?.Connection,
             ControlGroup = UnitControlGroup.Prepare(ctx, unit),
         });
         return new ServiceLaunch(context, journal, notify);

@@ -45,11 +45,12 @@ internal sealed class ServiceStarter(HostContext ctx, StatusWriter writer)
         string? statusText = null;
         INotifyEndpoint? notify = null;
         ServiceLaunch? launch = null;
+        using var sockets = Sockets.SocketActivation.Collect(ctx, unit);
         try
         {
             UnitDirectories.Create(unit, ctx.Under);
             if (type.NeedsNotify) notify = NotifyEndpoints.Create(ctx, unit);
-            launch = ServiceLaunch.Create(ctx, unit, invocation, notify, null, t => statusText = t, Spawned);
+            launch = ServiceLaunch.Create(ctx, unit, invocation, notify, null, t => statusText = t, Spawned, sockets);
             // After the launch: it starts the log pump when none runs yet, and the line must reach it.
             ManagerLog.Write(ctx, unit, ManagerLog.Info, $"Starting {combined}...", invocation);
             var context = launch.Context;

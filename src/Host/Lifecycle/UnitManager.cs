@@ -149,6 +149,7 @@ internal sealed class UnitManager : IUnitManager
             Timers.TimerStart.Start(_ctx, _writer, unit, previous);
             return new UnitJobResult(name, JobResult.Done);
         }
+        if (unit.Kind == "socket") return await new Sockets.SocketJobs(_ctx, _writer).StartAsync(unit, previous, cancellationToken).ConfigureAwait(false);
         if (unit.Kind != "service")
         {
             _writer.ActiveWithoutProcess(previous);
@@ -163,6 +164,7 @@ internal sealed class UnitManager : IUnitManager
     {
         using var held = UnitLock.Acquire(_ctx.ManagerRunDirectory, unit.Name, LockTimeout(unit));
         var status = await CrashRecovery.SettleAsync(_ctx, _writer, unit, cancellationToken).ConfigureAwait(false);
+        if (unit.Kind == "socket") return await new Sockets.SocketJobs(_ctx, _writer).StopAsync(unit, status, cancellationToken).ConfigureAwait(false);
         if (unit.Kind != "service")
         {
             if (status.ActiveState != ActiveState.Inactive) _writer.Stopped(status);

@@ -15,7 +15,7 @@ internal static class UnitRuntime
     {
         var stored = ctx.Store.Read(unit);
         if (stored is null) return CrashRecovery.FromDamagedRecord(ctx, unit) ?? new UnitStatus { Unit = unit };
-        return Effective(stored);
+        return Sockets.SocketRuntime.WithSubState(ctx, Effective(stored));
     }
 
     /// <summary>
@@ -24,6 +24,9 @@ internal static class UnitRuntime
     /// </summary>
     public static UnitStatus Effective(UnitStatus stored)
     {
+        // A socket whose holder is gone no longer listens: nobody saw why, as for a main process that died unwatched.
+        if (stored.ActiveState is ActiveState.Active && stored.Extra.ContainsKey(Sockets.SocketRuntime.HolderKey) && Sockets.SocketRuntime.LiveHolder(stored) is null)
+            return stored with { ActiveState = ActiveState.Failed, SubState = "failed", Result = "resources" };
         if (stored.ActiveState is not (ActiveState.Active or ActiveState.Reloading or ActiveState.Deactivating)
             || stored.MainPid <= 0
             || ProcFs.IsAlive(stored.MainPid, stored.MainPidStartTime == 0 ? null : stored.MainPidStartTime))

@@ -23,6 +23,8 @@ internal static class StatusPrinter
         if (v.TimerTrigger is not null) sb.Append("    Trigger: ").Append(v.TimerTrigger).Append('\n');
         for (var i = 0; i < v.Triggers.Count; i++)
             sb.Append(i == 0 ? "   Triggers: ● " : "             ● ").Append(v.Triggers[i]).Append('\n');
+        for (var i = 0; i < v.Listen.Count; i++)
+            sb.Append(i == 0 ? "     Listen: " : "             ").Append(v.Listen[i]).Append('\n');
         for (var i = 0; i < v.Documentation.Count; i++)
             sb.Append(i == 0 ? "       Docs: " : "             ").Append(v.Documentation[i]).Append('\n');
         foreach (var line in v.ProcessLines)

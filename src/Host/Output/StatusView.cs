@@ -24,6 +24,8 @@ internal sealed record StatusView
     public string? TimerTrigger { get; init; }
     /// <summary>The units a timer activates, for the <c>Triggers:</c> lines.</summary>
     public IReadOnlyList<string> Triggers { get; init; } = [];
+    /// <summary>A socket's <c>Listen:</c> lines (<c>ADDRESS (Stream)</c>).</summary>
+    public IReadOnlyList<string> Listen { get; init; } = [];
     public IReadOnlyList<(int Pid, string CommandLine)> Processes { get; init; } = [];
     /// <summary>The unit's cgroup (<c>/system.slice/x.service</c>) when it has one; the CGroup line names the unit otherwise.</summary>
     public string? ControlGroup { get; init; }

@@ -78,7 +78,11 @@ internal static class StatusCommand
             Description = unit.Get("Unit", "Description"),
             Documentation = unit.GetWords("Unit", "Documentation"),
             TimerTrigger = unit.Kind == "timer" ? TimerTrigger(ctx, unit, status) : null,
-            Triggers = unit.Kind == "timer" && unit.LoadState == UnitLoadState.Loaded ? [Timers.TimerSettings.From(unit).Unit] : [],
+            Triggers = unit.LoadState != UnitLoadState.Loaded ? []
+                : unit.Kind == "timer" ? [Timers.TimerSettings.From(unit).Unit]
+                : unit.Kind == "socket" && Sockets.SocketSettings.From(unit) is { Accept: false } socket ? [socket.Service] : [],
+            Listen = unit.Kind == "socket" && unit.LoadState == UnitLoadState.Loaded
+                ? [.. Sockets.SocketSettings.From(unit).Listen.Select(l => $"{l.Display} ({l.Kind})")] : [],
             Processes = processes,
             ControlGroup = UnitControlGroup.Name(ctx, unit),
             LogLines = reader is null || status.InvocationId is null ? [] : JournalTail.Lines(reader, unit.Name, lines),

@@ -22,7 +22,7 @@ internal static class RuntimeState
     {
         if (!AnyRecorded(ctx)) return [];
         var list = new List<UnitStatus>();
-        foreach (var r in ctx.Store.List()) list.Add(UnitRuntime.Effective(r));
+        foreach (var r in ctx.Store.List()) list.Add(Sockets.SocketRuntime.WithSubState(ctx, UnitRuntime.Effective(r)));
         return list;
     }
 }

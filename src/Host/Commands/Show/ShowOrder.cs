@@ -35,6 +35,18 @@ internal static class ShowOrder
         "FixedRandomDelay", "Persistent", "WakeSystem", "RemainAfterElapse",
     ];
 
+    /// <summary>systemd 252's dbus-socket.c vtable order, then the Exec*= lines and Slice= as <c>show</c> prints them.</summary>
+    public static readonly string[] Socket =
+    [
+        "BindIPv6Only", "Backlog", "TimeoutUSec", "BindToDevice", "SocketUser", "SocketGroup", "SocketMode", "DirectoryMode", "Accept",
+        "FlushPending", "Writable", "KeepAlive", "KeepAliveTimeUSec", "KeepAliveIntervalUSec", "KeepAliveProbes", "DeferAcceptUSec",
+        "NoDelay", "Priority", "ReceiveBuffer", "SendBuffer", "IPTOS", "IPTTL", "PipeSize", "FreeBind", "Transparent", "Broadcast",
+        "PassCredentials", "PassSecurity", "PassPacketInfo", "Timestamping", "RemoveOnStop", "Listen", "Symlinks", "Mark",
+        "MaxConnections", "MaxConnectionsPerSource", "MessageQueueMaxMessages", "MessageQueueMessageSize", "ReusePort", "ControlPID",
+        "Result", "NConnections", "NAccepted", "NRefused", "FileDescriptorName", "SocketProtocol", "TriggerLimitIntervalUSec",
+        "TriggerLimitBurst", "UID", "GID", "ExecStartPre", "ExecStartPost", "ExecStopPre", "ExecStopPost", "Slice",
+    ];
+
     public static readonly string[] Unit =
     [
         "Id", "Names", "Following", "Requires", "Requisite", "Wants", "BindsTo", "PartOf", "Upholds", "RequiredBy", "RequisiteOf",

@@ -60,7 +60,7 @@ internal sealed class SnapshotBuilder(HostContext ctx, HashSet<string>? wanted)
     private static IReadOnlyList<ExecCommand> Commands(UnitDefinition def, string key)
     {
         var all = new List<ExecCommand>();
-        foreach (var value in def.GetList("Service", key))
+        foreach (var value in def.GetList(def.Kind == "socket" ? "Socket" : "Service", key))
             if (ExecCommandLine.TryParse(value, out var commands, out _)) all.AddRange(commands);
         return all;
     }

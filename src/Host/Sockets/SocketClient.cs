@@ -1,0 +1,32 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Text;
+using Platform.Host.Exec.Native;
+
+namespace Platform.Host.Sockets;
+
+/// <summary>The starting systemctl's side of a holder's control socket: one request, one answer with descriptors.</summary>
+internal static class SocketClient
+{
+    /// <summary>Asks the holder at <paramref name="path"/>; null when no holder answers there.</summary>
+    public static (string Text, List<int> Fds)? Ask(string path, string request)
+    {
+        var fd = LibC.socket(LibC.AF_UNIX, LibC.SOCK_SEQPACKET | LibC.SOCK_CLOEXEC, 0);
+        if (fd < 0) return null;
+        try
+        {
+            var name = Encoding.UTF8.GetBytes(path);
+            var address = new byte[2 + name.Length + 1];
+            BinaryPrimitives.WriteUInt16LittleEndian(address, LibC.AF_UNIX);
+            name.CopyTo(address, 2);
+            if (LibC.connect(fd, address, (uint)address.Length) < 0) return null;
+            if (!FdPassing.Send(fd, request, [])) return null;
+            var ready = new[] { new LibC.PollFd { Fd = fd, Events = LibC.POLLIN } };
+            int rc;
+            do rc = LibC.poll(ready, 1, 5000);
+            while (rc < 0 && Marshal.GetLastPInvokeError() == LibC.EINTR);
+            return rc > 0 ? FdPassing.Receive(fd) : null;
+        }
+        finally { LibC.close(fd); }
+    }
+}
