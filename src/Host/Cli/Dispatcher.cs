@@ -44,7 +44,7 @@ internal static class Dispatcher
             "condition" => ConditionCommand.Run(ctx),
             "edit" => EditCommand.Run(ctx),
             "list-plugins" => Plugins.ListPluginsCommand.Run(ctx.Plugins, ctx.Out, !ctx.Options.NoLegend),
-            "daemon-reload" or "daemon-reexec" => ctx.Options.Arguments.Count == 0 ? ExitCodes.Success : TooMany(ctx),
+            "daemon-reload" or "daemon-reexec" => DaemonReloadCommand.Run(ctx),
             "show-environment" or "set-environment" or "unset-environment" or "import-environment"
                 => EnvironmentCommands.Run(ctx, verb),
             "list-jobs" => ListJobsCommand.Run(ctx),
