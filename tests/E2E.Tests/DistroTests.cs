@@ -17,8 +17,6 @@ public sealed class DistroTests(DistroStack stack, ITestOutputHelper output) : I
         + "(systemd 252: running while it listens)";
     private const string UpdateUtmp = "deliberate (README): systemd-update-utmp asks systemd itself over D-Bus (\"Failed to get D-Bus "
         + "connection\") and fails under our init";
-    private const string Generators = "deliberate (README): systemd's getty generator enables console-getty.service at runtime in a container "
-        + "(enabled-runtime); our init runs no generators yet (issue 12)";
     private const string Degraded = "follows from the causes above: ours boots degraded with dbus, systemd-logind and systemd-update-utmp failed";
 
     /// <summary>The differences this image shows today, each with its cause (section, key prefix, reason).</summary>
@@ -28,7 +26,6 @@ public sealed class DistroTests(DistroStack stack, ITestOutputHelper output) : I
         ("units", "dbus.service ", DbusSocket),
         ("units", "dbus.socket ", SocketShow),
         ("units", "systemd-logind.service ", DbusSocket),
-        ("units", "console-getty.service ", Generators),
         ("sockets", "dbus ", DbusSocket),
         ("failed", "", Degraded + " (" + UpdateUtmp + ")"),
         ("processes", "", DbusSocket),
@@ -74,7 +71,7 @@ public sealed class DistroTests(DistroStack stack, ITestOutputHelper output) : I
     [DockerFact(Image = BaseImages.Distro, Skip = Degraded + ": " + DbusSocket + "; " + UpdateUtmp)]
     public void TheBootReachesTheSameStateWithTheSameEnabledUnits() => AssertSame("boot");
 
-    [DockerFact(Image = BaseImages.Distro, Skip = DbusSocket + "; " + SocketShow + "; and " + Generators)]
+    [DockerFact(Image = BaseImages.Distro, Skip = DbusSocket + "; and " + SocketShow)]
     public void EveryPackagedAndEnabledUnitIsActiveEnabledAndShownAsUnderSystemd252() => AssertSame("units");
 
     [DockerFact(Image = BaseImages.Distro, Skip = DbusSocket)]
