@@ -14,6 +14,7 @@ internal static class InternalModes
         // The exec helper runs between spawn and the service's own exec: nothing else may run before it.
         if (args[0] == ExecHelper.Mode) return ExecHelper.Run(args);
         if (args[0] == "__journald") return JournalDaemon.Run(args[1..], OpenConfiguredSinks);
+        if (args[0] == Paths.PathWatcherProcess.Mode) return Paths.PathWatcherProcess.Run(args);
         Console.Error.WriteLine($"systemctl: unknown internal mode {args[0]}");
         return 1;
     }

@@ -49,6 +49,7 @@ internal static class Dispatcher
                 => EnvironmentCommands.Run(ctx, verb),
             "list-jobs" => ListJobsCommand.Run(ctx),
             "list-timers" => Commands.Query.ListTimersCommand.Run(ctx),
+            "list-paths" => Commands.Query.ListPathsCommand.Run(ctx),
             "list-unit-files" or "list-units" or "show" or "is-enabled" or "list-dependencies" or "get-default"
                 => QueryCommands.Run(ctx, verb),
             "enable" or "disable" or "reenable" or "mask" or "unmask" or "preset" or "preset-all" or "set-default"

@@ -13,6 +13,7 @@ internal static class HelpCommand
         Unit Commands:
           list-units [PATTERN...]             List units (known, loaded or with a status)
           list-timers [PATTERN...]            List timer units, ordered by next elapse
+          list-paths [PATTERN...]             List path units, ordered by path
           is-active PATTERN...                Check whether units are active
           is-failed PATTERN...                Check whether units are failed
           status [PATTERN...]                 Show runtime status of one or more units

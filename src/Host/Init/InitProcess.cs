@@ -53,9 +53,11 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
             Reap();
             await RescanAsync().ConfigureAwait(false);
             CheckTimers();
+            CheckPaths();
             state.Publish(Degraded() ? "degraded" : "running");
             await EventLoopAsync().ConfigureAwait(false);
             state.Publish("stopping");
+            StopPathLoops();
             await StopEverythingAsync().ConfigureAwait(false);
             return 0;
         }
@@ -117,6 +119,7 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
             else if (item.StartsWith("restart:", StringComparison.Ordinal)) await RestartAsync(item[8..]).ConfigureAwait(false);
             // Any of these may have started or stopped a timer or ended a timer's unit.
             if (item is "chld" or "scan" or "timers" or "reload") CheckTimers();
+            if (item is "scan" or "reload") CheckPaths();
             if (ctx.Options.ExitWhenIdle && !AnyRunning()) break;
         }
     }

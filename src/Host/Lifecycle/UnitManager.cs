@@ -149,6 +149,11 @@ internal sealed class UnitManager : IUnitManager
             Timers.TimerStart.Start(_ctx, _writer, unit, previous);
             return new UnitJobResult(name, JobResult.Done);
         }
+        if (unit.Kind == "path")
+        {
+            Paths.PathStart.Start(_ctx, _writer, unit, previous);
+            return new UnitJobResult(name, JobResult.Done);
+        }
         if (unit.Kind != "service")
         {
             _writer.ActiveWithoutProcess(previous);
@@ -165,6 +170,7 @@ internal sealed class UnitManager : IUnitManager
         var status = await CrashRecovery.SettleAsync(_ctx, _writer, unit, cancellationToken).ConfigureAwait(false);
         if (unit.Kind != "service")
         {
+            if (unit.Kind == "path") Paths.PathStop.EndWatcher(status);
             if (status.ActiveState != ActiveState.Inactive) _writer.Stopped(status);
             return new UnitJobResult(unit.Name, JobResult.Done);
         }

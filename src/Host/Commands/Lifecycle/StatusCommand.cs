@@ -79,7 +79,9 @@ internal static class StatusCommand
             Description = unit.Get("Unit", "Description"),
             Documentation = unit.GetWords("Unit", "Documentation"),
             TimerTrigger = unit.Kind == "timer" ? TimerTrigger(ctx, unit, status) : null,
-            Triggers = unit.Kind == "timer" && unit.LoadState == UnitLoadState.Loaded ? [Timers.TimerSettings.From(unit).Unit] : [],
+            Triggers = unit.LoadState != UnitLoadState.Loaded ? []
+                : unit.Kind == "timer" ? [Timers.TimerSettings.From(unit).Unit]
+                : unit.Kind == "path" ? [Paths.PathSettings.From(unit).Unit] : [],
             Processes = processes,
             LogLines = reader is null || status.InvocationId is null ? [] : JournalTail.Lines(reader, unit.Name, lines),
             ProcessLines = [.. RuntimeRecord.ReadProcesses(status).Select(p => $"{p.Pid} {p.Command} ({StatusPrinter.ExitText(p.Exit)})")],

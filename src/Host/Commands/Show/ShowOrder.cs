@@ -35,6 +35,10 @@ internal static class ShowOrder
         "FixedRandomDelay", "Persistent", "WakeSystem", "RemainAfterElapse",
     ];
 
+    /// <summary>systemd 252's dbus-path.c vtable order.</summary>
+    public static readonly string[] Path =
+        ["Unit", "Paths", "MakeDirectory", "DirectoryMode", "Result", "TriggerLimitIntervalUSec", "TriggerLimitBurst"];
+
     public static readonly string[] Unit =
     [
         "Id", "Names", "Following", "Requires", "Requisite", "Wants", "BindsTo", "PartOf", "Upholds", "RequiredBy", "RequisiteOf",
