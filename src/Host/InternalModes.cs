@@ -15,6 +15,7 @@ internal static class InternalModes
         if (args[0] == ExecHelper.Mode) return ExecHelper.Run(args);
         if (args[0] == "__journald") return JournalDaemon.Run(args[1..], OpenConfiguredSinks, PeerUnitResolver.For);
         if (args[0] == "__socket-holder") return Sockets.SocketHolder.Run(args[1..]);
+        if (args[0] == Paths.PathWatcherProcess.Mode) return Paths.PathWatcherProcess.Run(args);
         Console.Error.WriteLine($"systemctl: unknown internal mode {args[0]}");
         return 1;
     }

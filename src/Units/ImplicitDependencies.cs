@@ -18,7 +18,7 @@ internal static class ImplicitDependencies
     {
         var type = unit.Kind;
         if (property == "Triggers" && TriggeredUnit(unit) is { } triggered) into.Add(triggered);
-        if (type == "socket" && property == "Before" && TriggeredUnit(unit) is { } activated) into.Add(activated);
+        if (type is "socket" or "path" && property == "Before" && TriggeredUnit(unit) is { } activated) into.Add(activated);
         // Units that run processes live in a slice, whatever DefaultDependencies= says (systemd.resource-control(5)).
         if (property is "Requires" or "After" && type is "service" or "socket" or "mount" or "swap" or "scope")
             into.Add(unit.Get(type == "socket" ? "Socket" : type == "mount" ? "Mount" : type == "swap" ? "Swap" : "Service", "Slice")

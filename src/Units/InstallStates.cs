@@ -40,10 +40,12 @@ internal sealed class InstallStates
             case LocationKind.Broken:
                 return forListing ? "bad" : null;
             case LocationKind.Masked:
-                return loc.Directory?.Kind == UnitDirectoryKind.Runtime ? "masked-runtime" : "masked";
+                return loc.Directory?.IsRuntime == true ? "masked-runtime" : "masked";
         }
         if (t.ParseFailed) return "bad";
         if (t.IsAlias) return "alias";
+        // systemd's unit_file_lookup_state(): a unit whose file a generator wrote is "generated", whatever links it has.
+        if (loc.Directory?.Kind == UnitDirectoryKind.Generator) return "generated";
         var scan = ScanLinks(t);
         if (scan.Enabled) return "enabled";
         if (scan.Runtime) return "enabled-runtime";
@@ -81,14 +83,14 @@ internal sealed class InstallStates
             else if (link.Name == name)
             {
                 if (t.Location.Kind == LocationKind.Linked)
-                    scan.Linked = link.Directory.Kind == UnitDirectoryKind.Runtime ? "linked-runtime" : "linked";
+                    scan.Linked = link.Directory.IsRuntime ? "linked-runtime" : "linked";
                 continue;
             }
             else if (pointsHere || (fileName is not null && link.TargetName == fileName))
                 match = t.Install.Alias.Contains(link.Name);
             if (match is null) continue;
             if (match == false) { scan.Indirect = true; continue; }
-            if (link.Directory.Kind == UnitDirectoryKind.Runtime) scan.Runtime = true;
+            if (link.Directory.IsRuntime) scan.Runtime = true;
             else scan.Enabled = true;
         }
         return scan;

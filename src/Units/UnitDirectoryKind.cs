@@ -13,4 +13,6 @@ public enum UnitDirectoryKind
     Local,
     /// <summary>Units installed by packages (<c>/usr/lib/systemd/system</c>, <c>/lib/systemd/system</c>).</summary>
     Vendor,
+    /// <summary>Output of unit generators (<c>/run/systemd/generator{.early,,.late}</c>): runtime, units there are <c>generated</c>.</summary>
+    Generator,
 }

@@ -7,6 +7,7 @@ namespace Platform.Units;
 public sealed class UnitPaths
 {
     private readonly Dictionary<string, UnitDirectory> _byFolder = new(StringComparer.Ordinal);
+    private readonly List<string> _generatorOutputs = [];
 
     private UnitPaths(string root, bool user, string? home, string runtimeDirectory, (string InRoot, UnitDirectoryKind Kind)[] folders, string[] presetFolders)
     {
@@ -22,6 +23,7 @@ public sealed class UnitPaths
             var dir = new UnitDirectory(Under(inRoot), inRoot, kind);
             if (kind == UnitDirectoryKind.Config) config ??= dir;
             if (kind == UnitDirectoryKind.Runtime) runtime ??= dir;
+            if (kind == UnitDirectoryKind.Generator) _generatorOutputs.Add(inRoot);
             var canonical = RootedPath.Canonicalize(Root, inRoot);
             _byFolder.TryAdd(inRoot, dir);
             _byFolder.TryAdd(canonical, dir);
@@ -38,13 +40,21 @@ public sealed class UnitPaths
     }
 
     /// <summary>The system manager's folders under <paramref name="root"/>.</summary>
+    /// <remarks>
+    /// The generator output folders sit where systemd.unit(5)'s load path table puts them: <c>generator.early</c>
+    /// before <c>/etc</c>, <c>generator</c> between <c>/run</c> and <c>/usr/local</c>, <c>generator.late</c> last.
+    /// systemd 252 searches them offline (<c>--root</c>) too.
+    /// </remarks>
     public static UnitPaths ForSystem(string root = "/") => new(root, false, "/root", "/run",
         [
+            ("/run/systemd/generator.early", UnitDirectoryKind.Generator),
             ("/etc/systemd/system", UnitDirectoryKind.Config),
             ("/run/systemd/system", UnitDirectoryKind.Runtime),
+            ("/run/systemd/generator", UnitDirectoryKind.Generator),
             ("/usr/local/lib/systemd/system", UnitDirectoryKind.Local),
             ("/usr/lib/systemd/system", UnitDirectoryKind.Vendor),
             ("/lib/systemd/system", UnitDirectoryKind.Vendor),
+            ("/run/systemd/generator.late", UnitDirectoryKind.Generator),
         ],
         ["/etc/systemd/system-preset", "/run/systemd/system-preset", "/usr/local/lib/systemd/system-preset",
          "/usr/lib/systemd/system-preset", "/lib/systemd/system-preset"]);
@@ -56,13 +66,16 @@ public sealed class UnitPaths
         var runtime = runtimeDirectory ?? "/run/user/" + ProcessIdentity.Current.Uid;
         return new(root, true, home, runtime,
             [
+                (runtime + "/systemd/generator.early", UnitDirectoryKind.Generator),
                 (home + "/.config/systemd/user", UnitDirectoryKind.Config),
                 ("/etc/systemd/user", UnitDirectoryKind.SystemConfig),
                 (runtime + "/systemd/user", UnitDirectoryKind.Runtime),
                 ("/run/systemd/user", UnitDirectoryKind.SystemConfig),
+                (runtime + "/systemd/generator", UnitDirectoryKind.Generator),
                 ("/usr/local/lib/systemd/user", UnitDirectoryKind.Local),
                 ("/usr/lib/systemd/user", UnitDirectoryKind.Vendor),
                 ("/lib/systemd/user", UnitDirectoryKind.Vendor),
+                (runtime + "/systemd/generator.late", UnitDirectoryKind.Generator),
             ],
             ["/etc/systemd/user-preset", "/run/systemd/user-preset", "/usr/local/lib/systemd/user-preset",
              "/usr/lib/systemd/user-preset", "/lib/systemd/user-preset"]);
@@ -88,6 +101,9 @@ public sealed class UnitPaths
 
     /// <summary>Where the <c>--runtime</c> variants write: <c>/run/systemd/system</c> or the user's runtime folder.</summary>
     public UnitDirectory RuntimeConfigDirectory { get; }
+
+    /// <summary>The generator output folders inside the root: early, normal, late (the three arguments a generator gets).</summary>
+    public IReadOnlyList<string> GeneratorOutputs => _generatorOutputs;
 
     /// <summary>The preset folders on disk, earliest first.</summary>
     public IReadOnlyList<string> PresetDirectories { get; }

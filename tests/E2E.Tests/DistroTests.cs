@@ -13,15 +13,12 @@ public sealed class DistroTests(DistroStack stack, ITestOutputHelper output) : I
 {
     private const string UpdateUtmp = "deliberate (README): systemd-update-utmp asks systemd itself over D-Bus (\"Failed to get D-Bus "
         + "connection\") and fails under our init";
-    private const string Generators = "deliberate (README): systemd's getty generator enables console-getty.service at runtime in a container "
-        + "(enabled-runtime); our init runs no generators yet (issue 12)";
     private const string Degraded = "follows from the cause above: ours boots degraded with systemd-update-utmp failed";
 
     /// <summary>The differences this image shows today, each with its cause (section, key prefix, reason).</summary>
     public static readonly (string Section, string KeyPrefix, string Reason)[] Known =
     [
         ("boot", "is-system-running", Degraded),
-        ("units", "console-getty.service ", Generators),
         ("failed", "", Degraded + " (" + UpdateUtmp + ")"),
     ];
 
@@ -65,7 +62,7 @@ public sealed class DistroTests(DistroStack stack, ITestOutputHelper output) : I
     [DockerFact(Image = BaseImages.Distro, Skip = Degraded + ": " + UpdateUtmp)]
     public void TheBootReachesTheSameStateWithTheSameEnabledUnits() => AssertSame("boot");
 
-    [DockerFact(Image = BaseImages.Distro, Skip = Generators)]
+    [DockerFact(Image = BaseImages.Distro)]
     public void EveryPackagedAndEnabledUnitIsActiveEnabledAndShownAsUnderSystemd252() => AssertSame("units");
 
     [DockerFact(Image = BaseImages.Distro)]

@@ -5,13 +5,16 @@ namespace Platform.Units.Tests;
 public sealed class UnitPathsTests
 {
     [Fact]
-    public void SystemSearchPathListsTheFiveFoldersUnderTheRootInPriorityOrder()
+    public void SystemSearchPathListsTheUnitAndGeneratorFoldersUnderTheRootInSystemdsOrder()
     {
         using var tree = new UnitTree();
         var paths = UnitPaths.ForSystem(tree.Path + "/");
         Assert.Equal(tree.Path, paths.Root);
-        Assert.Equal(["/etc/systemd/system", "/run/systemd/system", "/usr/local/lib/systemd/system", "/usr/lib/systemd/system", "/lib/systemd/system"],
+        // systemd.unit(5), "Unit File Load Path": generator.early first, generator after /run, generator.late last.
+        Assert.Equal(["/run/systemd/generator.early", "/etc/systemd/system", "/run/systemd/system", "/run/systemd/generator",
+                "/usr/local/lib/systemd/system", "/usr/lib/systemd/system", "/lib/systemd/system", "/run/systemd/generator.late"],
             paths.SearchPath.Select(d => d.InRoot));
+        Assert.Equal(["/run/systemd/generator.early", "/run/systemd/generator", "/run/systemd/generator.late"], paths.GeneratorOutputs);
         Assert.All(paths.SearchPath, d => Assert.Equal(tree.Path + d.InRoot, d.Path));
         Assert.Equal(tree.Path + "/etc/systemd/system", paths.ConfigDirectory.Path);
         Assert.Equal(tree.Path + "/run/systemd/system", paths.RuntimeConfigDirectory.Path);
@@ -27,15 +30,16 @@ public sealed class UnitPathsTests
         tree.Link("/lib", "/usr/lib");
         var paths = UnitPaths.ForSystem(tree.Path);
         Assert.DoesNotContain(paths.SearchPath, d => d.InRoot == "/lib/systemd/system");
-        Assert.Equal(4, paths.SearchPath.Count);
+        Assert.Equal(7, paths.SearchPath.Count);
     }
 
     [Fact]
-    public void UserSearchPathStartsWithTheHomeConfigFolder()
+    public void UserSearchPathStartsWithTheEarlyGeneratorThenTheHomeConfigFolder()
     {
         using var tree = new UnitTree();
         var paths = UnitPaths.ForUser("/home/u", tree.Path, "/run/user/1000");
-        Assert.Equal("/home/u/.config/systemd/user", paths.SearchPath[0].InRoot);
+        Assert.Equal("/run/user/1000/systemd/generator.early", paths.SearchPath[0].InRoot);
+        Assert.Equal("/home/u/.config/systemd/user", paths.SearchPath[1].InRoot);
         Assert.Equal("/home/u/.config/systemd/user", paths.ConfigDirectory.InRoot);
         Assert.Equal("/run/user/1000/systemd/user", paths.RuntimeConfigDirectory.InRoot);
         Assert.Contains(paths.SearchPath, d => d.InRoot == "/etc/systemd/user");

@@ -44,12 +44,13 @@ internal static class Dispatcher
             "condition" => ConditionCommand.Run(ctx),
             "edit" => EditCommand.Run(ctx),
             "list-plugins" => Plugins.ListPluginsCommand.Run(ctx.Plugins, ctx.Out, !ctx.Options.NoLegend),
-            "daemon-reload" or "daemon-reexec" => ctx.Options.Arguments.Count == 0 ? ExitCodes.Success : TooMany(ctx),
+            "daemon-reload" or "daemon-reexec" => DaemonReloadCommand.Run(ctx),
             "show-environment" or "set-environment" or "unset-environment" or "import-environment"
                 => EnvironmentCommands.Run(ctx, verb),
             "list-jobs" => ListJobsCommand.Run(ctx),
             "list-timers" => Commands.Query.ListTimersCommand.Run(ctx),
             "list-sockets" => Commands.Query.ListSocketsCommand.Run(ctx),
+            "list-paths" => Commands.Query.ListPathsCommand.Run(ctx),
             "list-unit-files" or "list-units" or "show" or "is-enabled" or "list-dependencies" or "get-default"
                 => QueryCommands.Run(ctx, verb),
             "enable" or "disable" or "reenable" or "mask" or "unmask" or "preset" or "preset-all" or "set-default"

@@ -14,6 +14,7 @@ internal static class HelpCommand
           list-units [PATTERN...]             List units (known, loaded or with a status)
           list-sockets [PATTERN...]           List socket units, ordered by address
           list-timers [PATTERN...]            List timer units, ordered by next elapse
+          list-paths [PATTERN...]             List path units, ordered by path
           is-active PATTERN...                Check whether units are active
           is-failed PATTERN...                Check whether units are failed
           status [PATTERN...]                 Show runtime status of one or more units

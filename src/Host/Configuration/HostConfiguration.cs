@@ -132,6 +132,15 @@ public sealed class HostConfiguration
     /// </summary>
     public int LogLevel => NonEmpty("LogLevel") is { } text && Journal.Journalctl.PriorityNames.Level(text) is { } level ? level : 6;
 
+    /// <summary><c>GeneratorTimeoutSec=</c>: the time all unit generators together may take (default 90 s, as systemd's).</summary>
+    public TimeSpan GeneratorTimeout => Timeout("GeneratorTimeoutSec");
+
+    /// <summary>
+    /// <c>Generators=</c>: <c>auto</c> (default; see <see cref="Generators.GeneratorPolicy"/>), <c>yes</c> (also for
+    /// <c>daemon-reload</c> on a <c>--root</c> that no init runs), <c>no</c> (never, not even at boot).
+    /// </summary>
+    public string Generators => NonEmpty("Generators")?.ToLowerInvariant() ?? "auto";
+
     private TimeSpan Timeout(string key)
         => SystemdValues.TryParseTimeSpan(NonEmpty(key), out var value) ? value : DefaultTimeout;
 

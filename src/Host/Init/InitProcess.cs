@@ -34,6 +34,9 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
             { IsBackground = true, Name = "sigchld" }.Start();
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; Terminate(); });
         using var intr = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; Terminate(); });
+        // daemon-reload (SIGHUP, as for systemd's PID 1): the default action would end the init.
+        using var hup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, c => { c.Cancel = true; _events.Writer.TryWrite("reload"); });
+        RunGenerators();
         using var pumpStop = new CancellationTokenSource();
         var sinks = InternalModes.OpenConfiguredSinks(ctx.RootOrSlash, ctx.Warn);
         var pump = JournalDaemon.RunInProcessAsync(ctx.RootOrSlash, sinks, pumpStop.Token, unitOfPid: PeerUnitResolver.For(ctx.RootOrSlash));
@@ -51,9 +54,11 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
             Reap();
             await RescanAsync().ConfigureAwait(false);
             CheckTimers();
+            CheckPaths();
             state.Publish(Degraded() ? "degraded" : "running");
             await EventLoopAsync().ConfigureAwait(false);
             state.Publish("stopping");
+            StopPathLoops();
             await StopEverythingAsync().ConfigureAwait(false);
             return 0;
         }
@@ -112,10 +117,12 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
             catch (OperationCanceledException) { break; }
             if (item == "chld") await OnChildrenAsync().ConfigureAwait(false);
             else if (item == "scan") await RescanAsync().ConfigureAwait(false);
+            else if (item == "reload") Reload();
             else if (item.StartsWith("restart:", StringComparison.Ordinal)) await RestartAsync(item[8..]).ConfigureAwait(false);
             else if (item.StartsWith("activate:", StringComparison.Ordinal)) Activate(item[9..]);
             // Any of these may have started or stopped a timer or ended a timer's unit.
-            if (item is "chld" or "scan" or "timers") CheckTimers();
+            if (item is "chld" or "scan" or "timers" or "reload") CheckTimers();
+            if (item is "scan" or "reload") CheckPaths();
             if (ctx.Options.ExitWhenIdle && !AnyRunning()) break;
         }
     }

@@ -14,6 +14,7 @@ internal sealed class InitState(HostContext ctx)
     private string PidFile => Path.Join(Folder, "init.pid");
     private string StateFile => Path.Join(Folder, "init.state");
     private string StartedFile => Path.Join(Folder, "init.started");
+    private string ReloadedFile => Path.Join(Folder, "init.reloaded");
 
     /// <summary>Tools (Ansible among them) take the systemd path when this folder exists.</summary>
     public string BootedMarker => ctx.Under("/run/systemd/system");
@@ -29,6 +30,7 @@ internal sealed class InitState(HostContext ctx)
     public void Begin()
     {
         Directory.CreateDirectory(Folder);
+        TryDelete(ReloadedFile);
         // A user manager (non-root) cannot create it; tools asking about the system manager get their answer from root's init.
         try { Directory.CreateDirectory(BootedMarker); }
         catch (UnauthorizedAccessException) { }
@@ -43,6 +45,7 @@ internal sealed class InitState(HostContext ctx)
         TryDelete(StateFile);
         TryDelete(PidFile);
         TryDelete(StartedFile);
+        TryDelete(ReloadedFile);
         try { if (Directory.Exists(BootedMarker) && Directory.GetFileSystemEntries(BootedMarker).Length == 0) Directory.Delete(BootedMarker); }
         catch (IOException) { }
     }
@@ -56,6 +59,37 @@ internal sealed class InitState(HostContext ctx)
             return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && ProcFs.IsAlive(pid) ? pid : null;
         }
         catch (IOException) { return null; }
+    }
+
+    /// <summary>
+    /// Asks the running init to drop its loaded units (SIGHUP) and waits until it counted one more reload than before
+    /// the signal (a counter, so concurrent callers never wait for each other's answer). Gives up after 10 s.
+    /// </summary>
+    public void RequestReload(int pid)
+    {
+        var before = Reloads();
+        Mono.Unix.Native.Syscall.kill(pid, Mono.Unix.Native.Signum.SIGHUP);
+        var deadline = Environment.TickCount64 + 10_000;
+        var pause = 1;
+        while (Reloads() <= before && Environment.TickCount64 < deadline && RunningPid() == pid)
+        {
+            Thread.Sleep(pause);
+            pause = Math.Min(pause * 2, 50);
+        }
+    }
+
+    /// <summary>The init's side: publishes how many reloads it has done.</summary>
+    public void PublishReloads(long count)
+    {
+        var temporary = ReloadedFile + ".tmp";
+        File.WriteAllText(temporary, count.ToString(CultureInfo.InvariantCulture) + "\n");
+        File.Move(temporary, ReloadedFile, overwrite: true);
+    }
+
+    private long Reloads()
+    {
+        try { return long.TryParse(File.ReadAllText(ReloadedFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0; }
+        catch (IOException) { return 0; }
     }
 
     /// <summary>When the init started (µs since the epoch), or null when it did not say.</summary>

@@ -150,6 +150,11 @@ internal sealed class UnitManager : IUnitManager
             return new UnitJobResult(name, JobResult.Done);
         }
         if (unit.Kind == "socket") return await new Sockets.SocketJobs(_ctx, _writer).StartAsync(unit, previous, cancellationToken).ConfigureAwait(false);
+        if (unit.Kind == "path")
+        {
+            Paths.PathStart.Start(_ctx, _writer, unit, previous);
+            return new UnitJobResult(name, JobResult.Done);
+        }
         if (unit.Kind != "service")
         {
             _writer.ActiveWithoutProcess(previous);
@@ -167,6 +172,7 @@ internal sealed class UnitManager : IUnitManager
         if (unit.Kind == "socket") return await new Sockets.SocketJobs(_ctx, _writer).StopAsync(unit, status, cancellationToken).ConfigureAwait(false);
         if (unit.Kind != "service")
         {
+            if (unit.Kind == "path") Paths.PathStop.EndWatcher(status);
             if (status.ActiveState != ActiveState.Inactive) _writer.Stopped(status);
             return new UnitJobResult(unit.Name, JobResult.Done);
         }

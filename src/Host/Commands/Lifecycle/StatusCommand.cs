@@ -80,7 +80,8 @@ internal static class StatusCommand
             TimerTrigger = unit.Kind == "timer" ? TimerTrigger(ctx, unit, status) : null,
             Triggers = unit.LoadState != UnitLoadState.Loaded ? []
                 : unit.Kind == "timer" ? [Timers.TimerSettings.From(unit).Unit]
-                : unit.Kind == "socket" && Sockets.SocketSettings.From(unit) is { Accept: false } socket ? [socket.Service] : [],
+                : unit.Kind == "socket" && Sockets.SocketSettings.From(unit) is { Accept: false } socket ? [socket.Service]
+                : unit.Kind == "path" ? [Paths.PathSettings.From(unit).Unit] : [],
             Listen = unit.Kind == "socket" && unit.LoadState == UnitLoadState.Loaded
                 ? [.. Sockets.SocketSettings.From(unit).Listen.Select(l => $"{l.Display} ({l.Kind})")] : [],
             Processes = processes,

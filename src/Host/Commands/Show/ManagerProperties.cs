@@ -35,7 +35,7 @@ internal static class ManagerProperties
         return string.Join(' ', dirs);
     }
 
-    private static string Architecture() => RuntimeInformation.OSArchitecture switch
+    internal static string Architecture() => RuntimeInformation.OSArchitecture switch
     {
         System.Runtime.InteropServices.Architecture.X64 => "x86-64",
         System.Runtime.InteropServices.Architecture.Arm64 => "arm64",

@@ -47,6 +47,10 @@ internal static class ShowOrder
         "TriggerLimitBurst", "UID", "GID", "ExecStartPre", "ExecStartPost", "ExecStopPre", "ExecStopPost", "Slice",
     ];
 
+    /// <summary>systemd 252's dbus-path.c vtable order.</summary>
+    public static readonly string[] Path =
+        ["Unit", "Paths", "MakeDirectory", "DirectoryMode", "Result", "TriggerLimitIntervalUSec", "TriggerLimitBurst"];
+
     public static readonly string[] Unit =
     [
         "Id", "Names", "Following", "Requires", "Requisite", "Wants", "BindsTo", "PartOf", "Upholds", "RequiredBy", "RequisiteOf",

@@ -45,6 +45,10 @@ internal sealed partial class ShowValues
             foreach (var key in ShowOrder.Socket)
                 if (wanted is null || wanted.Contains(key))
                     foreach (var v in SocketValues(key)) yield return (key, v);
+        if (_u.Kind == "path" && Found)
+            foreach (var key in ShowOrder.Path)
+                if (wanted is null || wanted.Contains(key))
+                    foreach (var v in PathValues(key)) yield return (key, v);
         foreach (var key in ShowOrder.Unit)
             if ((wanted is null || wanted.Contains(key)) && UnitValue(key) is { } v) yield return (key, v);
     }

@@ -19,7 +19,7 @@ internal sealed class SnapshotBuilder(HostContext ctx, HashSet<string>? wanted)
         var loaded = ctx.Units.LoadUnit(name);
         var def = InRoot(loaded);
         var found = def.LoadState != UnitLoadState.NotFound;
-        var status = _runtime || def.Kind == "timer" ? RuntimeState.Read(ctx, loaded.Id) : new UnitStatus { Unit = loaded.Id };
+        var status = _runtime || def.Kind is "timer" or "path" ? RuntimeState.Read(ctx, loaded.Id) : new UnitStatus { Unit = loaded.Id };
         return new UnitSnapshot
         {
             TimerSchedule = def.Kind == "timer" && found && status.ActiveState == ActiveState.Active

@@ -209,7 +209,7 @@ internal sealed class SystemConditions(Func<string, string> under)
     }
 
     /// <summary>systemd's PID 1 flags a first boot in /run/systemd/first-boot; without it, an unset machine id means the same.</summary>
-    private bool IsFirstBoot()
+    internal bool IsFirstBoot()
     {
         if (File.Exists(under("/run/systemd/first-boot"))) return true;
         var id = ReadFirstLine(under("/etc/machine-id"));

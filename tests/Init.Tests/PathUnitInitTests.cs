@@ -1,0 +1,46 @@
+using Platform.TestSupport;
+
+namespace Platform.Init.Tests;
+
+/// <summary>Path units served by the init as PID 1 of a PID namespace: enabled ones from the boot, started ones from a shell.</summary>
+public sealed class PathUnitInitTests : IDisposable
+{
+    private readonly ServiceSandbox _box = new();
+
+    public void Dispose() => _box.Dispose();
+
+    private static int Runs(string log) => File.Exists(log) ? File.ReadAllLines(log).Length : 0;
+
+    [InitFact]
+    public void TheInitWatchesEnabledAndLaterStartedPathUnitsWithoutAWatcherProcess()
+    {
+        var log = _box.File("jobs.log");
+        _box.Unit("inbox.path", "[Path]\nDirectoryNotEmpty=/inbox\nMakeDirectory=yes\n[Install]\nWantedBy=paths.target\n");
+        _box.Unit("inbox.service", $"[Service]\nType=oneshot\nExecStart=/bin/sh -c 'echo inbox >> {log}; rm -f {_box.File("inbox")}/*'\n");
+        _box.Unit("conf.path", "[Path]\nPathModified=/etc/app.conf\n");
+        _box.Unit("conf.service", $"[Service]\nType=oneshot\nExecStart=/bin/sh -c 'echo conf >> {log}'\n");
+        File.WriteAllText(_box.File("etc/app.conf"), "a=1\n");
+        Assert.Equal(0, _box.Systemctl("enable", "inbox.path").ExitCode);
+        using var init = new InitNamespace(_box);
+        Assert.True(init.WaitForState("running", TimeSpan.FromSeconds(20)), init.Output);
+        Assert.Equal("waiting", init.Property("inbox.path", "SubState"));
+        Assert.True(Directory.Exists(_box.File("inbox")));
+
+        File.WriteAllText(_box.File("inbox/mail"), "");
+        Assert.True(ServiceSandbox.WaitFor(() => Runs(log) == 1, TimeSpan.FromSeconds(15)), init.Output);
+        Assert.True(ServiceSandbox.WaitFor(() => init.Property("inbox.path", "SubState") == "waiting", TimeSpan.FromSeconds(15)));
+
+        Assert.Equal(0, init.Systemctl("start", "conf.path").ExitCode);
+        File.AppendAllText(_box.File("etc/app.conf"), "b=2\n");
+        Assert.True(ServiceSandbox.WaitFor(() => File.ReadAllText(log).Contains("conf\n", StringComparison.Ordinal), TimeSpan.FromSeconds(15)), init.Output);
+        // The init serves both itself: no detached watcher runs in the namespace.
+        Assert.DoesNotContain("__pathwatch", init.Exec("ps", "-eo", "args").Stdout);
+
+        Assert.Equal(0, init.Systemctl("stop", "conf.path").ExitCode);
+        var before = File.ReadAllText(log);
+        File.AppendAllText(_box.File("etc/app.conf"), "c=3\n");
+        File.WriteAllText(_box.File("inbox/mail2"), "");
+        Assert.True(ServiceSandbox.WaitFor(() => Runs(log) == before.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length + 1, TimeSpan.FromSeconds(15)));
+        Assert.DoesNotContain("conf\nconf", File.ReadAllText(log));
+    }
+}
