@@ -17,7 +17,7 @@ internal static class Entry
         // --flush, --sync and friends need no reader: the file journal is always written through to /var/log/journal.
         if (JournalctlCommand.IsMaintenance(args)) return 0;
         var root = JournalctlCommand.ExtractRoot(args);
-        using var sink = JournalReaderFactory.Open(root, message => Console.Error.WriteLine("journalctl: " + message));
+        using var sink = JournalReaderFactory.Open(root, message => Console.Error.WriteLine(message));
         if (sink is null) return 1;
         using var cancel = new CancellationTokenSource();
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; cancel.Cancel(); });

@@ -101,11 +101,5 @@ public static class UnitFileParser
         return escaped;
     }
 
-    internal static string ErrnoText(Exception e) => e switch
-    {
-        FileNotFoundException or DirectoryNotFoundException => "No such file or directory",
-        UnauthorizedAccessException => "Permission denied",
-        _ when e.Message.Contains("directory", StringComparison.OrdinalIgnoreCase) => "Is a directory",
-        _ => e.Message,
-    };
+    internal static string ErrnoText(Exception e) => ErrorText.Describe(e);
 }

@@ -51,7 +51,7 @@ public sealed class FileLogSink : ILogSink, ILogReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            context.Warn($"log sink file: cannot write to {_directory}: {e.Message}");
+            context.Warn($"log sink file: cannot write to {_directory}: {ErrorText.Describe(e)}");
             return false;
         }
     }
@@ -144,7 +144,7 @@ public sealed class FileLogSink : ILogSink, ILogReader
     {
         if (_failing) return;
         _failing = true;
-        _warn($"log sink file: cannot write to {_directory}: {e.Message}");
+        _warn($"log sink file: cannot write to {_directory}: {ErrorText.Describe(e)}");
     }
 
     private sealed record UnitState(UnitJournalWriter Writer)

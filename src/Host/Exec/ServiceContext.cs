@@ -70,7 +70,7 @@ public sealed class ServiceContext : IServiceContext
     {
         if (_commands.TryGetValue(setting, out var list)) return list;
         try { list = ExecCommandLine.FromUnit(Unit, setting); }
-        catch (FormatException e) { throw new ServiceStartException($"{setting}= {e.Message}"); }
+        catch (FormatException e) { throw new ServiceStartException($"{setting}= {ErrorText.Describe(e)}"); }
         _commands[setting] = list;
         return list;
     }
