@@ -25,7 +25,9 @@ if [ ! -x "$out/tools/sharpfuzz" ]; then
 fi
 if [ ! -f "$bin/.instrumented" ] || [ -n "$(find fuzz src/Units src/Abstractions plugins/LogSinks plugins/StatusStores/Json -name '*.cs' -newer "$bin/.instrumented" -print -quit)" ]; then
   rm -rf "$bin"
-  dotnet publish fuzz/Platform.Fuzz -c Release -o "$bin" -nologo -v quiet
+  dotnet build fuzz/Platform.Fuzz -c Release -nologo -v quiet
+  # A copy: the build in the tree stays uninstrumented for the CI smoke test.
+  mkdir -p "$bin" && cp -r fuzz/Platform.Fuzz/bin/Release/net10.0/. "$bin/"
   # Only the code under test is instrumented: SharpFuzz's edge counters make the loop coverage-guided.
   for assembly in Platform.Abstractions Platform.Units Platform.LogSinks Platform.StatusStores.Json; do
     "$out/tools/sharpfuzz" "$bin/$assembly.dll" >/dev/null
