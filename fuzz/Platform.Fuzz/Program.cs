@@ -12,25 +12,24 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
-        if (args.Length < 2 || TargetRegistry.Create(args[1]) is not { } target)
+        if (args.Length < 2 || !TargetRegistry.Names.Contains(args[1]) || args[0] is not ("run" or "afl" or "replay"))
         {
             Console.Error.WriteLine($"usage: Platform.Fuzz run|afl|replay TARGET [options]; targets: {string.Join(", ", TargetRegistry.Names)}");
             return 64;
         }
+        // Instrumented code writes its edge counters from the first instrumented call on, target constructors
+        // included: the map must exist before anything under test runs (afl mode: SharpFuzz maps AFL's).
+        if (args[0] == "afl") return Afl(args[1]);
+        using var coverage = new CoverageMap();
+        var target = TargetRegistry.Create(args[1])!;
         try
         {
-            return args[0] switch
-            {
-                "run" => RunLoop(target, args[2..]),
-                "afl" => Afl(target),
-                "replay" => Replay(target, args[2..]),
-                _ => 64,
-            };
+            return args[0] == "run" ? RunLoop(target, coverage, args[2..]) : Replay(target, args[2..]);
         }
         finally { (target as IDisposable)?.Dispose(); }
     }
 
-    private static int RunLoop(IFuzzTarget target, string[] args)
+    private static int RunLoop(IFuzzTarget target, CoverageMap coverage, string[] args)
     {
         var corpus = Option(args, "--corpus") ?? Path.Join(AppContext.BaseDirectory, "corpus", target.Corpus);
         var options = new LoopOptions
@@ -43,15 +42,17 @@ internal static class Program
         };
         if (options.Executions == 0 && options.Duration == TimeSpan.Zero) options = options with { Duration = TimeSpan.FromSeconds(10) };
         var seeds = Directory.Exists(corpus) ? Directory.EnumerateFiles(corpus).Order(StringComparer.Ordinal).Select(File.ReadAllBytes) : [];
-        var report = new MutationLoop(target, seeds, options).Run(TargetRegistry.Tokens(target.Name));
+        var report = new MutationLoop(target, seeds, options).Run(coverage, TargetRegistry.Tokens(target.Name));
         Console.Out.WriteLine(report);
         return report.Finding switch { null => 0, "crash" => 1, "oom" => 2, _ => 3 };
     }
 
-    private static int Afl(IFuzzTarget target)
+    private static int Afl(string name)
     {
+        IFuzzTarget? target = null;
         SharpFuzz.Fuzzer.OutOfProcess.Run(stream =>
         {
+            target ??= TargetRegistry.Create(name)!;
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
             target.Run(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));

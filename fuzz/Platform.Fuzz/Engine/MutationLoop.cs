@@ -24,11 +24,10 @@ internal sealed class MutationLoop
         if (_corpus.Count == 0) _corpus.Add([]);
     }
 
-    public LoopReport Run(IReadOnlyList<string> tokens)
+    public LoopReport Run(CoverageMap coverage, IReadOnlyList<string> tokens)
     {
         var random = new Random(_options.Seed);
         var mutator = new Mutator(random, tokens, _options.MaxInputLength);
-        using var coverage = new CoverageMap();
         var clock = Stopwatch.StartNew();
         long executions = 0;
         using var watchdog = new Watchdog(_options.HangAfter);
