@@ -23,7 +23,7 @@ public sealed class OneshotServiceType : IServiceType
             try { process = context.Spawn(command); }
             catch (ServiceStartException e) when (command.IgnoreFailure)
             {
-                context.Trace($"Ignoring failure of {command.Raw}: {e.Message}");
+                context.Trace($"Ignoring failure of {command.Raw}: {ErrorText.Describe(e)}");
                 continue;
             }
             ProcessExit exit;

@@ -211,7 +211,18 @@ public static class SystemdValues
     /// <summary>Splits a value into words at whitespace, removing double or single quotes and resolving C-style backslash escapes.</summary>
     public static IReadOnlyList<string> SplitWords(string value)
     {
+        SplitWords(value, out var words);
+        return words;
+    }
+
+    /// <summary>
+    /// Like <see cref="SplitWords(string)"/>; false when a quote is left open, which systemd's word splitting refuses
+    /// (EINVAL: "Unbalanced quoting"). The words up to that point are still returned.
+    /// </summary>
+    public static bool SplitWords(string value, out IReadOnlyList<string> result)
+    {
         var words = new List<string>();
+        result = words;
         var sb = new StringBuilder();
         var inWord = false;
         char quote = '\0';
@@ -236,7 +247,7 @@ public static class SystemdValues
             sb.Append(c);
         }
         if (inWord) words.Add(sb.ToString());
-        return words;
+        return quote == '\0';
     }
 
     private static char Unescape(char c) => c switch

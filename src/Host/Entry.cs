@@ -18,13 +18,23 @@ internal static class Entry
         if (JournalctlCommand.IsMaintenance(args)) return 0;
         var root = JournalctlCommand.ExtractRoot(args);
         if (JournalAccessCheck.Check(root, args, Console.Error) is { } denied) return denied;
-        using var sink = JournalReaderFactory.Open(root, message => Console.Error.WriteLine("journalctl: " + message));
+        using var sink = JournalReaderFactory.Open(root, message => Console.Error.WriteLine(message));
         if (sink is null) return 1;
         using var cancel = new CancellationTokenSource();
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; cancel.Cancel(); });
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cancel.Cancel(); });
+        if (args.Contains("--verify"))
+            return sink is ILogReaderHealth verifier && verifier.Verify(Console.Error.WriteLine) ? 0 : 1;
         using var stdout = Console.OpenStandardOutput();
-        return JournalctlCommand.Run(args, (ILogReader)sink, stdout, Console.Error, cancel.Token);
+        var code = JournalctlCommand.Run(args, (ILogReader)sink, stdout, Console.Error, cancel.Token);
+        // Damaged records cost only themselves, but the reader must hear of them and a script must see it.
+        if (sink is ILogReaderHealth { Damaged.Count: > 0 } health)
+        {
+            foreach (var (file, stretches) in health.Damaged)
+                Console.Error.WriteLine($"Journal file {file} is corrupted: {stretches} damaged part(s) skipped. Check it with journalctl --verify.");
+            if (code == 0) code = 1;
+        }
+        return code;
     }
 
     /// <summary>systemd-notify: one sd_notify datagram to <c>$NOTIFY_SOCKET</c>; loads no plugins.</summary>

@@ -1,3 +1,4 @@
+using Platform.Abstractions;
 using Platform.Host.Cli;
 
 namespace Platform.Host;
@@ -30,7 +31,7 @@ internal static class Program
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Never a stack trace for the user; -vv style diagnostics can ask for more via PLATFORM_DEBUG.
-            Console.Error.WriteLine($"{name}: {e.Message}");
+            Console.Error.WriteLine($"{name}: {ErrorText.DescribeWithPath(e)}");
             if (Environment.GetEnvironmentVariable("PLATFORM_DEBUG") == "1") Console.Error.WriteLine(e);
             return ExitCodes.Failure;
         }

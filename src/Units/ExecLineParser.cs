@@ -29,7 +29,13 @@ public static class ExecLineParser
             else break;
             i++;
         }
-        var words = SystemdValues.SplitWords(value[i..]);
+        if (!SystemdValues.SplitWords(value[i..], out var words))
+        {
+            // systemd refuses the unit (config_parse_exec returns -ENOEXEC): LoadState=bad-setting.
+            error = $"Unbalanced quoting, ignoring: \"{value}\"";
+            fatal = true;
+            return null;
+        }
         if (words.Count == 0 || (i < value.Length && char.IsWhiteSpace(value[i])))
         {
             error = $"Empty path in command line, ignoring: '{value}'";

@@ -11,25 +11,52 @@ public static class UnitFileParser
 {
     private static readonly char[] Whitespace = [' ', '\t', '\r', '\n'];
 
+    /// <summary>systemd's LONG_LINE_MAX: a longer physical line makes the whole file unloadable (ENOBUFS).</summary>
+    public const int LongLineMax = 1 << 20;
+
+    private const int ENOBUFS = 105, EINVAL = 22;
+
     /// <summary>Reads and parses a file; an unreadable file gives a <see cref="ParsedUnitFile.FatalError"/>.</summary>
     public static ParsedUnitFile ParseFile(string path, Action<string>? warn)
     {
-        string text;
-        try { text = File.ReadAllText(path); }
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return new ParsedUnitFile(path, [], [], $"Failed to load {path}: {ErrnoText(e)}");
         }
-        return Parse(text, path, warn);
+        return ParseBytes(bytes, path, warn);
+    }
+
+    /// <summary>
+    /// Parses the raw bytes of a unit file as systemd reads them: a NUL ends a line as a newline does, a line of
+    /// <see cref="LongLineMax"/> bytes or more fails the file (ENOBUFS), and an assignment or section header that is
+    /// not valid UTF-8 is refused with its invalid bytes shown as U+FFFD, failing the file (EINVAL), never silently
+    /// replaced and used.
+    /// </summary>
+    public static ParsedUnitFile ParseBytes(ReadOnlySpan<byte> bytes, string source, Action<string>? warn)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+        if (LongestLine(bytes) >= LongLineMax)
+            return new ParsedUnitFile(source, [], [], $"Failed to load {source}: {ErrorText.Strerror(ENOBUFS)}");
+        var hasNul = bytes.IndexOf((byte)0) >= 0;
+        if (!hasNul && System.Text.Unicode.Utf8.IsValid(bytes))
+            return Parse(System.Text.Encoding.UTF8.GetString(bytes), source, warn, null);
+        var copy = bytes.ToArray();
+        if (hasNul) copy.AsSpan().Replace((byte)0, (byte)'\n');
+        return Parse(System.Text.Encoding.UTF8.GetString(copy), source, warn, InvalidLines(copy));
     }
 
     /// <summary>Parses unit file text; <paramref name="source"/> becomes <see cref="UnitSetting.Source"/> and the warning prefix.</summary>
-    public static ParsedUnitFile Parse(string text, string source, Action<string>? warn)
+    public static ParsedUnitFile Parse(string text, string source, Action<string>? warn) => Parse(text, source, warn, null);
+
+    private static ParsedUnitFile Parse(string text, string source, Action<string>? warn, HashSet<int>? invalidUtf8)
     {
         var settings = new List<UnitSetting>();
         var sections = new List<SectionHeader>();
         string? section = null;
         string? pending = null;
+        var pendingInvalid = false;
         var lineNo = 0;
         var start = 0;
         while (start <= text.Length)
@@ -44,6 +71,7 @@ public static class UnitFileParser
             var trimmed = raw.TrimStart(Whitespace);
             if (trimmed.Length > 0 && trimmed[0] is '#' or ';') continue;
             if (pending is null && trimmed.Length == 0) continue;
+            pendingInvalid |= invalidUtf8?.Contains(lineNo) == true;
             string logical;
             if (EndsWithUnescapedBackslash(raw))
             {
@@ -54,11 +82,41 @@ public static class UnitFileParser
             }
             else logical = pending is null ? raw.ToString() : string.Concat(pending, raw);
             pending = null;
+            if (pendingInvalid)
+            {
+                warn?.Invoke($"{source}:{lineNo}: String is not UTF-8 clean, ignoring assignment: {logical.AsSpan().Trim(Whitespace)}");
+                return new ParsedUnitFile(source, settings, sections, $"Failed to load {source}: {ErrorText.Strerror(EINVAL)}");
+            }
             var error = ParseLine(logical, source, lineNo, ref section, settings, sections, warn);
             if (error is not null) return new ParsedUnitFile(source, settings, sections, error);
             if (atEnd) break;
         }
         return new ParsedUnitFile(source, settings, sections, null);
+    }
+
+    private static int LongestLine(ReadOnlySpan<byte> bytes)
+    {
+        var longest = 0;
+        while (true)
+        {
+            var n = bytes.IndexOfAny((byte)'\n', (byte)0);
+            longest = Math.Max(longest, n < 0 ? bytes.Length : n);
+            if (n < 0) return longest;
+            bytes = bytes[(n + 1)..];
+        }
+    }
+
+    /// <summary>The (1-based) numbers of the lines that are not valid UTF-8.</summary>
+    private static HashSet<int> InvalidLines(ReadOnlySpan<byte> bytes)
+    {
+        var invalid = new HashSet<int>();
+        for (var line = 1; ; line++)
+        {
+            var n = bytes.IndexOf((byte)'\n');
+            if (!System.Text.Unicode.Utf8.IsValid(n < 0 ? bytes : bytes[..n])) invalid.Add(line);
+            if (n < 0) return invalid;
+            bytes = bytes[(n + 1)..];
+        }
     }
 
     private static string? ParseLine(string logical, string source, int line, ref string? section,
@@ -101,11 +159,5 @@ public static class UnitFileParser
         return escaped;
     }
 
-    internal static string ErrnoText(Exception e) => e switch
-    {
-        FileNotFoundException or DirectoryNotFoundException => "No such file or directory",
-        UnauthorizedAccessException => "Permission denied",
-        _ when e.Message.Contains("directory", StringComparison.OrdinalIgnoreCase) => "Is a directory",
-        _ => e.Message,
-    };
+    internal static string ErrnoText(Exception e) => ErrorText.Describe(e);
 }

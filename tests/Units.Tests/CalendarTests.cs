@@ -61,6 +61,16 @@ public sealed class CalendarTests
         Assert.Equal("Failed to parse calendar specification 'today': Invalid argument", e.Message);
     }
 
+    [Fact]
+    public void AnEpochTimeFrom2200OnIsRefusedNotThrown()
+    {
+        // Found by fuzz/run.sh calendar: DateTime.AddSeconds threw ArgumentOutOfRangeException. systemd-analyze
+        // calendar accepts @7258118399 and refuses @7258118400 (2200-01-01).
+        Assert.False(CalendarSpec.TryParse("@2222222222222222222", out _));
+        Assert.False(CalendarSpec.TryParse("@7258118400", out _));
+        Assert.True(CalendarSpec.TryParse("@7258118399", out _));
+    }
+
     private static readonly Gen<string> Component = Gen.OneOf(
         Gen.Const("*"), Gen.Int[0, 59].Select(v => v.ToString(CultureInfo.InvariantCulture)),
         Gen.Select(Gen.Int[0, 20], Gen.Int[1, 15], (s, r) => $"{s}/{r}"),

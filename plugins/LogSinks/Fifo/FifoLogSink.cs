@@ -50,7 +50,7 @@ public sealed class FifoLogSink : ILogSink
             try { Directory.CreateDirectory(System.IO.Path.GetDirectoryName(_path)!); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                context.Warn($"log sink fifo: cannot create {_path}: {e.Message}");
+                context.Warn($"log sink fifo: cannot create {_path}: {ErrorText.Describe(e)}");
                 return false;
             }
             if (SinkLibc.mkfifo(_path, 0b110_100_100) != 0)

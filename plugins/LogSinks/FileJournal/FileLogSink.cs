@@ -11,7 +11,7 @@ namespace Platform.LogSinks.FileJournal;
 /// or write anything).
 /// </summary>
 [ExportLogSink("file")]
-public sealed class FileLogSink : ILogSink, ILogReader
+public sealed class FileLogSink : ILogSink, ILogReader, ILogReaderHealth
 {
     private const int MaxOpenUnits = 128;
     private const int BufferBytes = 64 * 1024;
@@ -51,7 +51,7 @@ public sealed class FileLogSink : ILogSink, ILogReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            context.Warn($"log sink file: cannot write to {_directory}: {e.Message}");
+            context.Warn($"log sink file: cannot write to {_directory}: {ErrorText.Describe(e)}");
             return false;
         }
     }
@@ -65,12 +65,23 @@ public sealed class FileLogSink : ILogSink, ILogReader
             var state = State(FileKey(record));
             var before = state.Encoder.Length;
             state.Encoder.Append(record, _bootId, record.Hostname ?? _hostname);
+            state.Pending++;
             // Buffered records never straddle the size limit: what fits goes into the active file now, the new
             // record starts the next one, so every file stays within MaxFileSize (unless one record alone is larger).
             if (before > 0 && state.Encoder.Length > state.Writer.Room)
             {
                 try { state.Writer.Write(state.Encoder.Data[..before]); }
-                finally { state.Encoder.DropFront(before); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    state.Lost += state.Pending - 1;
+                    state.Pending = 1;
+                    state.Encoder.DropFront(before);
+                    throw;
+                }
+                state.Encoder.DropFront(before);
+                state.Pending = 1;
+                Recovered(state);
+                if (state.Pending > 1) Drain(state);
             }
             if (state.Encoder.Length >= BufferBytes) Drain(state);
         }
@@ -103,6 +114,15 @@ public sealed class FileLogSink : ILogSink, ILogReader
     }
 
     /// <inheritdoc />
+    public IReadOnlyDictionary<string, int> Damaged => Query.Damaged;
+
+    /// <inheritdoc />
+    public long RotatedAway(string unit) => Query.RotatedAway(unit);
+
+    /// <inheritdoc />
+    public bool Verify(Action<string> report) => Query.Verify(report);
+
+    /// <inheritdoc />
     public void Dispose()
     {
         Flush();
@@ -128,7 +148,7 @@ public sealed class FileLogSink : ILogSink, ILogReader
         if (!_units.TryGetValue(unit, out var state))
         {
             if (_units.Count >= MaxOpenUnits) CloseLeastUsed();
-            state = new UnitState(new UnitJournalWriter(_directory, JournalFileNames.Escape(unit), _maxFileSize, _maxFiles));
+            state = new UnitState(unit, new UnitJournalWriter(_directory, JournalFileNames.Escape(unit), _maxFileSize, _maxFiles));
             _units[unit] = state;
         }
         state.Writer.LastUse = ++_uses;
@@ -143,23 +163,64 @@ public sealed class FileLogSink : ILogSink, ILogReader
         _units.Remove(oldest.Key);
     }
 
-    private static void Drain(UnitState state)
+    private void Drain(UnitState state)
     {
         if (state.Encoder.Length == 0) return;
-        // Records that cannot be written are dropped rather than retried forever.
+        // Records that cannot be written are dropped rather than retried forever; how many is said once it works again.
         try { state.Writer.Write(state.Encoder.Data); }
-        finally { state.Encoder.Clear(); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            state.Lost += state.Pending;
+            state.Reason = ErrorText.Describe(e);
+            throw;
+        }
+        finally
+        {
+            state.Encoder.Clear();
+            state.Pending = 0;
+        }
+        Recovered(state);
+    }
+
+    /// <summary>
+    /// The first write after a failure succeeded: the unit's own journal gets one line (queued behind what is
+    /// buffered) saying how many lines were lost and why (so <c>systemctl status</c> shows it, as it shows journald's complaints), and a later failure
+    /// is reported again.
+    /// </summary>
+    private void Recovered(UnitState state)
+    {
+        _failing = false;
+        if (state.Lost == 0) return;
+        var message = $"Failed to write {state.Lost} entries to {state.Writer.ActivePath}, ignoring: {state.Reason ?? ErrorText.Strerror(28)}";
+        state.Lost = 0;
+        var now = (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) / 10;
+        state.Encoder.Append(new LogRecord
+        {
+            Unit = state.Unit, RealtimeUsec = now, MonotonicUsec = Environment.TickCount64 * 1000, Priority = 4,
+            Identifier = "systemd-journald", Pid = Environment.ProcessId, Message = System.Text.Encoding.UTF8.GetBytes(message),
+        }, _bootId, _hostname);
+        state.Pending++;
     }
 
     private void Fail(Exception e)
     {
+        foreach (var state in _units.Values)
+            if (state.Lost > 0) state.Reason ??= ErrorText.Describe(e);
         if (_failing) return;
         _failing = true;
-        _warn($"log sink file: cannot write to {_directory}: {e.Message}");
+        _warn($"log sink file: cannot write to {_directory}: {ErrorText.Describe(e)}");
     }
 
-    private sealed record UnitState(UnitJournalWriter Writer)
+    private sealed record UnitState(string Unit, UnitJournalWriter Writer)
     {
         public RecordEncoder Encoder { get; } = new();
+
+        /// <summary>Records in <see cref="Encoder"/>.</summary>
+        public int Pending { get; set; }
+
+        /// <summary>Records dropped by failed writes since the last successful one.</summary>
+        public long Lost { get; set; }
+
+        public string? Reason { get; set; }
     }
 }

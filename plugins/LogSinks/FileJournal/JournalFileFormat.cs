@@ -6,13 +6,16 @@ namespace Platform.LogSinks.FileJournal;
 /// <summary>
 /// Layout of a per-unit journal file (all integers little-endian):
 /// <code>
-/// header  := "PLJRNL01" | u64 serial | i64 created-µs | 8 reserved           (32 bytes)
+/// header  := "PLJRNL01" | u64 serial | i64 created-µs | u64 rotated-away      (32 bytes)
 /// record  := u32 n | body (n bytes) | u32 crc32c(body) | u32 n
 /// body    := u8 version=1 | u8 priority | u16 0 | i32 pid | i64 realtime-µs | i64 monotonic-µs | 16 boot-id
 ///            | { u8 tag | u32 length | bytes }*   tags: 1 unit, 2 identifier, 3 hostname, 4 stream, 5 message, 6 "NAME=VALUE"
 /// </code>
-/// Files are only appended to. A reader stops at the first record that is incomplete or fails its checksum (a
-/// record being written, or the torn tail of a crash); the writer cuts such a tail off when it reopens the file.
+/// Files are only appended to. A record that fails its checks costs only itself: readers resynchronise on the next
+/// intact record (the leading and trailing lengths and the checksum must all agree) and count the damage; an
+/// incomplete record with nothing intact after it is a record being written or the torn tail of a crash, where
+/// readers stop and which the writer cuts off when it reopens the file. The reserved header bytes hold the number
+/// of records that rotation deleted before this file (u64), so readers can say how many lines were rotated away.
 /// The serial grows by one per new file of a unit, so readers order rotated files without trusting their names.
 /// </summary>
 internal static class JournalFileFormat
@@ -27,13 +30,17 @@ internal static class JournalFileFormat
 
     public static ReadOnlySpan<byte> Magic => "PLJRNL01"u8;
 
-    public static void WriteHeader(Span<byte> destination, ulong serial, long createdUsec)
+    public static void WriteHeader(Span<byte> destination, ulong serial, long createdUsec, ulong rotatedAway = 0)
     {
         destination[..HeaderSize].Clear();
         Magic.CopyTo(destination);
         BinaryPrimitives.WriteUInt64LittleEndian(destination[8..], serial);
         BinaryPrimitives.WriteInt64LittleEndian(destination[16..], createdUsec);
+        BinaryPrimitives.WriteUInt64LittleEndian(destination[24..], rotatedAway);
     }
+
+    /// <summary>Records deleted by rotation before the file with this header (0 in files of older writers).</summary>
+    public static ulong RotatedAway(ReadOnlySpan<byte> header) => BinaryPrimitives.ReadUInt64LittleEndian(header[24..]);
 
     /// <summary>The serial of a file header, or null when the bytes are not one.</summary>
     public static ulong? ReadHeader(ReadOnlySpan<byte> header)
@@ -56,8 +63,9 @@ internal static class JournalFileFormat
         var total = n + RecordOverhead;
         if (data.Length < total) return 0;
         var body = data.Slice(4, n);
-        if (BinaryPrimitives.ReadUInt32LittleEndian(data[(4 + n)..]) != Checksum(body)) return -1;
+        // The cheap checks first: a resynchronising reader tries this at every offset of a damaged stretch.
         if (BinaryPrimitives.ReadInt32LittleEndian(data[(8 + n)..]) != n || body[0] != Version) return -1;
+        if (BinaryPrimitives.ReadUInt32LittleEndian(data[(4 + n)..]) != Checksum(body)) return -1;
         return total;
     }
 

@@ -9,8 +9,48 @@ internal sealed class JournalFileQuery
     public const int FollowBatch = 10_000;
 
     private readonly string _directory;
+    private readonly Dictionary<string, int> _damaged = new(StringComparer.Ordinal);
 
     public JournalFileQuery(string directory) => _directory = directory;
+
+    /// <summary>Damaged stretches skipped so far, by file.</summary>
+    public IReadOnlyDictionary<string, int> Damaged => _damaged;
+
+    /// <summary>Records rotation deleted before the unit's oldest kept file.</summary>
+    public long RotatedAway(string unit)
+    {
+        using var snapshot = UnitFileSnapshot.Open(_directory, JournalFileNames.Escape(unit));
+        // Each new file carries the count as of its creation, when rotation deletes: the newest has the total.
+        return snapshot.Files.Count == 0 ? 0 : (long)Math.Min(snapshot.Files[^1].RotatedAway, long.MaxValue);
+    }
+
+    /// <summary>Verifies every journal file in the folder (see <see cref="JournalVerifier"/>).</summary>
+    public bool Verify(Action<string> report)
+    {
+        var ok = true;
+        string[] files;
+        try { files = Directory.GetFiles(_directory); }
+        catch (DirectoryNotFoundException) { return true; }
+        Array.Sort(files, StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var name = Path.GetFileName(file);
+            if (name.StartsWith('.') || !name.Contains(".journal", StringComparison.Ordinal)) continue;
+            if (JournalVerifier.Verify(file, report) is { } why)
+            {
+                report($"FAIL: {file} ({why})");
+                ok = false;
+            }
+            else report($"PASS: {file}");
+        }
+        return ok;
+    }
+
+    private void Count(JournalFileReader file)
+    {
+        if (file.Damaged == 0) return;
+        _damaged[file.Path] = file.Damaged;
+    }
 
     public IEnumerable<LogRecord> Read(LogQuery query)
     {
@@ -59,6 +99,7 @@ internal sealed class JournalFileQuery
                 while (found.Count < FollowBatch && file.Next(query, decoder, out var record))
                     if (record is not null) found.Add(record);
                 reached = (file.Serial, file.Position);
+                Count(file);
                 if (found.Count >= FollowBatch) break;
             }
             if (reached.Item1 != 0) next.Units[unit] = reached;
@@ -88,6 +129,7 @@ internal sealed class JournalFileQuery
             if (query.SinceUsec is { } since && file.NewestRealtime() is { } newest && newest < since) continue;
             while (file.Next(query, decoder, out var record))
                 if (record is not null) yield return record;
+            Count(file);
         }
     }
 

@@ -4,8 +4,9 @@ using Platform.Abstractions;
 namespace Platform.LogSinks.FileJournal;
 
 /// <summary>
-/// Reads one journal file front to back through an open handle, so renames by rotation do not disturb it. Stops
-/// (without error) at the end of the intact records: a record still being written is read on a later call.
+/// Reads one journal file front to back through an open handle, so renames by rotation do not disturb it. Skips a
+/// damaged record to the next intact one (counted in <see cref="Damaged"/>); stops (without error) at the end of the
+/// intact records: a record still being written is read on a later call.
 /// </summary>
 internal sealed class JournalFileReader : IDisposable
 {
@@ -17,15 +18,22 @@ internal sealed class JournalFileReader : IDisposable
     private long _chunkOffset;
     private int _chunkLength;
 
-    private JournalFileReader(SafeFileHandle handle, ulong serial, string path)
+    private JournalFileReader(SafeFileHandle handle, ulong serial, ulong rotatedAway, string path)
     {
         _handle = handle;
         Serial = serial;
+        RotatedAway = rotatedAway;
         Path = path;
         Position = JournalFileFormat.HeaderSize;
     }
 
     public ulong Serial { get; }
+
+    /// <summary>Records rotation deleted before this file (from its header).</summary>
+    public ulong RotatedAway { get; }
+
+    /// <summary>Damaged stretches skipped so far (each one or more records lost).</summary>
+    public int Damaged { get; private set; }
     public string Path { get; }
 
     /// <summary>The file's current size.</summary>
@@ -47,7 +55,7 @@ internal sealed class JournalFileReader : IDisposable
             handle.Dispose();
             return null;
         }
-        return new JournalFileReader(handle, serial, path);
+        return new JournalFileReader(handle, serial, JournalFileFormat.RotatedAway(header), path);
     }
 
     /// <summary>
@@ -56,24 +64,59 @@ internal sealed class JournalFileReader : IDisposable
     /// </summary>
     public bool Next(out ReadOnlySpan<byte> body)
     {
-        body = default;
-        var start = (int)(Position - _chunkOffset);
-        if (start < 0 || start + 4 > _chunkLength)
+        while (true)
         {
-            if (!Fill(4)) return false;
-            start = 0;
+            body = default;
+            var start = (int)(Position - _chunkOffset);
+            if (start < 0 || start + 4 > _chunkLength)
+            {
+                if (!Fill(4)) return false;
+                start = 0;
+            }
+            var size = JournalFileFormat.Validate(_chunk.AsSpan(start, _chunkLength - start), out var bodyLength);
+            if (size == 0)
+            {
+                Fill(bodyLength + JournalFileFormat.RecordOverhead);
+                start = 0;
+                size = JournalFileFormat.Validate(_chunk.AsSpan(0, _chunkLength), out bodyLength);
+            }
+            if (size > 0)
+            {
+                body = _chunk.AsSpan(start + 4, bodyLength);
+                Position += size;
+                return true;
+            }
+            // Damaged, or incomplete up to the end of the file: only an intact record further on tells the two apart.
+            if (!Resynchronise()) return false;
+            Damaged++;
         }
-        var size = JournalFileFormat.Validate(_chunk.AsSpan(start, _chunkLength - start), out var bodyLength);
-        if (size == 0)
+    }
+
+    /// <summary>
+    /// Moves <see cref="Position"/> to the next intact record after a damaged one; false (Position kept) when there is
+    /// none, i.e. what follows is a record still being written or a torn tail.
+    /// </summary>
+    private bool Resynchronise()
+    {
+        var from = Position + 1;
+        var length = Length;
+        if (from >= length) return false;
+        var rest = new byte[length - from];
+        var n = 0;
+        while (n < rest.Length)
         {
-            if (!Fill(bodyLength + JournalFileFormat.RecordOverhead)) return false;
-            start = 0;
-            size = JournalFileFormat.Validate(_chunk.AsSpan(0, _chunkLength), out bodyLength);
+            var r = RandomAccess.Read(_handle, rest.AsSpan(n), from + n);
+            if (r <= 0) break;
+            n += r;
         }
-        if (size <= 0) return false;
-        body = _chunk.AsSpan(start + 4, bodyLength);
-        Position += size;
-        return true;
+        for (var i = 0; i + JournalFileFormat.RecordOverhead + JournalFileFormat.FixedBodySize <= n; i++)
+        {
+            if (JournalFileFormat.Validate(rest.AsSpan(i, n - i), out _) <= 0) continue;
+            Position = from + i;
+            _chunkLength = 0;
+            return true;
+        }
+        return false;
     }
 
     /// <summary>Reads the next record that passes <paramref name="query"/>; false at the end of intact data.</summary>

@@ -11,6 +11,8 @@ internal static class ExitCodes
     public const int NotImplemented = 3;
     /// <summary>LSB "program or service status is unknown" (status of an unknown unit).</summary>
     public const int NoSuchUnit = 4;
+    /// <summary>LSB "user had insufficient privilege" (EXIT_NOPERMISSION): systemctl's answer to a refused job.</summary>
+    public const int NoPermission = 4;
     /// <summary>Start/stop of a unit that is not installed.</summary>
     public const int NotInstalled = 5;
 }

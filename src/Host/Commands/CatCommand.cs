@@ -40,7 +40,7 @@ internal static class CatCommand
                 try { text = File.ReadAllText(file); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    ctx.Err.WriteLine($"Failed to read {file}: {e.Message}");
+                    ctx.Err.WriteLine($"Failed to read {file}: {ErrorText.Describe(e)}");
                     rc = ExitCodes.Failure;
                     continue;
                 }

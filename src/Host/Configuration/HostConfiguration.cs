@@ -38,7 +38,7 @@ public sealed class HostConfiguration
         catch (DirectoryNotFoundException) { }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            warn($"systemctl: {path}: cannot read: {e.Message}");
+            warn($"systemctl: {path}: cannot read: {ErrorText.Describe(e)}");
         }
         return Parse(text, path, overrides, warn);
     }

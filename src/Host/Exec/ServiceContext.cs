@@ -72,7 +72,7 @@ public sealed class ServiceContext : IServiceContext
     {
         if (_commands.TryGetValue(setting, out var list)) return list;
         try { list = ExecCommandLine.FromUnit(Unit, setting); }
-        catch (FormatException e) { throw new ServiceStartException($"{setting}= {e.Message}"); }
+        catch (FormatException e) { throw new ServiceStartException($"{setting}= {ErrorText.Describe(e)}"); }
         _commands[setting] = list;
         if (setting == "ExecStart") foreach (var command in list) _mainCommands.Add(command);
         return list;

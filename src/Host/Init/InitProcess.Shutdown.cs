@@ -52,7 +52,7 @@ internal sealed partial class InitProcess
             try { _monitors[unit] = new NotifyMonitor(ctx, ctx.Units.Load(unit), status.InvocationId, u => { lock (_watchdogFired) _watchdogFired.Add(u); }); }
             catch (Exception e) when (e is IOException or ServiceStartException or UnauthorizedAccessException)
             {
-                ctx.Warn($"{unit}: cannot serve its notify socket: {e.Message}");
+                ctx.Warn($"{unit}: cannot serve its notify socket: {ErrorText.Describe(e)}");
             }
         }
         return Task.CompletedTask;

@@ -71,7 +71,7 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
             catch (Exception e) when (e is TimeoutException or OperationCanceledException) { }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
             {
-                ctx.Warn($"The log pump could not run: {e.Message}");
+                ctx.Warn($"The log pump could not run: {ErrorText.Describe(e)}");
             }
             foreach (var sink in sinks) sink.Dispose();
             state.End();
@@ -85,7 +85,7 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
         try { results = await _manager.StartAsync(units, _shutdown.Token, boot).ConfigureAwait(false); }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            ctx.Warn($"Failed to start {string.Join(' ', units)}: {e.Message}");
+            ctx.Warn($"Failed to start {string.Join(' ', units)}: {ErrorText.Describe(e)}");
             return;
         }
         foreach (var result in results)

@@ -50,7 +50,7 @@ internal sealed class NotifyMonitor : IDisposable
             if (message.WatchdogTrigger) FireWatchdog();
             if (message.Status is null && !message.Ready && !message.Reloading && !message.Stopping && message.MainPid is null && message.Errno is null) continue;
             try { Apply(message); }
-            catch (Exception e) when (e is IOException or TimeoutException) { _ctx.Warn($"{_unit.Name}: notify message not applied: {e.Message}"); }
+            catch (Exception e) when (e is IOException or TimeoutException) { _ctx.Warn($"{_unit.Name}: notify message not applied: {ErrorText.Describe(e)}"); }
         }
     }
 

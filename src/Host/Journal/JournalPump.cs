@@ -74,7 +74,7 @@ public sealed class JournalPump
             }
             catch (Exception e)
             {
-                _warn($"log pump stopped: {e.Message}");
+                _warn($"log pump stopped: {ErrorText.Describe(e)}");
             }
             finally
             {

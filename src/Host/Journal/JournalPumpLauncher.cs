@@ -1,3 +1,4 @@
+using Platform.Abstractions;
 using Platform.Host.Exec;
 
 namespace Platform.Host.Journal;
@@ -20,7 +21,7 @@ public static class JournalPumpLauncher
         if (JournalStreamClient.IsListening(socket)) return;
         // A pump that could not create its socket would only be waited for in vain (a non-root user and /run).
         try { Directory.CreateDirectory(Path.GetDirectoryName(socket)!); }
-        catch (UnauthorizedAccessException e) { throw new IOException($"no log pump for {root}: {e.Message}", e); }
+        catch (UnauthorizedAccessException e) { throw new IOException($"no log pump for {root}: {ErrorText.Describe(e)}", e); }
         command ??= [Environment.ProcessPath ?? "systemctl", "__journald", "--root=" + root];
         Start(command);
         var deadline = Environment.TickCount64 + (long)(timeout ?? DefaultTimeout).TotalMilliseconds;

@@ -24,13 +24,14 @@ internal static class JournalReaderFactory
         var sink = BuiltIn() ?? PluginCatalog.Discover(PluginSearchOptions.For(root, config), warn).Get<ILogSink>(PluginKind.LogSink, "file");
         if (sink is not ILogReader)
         {
-            warn("the file log sink is not installed; no journal to read.");
+            // systemd's journalctl notice for a journal folder with nothing it can open.
+            warn("No journal files were found.");
             sink?.Dispose();
             return null;
         }
         var settings = new Dictionary<string, string>(config.GetSection("LogSink", "file")) { ["ReadOnly"] = "true" };
         if (sink.Open(new LogSinkContext(root, settings, warn))) return sink;
-        warn("cannot open the journal.");
+        warn("Failed to open journal: Input/output error");
         sink.Dispose();
         return null;
     }

@@ -102,6 +102,7 @@ public static class JournalctlCommand
           -q --quiet                 Do not show info messages and privilege warning
              --no-pager              Do not pipe output into a pager
              --root=ROOT             Operate on files below a root directory
+             --verify                Verify journal file consistency
 
         """;
 }

@@ -27,7 +27,7 @@ public static class LogSinkOpener
             try { ok = sink.Open(new LogSinkContext(root, settingsFor(name), WarnOnce)); }
             catch (Exception e)
             {
-                WarnOnce($"log sink {name}: {e.Message}");
+                WarnOnce($"log sink {name}: {ErrorText.Describe(e)}");
                 ok = false;
             }
             if (ok) opened.Add(sink);

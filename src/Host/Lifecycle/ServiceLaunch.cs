@@ -114,7 +114,7 @@ internal sealed class ServiceLaunch : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or TimeoutException)
         {
-            if (ctx.Options.Verbosity > 0 || System.Environment.ProcessId != 1) ctx.Warn($"Failed to connect {unit.Name} to the journal: {e.Message}");
+            if (ctx.Options.Verbosity > 0 || System.Environment.ProcessId != 1) ctx.Warn($"Failed to connect {unit.Name} to the journal: {ErrorText.Describe(e)}");
             return null;
         }
     }

@@ -98,10 +98,10 @@ internal sealed class ServiceStarter(HostContext ctx, StatusWriter writer)
             {
                 // Such as a missing EnvironmentFile=: systemd's result is "resources"; the reason goes to -v output.
                 writer.Fail(status, "resources", null);
-                if (ctx.Options.Verbosity > 0) ctx.Err.WriteLine($"{name}: {e.Message}");
+                if (ctx.Options.Verbosity > 0) ctx.Err.WriteLine($"{name}: {ErrorText.Describe(e)}");
                 return new UnitJobResult(name, JobResult.Failed, JobMessages.ForResult(name, "resources"));
             }
-            return await FailAsync(unit, status, launch, ServiceStartResult.Failed("resources", e.Message), ct).ConfigureAwait(false);
+            return await FailAsync(unit, status, launch, ServiceStartResult.Failed("resources", ErrorText.Describe(e)), ct).ConfigureAwait(false);
         }
         finally
         {

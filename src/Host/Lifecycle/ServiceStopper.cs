@@ -59,7 +59,7 @@ internal sealed class ServiceStopper(HostContext ctx, StatusWriter writer)
         ServiceLaunch? launch = null;
         // Settings that broke since the start (a removed EnvironmentFile=) must not keep the service from stopping.
         try { launch = ServiceLaunch.Create(ctx, unit, status.InvocationId ?? Guid.NewGuid().ToString("N"), null, main > 0 ? main : null, null); }
-        catch (ServiceStartException e) { ctx.Warn($"{unit.Name}: {e.Message}; skipping ExecStop=/ExecStopPost="); }
+        catch (ServiceStartException e) { ctx.Warn($"{unit.Name}: {ErrorText.Describe(e)}; skipping ExecStop=/ExecStopPost="); }
         using var owned = launch;
         var stopTimeout = ServiceLaunch.StopTimeout(ctx, unit);
         if (launch is not null && runExecStop && status.ActiveState is not ActiveState.Failed)

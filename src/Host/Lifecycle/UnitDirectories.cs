@@ -51,7 +51,7 @@ internal static class UnitDirectories
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    throw new ServiceStartException($"Failed to set up {setting}={path}: {e.Message}");
+                    throw new ServiceStartException($"Failed to set up {setting}={path}: {ErrorText.Describe(e)}");
                 }
             }
         }

@@ -1,3 +1,4 @@
+using Platform.Abstractions;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 
@@ -33,7 +34,7 @@ internal static class PluginAssemblyCheck
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return $"cannot read {file}: {e.Message}";
+            return $"cannot read {file}: {ErrorText.Describe(e)}";
         }
     }
 }

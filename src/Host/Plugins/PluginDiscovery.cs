@@ -1,3 +1,4 @@
+using Platform.Abstractions;
 namespace Platform.Host.Plugins;
 
 /// <summary>Finds plugin folders and reads their manifests; loads no assembly.</summary>
@@ -36,7 +37,7 @@ internal static class PluginDiscovery
         catch (DirectoryNotFoundException) { return; }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            warn($"systemctl: cannot read plugin folder {container}: {e.Message}");
+            warn($"systemctl: cannot read plugin folder {container}: {ErrorText.Describe(e)}");
             return;
         }
         if (children.Length == 0) return;
@@ -68,7 +69,7 @@ internal static class PluginDiscovery
         if (!File.Exists(path)) return "no plugin.json";
         byte[] json;
         try { json = File.ReadAllBytes(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return "cannot read plugin.json: " + e.Message; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return "cannot read plugin.json: " + ErrorText.Describe(e); }
         manifest = PluginManifestReader.Parse(json, out var error);
         return error is null ? null : "invalid plugin.json: " + error;
     }

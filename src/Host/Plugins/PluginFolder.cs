@@ -158,7 +158,7 @@ internal sealed class PluginFolder
     {
         if (e is ReflectionTypeLoadException { LoaderExceptions: var loader })
             foreach (var inner in loader)
-                if (inner is not null) return inner.Message;
-        return e.GetBaseException().Message;
+                if (inner is not null) return ErrorText.Describe(inner);
+        return ErrorText.Describe(e.GetBaseException());
     }
 }

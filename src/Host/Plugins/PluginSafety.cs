@@ -1,3 +1,4 @@
+using Platform.Abstractions;
 namespace Platform.Host.Plugins;
 
 /// <summary>
@@ -26,7 +27,7 @@ internal static class PluginSafety
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return $"cannot read {folder}: {e.Message}";
+            return $"cannot read {folder}: {ErrorText.Describe(e)}";
         }
         return null;
     }

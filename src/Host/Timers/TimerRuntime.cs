@@ -44,7 +44,7 @@ internal static class TimerRuntime
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            ctx.Warn($"{timer}: Failed to update timestamp file {path}: {e.Message}");
+            ctx.Warn($"{timer}: Failed to update timestamp file {path}: {ErrorText.Describe(e)}");
         }
     }
 

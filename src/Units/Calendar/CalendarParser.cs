@@ -158,6 +158,9 @@ internal static class CalendarParser
         while (At(p, i) == ' ') i++;
     }
 
+    /// <summary>2199-12-31 23:59:59 UTC: systemd 252 refuses <c>@</c> times from 2200 on (its calendar years end there).</summary>
+    private const long MaxEpochSeconds = 7_258_118_399;
+
     private static bool ParseDate(string p, ref int i, CalendarSpec spec)
     {
         var t = i;
@@ -165,6 +168,8 @@ internal static class CalendarParser
         if (At(p, t) == '@')
         {
             if (!long.TryParse(p.AsSpan(t + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)) return false;
+            // Found by fuzzing (fuzz/run.sh calendar): a time past year 9999 threw instead of being refused.
+            if (seconds > MaxEpochSeconds) return false;
             var at = DateTime.UnixEpoch.AddSeconds(seconds);
             spec.Year = Const(at.Year);
             spec.Month = Const(at.Month);

@@ -10,6 +10,38 @@ internal static class LifecycleCommands
 {
     public static int Run(HostContext ctx, string verb)
     {
+        try { return RunVerb(ctx, verb); }
+        catch (UnauthorizedAccessException) when (verb is not ("is-active" or "is-failed" or "status"))
+        {
+            // The caller may not take the unit's lock or write its record: where systemd's manager refuses the job
+            // (D-Bus policy without polkit, as in a container) systemctl prints "Access denied" and exits 4.
+            return AccessDenied(ctx, verb, ctx.Options.Arguments);
+        }
+    }
+
+    private static int AccessDenied(HostContext ctx, string verb, IReadOnlyList<string> args)
+    {
+        var what = verb switch
+        {
+            "kill" => "kill unit",
+            "reset-failed" => "reset failed state of unit",
+            "clean" => "clean unit",
+            "condrestart" => "try-restart",
+            "force-reload" => "try-reload-or-restart",
+            _ => verb,
+        };
+        foreach (var arg in args.Count == 0 ? ["*"] : args)
+        {
+            var name = UnitPatterns.IsGlob(arg) ? arg : UnitNames.NormalizeName(arg);
+            ctx.Err.WriteLine($"Failed to {what} {name}: Access denied");
+            if (verb is not ("kill" or "reset-failed" or "clean"))
+                ctx.Err.WriteLine($"See system logs and 'systemctl{(ctx.Options.UserMode ? " --user" : "")} status {name}' for details.");
+        }
+        return ExitCodes.NoPermission;
+    }
+
+    private static int RunVerb(HostContext ctx, string verb)
+    {
         var args = ctx.Options.Arguments;
         if (args.Count == 0 && verb is not ("status" or "reset-failed"))
         {

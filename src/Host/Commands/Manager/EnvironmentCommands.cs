@@ -1,3 +1,4 @@
+using Platform.Abstractions;
 using Platform.Host.Cli;
 using Platform.Host.Lifecycle;
 using Platform.Host.Output;
@@ -107,7 +108,7 @@ internal static class EnvironmentCommands
         }
         catch (IOException e)
         {
-            return Fail(ctx, $"Failed to {what} environment: {e.Message}");
+            return Fail(ctx, $"Failed to {what} environment: {ErrorText.Describe(e)}");
         }
     }
 

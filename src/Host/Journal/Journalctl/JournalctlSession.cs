@@ -27,10 +27,24 @@ internal sealed class JournalctlSession
     /// <summary>Prints the matching entries once; "-- No entries --" when there are none.</summary>
     public int Show()
     {
+        RotationMarker();
         foreach (var record in Initial()) _printer.Print(record);
         if (_printer.Shown == 0 && !_options.Quiet) _out.Write("-- No entries --\n");
         _out.Flush();
         return 0;
+    }
+
+    /// <summary>
+    /// A listing from the start of the named units' journals says when rotation deleted their oldest lines, so a
+    /// reader knows the history is not complete (the files keep the count in their headers).
+    /// </summary>
+    private void RotationMarker()
+    {
+        if (_options.Quiet || _options.Lines is not null || _options.SinceUsec is not null || _options.Reverse
+            || _reader is not ILogReaderHealth health || _query.Units.Count == 0) return;
+        long lost = 0;
+        foreach (var unit in _query.Units) lost += health.RotatedAway(unit);
+        if (lost > 0) _out.Write($"-- {lost} lines rotated away --\n");
     }
 
     /// <summary>Prints the newest entries (10 unless -n), then new ones as they arrive, until cancelled.</summary>

@@ -59,6 +59,6 @@ internal sealed class SinkDispatcher
     {
         var sink = _sinks[index];
         _sinks.RemoveAt(index);
-        _warn($"log sink {sink.GetType().Name} failed to {what} ({e.Message}); it is disabled");
+        _warn($"log sink {sink.GetType().Name} failed to {what} ({ErrorText.Describe(e)}); it is disabled");
     }
 }

@@ -1,0 +1,10 @@
+namespace Platform.Host.Tests.Reliability;
+
+/// <summary>A fact run as a second local user (created when missing); skipped with the reason when that is impossible.</summary>
+public sealed class SecondUserFactAttribute : FactAttribute
+{
+    public SecondUserFactAttribute()
+    {
+        if (LocalTestUser.Unavailable is { } why) Skip = why;
+    }
+}
