@@ -67,10 +67,15 @@ public sealed class UnitRepository
     public LoadedUnit LoadUnit(string name)
     {
         name = NormalizeName(name);
-        if (_loaded.TryGetValue(name, out var unit)) return unit;
-        unit = _loader.Load(name, LoadUnit);
-        _loaded[name] = unit;
-        return unit;
+        // The init loads from its event loop, its timer and path threads and its jobs; Monitor is reentrant, and the
+        // loader comes back here for aliases and drop-in parents.
+        lock (_loaded)
+        {
+            if (_loaded.TryGetValue(name, out var unit)) return unit;
+            unit = _loader.Load(name, LoadUnit);
+            _loaded[name] = unit;
+            return unit;
+        }
     }
 
     /// <summary>Where the file of a unit is, without reading it.</summary>
@@ -110,13 +115,16 @@ public sealed class UnitRepository
     /// <summary>Forgets cached listings and units, after files were changed (enable, mask, edit).</summary>
     public void Invalidate()
     {
-        _cache.Clear();
-        _locator.Clear();
-        _loaded.Clear();
-        _aliases = null;
-        _targets = null;
-        _states = null;
-        _presets = null;
+        lock (_loaded)
+        {
+            _cache.Clear();
+            _locator.Clear();
+            _loaded.Clear();
+            _aliases = null;
+            _targets = null;
+            _states = null;
+            _presets = null;
+        }
     }
 
     /// <summary>Passes a warning to the callback unless the same text was reported before by this instance.</summary>
