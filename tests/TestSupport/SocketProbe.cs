@@ -24,6 +24,17 @@ public static class SocketProbe
         => Exchange(new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified), new UnixDomainSocketEndPoint(path), send, timeout);
 
     /// <summary>Whether a TCP connection to 127.0.0.1:<paramref name="port"/> is refused (nothing listens).</summary>
+    /// <summary>
+    /// Whether something listens on 127.0.0.1:<paramref name="port"/>, found by trying to bind it: unlike a connect,
+    /// this does not count as traffic, so it never starts the service of a socket unit.
+    /// </summary>
+    public static bool Bound(int port)
+    {
+        using var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        try { s.Bind(new IPEndPoint(IPAddress.Loopback, port)); return false; }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse) { return true; }
+    }
+
     public static bool Refused(int port)
     {
         using var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
