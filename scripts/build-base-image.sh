@@ -5,9 +5,9 @@
 #
 #   build-base-image.sh                 platform-base:bookworm          (python3, procps)
 #   build-base-image.sh --systemd-ref   platform-systemd-ref:bookworm   (real systemd, for differential tests)
-#   build-base-image.sh --distro        platform-distro:bookworm        (real systemd 252 + Debian's own daemons:
+#   build-base-image.sh --distro        platform-distro:bookworm-pg        (real systemd 252 + Debian's own daemons:
 #                                       openssh-server, nginx-light, cron, redis-server, memcached, rsyslog,
-#                                       chrony, dbus; the distro tests boot it as is under systemd and, with our
+#                                       chrony, dbus, postgresql; the distro tests boot it as is under systemd and, with our
 #                                       binary installed over /usr/bin/systemctl, under our init: one debootstrap
 #                                       serves both sides, which boot the very same Debian unit files)
 #   --force                             rebuild the image even when it exists (the cached tarball is reused)
@@ -23,8 +23,8 @@ force=0 refresh=0
 for arg in "$@"; do
   case "$arg" in
     --systemd-ref) image=platform-systemd-ref:bookworm; include=systemd,systemd-sysv,python3,procps ;;
-    --distro|--distro-ref) image=platform-distro:bookworm
-      include=systemd,systemd-sysv,python3,procps,openssh-server,nginx-light,cron,redis-server,memcached,rsyslog,chrony,dbus ;;
+    --distro|--distro-ref) image=platform-distro:bookworm-pg
+      include=systemd,systemd-sysv,python3,procps,openssh-server,nginx-light,cron,redis-server,memcached,rsyslog,chrony,dbus,postgresql ;;
     --force) force=1 ;;
     --refresh) force=1 refresh=1 ;;
     *) fail "unknown option $arg (use --systemd-ref, --distro, --force, --refresh)" ;;

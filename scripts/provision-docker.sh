@@ -5,7 +5,7 @@
 #      socket already answers GET /_ping, and waits up to 60 s for it;
 #   3. builds platform-base:bookworm when missing (scripts/build-base-image.sh).
 # Options: --systemd-ref  also build platform-systemd-ref:bookworm (real systemd, for differential tests)
-#          --distro       also build platform-distro:bookworm (systemd 252 + Debian's daemons, for the distro tests)
+#          --distro       also build platform-distro:bookworm-pg (systemd 252 + Debian's daemons, for the distro tests)
 #          --no-ansible   skip installing ansible
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive

@@ -13,7 +13,7 @@ public static class BaseImages
     /// Debian bookworm with real systemd 252 and Debian's own daemons (openssh-server, nginx-light, cron, redis-server,
     /// memcached, rsyslog, chrony, dbus) for the distro tests (<c>build-base-image.sh --distro</c>).
     /// </summary>
-    public const string Distro = "platform-distro:bookworm";
+    public const string Distro = "platform-distro:bookworm-pg";
 
     /// <summary>Install folder of the published product inside images (<see cref="ImageBuilder.AddPlatform"/>).</summary>
     public const string PlatformDirectory = "/usr/lib/platform";

@@ -28,7 +28,7 @@ public sealed class DistroStack : IAsyncLifetime
     public static readonly string[] PackagedUnits =
     [
         "ssh.service", "nginx.service", "cron.service", "redis-server.service", "memcached.service", "rsyslog.service",
-        "chrony.service", "dbus.service", "dbus.socket",
+        "chrony.service", "dbus.service", "dbus.socket", "postgresql.service", "postgresql@15-main.service",
     ];
 
     /// <summary>The services whose stop/start/restart/reload are compared.</summary>
@@ -77,7 +77,7 @@ public sealed class DistroStack : IAsyncLifetime
     public Task DisposeAsync() => Docker.DisposeAsync();
 
     /// <summary>
-    /// The drop-ins both images get. redis-server: systemd 252 in Docker cannot set up PrivateUsers= together with
+    /// The drop-ins both images get, and PostgreSQL's default cluster. redis-server: systemd 252 in Docker cannot set up PrivateUsers= together with
     /// ProtectProc=invisible (217/USER, systemd issue 29656), so both are reset on both sides (and NoExecPaths=, which
     /// would forbid the recording script). The recorded services:
     /// one more ExecStop= after their own, which appends the unit name (and, for nginx, whether its pid file is
@@ -93,7 +93,10 @@ public sealed class DistroStack : IAsyncLifetime
             // redis may execute nothing but its own binary (NoExecPaths=/): the recording ExecStop= needs /bin/sh.
             .AddText("/etc/systemd/system/redis-server.service.d/91-record-stop-exec.conf", "[Service]\nNoExecPaths=\nExecPaths=\n")
             // redis' ExecStop= runs as User=redis.
-            .Run($"mkdir -p /var/lib/distro-test && touch {StopLog} && chmod 1777 /var/lib/distro-test && chmod 666 {StopLog}");
+            .Run($"mkdir -p /var/lib/distro-test && touch {StopLog} && chmod 1777 /var/lib/distro-test && chmod 666 {StopLog}")
+            // debootstrap installs postgresql without the default cluster its postinst makes on a running system: make
+            // it, as a user's install has it, so postgresql's generator has a cluster to want (postgresql@15-main).
+            .Run("pg_createcluster 15 main >/dev/null");
         foreach (var unit in Recorded)
             builder.AddText($"/etc/systemd/system/{unit}.d/90-record-stop.conf",
                 $"[Service]\nReadWritePaths=-/var/lib/distro-test\nExecStop=/usr/local/lib/distro-test/record-stop {unit}\n");
@@ -143,6 +146,11 @@ public sealed class DistroStack : IAsyncLifetime
         Add("sockets", "well-known bus names besides org.freedesktop.systemd1", string.Join(' ', bus.Stdout.Split('\n')
             .Select(l => l.Trim()).Where(l => l.StartsWith("string \"", StringComparison.Ordinal) && !l.StartsWith("string \":", StringComparison.Ordinal))
             .Select(l => l[8..^1]).Where(n => n != "org.freedesktop.systemd1").Order(StringComparer.Ordinal)));
+
+        // PostgreSQL's cluster unit exists only through its package's generator (postgresql@15-main wanted by
+        // postgresql.service): a query answers when the generator ran and the cluster started.
+        var sql = await c.ExecAsync("su", "postgres", "-c", "psql -tAc 'select 40 + 2'");
+        Add("sockets", "psql select 40 + 2 as postgres", sql.ExitCode == 0 ? sql.Stdout.Trim() : $"exit={sql.ExitCode} {sql.Stderr.Trim()}");
 
         // Failed units, zombies, what runs.
         Add("failed", "systemctl --failed", await Run("systemctl", "--failed", "--no-legend", "--plain"));

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace Platform.E2E.Tests;
 
 /// <summary>
-/// Debian bookworm's own unit files (openssh-server, nginx-light, cron, redis-server, memcached, rsyslog, chrony, dbus,
+/// Debian bookworm's own unit files (openssh-server, nginx-light, cron, redis-server, memcached, rsyslog, chrony, dbus, postgresql,
 /// systemd 252's) booted by our systemctl as PID 1 and, side by side, by real systemd 252 (<see cref="DistroStack"/>).
 /// Each test prints every difference of its section, one line each, before it asserts.
 /// </summary>
