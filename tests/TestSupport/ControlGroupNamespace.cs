@@ -26,7 +26,11 @@ public sealed class ControlGroupNamespace : IDisposable
             + $"sh -c \"mkdir -p '{mount}' && mount -t cgroup2 none '{mount}' && exec sleep 100000\"");
         _holder = Process.Start(start)!;
         if (!ServiceSandbox.WaitFor(() => Pid1() > 0 && Mounted(Pid1(), mount), TimeSpan.FromSeconds(10)))
+        {
+            // The test never gets to dispose a fixture whose constructor throws: end what was started here.
+            Dispose();
             throw new InvalidOperationException("the cgroup namespace did not come up");
+        }
     }
 
     public ServiceSandbox Box { get; }
@@ -76,6 +80,8 @@ public sealed class ControlGroupNamespace : IDisposable
     {
         if (Pid1() is var pid1 and > 0)
             try { Process.GetProcessById(pid1).Kill(); } catch (ArgumentException) { } catch (InvalidOperationException) { }
+        else if (!_holder.HasExited)
+            _holder.Kill();
         _holder.WaitForExit(10_000);
         _holder.Dispose();
         // Every process of the namespace is gone once its PID 1 is: the groups are empty and can go, deepest first.
