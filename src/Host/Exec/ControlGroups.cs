@@ -9,8 +9,6 @@ namespace Platform.Host.Exec;
 /// </summary>
 public sealed class ControlGroups
 {
-    private static readonly Lock SpawnLock = new();
-
     private ControlGroups(string mount) => Mount = mount;
 
     /// <summary>Where the hierarchy is mounted (<c>/sys/fs/cgroup</c>, under <c>--root</c> inside the root).</summary>
@@ -82,27 +80,31 @@ public sealed class ControlGroups
     }
 
     /// <summary>
-    /// Runs <paramref name="spawn"/> with this process inside <paramref name="directory"/>, so the child is born a member
-    /// (there is no managed code between fork and exec to move it, and a move after spawn would race its first fork).
-    /// Serialised: membership is per process, not per thread.
+    /// Moves this process into <paramref name="directory"/> so that what it spawns next is born a member (there is no
+    /// managed code between fork and exec to move the child, and a move after spawn would race its first fork).
+    /// Returns the group to <see cref="Leave"/> for, or null when it stayed put: without a way back (its group outside
+    /// this namespace's view) or a group that refuses it, the /proc heuristics still find the child. Membership is per
+    /// process: the caller holds the spawner's lock until it has left.
     /// </summary>
-    public static T SpawnInside<T>(string directory, Func<T> spawn)
+    public static string? Enter(string directory)
     {
-        lock (SpawnLock)
+        if (OwnGroupDirectory(directory) is not { } home) return null;
+        try
         {
-            // Without a way back (our group outside this namespace's view), stay put: the heuristics still find the child.
-            if (OwnGroupDirectory(directory) is not { } home) return spawn();
-            var self = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-            try { File.WriteAllText(Path.Combine(directory, "cgroup.procs"), self); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return spawn(); }
-            try { return spawn(); }
-            finally
-            {
-                try { File.WriteAllText(Path.Combine(home, "cgroup.procs"), self); }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
-            }
+            File.WriteAllText(Path.Combine(directory, "cgroup.procs"), Self);
+            return home;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
+
+    /// <summary>Moves this process back into <paramref name="home"/>, the group <see cref="Enter"/> returned.</summary>
+    public static void Leave(string home)
+    {
+        try { File.WriteAllText(Path.Combine(home, "cgroup.procs"), Self); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+    }
+
+    private static string Self => Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>This process's own group, found from <c>/proc/self/cgroup</c> relative to the mount that holds <paramref name="target"/>.</summary>
     private static string? OwnGroupDirectory(string target)

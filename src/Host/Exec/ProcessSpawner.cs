@@ -13,8 +13,8 @@ namespace Platform.Host.Exec;
 /// </summary>
 public sealed class ProcessSpawner
 {
-    // umask is per process, not per thread: spawns (which read it in the child) are serialised around it.
-    private static readonly object UmaskLock = new();
+    // umask and cgroup membership are per process, not per thread: spawns (whose child inherits both) are serialised.
+    private static readonly Lock SpawnLock = new();
     private const string DiagnosticsVariable = "DOTNET_EnableDiagnostics";
     private const string ListenShell = "/bin/sh";
 
@@ -71,9 +71,7 @@ public sealed class ProcessSpawner
             var pathP = strings.String(path);
             var argvP = strings.Vector(argv);
             var envP = strings.Vector(environment);
-            (rc, pid) = request.ControlGroup is { } group
-                ? ControlGroups.SpawnInside(group, () => SpawnWithUmask(request.Umask, pathP, actions, argvP, envP))
-                : SpawnWithUmask(request.Umask, pathP, actions, argvP, envP);
+            (rc, pid) = SpawnLocked(request, pathP, actions, argvP, envP);
         }
         if (report is not null) LibC.close(report[1]);
         if (rc != 0)
@@ -90,13 +88,22 @@ public sealed class ProcessSpawner
         return child;
     }
 
-    private static (int Rc, int Pid) SpawnWithUmask(uint umask, IntPtr path, SpawnActions actions, IntPtr argv, IntPtr envp)
+    /// <summary>
+    /// posix_spawn with the request's umask and, when it names one, inside its cgroup: both are per-process state the
+    /// child inherits, so every spawn of this process holds the one lock while either is changed.
+    /// </summary>
+    private static (int Rc, int Pid) SpawnLocked(SpawnRequest request, IntPtr path, SpawnActions actions, IntPtr argv, IntPtr envp)
     {
-        lock (UmaskLock)
+        lock (SpawnLock)
         {
-            var old = LibC.umask(umask);
+            var home = request.ControlGroup is { } group ? ControlGroups.Enter(group) : null;
+            var old = LibC.umask(request.Umask);
             try { return (LibC.posix_spawn(out var pid, path, actions.FileActions, actions.Attributes, argv, envp), pid); }
-            finally { LibC.umask(old); }
+            finally
+            {
+                LibC.umask(old);
+                if (home is not null) ControlGroups.Leave(home);
+            }
         }
     }
 
