@@ -1,7 +1,5 @@
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
-using System.Text;
 using Platform.Host.Exec.Native;
 using Platform.Host.Sockets;
 
@@ -28,10 +26,7 @@ internal sealed partial class InitProcess
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return; }
         var fd = LibC.socket(LibC.AF_UNIX, LibC.SOCK_DGRAM | LibC.SOCK_CLOEXEC, 0);
-        var name = Encoding.UTF8.GetBytes(path);
-        var address = new byte[2 + name.Length + 1];
-        BinaryPrimitives.WriteUInt16LittleEndian(address, LibC.AF_UNIX);
-        name.CopyTo(address, 2);
+        var address = LibC.UnixAddress(path);
         var old = LibC.umask(0x3F);
         var bound = fd >= 0 && LibC.bind(fd, address, (uint)address.Length) == 0;
         LibC.umask(old);

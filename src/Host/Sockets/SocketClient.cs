@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using System.Text;
 using Platform.Host.Exec.Native;
 
 namespace Platform.Host.Sockets;
@@ -15,10 +13,7 @@ internal static class SocketClient
         if (fd < 0) return null;
         try
         {
-            var name = Encoding.UTF8.GetBytes(path);
-            var address = new byte[2 + name.Length + 1];
-            BinaryPrimitives.WriteUInt16LittleEndian(address, LibC.AF_UNIX);
-            name.CopyTo(address, 2);
+            var address = LibC.UnixAddress(path);
             if (LibC.connect(fd, address, (uint)address.Length) < 0) return null;
             if (!FdPassing.Send(fd, request, [])) return null;
             var ready = new[] { new LibC.PollFd { Fd = fd, Events = LibC.POLLIN } };

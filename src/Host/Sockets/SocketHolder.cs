@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using System.Text;
 using Platform.Abstractions;
 using Platform.Host.Cli;
 using Platform.Host.Exec;
@@ -106,10 +104,7 @@ internal sealed class SocketHolder
     private bool AskInit(string unit)
     {
         if (new Init.InitState(_ctx).RunningPid() is null) return false;
-        var path = Encoding.UTF8.GetBytes(SocketRuntime.ActivationPath(_ctx));
-        var address = new byte[2 + path.Length + 1];
-        BinaryPrimitives.WriteUInt16LittleEndian(address, LibC.AF_UNIX);
-        path.CopyTo(address, 2);
+        var address = LibC.UnixAddress(SocketRuntime.ActivationPath(_ctx));
         var fd = LibC.socket(LibC.AF_UNIX, LibC.SOCK_DGRAM | LibC.SOCK_CLOEXEC, 0);
         if (fd < 0) return false;
         try { return LibC.connect(fd, address, (uint)address.Length) == 0 && FdPassing.Send(fd, unit, []); }

@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using System.Text;
 using Platform.Abstractions;
 using Platform.Host.Cli;
 using Platform.Host.Exec;
@@ -138,10 +136,7 @@ internal sealed class SocketJobs(HostContext ctx, StatusWriter writer)
         try { File.Delete(path); }
         catch (IOException) { }
         var fd = LibC.socket(LibC.AF_UNIX, LibC.SOCK_SEQPACKET | LibC.SOCK_CLOEXEC, 0);
-        var name = Encoding.UTF8.GetBytes(path);
-        var address = new byte[2 + name.Length + 1];
-        BinaryPrimitives.WriteUInt16LittleEndian(address, LibC.AF_UNIX);
-        name.CopyTo(address, 2);
+        var address = LibC.UnixAddress(path);
         var old = LibC.umask(0x3F);
         try
         {

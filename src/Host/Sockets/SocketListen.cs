@@ -87,14 +87,7 @@ internal sealed record SocketListen(ListenKind Kind, string Text, int Family, IP
         switch (Family)
         {
             case LibC.AF_UNIX:
-                var name = path ?? Text;
-                var bytes = Encoding.UTF8.GetBytes(name);
-                // Abstract names start with a NUL and are not terminated; paths are.
-                if (name.StartsWith('@')) bytes[0] = 0;
-                var un = new byte[2 + bytes.Length + (name.StartsWith('@') ? 0 : 1)];
-                BinaryPrimitives.WriteUInt16LittleEndian(un, LibC.AF_UNIX);
-                bytes.CopyTo(un, 2);
-                return un;
+                return LibC.UnixAddress(path ?? Text);
             case LibC.AF_INET:
                 var in4 = new byte[16];
                 BinaryPrimitives.WriteUInt16LittleEndian(in4, LibC.AF_INET);

@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace Platform.Host.Exec.Native;
 
@@ -14,6 +16,21 @@ internal static partial class LibC
     public const int IPPROTO_IP = 0, IPPROTO_IPV6 = 41, IPV6_V6ONLY = 26, IP_FREEBIND = 15, IPV6_FREEBIND = 78;
     public const int SCM_RIGHTS = 1, MSG_CMSG_CLOEXEC = 0x40000000, MSG_NOSIGNAL = 0x4000;
     public const int F_DUPFD_CLOEXEC = 1030;
+
+    /// <summary>
+    /// A <c>sockaddr_un</c> for <paramref name="name"/>: a path (NUL-terminated), or with a leading <c>@</c> an abstract
+    /// name (a NUL in place of the <c>@</c>, not terminated).
+    /// </summary>
+    public static byte[] UnixAddress(string name)
+    {
+        var bytes = Encoding.UTF8.GetBytes(name);
+        var isAbstract = name.StartsWith('@');
+        if (isAbstract) bytes[0] = 0;
+        var address = new byte[2 + bytes.Length + (isAbstract ? 0 : 1)];
+        BinaryPrimitives.WriteUInt16LittleEndian(address, AF_UNIX);
+        bytes.CopyTo(address, 2);
+        return address;
+    }
 
     [StructLayout(LayoutKind.Sequential)]
     public struct IoVec
