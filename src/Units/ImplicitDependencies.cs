@@ -21,8 +21,7 @@ internal static class ImplicitDependencies
         if (type is "socket" or "path" && property == "Before" && TriggeredUnit(unit) is { } activated) into.Add(activated);
         // Units that run processes live in a slice, whatever DefaultDependencies= says (systemd.resource-control(5)).
         if (property is "Requires" or "After" && type is "service" or "socket" or "mount" or "swap" or "scope")
-            into.Add(unit.Get(type == "socket" ? "Socket" : type == "mount" ? "Mount" : type == "swap" ? "Swap" : "Service", "Slice")
-                ?? (user ? "app.slice" : "system.slice"));
+            into.Add(UnitSlices.SliceOf(unit, user));
         if (!unit.GetBool("Unit", "DefaultDependencies", true)) return;
         var sysinit = !user && type is "service" or "socket" or "timer" or "path";
         switch (property)

@@ -13,7 +13,7 @@ internal static class UnitControlGroup
 {
     /// <summary>The slice a unit's processes belong to: <c>Slice=</c>, else <c>system.slice</c> (<c>app.slice</c> for --user).</summary>
     public static string Slice(HostContext ctx, UnitDefinition unit)
-        => unit.Get("Service", "Slice") is { Length: > 0 } s ? s : ctx.Options.UserMode ? "app.slice" : "system.slice";
+        => Units.UnitSlices.SliceOf(unit, ctx.Options.UserMode);
 
     /// <summary>The hierarchy, or null when there is none we may use (probed once per command).</summary>
     public static ControlGroups? Hierarchy(HostContext ctx)
