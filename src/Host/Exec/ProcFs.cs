@@ -78,11 +78,14 @@ public static class ProcFs
     /// The live processes whose environment holds exactly <paramref name="entry"/> (<c>NAME=VALUE</c>): a process scan
     /// for a unit's processes by their <c>INVOCATION_ID</c> when the record that lists them is lost.
     /// </summary>
-    public static List<int> WithEnvironmentEntry(string entry)
+    public static List<int> WithEnvironmentEntry(string entry) => WithEnvironmentEntry(entry, All());
+
+    /// <summary>The same among the processes of <paramref name="snapshot"/> (one /proc listing serves both questions).</summary>
+    public static List<int> WithEnvironmentEntry(string entry, List<ProcStat> snapshot)
     {
         var pids = new List<int>();
         var wanted = System.Text.Encoding.UTF8.GetBytes(entry);
-        foreach (var s in All())
+        foreach (var s in snapshot)
         {
             if (s.IsZombie) continue;
             byte[] environ;

@@ -33,7 +33,7 @@ public static class UnitProcesses
         }
         if (controlGroup is null && invocationId is { Length: > 0 })
         {
-            foreach (var pid in ProcFs.WithEnvironmentEntry("INVOCATION_ID=" + invocationId))
+            foreach (var pid in ProcFs.WithEnvironmentEntry("INVOCATION_ID=" + invocationId, snapshot))
                 if (!protectedPids.Contains(pid) && !result.Contains(pid)) result.Add(pid);
         }
         else if (controlGroup is not null)

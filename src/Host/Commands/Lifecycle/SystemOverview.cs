@@ -23,7 +23,8 @@ internal static class SystemOverview
         var state = init.Current();
         var failed = records.Count(s => UnitRuntime.Effective(s).ActiveState == ActiveState.Failed);
         var jobs = records.Count(s => RunningJob.Of(s) is not null);
-        var since = init.RunningPid() is not null && init.StartedUsec() is { } started ? started : ProcFs.BootTimeUsec();
+        var initPid = init.RunningPid();
+        var since = initPid is not null && init.StartedUsec() is { } started ? started : ProcFs.BootTimeUsec();
         var now = Clock.NowUsec();
         var sb = new StringBuilder();
         sb.Append(state is "running" ? "● " : "× ").Append(Environment.MachineName).Append('\n');
@@ -35,7 +36,7 @@ internal static class SystemOverview
             sb.Append("    Since: ").Append(SystemdFormat.Timestamp(since)).Append("; ").Append(SystemdFormat.Ago(since, now)).Append('\n');
         sb.Append("  systemd: ").Append(VersionCommand.CompatibleSystemd).Append('\n');
         sb.Append("   CGroup: /\n");
-        AppendTree(sb, Groups(ctx, init, records));
+        AppendTree(sb, Groups(ctx, initPid, records));
         ctx.Out.Write(sb.ToString());
         return ExitCodes.Success;
     }
@@ -51,11 +52,11 @@ internal static class SystemOverview
 
     /// <summary>slice → unit → processes, in systemd's sort order; the init itself under <c>init.scope</c>.</summary>
     private static SortedDictionary<string, SortedDictionary<string, List<int>>> Groups(
-        HostContext ctx, InitState init, IReadOnlyList<UnitStatus> records)
+        HostContext ctx, int? initPid, IReadOnlyList<UnitStatus> records)
     {
         var groups = new SortedDictionary<string, SortedDictionary<string, List<int>>>(StringComparer.Ordinal);
-        if (init.RunningPid() is { } initPid)
-            groups[""] = new SortedDictionary<string, List<int>>(StringComparer.Ordinal) { ["init.scope"] = [initPid] };
+        if (initPid is { } pid)
+            groups[""] = new SortedDictionary<string, List<int>>(StringComparer.Ordinal) { ["init.scope"] = [pid] };
         foreach (var status in records)
         {
             if (status.ActiveState == ActiveState.Inactive) continue;
