@@ -30,46 +30,34 @@ public sealed class AvailabilityTests
     }
 
     [Fact]
-    public async Task ProbeOfAServerAnsweringAnErrorQuotesItsStatusLine()
-    {
-        var path = Path.Join(Path.GetTempPath(), $"platform-probe-{Guid.NewGuid():N}.sock");
-        using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        listener.Bind(new UnixDomainSocketEndPoint(path));
-        listener.Listen();
-        var server = Task.Run(async () =>
-        {
-            using var client = await listener.AcceptAsync();
-            await client.ReceiveAsync(new byte[1024]);
-            await client.SendAsync(Encoding.ASCII.GetBytes("HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n"));
-        });
-        try
-        {
-            Assert.Contains("\"HTTP/1.1 500 Internal Server Error\"", DaemonProbe.Probe(path, "/_ping"));
-            await server;
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+    public Task ProbeOfAServerAnsweringAnErrorQuotesItsStatusLine()
+        => WithOneAnswer("HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n",
+            path => Assert.Contains("\"HTTP/1.1 500 Internal Server Error\"", DaemonProbe.Probe(path, "/_ping")));
 
     [Fact]
-    public async Task ProbeReadsTheDaemonsApiVersionFromThePingAnswer()
-    {
-        var path = Path.Join(Path.GetTempPath(), $"platform-probe-{Guid.NewGuid():N}.sock");
-        using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        listener.Bind(new UnixDomainSocketEndPoint(path));
-        listener.Listen();
-        var server = Task.Run(async () =>
-        {
-            using var client = await listener.AcceptAsync();
-            await client.ReceiveAsync(new byte[1024]);
-            await client.SendAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nContent-Length: 2\r\n\r\nOK"));
-        });
-        try
+    public Task ProbeReadsTheDaemonsApiVersionFromThePingAnswer()
+        => WithOneAnswer("HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nContent-Length: 2\r\n\r\nOK", path =>
         {
             Assert.Null(DaemonProbe.Probe(path, "/_ping", out var version));
             Assert.Equal("1.41", version);
+        });
+
+    /// <summary>Runs <paramref name="probe"/> against a unix socket whose one client gets <paramref name="answer"/> after its request.</summary>
+    private static async Task WithOneAnswer(string answer, Action<string> probe)
+    {
+        var path = Path.Join(Path.GetTempPath(), $"platform-probe-{Guid.NewGuid():N}.sock");
+        using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        listener.Bind(new UnixDomainSocketEndPoint(path));
+        listener.Listen();
+        var server = Task.Run(async () =>
+        {
+            using var client = await listener.AcceptAsync();
+            await client.ReceiveAsync(new byte[1024]);
+            await client.SendAsync(Encoding.ASCII.GetBytes(answer));
+        });
+        try
+        {
+            probe(path);
             await server;
         }
         finally
