@@ -40,7 +40,7 @@ internal sealed class GeneratorRunner(HostContext ctx)
                 }
                 catch (Exception e) when (e is ServiceStartException or IOException or UnauthorizedAccessException)
                 {
-                    ctx.Warn($"{ctx.Units.Paths.InRoot(file)} failed to start: {e.Message}");
+                    ctx.Warn($"{ctx.Units.Paths.InRoot(file)} failed to start: {ErrorText.DescribeWithPath(e)}");
                 }
             }
             // One limit for all of them together, as systemd's execute_directories() has.

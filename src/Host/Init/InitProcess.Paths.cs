@@ -29,7 +29,7 @@ internal sealed partial class InitProcess
             var thread = new Thread(() =>
             {
                 try { loop.Run(); }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { ctx.Warn($"{status.Unit}: {e.Message}"); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { ctx.Warn($"{status.Unit}: {ErrorText.DescribeWithPath(e)}"); }
                 finally { loop.Dispose(); }
             }) { IsBackground = true, Name = "path " + status.Unit };
             _pathLoops[status.Unit] = (status.InvocationId, loop, thread);

@@ -15,7 +15,7 @@ internal sealed partial class InitProcess
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A read-only /run must not keep the container from booting.
-            ctx.Warn($"Failed to run generators: {e.Message}");
+            ctx.Warn($"Failed to run generators: {Abstractions.ErrorText.DescribeWithPath(e)}");
         }
     }
 

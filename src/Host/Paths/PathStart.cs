@@ -26,7 +26,7 @@ internal static class PathStart
                     try { Directory.CreateDirectory(ctx.Under(spec.Path), settings.DirectoryMode); }
                     catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                     {
-                        ctx.Warn($"{unit.Name}: Failed to create directory {spec.Path}: {(File.Exists(ctx.Under(spec.Path)) ? "File exists" : e.Message)}");
+                        ctx.Warn($"{unit.Name}: Failed to create directory {spec.Path}: {(File.Exists(ctx.Under(spec.Path)) ? "File exists" : ErrorText.Describe(e))}");
                     }
                 }
         var active = writer.ActiveWithoutProcess(previous);

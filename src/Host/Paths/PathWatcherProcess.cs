@@ -43,7 +43,7 @@ internal static class PathWatcherProcess
         }
         catch (Exception e) when (e is ServiceStartException or IOException)
         {
-            ctx.Warn($"Failed to start {unit}: {e.Message}");
+            ctx.Warn($"Failed to start {unit}: {ErrorText.DescribeWithPath(e)}");
         }
     }
 }

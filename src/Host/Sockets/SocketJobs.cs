@@ -51,8 +51,9 @@ internal sealed class SocketJobs(HostContext ctx, StatusWriter writer)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            ManagerLog.Write(ctx, unit, ManagerLog.Err, e.Message, invocation);
-            if (ctx.Options.Verbosity > 0) ctx.Err.WriteLine($"{name}: {e.Message}");
+            var reason = ErrorText.DescribeWithPath(e);
+            ManagerLog.Write(ctx, unit, ManagerLog.Err, reason, invocation);
+            if (ctx.Options.Verbosity > 0) ctx.Err.WriteLine($"{name}: {reason}");
             await ControlCommands.RunAsync(launch.Context, "ExecStopPost", null, ct, stopOnFailure: false).ConfigureAwait(false);
             return Failed(unit, status, "resources");
         }
