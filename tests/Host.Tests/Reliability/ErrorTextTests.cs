@@ -126,5 +126,10 @@ public sealed partial class ErrorTextTests : IDisposable
     [GeneratedRegex(@"\b[A-Z][A-Za-z]+_[A-Z][A-Za-z_]+\b")]
     private static partial Regex ResourceKey();
 
-    public void Dispose() => _root.Dispose();
+    public void Dispose()
+    {
+        // The starts above spawn the root's detached log pump: it ends with the root, not when idle later.
+        ProcessReaper.KillMentioning(_root.Path);
+        _root.Dispose();
+    }
 }
