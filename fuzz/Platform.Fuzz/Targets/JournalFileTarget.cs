@@ -5,7 +5,9 @@ namespace Platform.Fuzz.Targets;
 
 /// <summary>
 /// A journal file as the disk holds it after a crash, a full disk or tampering: written to a tmpfs file and read back
-/// through the file sink's reader (all records, then the newest ones, then a follow position), as journalctl reads.
+/// through the file sink's reader as journalctl reads it. The first byte picks the reading (all records, the newest
+/// ones and a follow position, or <c>--verify</c>), the rest is the file: one reading per input instead of all three
+/// keeps every path covered at three times the executions per second.
 /// </summary>
 internal sealed class JournalFileTarget : IFuzzTarget, IDisposable
 {
@@ -27,13 +29,23 @@ internal sealed class JournalFileTarget : IFuzzTarget, IDisposable
 
     public void Run(ReadOnlySpan<byte> data)
     {
-        using (var f = new FileStream(_file, FileMode.Create, FileAccess.Write)) f.Write(data);
+        if (data.IsEmpty) return;
+        using (var f = new FileStream(_file, FileMode.Create, FileAccess.Write)) f.Write(data[1..]);
         var query = new LogQuery { Units = ["fuzz.service"] };
-        foreach (var record in _sink.Read(query)) _ = record.Message.Length;
-        _ = _sink.Tail(query);
-        object position = new();
-        _sink.ReadAfter(query, ref position);
-        JournalVerifier.Verify(_file, _ => { });
+        switch (data[0] % 3)
+        {
+            case 0:
+                foreach (var record in _sink.Read(query)) _ = record.Message.Length;
+                break;
+            case 1:
+                _ = _sink.Tail(query);
+                object position = new();
+                _sink.ReadAfter(query, ref position);
+                break;
+            default:
+                JournalVerifier.Verify(_file, _ => { });
+                break;
+        }
     }
 
     public void Dispose()
