@@ -9,6 +9,12 @@ public static class SystemdValues
     /// <summary>The time span used for <c>infinity</c>.</summary>
     public static readonly TimeSpan Infinity = TimeSpan.MaxValue;
 
+    /// <summary>
+    /// systemd's built-in <c>DefaultTimeoutStartSec=</c> and <c>DefaultTimeoutStopSec=</c> (systemd-system.conf(5)):
+    /// the one definition of "90 s" that unit timeouts, the manager's configuration and the init's shutdown use.
+    /// </summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(90);
+
     /// <summary>Parses systemd's boolean words (<c>1 yes y true t on</c> / <c>0 no n false f off</c>), case-insensitively.</summary>
     public static bool TryParseBoolean(string? text, out bool value)
     {

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Platform.Abstractions;
 
 namespace Platform.Units;
 
@@ -9,7 +10,7 @@ namespace Platform.Units;
 internal sealed class SystemFacts
 {
     private readonly string _root;
-    private string? _hostname, _machineId, _bootId, _kernel;
+    private string? _hostname, _machineId, _kernel;
     private Dictionary<string, string>? _osRelease;
 
     public SystemFacts(string root) => _root = root;
@@ -37,7 +38,7 @@ internal sealed class SystemFacts
 
     public string MachineId => _machineId ??= ReadFirstLine(RootedPath.Under(_root, "/etc/machine-id")) ?? "";
 
-    public string BootId => _bootId ??= (ReadFirstLine("/proc/sys/kernel/random/boot_id") ?? "").Replace("-", "");
+    public string BootId => KernelBootId.Hex;
 
     public string KernelRelease => _kernel ??= ReadFirstLine("/proc/sys/kernel/osrelease") ?? "";
 

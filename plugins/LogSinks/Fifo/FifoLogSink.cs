@@ -70,7 +70,7 @@ public sealed class FifoLogSink : ILogSink
             return false;
         }
         _hostname = Environment.MachineName;
-        _bootId = Convert.ToHexStringLower(FileJournal.BootId.Current());
+        _bootId = Convert.ToHexStringLower(KernelBootId.Bytes());
         _encoder = new JsonRecordEncoder(_hostname, _bootId);
         _spool = new ByteSpool(_limit);
         _delivery = new FifoDelivery(_path, _spool, Notice, context.Warn);

@@ -38,7 +38,7 @@ public sealed class FileLogSink : ILogSink, ILogReader, ILogReaderHealth
         _maxFiles = settings.Int("MaxFiles", 5, 1, context.Warn);
         _readOnly = settings.Bool("ReadOnly", false);
         _query = new JournalFileQuery(_directory);
-        _bootId = BootId.Current();
+        _bootId = KernelBootId.Bytes();
         _hostname = Environment.MachineName;
         if (_readOnly) return true;
         try

@@ -13,8 +13,6 @@ public sealed class HostConfiguration
     /// <summary>The configuration file, relative to the root (<c>/</c> or <c>--root</c>).</summary>
     public const string RelativePath = "etc/platform/systemctl.conf";
 
-    /// <summary>systemd's default for DefaultTimeoutStartSec= and DefaultTimeoutStopSec=.</summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(90);
 
     private readonly Dictionary<string, string> _values;
 
@@ -142,7 +140,7 @@ public sealed class HostConfiguration
     public string Generators => NonEmpty("Generators")?.ToLowerInvariant() ?? "auto";
 
     private TimeSpan Timeout(string key)
-        => SystemdValues.TryParseTimeSpan(NonEmpty(key), out var value) ? value : DefaultTimeout;
+        => SystemdValues.TryParseTimeSpan(NonEmpty(key), out var value) ? value : SystemdValues.DefaultTimeout;
 
     private string? NonEmpty(string key) => Get(key) is { Length: > 0 } value ? value : null;
 }

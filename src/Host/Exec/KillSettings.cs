@@ -5,9 +5,6 @@ namespace Platform.Host.Exec;
 /// <summary>How a unit's processes are stopped (systemd.kill(5) plus <c>TimeoutStopSec=</c>); invalid values fall back to the defaults.</summary>
 public sealed record KillSettings
 {
-    /// <summary>The default stop timeout (systemd's DefaultTimeoutStopSec).</summary>
-    public static readonly TimeSpan DefaultStopTimeout = TimeSpan.FromSeconds(90);
-
     /// <summary><c>KillMode=</c>, default control-group.</summary>
     public KillMode Mode { get; init; } = KillMode.ControlGroup;
     /// <summary><c>KillSignal=</c>, default SIGTERM.</summary>
@@ -19,7 +16,7 @@ public sealed record KillSettings
     /// <summary><c>FinalKillSignal=</c>, default SIGKILL.</summary>
     public int FinalKillSignal { get; init; } = 9;
     /// <summary><c>TimeoutStopSec=</c> (or <c>TimeoutSec=</c>), default 90 s; <see cref="SystemdValues.Infinity"/> waits forever.</summary>
-    public TimeSpan StopTimeout { get; init; } = DefaultStopTimeout;
+    public TimeSpan StopTimeout { get; init; } = SystemdValues.DefaultTimeout;
     /// <summary>How long to wait after the final signal before giving up on survivors.</summary>
     public TimeSpan FinalTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -41,7 +38,7 @@ public sealed record KillSettings
             SendSighup = unit.GetBool(section, "SendSIGHUP", false),
             SendSigkill = unit.GetBool(section, "SendSIGKILL", true),
             FinalKillSignal = SignalNames.TryParse(unit.Get(section, "FinalKillSignal"), out var final) ? final : s.FinalKillSignal,
-            StopTimeout = ServiceTimeouts.Stop(unit, section),
+            StopTimeout = ServiceTimeouts.Stop(unit, section: section),
         };
     }
 }

@@ -5,23 +5,27 @@ namespace Platform.Host.Exec;
 /// <summary>Start and stop timeouts as systemd.service(5) derives them.</summary>
 public static class ServiceTimeouts
 {
-    /// <summary>systemd's DefaultTimeoutStartSec and DefaultTimeoutStopSec.</summary>
-    public static readonly TimeSpan Default = TimeSpan.FromSeconds(90);
-
-    /// <summary><c>TimeoutStartSec=</c>, else <c>TimeoutSec=</c>, else 90 s — except Type=oneshot, whose start timeout is disabled by default. 0 means infinity.</summary>
-    public static TimeSpan Start(UnitDefinition unit, string section = "Service")
+    /// <summary>
+    /// <c>TimeoutStartSec=</c>, else <c>TimeoutSec=</c>, else the manager's <c>DefaultTimeoutStartSec=</c>
+    /// (<paramref name="configured"/>; systemd's 90 s when null) — except Type=oneshot, whose start timeout is
+    /// disabled by default. 0 means infinity.
+    /// </summary>
+    public static TimeSpan Start(UnitDefinition unit, TimeSpan? configured = null, string section = "Service")
     {
         var value = unit.GetTimeSpan(section, "TimeoutStartSec") ?? unit.GetTimeSpan(section, "TimeoutSec");
         if (value is null)
-            return unit.Get(section, "Type") == "oneshot" ? SystemdValues.Infinity : Default;
+            return unit.Get(section, "Type") == "oneshot" ? SystemdValues.Infinity : configured ?? SystemdValues.DefaultTimeout;
         return ZeroMeansInfinity(value.Value);
     }
 
-    /// <summary><c>TimeoutStopSec=</c>, else <c>TimeoutSec=</c>, else 90 s. 0 means infinity.</summary>
-    public static TimeSpan Stop(UnitDefinition unit, string section = "Service")
+    /// <summary>
+    /// <c>TimeoutStopSec=</c>, else <c>TimeoutSec=</c>, else the manager's <c>DefaultTimeoutStopSec=</c>
+    /// (<paramref name="configured"/>; systemd's 90 s when null). 0 means infinity.
+    /// </summary>
+    public static TimeSpan Stop(UnitDefinition unit, TimeSpan? configured = null, string section = "Service")
     {
-        var value = unit.GetTimeSpan(section, "TimeoutStopSec") ?? unit.GetTimeSpan(section, "TimeoutSec") ?? Default;
-        return ZeroMeansInfinity(value);
+        var value = unit.GetTimeSpan(section, "TimeoutStopSec") ?? unit.GetTimeSpan(section, "TimeoutSec");
+        return value is { } set ? ZeroMeansInfinity(set) : configured ?? SystemdValues.DefaultTimeout;
     }
 
     /// <summary>systemd's <c>parse_sec_fix_0()</c>: for these timeouts 0 disables the timeout, like <c>infinity</c>.</summary>

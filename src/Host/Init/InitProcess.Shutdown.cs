@@ -63,7 +63,7 @@ internal sealed partial class InitProcess
     {
         foreach (var monitor in _monitors.Values) monitor.Dispose();
         _monitors.Clear();
-        var grace = ctx.Config.Get("InitStopGraceSec") is { } text && SystemdValues.TryParseTimeSpan(text, out var g) ? g : TimeSpan.FromSeconds(90);
+        var grace = ctx.Config.Get("InitStopGraceSec") is { } text && SystemdValues.TryParseTimeSpan(text, out var g) ? g : SystemdValues.DefaultTimeout;
         using var limit = Deadline.Source(grace);
         var stopping = _manager.StopAllAsync(limit.Token);
         var reaping = ReapWhileAsync(stopping);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Platform.Abstractions;
 
 namespace Platform.Host.Lifecycle;
 
@@ -11,7 +12,7 @@ internal static class BootIdentity
 {
     public static string Current()
     {
-        var bootId = ReadTrimmed("/proc/sys/kernel/random/boot_id") ?? "unknown";
+        var bootId = KernelBootId.Text is { Length: > 0 } text ? text : "unknown";
         var init = ReadTrimmed("/proc/1/stat");
         return init is null ? bootId : bootId + "-" + StartTimeField(init);
     }

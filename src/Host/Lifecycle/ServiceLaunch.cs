@@ -55,12 +55,11 @@ internal sealed class ServiceLaunch : IDisposable
 
     /// <summary>TimeoutStartSec= of the unit, else the configured default (which tests lower with <c>-c</c>).</summary>
     public static TimeSpan StartTimeout(HostContext ctx, UnitDefinition unit)
-        => unit.Has("Service", "TimeoutStartSec") || unit.Has("Service", "TimeoutSec") || unit.Get("Service", "Type") == "oneshot"
-            ? ServiceTimeouts.Start(unit) : ctx.Config.DefaultTimeoutStartSec;
+        => ServiceTimeouts.Start(unit, ctx.Config.DefaultTimeoutStartSec);
 
     /// <summary>TimeoutStopSec= of the unit, else the configured default.</summary>
     public static TimeSpan StopTimeout(HostContext ctx, UnitDefinition unit)
-        => unit.Has("Service", "TimeoutStopSec") || unit.Has("Service", "TimeoutSec") ? ServiceTimeouts.Stop(unit) : ctx.Config.DefaultTimeoutStopSec;
+        => ServiceTimeouts.Stop(unit, ctx.Config.DefaultTimeoutStopSec);
 
     private static ServiceEnvironmentSpec Environment(HostContext ctx, UnitDefinition unit, string invocationId, int? mainPid)
     {

@@ -134,6 +134,21 @@ public sealed class ShowTests
         Assert.EndsWith(" /run/systemd/generator.late\n", r.Stdout);
     }
 
+    [PublishedFact]
+    public void ConfiguredDefaultTimeoutsAreWhatManagerAndUnitsShow()
+    {
+        using var root = QueryTree.Create();
+        root.Write("/etc/platform/systemctl.conf", "DefaultTimeoutStartSec=45s\nDefaultTimeoutStopSec=infinity\n");
+        var manager = Published.RunSystemctl(root, "show", "-p", "DefaultTimeoutStartUSec,DefaultTimeoutStopUSec");
+        Assert.Equal("DefaultTimeoutStartUSec=45s\nDefaultTimeoutStopUSec=infinity\n", manager.Stdout);
+        // A unit without its own timeouts shows the manager's defaults, as systemd 252 does.
+        var unit = Published.RunSystemctl(root, "show", "nope", "-p", "TimeoutStartUSec,TimeoutStopUSec");
+        Assert.Equal("TimeoutStartUSec=45s\nTimeoutStopUSec=infinity\n", unit.Stdout);
+        // -c overrides the file for this call only.
+        var overridden = Published.RunSystemctl(root, "-c", "DefaultTimeoutStartSec=2min", "show", "-p", "DefaultTimeoutStartUSec");
+        Assert.Equal("DefaultTimeoutStartUSec=2min\n", overridden.Stdout);
+    }
+
     private static List<string> Keys(string text)
         => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l[..l.IndexOf('=')]).ToList();
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Platform.Abstractions;
 using Platform.Host.Cli;
 
 namespace Platform.Host.Commands.Show;
@@ -12,7 +13,7 @@ internal static class ManagerProperties
     public static IEnumerable<(string Key, string Value)> All(HostContext ctx)
     {
         yield return ("Version", VersionCommand.CompatibleSystemd);
-        yield return ("Features", "+DAEMONLESS +PLUGINS +NOTIFY +JOURNAL-FILE +SQLITE -CGROUPS -DBUS");
+        yield return ("Features", VersionCommand.Features);
         yield return ("Architecture", Architecture());
         yield return ("Virtualization", File.Exists("/.dockerenv") ? "docker" : "");
         yield return ("Environment", string.Join(' ', Platform.Host.Lifecycle.ManagerEnvironment.Effective(ctx).Select(p => Platform.Host.Output.ShellQuote.Double(p.Key + "=" + p.Value))));
@@ -20,8 +21,8 @@ internal static class ManagerProperties
         yield return ("DefaultStandardOutput", "journal");
         yield return ("DefaultStandardError", "inherit");
         yield return ("DefaultTimerAccuracyUSec", "1min");
-        yield return ("DefaultTimeoutStartUSec", "1min 30s");
-        yield return ("DefaultTimeoutStopUSec", "1min 30s");
+        yield return ("DefaultTimeoutStartUSec", SystemdValues.FormatTimeSpan(ctx.Config.DefaultTimeoutStartSec));
+        yield return ("DefaultTimeoutStopUSec", SystemdValues.FormatTimeSpan(ctx.Config.DefaultTimeoutStopSec));
         yield return ("DefaultTimeoutAbortUSec", "1min 30s");
         yield return ("DefaultRestartUSec", "100ms");
         yield return ("DefaultStartLimitIntervalUSec", "10s");

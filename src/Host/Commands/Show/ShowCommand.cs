@@ -33,7 +33,7 @@ internal static class ShowCommand
             }
             if (!first) sb.Append('\n');
             first = false;
-            var values = new ShowValues(builder.Build(name));
+            var values = new ShowValues(builder.Build(name), ctx.Config);
             Print(sb, values.All(wanted), wanted, o.All, o.ValueOnly);
         }
         ctx.Out.Write(sb.ToString());

@@ -17,7 +17,7 @@ internal sealed partial class ShowValues
         {
             case "BindIPv6Only": yield return settings.BindIPv6Only; break;
             case "Backlog": yield return Num(settings.Backlog); break;
-            case "TimeoutUSec": yield return Time(_u.GetTimeSpan(Sk, "TimeoutSec"), TimeSpan.FromSeconds(90)); break;
+            case "TimeoutUSec": yield return Time(_u.GetTimeSpan(Sk, "TimeoutSec"), _config.DefaultTimeoutStartSec); break;
             case "BindToDevice": yield return _u.Get(Sk, "BindToDevice") ?? ""; break;
             case "SocketUser": yield return settings.SocketUser ?? ""; break;
             case "SocketGroup": yield return settings.SocketGroup ?? ""; break;

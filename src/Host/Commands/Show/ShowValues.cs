@@ -1,5 +1,6 @@
 using System.Globalization;
 using Platform.Abstractions;
+using Platform.Host.Configuration;
 using Platform.Host.Exec;
 using Platform.Host.Output;
 
@@ -15,9 +16,11 @@ internal sealed partial class ShowValues
     private readonly UnitDefinition _u;
     private readonly UnitStatus _st;
     private readonly long _monotonicOffsetUsec;
+    private readonly HostConfiguration _config;
 
-    public ShowValues(UnitSnapshot snapshot)
+    public ShowValues(UnitSnapshot snapshot, HostConfiguration config)
     {
+        _config = config;
         _s = snapshot;
         _u = snapshot.Unit;
         _st = snapshot.Status;
@@ -74,9 +77,9 @@ internal sealed partial class ShowValues
     /// <summary>As systemd shows it: 0 means no timeout and prints <c>infinity</c>.</summary>
     public TimeSpan StartTimeout()
         => ServiceTimeouts.ZeroMeansInfinity(_u.GetTimeSpan("Service", "TimeoutStartSec") ?? _u.GetTimeSpan("Service", "TimeoutSec")
-           ?? (ServiceType() == "oneshot" ? SystemdValues.Infinity : ServiceTimeouts.Default));
+           ?? (ServiceType() == "oneshot" ? SystemdValues.Infinity : _config.DefaultTimeoutStartSec));
 
-    public TimeSpan StopTimeout() => ServiceTimeouts.Stop(_u);
+    public TimeSpan StopTimeout() => ServiceTimeouts.Stop(_u, _config.DefaultTimeoutStopSec);
 
     private string Words(string section, string key) => SystemdFormat.Words(_u.GetWords(section, key));
 

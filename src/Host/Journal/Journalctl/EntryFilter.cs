@@ -24,7 +24,7 @@ internal sealed class EntryFilter
             values.Add(value);
         }
         if (options.Boot is { } boot && (boot is "" or "0" or "+0" || boot.Replace("-", "").Length == 32))
-            _bootId = boot.Length >= 32 ? boot.Replace("-", "").ToLowerInvariant() : CurrentBootId();
+            _bootId = boot.Length >= 32 ? boot.Replace("-", "").ToLowerInvariant() : KernelBootId.Hex;
         Query = new LogQuery
         {
             Units = _globs ? [] : options.Units,
@@ -65,11 +65,5 @@ internal sealed class EntryFilter
         var index = offset > 0 ? offset - 1 : boots.Count - 1 + offset;
         // No such boot: match nothing.
         _bootId = index >= 0 && index < boots.Count ? boots[index] : "-";
-    }
-
-    private static string CurrentBootId()
-    {
-        try { return File.ReadAllText("/proc/sys/kernel/random/boot_id").Trim().Replace("-", ""); }
-        catch (IOException) { return ""; }
     }
 }
