@@ -25,7 +25,6 @@ internal sealed class PluginLoadContext : AssemblyLoadContext
     public static bool IsShared(string name)
         => name == "Platform.Abstractions"
         || name.StartsWith("System.Composition", StringComparison.Ordinal)
-        || name == "Microsoft.Extensions.DependencyInjection.Abstractions"
         || HostAssemblies().Contains(name);
 
     /// <summary>Set when a plugin assembly asked for contracts newer than the host's: the reason composition then fails.</summary>
