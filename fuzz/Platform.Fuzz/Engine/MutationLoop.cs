@@ -15,6 +15,7 @@ internal sealed class MutationLoop
     private readonly LoopOptions _options;
     private readonly List<byte[]> _corpus;
     private byte[] _current = [];
+    private int _lateOnce;
 
     public MutationLoop(IFuzzTarget target, IEnumerable<byte[]> seeds, LoopOptions options)
     {
@@ -46,14 +47,34 @@ internal sealed class MutationLoop
                 watchdog.Disarm();
                 return Finding(executions + 1, clock.Elapsed, coverage.Edges, "crash", _current, e.ToString());
             }
-            if (watchdog.Disarm()) return Finding(executions + 1, clock.Elapsed, coverage.Edges, "hang", _current, $"one input ran over {_options.HangAfter}");
+            if (watchdog.Disarm() && !FinishesOnRerun(watchdog))
+                return Finding(executions + 1, clock.Elapsed, coverage.Edges, "hang", _current, $"one input ran over {_options.HangAfter} three times");
             executions++;
             if (coverage.Merge() && seeds.Count == 0) _corpus.Add(_current);
             if ((executions & 1023) == 0 && GC.GetTotalMemory(false) > _options.MemoryLimitBytes
                 && GC.GetTotalMemory(true) > _options.MemoryLimitBytes)
                 return Finding(executions, clock.Elapsed, coverage.Edges, "oom", _current, $"managed heap over {_options.MemoryLimitBytes} bytes");
         }
-        return new LoopReport(_target.Name, executions, clock.Elapsed, _corpus.Count, coverage.Edges, null, null);
+        return new LoopReport(_target.Name, executions, clock.Elapsed, _corpus.Count, coverage.Edges, null, null) { LateOnce = _lateOnce };
+    }
+
+    /// <summary>
+    /// An input that returned late is run twice more: on a loaded machine a scheduling stall can push one run over the
+    /// limit, while a real hang (a loop the input drives) is late every time.
+    /// </summary>
+    private bool FinishesOnRerun(Watchdog watchdog)
+    {
+        for (var rerun = 0; rerun < 2; rerun++)
+        {
+            watchdog.Arm();
+            _target.Run(_current);
+            if (!watchdog.Disarm())
+            {
+                _lateOnce++;
+                return true;
+            }
+        }
+        return false;
     }
 
     private bool Done(long executions, TimeSpan elapsed)
