@@ -210,6 +210,29 @@ public sealed class SocketActivationTests : IDisposable
     }
 
     [Fact]
+    public void AConnectionOverMaxConnectionsIsRefusedUntilAnInstanceEnds()
+    {
+        var port = SocketProbe.FreePort();
+        _box.Unit("one.socket", $"[Socket]\nListenStream=127.0.0.1:{port}\nAccept=yes\nMaxConnections=1\n");
+        _box.Unit("one@.service", "[Service]\nExecStart=/bin/sh -c 'read line; echo \"got $$line\"'\nStandardInput=socket\n");
+        Assert.Equal(0, _box.Systemctl("start", "one.socket").ExitCode);
+
+        using (var held = new System.Net.Sockets.TcpClient("127.0.0.1", port))
+        {
+            Assert.True(ServiceSandbox.WaitFor(() => _box.Property("one.socket", "NConnections") == "1", TimeSpan.FromSeconds(30)));
+            Assert.Equal("", SocketProbe.Tcp(port));
+            Assert.Equal("1", _box.Property("one.socket", "NRefused"));
+            held.GetStream().Write("first\n"u8);
+            Assert.Equal("got first\n", new StreamReader(held.GetStream()).ReadToEnd());
+        }
+
+        Assert.True(ServiceSandbox.WaitFor(() => _box.Property("one.socket", "NConnections") == "0", TimeSpan.FromSeconds(30)));
+        Assert.Equal("got again\n", SocketProbe.Tcp(port, "again\n"));
+        string Counts() => _box.Systemctl("show", "one.socket", "-p", "NConnections,NAccepted,NRefused").Stdout;
+        Assert.True(ServiceSandbox.WaitFor(() => Counts() == "NConnections=0\nNAccepted=2\nNRefused=1\n", TimeSpan.FromSeconds(30)), Counts());
+    }
+
+    [Fact]
     public void StopClosesTheListenersEndsTheHolderAndRemovesTheFilesWithRemoveOnStop()
     {
         var (port, unix) = EchoSocket("gone", "RemoveOnStop=yes\nSymlinks=/run/gone-link.sock\n");

@@ -65,8 +65,9 @@ internal sealed class SocketHolder
     {
         while (true)
         {
-            var watchListeners = _settings.Accept ? _connections.Count + _starts.Count < _settings.MaxConnections
-                : _trigger is null && _service is null && !_serviceWithoutProcess && _awaited is null;
+            // Accept=yes always accepts: a connection over MaxConnections= is refused (accepted and closed), as systemd does.
+            var watchListeners = _settings.Accept
+                || (_trigger is null && _service is null && !_serviceWithoutProcess && _awaited is null);
             var polled = new List<(int Fd, Action Ready)> { (ControlFd, Answer) };
             if (watchListeners)
                 foreach (var fd in _listeners) polled.Add((fd, () => Traffic(fd)));
@@ -176,8 +177,14 @@ internal sealed class SocketHolder
         var fd = LibC.accept4(listener, null, ref length, LibC.SOCK_CLOEXEC);
         if (fd < 0) return;
         var source = ConnectionName.Source(fd);
-        if (_settings.MaxConnectionsPerSource > 0 && _connections.Count(c => c.Source == source) >= _settings.MaxConnectionsPerSource)
+        var open = _connections.Count + _starts.Count;
+        var fromSource = _connections.Count(c => c.Source == source) + _pendingSources.Values.Count(s => s == source);
+        var refusal = open >= _settings.MaxConnections ? $"Too many incoming connections ({open}), dropping connection."
+            : _settings.MaxConnectionsPerSource > 0 && fromSource >= _settings.MaxConnectionsPerSource
+                ? $"Too many incoming connections ({fromSource}) from source {source}, dropping connection." : null;
+        if (refusal is not null)
         {
+            ManagerLog.Write(_ctx, _unit, ManagerLog.Warning, refusal);
             _refused++;
             LibC.close(fd);
             return;
