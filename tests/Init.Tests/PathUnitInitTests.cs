@@ -43,4 +43,31 @@ public sealed class PathUnitInitTests : IDisposable
         Assert.True(ServiceSandbox.WaitFor(() => Runs(log) == before.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length + 1, TimeSpan.FromSeconds(15)));
         Assert.DoesNotContain("conf\nconf", File.ReadAllText(log));
     }
+
+    [InitFact]
+    public void DaemonReloadRearmsPathUnitsFromTheirChangedFilesAndDisarmsRemovedOnes()
+    {
+        var log = _box.File("jobs.log");
+        foreach (var name in new[] { "first", "second", "gone" })
+            _box.Unit(name + ".service", $"[Service]\nType=oneshot\nExecStart=/bin/sh -c 'echo {name} >> {log}; rm -f {_box.File("flag-b")}'\n");
+        _box.Unit("watch.path", "[Path]\nPathExists=/flag-a\nUnit=first.service\n[Install]\nWantedBy=paths.target\n");
+        _box.Unit("gone.path", "[Path]\nPathExists=/flag-c\n[Install]\nWantedBy=paths.target\n");
+        Assert.Equal(0, _box.Systemctl("enable", "watch.path", "gone.path").ExitCode);
+        using var init = new InitNamespace(_box);
+        Assert.True(init.WaitForState("running", TimeSpan.FromSeconds(20)), init.Output);
+        Assert.Equal("waiting", init.Property("watch.path", "SubState"));
+
+        _box.Unit("watch.path", "[Path]\nPathExists=/flag-b\nUnit=second.service\n[Install]\nWantedBy=paths.target\n");
+        File.Delete(_box.File("etc/systemd/system/gone.path"));
+        var reload = init.Systemctl("daemon-reload");
+        Assert.True(reload.ExitCode == 0, reload.ToString());
+        Assert.Equal("/flag-b (PathExists)", init.Property("watch.path", "Paths"));
+
+        // Old conditions first: once the reload is answered nothing watches them any more.
+        File.WriteAllText(_box.File("flag-a"), "");
+        File.WriteAllText(_box.File("flag-c"), "");
+        File.WriteAllText(_box.File("flag-b"), "");
+        Assert.True(ServiceSandbox.WaitFor(() => File.Exists(log) && File.ReadAllText(log).Contains("second\n", StringComparison.Ordinal), TimeSpan.FromSeconds(15)), init.Output);
+        Assert.Equal("second\n", File.ReadAllText(log).Split('\n', StringSplitOptions.RemoveEmptyEntries).Distinct().Aggregate("", (a, l) => a + l + "\n"));
+    }
 }

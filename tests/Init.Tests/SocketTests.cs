@@ -59,4 +59,35 @@ public sealed class SocketTests : IDisposable
         Assert.Equal($"pid {pid} fds 1 names eager.socket\n", SocketProbe.Tcp(port));
         Assert.Contains("eager.socket", init.Systemctl("list-sockets").Stdout);
     }
+
+    [InitFact]
+    public void AcceptYesInstancesEndInactiveAndShowCountsTheirConnectionsUnderTheInit()
+    {
+        var port = SocketProbe.FreePort();
+        _box.Unit("each.socket", $"[Socket]\nListenStream=127.0.0.1:{port}\nAccept=yes\n[Install]\nWantedBy=sockets.target\n");
+        _box.Unit("each@.service", "[Service]\nExecStart=/bin/sh -c 'read line; echo \"got $$line\"'\nStandardInput=socket\n");
+        Assert.Equal(0, _box.Systemctl("enable", "each.socket").ExitCode);
+        using var init = new InitNamespace(_box);
+        Assert.True(init.WaitForState("running", TimeSpan.FromSeconds(30)), init.Output);
+
+        using (var open = new System.Net.Sockets.TcpClient("127.0.0.1", port))
+        {
+            Assert.Equal("got one\n", SocketProbe.Tcp(port, "one\n"));
+            Assert.True(ServiceSandbox.WaitFor(() => init.Property("each.socket", "NConnections") == "1", TimeSpan.FromSeconds(30)), init.Output);
+            open.GetStream().Write("two\n"u8);
+            Assert.Equal("got two\n", new StreamReader(open.GetStream()).ReadToEnd());
+        }
+
+        string Counts() => init.Systemctl("show", "each.socket", "-p", "NConnections,NAccepted").Stdout;
+        Assert.True(ServiceSandbox.WaitFor(() => Counts() == "NConnections=0\nNAccepted=2\n", TimeSpan.FromSeconds(30)), Counts());
+        var instances = Directory.GetFiles(_box.File("run/platform/status"), "each@*.status");
+        Assert.Equal(2, instances.Length);
+        foreach (var file in instances)
+        {
+            var unit = Path.GetFileName(file)[..^".status".Length];
+            Assert.True(ServiceSandbox.WaitFor(() => init.Property(unit, "ActiveState") == "inactive", TimeSpan.FromSeconds(30)), unit);
+            Assert.Equal(("dead", "success"), (init.Property(unit, "SubState"), init.Property(unit, "Result")));
+        }
+        Assert.Equal("running", init.Systemctl("is-system-running").Stdout.Trim());
+    }
 }

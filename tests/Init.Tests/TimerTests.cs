@@ -124,4 +124,23 @@ public sealed class TimerTests(ITestOutputHelper output) : IDisposable
             TimeSpan.FromSeconds(10)), init.Output);
         Assert.Equal("dead", init.Property("once.timer", "SubState"));
     }
+
+    [InitFact]
+    public void DaemonReloadTakesAChangedScheduleAndDisarmsARemovedTimer()
+    {
+        var later = Timer("later", "OnActiveSec=1h\nAccuracySec=1us");
+        // Due before the changed timer: had it stayed armed, it would have run by the time that one runs.
+        var removed = Timer("removed", "OnActiveSec=10s\nAccuracySec=1us");
+        using var init = new InitNamespace(_box);
+        Assert.True(init.WaitForState("running", TimeSpan.FromSeconds(20)), init.Output);
+        Assert.Equal("waiting", init.Property("later.timer", "SubState"));
+
+        _box.Unit("later.timer", "[Timer]\nOnActiveSec=12s\nAccuracySec=1us\n[Install]\nWantedBy=timers.target\n");
+        File.Delete(_box.File("etc/systemd/system/removed.timer"));
+        var reload = init.Systemctl("daemon-reload");
+        Assert.True(reload.ExitCode == 0, reload.ToString());
+
+        Assert.True(ServiceSandbox.WaitFor(() => Runs(later).Count == 1, TimeSpan.FromSeconds(30)), init.Output);
+        Assert.Empty(Runs(removed));
+    }
 }

@@ -151,6 +151,88 @@ public sealed class SocketActivationTests : IDisposable
     }
 
     [Fact]
+    public void AcceptYesInstancesThatEndedReadInactiveOrFailedByTheirExitStatusWithoutAnInit()
+    {
+        var port = SocketProbe.FreePort();
+        var unix = _box.File("run/ended.sock");
+        _box.Unit("ended.socket", $"[Socket]\nListenStream=127.0.0.1:{port}\nListenStream=/run/ended.sock\nAccept=yes\n");
+        _box.Unit("ended@.service", "[Service]\nExecStart=/bin/sh -c 'read line; echo \"got $$line\"; [ \"$$line\" != fail ] || exit 3'\nStandardInput=socket\n");
+        Assert.Equal(0, _box.Systemctl("start", "ended.socket").ExitCode);
+
+        Assert.Equal("got tcp\n", SocketProbe.Tcp(port, "tcp\n"));
+        Assert.Equal("got unix\n", SocketProbe.Unix(unix, "unix\n"));
+        Assert.Equal("got fail\n", SocketProbe.Tcp(port, "fail\n"));
+
+        var instances = Directory.GetFiles(_box.File("run/platform/status"), "ended@*.status")
+            .Select(f => Path.GetFileName(f)[..^".status".Length]).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(3, instances.Length);
+        Assert.Matches($@"^ended@0-127\.0\.0\.1:{port}-127\.0\.0\.1:\d+\.service$", instances[0]);
+        Assert.Matches(@"^ended@1-\d+-0\.service$", instances[1]);
+        Assert.StartsWith("ended@2-127.0.0.1:", instances[2]);
+        string State(string unit) => string.Join(' ', _box.Systemctl("show", unit, "-p", "ActiveState,SubState,Result,ExecMainStatus").Stdout
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
+        var expected = new[]
+        {
+            "ActiveState=inactive ExecMainStatus=0 Result=success SubState=dead",
+            "ActiveState=inactive ExecMainStatus=0 Result=success SubState=dead",
+            "ActiveState=failed ExecMainStatus=3 Result=exit-code SubState=failed",
+        };
+        Assert.True(ServiceSandbox.WaitFor(() => instances.Select(State).SequenceEqual(expected), TimeSpan.FromSeconds(30)),
+            string.Join(" | ", instances.Select(State)));
+        Assert.Equal(("active", "listening"), (_box.Property("ended.socket", "ActiveState"), _box.Property("ended.socket", "SubState")));
+    }
+
+    [Fact]
+    public void ShowCountsOpenAcceptedAndRefusedConnectionsOfAnAcceptYesSocket()
+    {
+        var port = SocketProbe.FreePort();
+        _box.Unit("count.socket", $"[Socket]\nListenStream=127.0.0.1:{port}\nAccept=yes\nMaxConnectionsPerSource=2\n");
+        _box.Unit("count@.service", "[Service]\nExecStart=/bin/sh -c 'read line; echo \"got $$line\"'\nStandardInput=socket\n");
+        Assert.Equal(0, _box.Systemctl("start", "count.socket").ExitCode);
+        string Counters() => _box.Systemctl("show", "count.socket", "-p", "NConnections,NAccepted,NRefused").Stdout;
+        Assert.Equal("NConnections=0\nNAccepted=0\nNRefused=0\n", Counters());
+
+        using var first = new System.Net.Sockets.TcpClient("127.0.0.1", port);
+        using var second = new System.Net.Sockets.TcpClient("127.0.0.1", port);
+        Assert.True(ServiceSandbox.WaitFor(() => Counters() == "NConnections=2\nNAccepted=2\nNRefused=0\n", TimeSpan.FromSeconds(30)), Counters());
+        // A third connection from the same address is over MaxConnectionsPerSource=: accepted and closed at once.
+        Assert.Equal("", SocketProbe.Tcp(port));
+        Assert.Equal("NConnections=2\nNAccepted=2\nNRefused=1\n", Counters());
+
+        foreach (var client in new[] { first, second })
+        {
+            client.GetStream().Write("bye\n"u8);
+            Assert.Equal("got bye\n", new StreamReader(client.GetStream()).ReadToEnd());
+        }
+        Assert.True(ServiceSandbox.WaitFor(() => Counters() == "NConnections=0\nNAccepted=2\nNRefused=1\n", TimeSpan.FromSeconds(30)), Counters());
+        Assert.Equal(0, _box.Systemctl("stop", "count.socket").ExitCode);
+        Assert.Equal("NConnections=0\nNAccepted=0\nNRefused=0\n", Counters());
+    }
+
+    [Fact]
+    public void AConnectionOverMaxConnectionsIsRefusedUntilAnInstanceEnds()
+    {
+        var port = SocketProbe.FreePort();
+        _box.Unit("one.socket", $"[Socket]\nListenStream=127.0.0.1:{port}\nAccept=yes\nMaxConnections=1\n");
+        _box.Unit("one@.service", "[Service]\nExecStart=/bin/sh -c 'read line; echo \"got $$line\"'\nStandardInput=socket\n");
+        Assert.Equal(0, _box.Systemctl("start", "one.socket").ExitCode);
+
+        using (var held = new System.Net.Sockets.TcpClient("127.0.0.1", port))
+        {
+            Assert.True(ServiceSandbox.WaitFor(() => _box.Property("one.socket", "NConnections") == "1", TimeSpan.FromSeconds(30)));
+            Assert.Equal("", SocketProbe.Tcp(port));
+            Assert.Equal("1", _box.Property("one.socket", "NRefused"));
+            held.GetStream().Write("first\n"u8);
+            Assert.Equal("got first\n", new StreamReader(held.GetStream()).ReadToEnd());
+        }
+
+        Assert.True(ServiceSandbox.WaitFor(() => _box.Property("one.socket", "NConnections") == "0", TimeSpan.FromSeconds(30)));
+        Assert.Equal("got again\n", SocketProbe.Tcp(port, "again\n"));
+        string Counts() => _box.Systemctl("show", "one.socket", "-p", "NConnections,NAccepted,NRefused").Stdout;
+        Assert.True(ServiceSandbox.WaitFor(() => Counts() == "NConnections=0\nNAccepted=2\nNRefused=1\n", TimeSpan.FromSeconds(30)), Counts());
+    }
+
+    [Fact]
     public void StopClosesTheListenersEndsTheHolderAndRemovesTheFilesWithRemoveOnStop()
     {
         var (port, unix) = EchoSocket("gone", "RemoveOnStop=yes\nSymlinks=/run/gone-link.sock\n");

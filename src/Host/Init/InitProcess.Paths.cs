@@ -53,4 +53,18 @@ internal sealed partial class InitProcess
         foreach (var entry in _pathLoops.Values) entry.Loop.Stop();
         _pathLoops.Clear();
     }
+
+    /// <summary>
+    /// daemon-reload: systemd rebuilds every unit from its files and puts an active path unit back to waiting with the
+    /// new settings (path_coldplug). So every loop ends, and <see cref="CheckPaths"/> starts one per active path unit
+    /// from the reloaded files (none for a unit whose file is gone); the reload is answered once their watches are set.
+    /// </summary>
+    private void RearmPathLoops()
+    {
+        var old = _pathLoops.Values.ToList();
+        StopPathLoops();
+        foreach (var entry in old) entry.Thread.Join(TimeSpan.FromSeconds(5));
+        CheckPaths();
+        foreach (var entry in _pathLoops.Values) entry.Loop.Armed.Wait(TimeSpan.FromSeconds(5));
+    }
 }

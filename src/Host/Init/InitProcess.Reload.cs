@@ -21,11 +21,13 @@ internal sealed partial class InitProcess
 
     /// <summary>
     /// The daemon-reload that signalled us has run the generators itself; what is left is to forget the unit files
-    /// loaded so far, so the next start, timer or restart reads them afresh.
+    /// loaded so far, so the next start, timer or restart reads them afresh, and to re-arm the path units' watches
+    /// from them. Timers need nothing more: their elapses are computed from the files at every check.
     /// </summary>
     private void Reload()
     {
         ctx.Units.Invalidate();
+        RearmPathLoops();
         state.PublishReloads(++_reloads);
     }
 }

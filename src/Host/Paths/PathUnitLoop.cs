@@ -25,6 +25,11 @@ internal sealed class PathUnitLoop(HostContext ctx, string name, string invocati
     private bool _running;
     private int _statusWd = -1;
 
+    private readonly TaskCompletionSource _armed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the watches are in place (or the loop ended without setting them).</summary>
+    public Task Armed => _armed.Task;
+
     /// <summary>Asks <see cref="Run"/> to return (from another thread).</summary>
     public void Stop()
     {
@@ -34,6 +39,12 @@ internal sealed class PathUnitLoop(HostContext ctx, string name, string invocati
 
     public void Run()
     {
+        try { Serve(); }
+        finally { _armed.TrySetResult(); }
+    }
+
+    private void Serve()
+    {
         var watches = new PathWatches(_inotify, settings.Specs, ctx.Under);
         var statusFolder = Path.Join(ctx.RunDirectory, "platform", "status");
         Directory.CreateDirectory(statusFolder);
@@ -42,6 +53,7 @@ internal sealed class PathUnitLoop(HostContext ctx, string name, string invocati
         // lock until it hears this, and events from now on wait in the descriptor.
         watches.Arm();
         PathRuntime.MarkArmed(ctx, name, invocationId);
+        _armed.TrySetResult();
         if (!EnterWaiting(watches, initial: true, fromTriggerNotify: false)) return;
         while (!_stopping)
         {

@@ -32,13 +32,15 @@ internal sealed class SocketHolder
     private bool _serviceWithoutProcess;
     // A start the init runs for us: since when (µs), and until when to wait for it to settle.
     private (long Since, long Until)? _awaited;
-    private int _accepted;
+    private readonly ExitSettler _exits;
+    private int _accepted, _refused;
 
     private SocketHolder(HostContext ctx, UnitDefinition unit)
     {
         _ctx = ctx;
         _unit = unit;
         _settings = SocketSettings.From(unit);
+        _exits = new ExitSettler(ctx);
         for (var i = 0; i < _settings.Listen.Count; i++) _listeners.Add(FirstListener + i);
     }
 
@@ -53,7 +55,9 @@ internal sealed class SocketHolder
         if (options.Arguments.Count != 1) return ExitCodes.Failure;
         var unit = ctx.Units.Load(options.Arguments[0]);
         if (unit.LoadState != UnitLoadState.Loaded) return ExitCodes.Failure;
-        new SocketHolder(ctx, unit).Loop();
+        var holder = new SocketHolder(ctx, unit);
+        holder._exits.BecomeReaperUnlessInitAbove();
+        holder.Loop();
         return ExitCodes.Success;
     }
 
@@ -61,8 +65,9 @@ internal sealed class SocketHolder
     {
         while (true)
         {
-            var watchListeners = _settings.Accept ? _connections.Count + _starts.Count < _settings.MaxConnections
-                : _trigger is null && _service is null && !_serviceWithoutProcess && _awaited is null;
+            // Accept=yes always accepts: a connection over MaxConnections= is refused (accepted and closed), as systemd does.
+            var watchListeners = _settings.Accept
+                || (_trigger is null && _service is null && !_serviceWithoutProcess && _awaited is null);
             var polled = new List<(int Fd, Action Ready)> { (ControlFd, Answer) };
             if (watchListeners)
                 foreach (var fd in _listeners) polled.Add((fd, () => Traffic(fd)));
@@ -80,6 +85,8 @@ internal sealed class SocketHolder
             else if (rc == 0 && _serviceWithoutProcess) SettleService();
             for (var i = 0; i < fds.Length; i++)
                 if (fds[i].Revents != 0) polled[i].Ready();
+            // After the handlers: a connection whose instance already ended is then not counted as open.
+            if (rc > 0) _exits.ReapAndSettle();
         }
     }
 
@@ -170,8 +177,15 @@ internal sealed class SocketHolder
         var fd = LibC.accept4(listener, null, ref length, LibC.SOCK_CLOEXEC);
         if (fd < 0) return;
         var source = ConnectionName.Source(fd);
-        if (_settings.MaxConnectionsPerSource > 0 && _connections.Count(c => c.Source == source) >= _settings.MaxConnectionsPerSource)
+        var open = _connections.Count + _starts.Count;
+        var fromSource = _connections.Count(c => c.Source == source) + _pendingSources.Values.Count(s => s == source);
+        var refusal = open >= _settings.MaxConnections ? $"Too many incoming connections ({open}), dropping connection."
+            : _settings.MaxConnectionsPerSource > 0 && fromSource >= _settings.MaxConnectionsPerSource
+                ? $"Too many incoming connections ({fromSource}) from source {source}, dropping connection." : null;
+        if (refusal is not null)
         {
+            ManagerLog.Write(_ctx, _unit, ManagerLog.Warning, refusal);
+            _refused++;
             LibC.close(fd);
             return;
         }
@@ -192,7 +206,8 @@ internal sealed class SocketHolder
         if (_pending.Remove(start.Instance, out var fd)) LibC.close(fd);
         _pendingSources.Remove(start.Instance, out var source);
         var status = UnitRuntime.Read(_ctx, start.Instance);
-        if (status.MainPid > 0 && PidHandle.Open(status.MainPid) is { } main) _connections.Add((main, source ?? ""));
+        if (status.MainPid > 0 && PidHandle.Open(status.MainPid, status.MainPidStartTime == 0 ? null : status.MainPidStartTime) is { } main)
+            _connections.Add((main, source ?? ""));
     }
 
     private void ConnectionEnded((PidHandle Main, string Source) connection)
@@ -201,7 +216,7 @@ internal sealed class SocketHolder
         _connections.Remove(connection);
     }
 
-    /// <summary>Answers one request on the control socket: <c>listen</c> (the listeners) or <c>connection UNIT</c>.</summary>
+    /// <summary>Answers one request on the control socket: <c>listen</c> (the listeners), <c>connection UNIT</c> or <c>counters</c>.</summary>
     private void Answer()
     {
         uint length = 0;
@@ -216,6 +231,8 @@ internal sealed class SocketHolder
                 FdPassing.Send(client, string.Join(':', _listeners.Select(_ => _settings.FileDescriptorName)), _listeners);
             else if (request.StartsWith("connection ", StringComparison.Ordinal) && _pending.TryGetValue(request[11..], out var fd))
                 FdPassing.Send(client, "connection", [fd]);
+            else if (request == "counters")
+                FdPassing.Send(client, new SocketCounters(_connections.Count + _starts.Count, _accepted, _refused).ToString(), []);
             else
                 FdPassing.Send(client, "-", []);
         }

@@ -31,9 +31,12 @@ internal sealed partial class ShowValues
                 yield return Time(_u.GetTimeSpan(Sk, key.Replace("USec", "Sec", StringComparison.Ordinal)), TimeSpan.Zero);
                 break;
             case "KeepAliveProbes" or "ReceiveBuffer" or "SendBuffer" or "PipeSize" or "MessageQueueMaxMessages" or "MessageQueueMessageSize"
-                or "SocketProtocol" or "NConnections" or "NAccepted" or "NRefused" or "ControlPID":
+                or "SocketProtocol" or "ControlPID":
                 yield return "0";
                 break;
+            case "NConnections": yield return Num(_s.SocketCounters?.Connections ?? 0); break;
+            case "NAccepted": yield return Num(_s.SocketCounters?.Accepted ?? 0); break;
+            case "NRefused": yield return Num(_s.SocketCounters?.Refused ?? 0); break;
             case "Priority" or "IPTOS" or "IPTTL" or "Mark": yield return "-1"; break;
             case "FreeBind": yield return SystemdFormat.YesNo(settings.FreeBind); break;
             case "PassCredentials": yield return SystemdFormat.YesNo(settings.PassCredentials); break;

@@ -24,6 +24,8 @@ internal sealed class SnapshotBuilder(HostContext ctx, HashSet<string>? wanted)
         {
             TimerSchedule = def.Kind == "timer" && found && status.ActiveState == ActiveState.Active
                 ? Timers.TimerRuntime.Schedule(ctx, loaded.Definition, status, Platform.Host.Lifecycle.Clock.NowUsec()) : null,
+            SocketCounters = def.Kind == "socket" && found && (Wants("NConnections") || Wants("NAccepted") || Wants("NRefused"))
+                ? Sockets.SocketCounters.Ask(ctx, loaded.Id) : null,
             Unit = def,
             Names = loaded.Names,
             UnitFileState = found && Wants("UnitFileState") ? ctx.Units.GetUnitFileState(loaded.Id) ?? "" : null,

@@ -17,6 +17,8 @@ internal sealed record UnitSnapshot
     public Func<string, IReadOnlyList<ExecCommand>> Commands { get; init; } = _ => [];
     /// <summary>A timer's schedule while it is active (null otherwise), for NextElapse* and Timers*.</summary>
     public Timers.TimerSchedule? TimerSchedule { get; init; }
+    /// <summary>An active socket's connection counts, asked from its holder when wanted (null otherwise).</summary>
+    public Sockets.SocketCounters? SocketCounters { get; init; }
     /// <summary>The slice the unit's processes belong to (services), else null.</summary>
     public string? Slice { get; init; }
     /// <summary>The unit's cgroup when it has one (<c>/system.slice/x.service</c>), else null.</summary>
