@@ -46,6 +46,28 @@ public sealed class PathUnitTests : IDisposable
         Assert.Equal("active", _box.Property("appear.path", "ActiveState"));
     }
 
+    [Theory]
+    [InlineData(0, "inactive", "success")]
+    [InlineData(3, "failed", "exit-code")]
+    public void ALongRunningServiceItTriggeredIsSettledByItsOwnExitStatus(int code, string state, string result)
+    {
+        var done = _box.File("done");
+        _box.Unit("long.path", "[Path]\nPathChanged=/data/kick\n");
+        _box.Unit("long.service", $"[Service]\nExecStart=/bin/sh -c 'while [ ! -e {done} ]; do sleep 0.05; done; exit {code}'\n");
+        Directory.CreateDirectory(_box.File("data"));
+        Assert.Equal(0, _box.Systemctl("start", "long.path").ExitCode);
+
+        File.WriteAllText(_box.File("data/kick"), "go");
+        Assert.True(ServiceSandbox.WaitFor(() => _box.Property("long.service", "SubState") == "running", Patience));
+        // The `systemctl start` the watcher ran has ended: the service's parent is now the watcher, which reaps it.
+        File.WriteAllText(done, "");
+
+        Assert.True(ServiceSandbox.WaitFor(() => _box.Property("long.service", "ActiveState") == state, Patience),
+            _box.Systemctl("status", "long.service").ToString());
+        Assert.Equal(result, _box.Property("long.service", "Result"));
+        Assert.Equal("active", _box.Property("long.path", "ActiveState"));
+    }
+
     [Fact]
     public void PathChangedFiresOnCloseAfterWriteAndPathModifiedOnEveryWrite()
     {

@@ -8,7 +8,9 @@ namespace Platform.Host.Paths;
 /// The detached watcher of one path unit when no init runs (<c>systemctl __pathwatch NAME --root=R</c>): it runs the
 /// unit's <see cref="PathUnitLoop"/> and starts the triggered unit through a fresh <c>systemctl start</c> process, so
 /// the start is exactly what a user's start would be (locks, dependencies, notify, logs) and the watcher supervises
-/// nothing. It ends when the path unit is stopped or started anew (its record changes) or on SIGTERM.
+/// nothing. It ends when the path unit is stopped or started anew (its record changes) or on SIGTERM. Without an init
+/// above it, it is the reaper of what it started (as the socket holder is, <see cref="Sockets.ExitSettler"/>), so a
+/// long-running triggered service that exits is settled by its real exit status.
 /// </summary>
 internal static class PathWatcherProcess
 {
@@ -25,6 +27,10 @@ internal static class PathWatcherProcess
         using var loop = new PathUnitLoop(ctx, name, status.InvocationId!, PathSettings.From(unit), u => StartAsync(ctx, u));
         using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(
             System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; loop.Stop(); });
+        var exits = new Sockets.ExitSettler(ctx);
+        exits.BecomeReaperUnlessInitAbove();
+        using var children = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGCHLD, _ => exits.ReapAndSettle());
         loop.Run();
         return 0;
     }

@@ -19,6 +19,8 @@ internal sealed class ExitSettler(HostContext ctx)
     // Settling runs ExecStopPost= and takes the unit's lock; off the holder's poll loop, which must keep answering
     // descriptor requests (a restart of the same service asks for them while holding that lock).
     private Task _settling = Task.CompletedTask;
+    // The path watcher reaps from its SIGCHLD handler while its loop runs: one reap at a time.
+    private readonly Lock _reaping = new();
 
     /// <summary>Whether this holder reaps (false when an init of this root is its ancestor: the init supervises then).</summary>
     public bool Active { get; private set; }
@@ -34,6 +36,11 @@ internal sealed class ExitSettler(HostContext ctx)
     public void ReapAndSettle()
     {
         if (!Active) return;
+        lock (_reaping) ReapAndQueue();
+    }
+
+    private void ReapAndQueue()
+    {
         foreach (var (pid, exit) in ZombieReaper.ReapUnowned())
         {
             _manager ??= new UnitManager(ctx);
