@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using Platform.Abstractions;
-using Platform.Notifiers.Native;
+using Platform.Interop;
 
 namespace Platform.Notifiers;
 
@@ -50,18 +50,18 @@ internal static unsafe class CredentialedReceiver
             var iov = new IoVec { Base = data, Length = (nuint)buffer.Length };
             var hdr = new MsgHdr { Iov = &iov, IovLen = 1, Control = control, ControlLen = ControlSize };
             nint n;
-            do n = Libc.recvmsg(socket, &hdr, Libc.MSG_DONTWAIT | Libc.MSG_CMSG_CLOEXEC);
-            while (n < 0 && Marshal.GetLastPInvokeError() == Libc.EINTR);
+            do n = LibC.recvmsg(socket, &hdr, LibC.MSG_DONTWAIT | LibC.MSG_CMSG_CLOEXEC);
+            while (n < 0 && Marshal.GetLastPInvokeError() == LibC.EINTR);
             if (n < 0)
             {
                 var errno = Marshal.GetLastPInvokeError();
-                if (errno == Libc.EAGAIN) return Outcome.Empty;
-                throw new IOException("notify socket: recvmsg failed: " + Libc.Describe(errno));
+                if (errno == LibC.EAGAIN) return Outcome.Empty;
+                throw new IOException("notify socket: recvmsg failed: " + LibC.StrError(errno));
             }
 
             int pid = -1, uid = -1, gid = -1;
             var carriedFds = CloseFdsAndReadCredentials(control, (int)hdr.ControlLen, ref pid, ref uid, ref gid);
-            if (carriedFds || n == 0 || (hdr.Flags & (Libc.MSG_TRUNC | Libc.MSG_CTRUNC)) != 0)
+            if (carriedFds || n == 0 || (hdr.Flags & (LibC.MSG_TRUNC | LibC.MSG_CTRUNC)) != 0)
                 return Outcome.Skipped;
             message = NotifyMessage.Parse(new ReadOnlySpan<byte>(data, (int)n), pid, uid, gid);
             return Outcome.Message;
@@ -82,17 +82,17 @@ internal static unsafe class CredentialedReceiver
             var type = *(int*)(control + offset + 12);
             var payload = control + offset + CmsgHeader;
             var payloadLen = cmsgLen - CmsgHeader;
-            if (level == Libc.SOL_SOCKET && type == Libc.SCM_CREDENTIALS && payloadLen >= 12)
+            if (level == LibC.SOL_SOCKET && type == LibC.SCM_CREDENTIALS && payloadLen >= 12)
             {
                 pid = *(int*)payload;
                 uid = *(int*)(payload + 4);
                 gid = *(int*)(payload + 8);
             }
-            else if (level == Libc.SOL_SOCKET && type == Libc.SCM_RIGHTS)
+            else if (level == LibC.SOL_SOCKET && type == LibC.SCM_RIGHTS)
             {
                 carriedFds = true;
                 for (var i = 0; i + 4 <= payloadLen; i += 4)
-                    Libc.close(*(int*)(payload + i));
+                    LibC.close(*(int*)(payload + i));
             }
             offset += (cmsgLen + 7) & ~7;
         }

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using Platform.Interop;
 
 namespace Platform.Host.Notify;
 
@@ -9,7 +10,7 @@ namespace Platform.Host.Notify;
 /// extra. The kernel attaches the sender's credentials for a receiver with SO_PASSCRED; <see cref="Send"/> can
 /// instead claim another process (the caller), which the kernel allows to root only.
 /// </summary>
-internal static class NotifyDatagramSender
+internal static unsafe class NotifyDatagramSender
 {
     private const int AfUnix = 1, SockDgram = 2, SockCloexec = 0x80000, SolSocket = 1, ScmCredentials = 2;
     private const int Eperm = 1, Esrch = 3, Einval = 22;
@@ -26,7 +27,7 @@ internal static class NotifyDatagramSender
         if (name.Length == 0 || name.Length > 107 || (name[0] != 0 && name[0] != '/')) return Einval;
         var data = Encoding.UTF8.GetBytes(message);
         var block = Marshal.AllocHGlobal(SockaddrSize + IovSize + MsgHdrSize + CredsControlSize + data.Length);
-        var fd = socket(AfUnix, SockDgram | SockCloexec, 0);
+        var fd = LibC.socket(AfUnix, SockDgram | SockCloexec, 0);
         if (fd < 0) { Marshal.FreeHGlobal(block); return Marshal.GetLastPInvokeError(); }
         try
         {
@@ -47,48 +48,30 @@ internal static class NotifyDatagramSender
                 Marshal.WriteInt32(control, 8, SolSocket);
                 Marshal.WriteInt32(control, 12, ScmCredentials);
                 Marshal.WriteInt32(control, 16, pid);
-                Marshal.WriteInt32(control, 20, asUid >= 0 ? asUid : (int)getuid());
-                Marshal.WriteInt32(control, 24, asGid >= 0 ? asGid : (int)getgid());
+                Marshal.WriteInt32(control, 20, asUid >= 0 ? asUid : (int)LibC.getuid());
+                Marshal.WriteInt32(control, 24, asGid >= 0 ? asGid : (int)LibC.getgid());
                 Marshal.WriteIntPtr(msg, 32, control);
                 Marshal.WriteInt64(msg, 40, CredsControlSize);
-                if (sendmsg(fd, msg, 0) >= 0) return 0;
+                if (LibC.sendmsg(fd, (MsgHdr*)msg, 0) >= 0) return 0;
                 var errno = Marshal.GetLastPInvokeError();
                 if (errno != Eperm && errno != Esrch && errno != Einval) return errno;
                 Marshal.WriteIntPtr(msg, 32, 0);            // not privileged: send as ourselves
                 Marshal.WriteInt64(msg, 40, 0);
             }
-            return sendmsg(fd, msg, 0) >= 0 ? 0 : Marshal.GetLastPInvokeError();
+            return LibC.sendmsg(fd, (MsgHdr*)msg, 0) >= 0 ? 0 : Marshal.GetLastPInvokeError();
         }
         finally
         {
-            close(fd);
+            LibC.close(fd);
             Marshal.FreeHGlobal(block);
         }
     }
 
     /// <summary>The pid of the process that started us.</summary>
-    public static int ParentPid() => getppid();
+    public static int ParentPid() => LibC.getppid();
 
     private static void Zero(nint p, int length)
     {
         for (var i = 0; i < length; i++) Marshal.WriteByte(p, i, 0);
     }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int socket(int domain, int type, int protocol);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern nint sendmsg(int fd, nint msg, int flags);
-
-    [DllImport("libc")]
-    private static extern int close(int fd);
-
-    [DllImport("libc")]
-    private static extern int getppid();
-
-    [DllImport("libc")]
-    private static extern uint getuid();
-
-    [DllImport("libc")]
-    private static extern uint getgid();
 }

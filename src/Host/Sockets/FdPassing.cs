@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using Platform.Host.Exec.Native;
+using Platform.Interop;
 
 namespace Platform.Host.Sockets;
 
@@ -25,8 +25,8 @@ internal static class FdPassing
         fixed (byte* data = payload)
         fixed (byte* ctl = control)
         {
-            var iov = new LibC.IoVec { Base = (IntPtr)data, Length = (nuint)payload.Length };
-            var msg = new LibC.MsgHdr { Iov = (IntPtr)(&iov), IovLength = 1, Control = fds.Count == 0 ? IntPtr.Zero : (IntPtr)ctl, ControlLength = (nuint)control.Length };
+            var iov = new IoVec { Base = data, Length = (nuint)payload.Length };
+            var msg = new MsgHdr { Iov = &iov, IovLen = 1, Control = fds.Count == 0 ? null : ctl, ControlLen = (nuint)control.Length };
             return LibC.sendmsg(socket, ref msg, LibC.MSG_NOSIGNAL) >= 0;
         }
     }
@@ -39,15 +39,15 @@ internal static class FdPassing
         fixed (byte* data = payload)
         fixed (byte* ctl = control)
         {
-            var iov = new LibC.IoVec { Base = (IntPtr)data, Length = (nuint)payload.Length };
-            var msg = new LibC.MsgHdr { Iov = (IntPtr)(&iov), IovLength = 1, Control = (IntPtr)ctl, ControlLength = (nuint)control.Length };
+            var iov = new IoVec { Base = data, Length = (nuint)payload.Length };
+            var msg = new MsgHdr { Iov = &iov, IovLen = 1, Control = ctl, ControlLen = (nuint)control.Length };
             nint n;
             do n = LibC.recvmsg(socket, ref msg, LibC.MSG_CMSG_CLOEXEC);
             while (n < 0 && Marshal.GetLastPInvokeError() == LibC.EINTR);
             if (n <= 0) return null;
             var fds = new List<int>();
             var offset = 0;
-            while (offset + HeaderSize <= (int)msg.ControlLength)
+            while (offset + HeaderSize <= (int)msg.ControlLen)
             {
                 var length = (int)BitConverter.ToUInt64(control, offset);
                 if (length < HeaderSize) break;

@@ -1,4 +1,4 @@
-using Platform.Host.Journal.Native;
+using Platform.Interop;
 
 namespace Platform.Host.Journal.Pump;
 
@@ -16,7 +16,7 @@ internal readonly record struct PeerCredentials(int Pid, int Uid, int Gid)
     {
         var ucred = stackalloc int[3];
         var length = 3 * sizeof(int);
-        if (JournalLibc.getsockopt(fd, JournalLibc.SOL_SOCKET, JournalLibc.SO_PEERCRED, ucred, &length) != 0 || length < 3 * sizeof(int))
+        if (LibC.getsockopt(fd, LibC.SOL_SOCKET, LibC.SO_PEERCRED, ucred, &length) != 0 || length < 3 * sizeof(int))
             return new PeerCredentials(0, -1, -1);
         return new PeerCredentials(ucred[0], ucred[1], ucred[2]);
     }
@@ -33,10 +33,10 @@ internal readonly record struct PeerCredentials(int Pid, int Uid, int Gid)
             var level = *(int*)(control + offset + 8);
             var type = *(int*)(control + offset + 12);
             var data = control + offset + HeaderSize;
-            if (level == JournalLibc.SOL_SOCKET && type == JournalLibc.SCM_CREDENTIALS && cmsgLength >= HeaderSize + 12)
+            if (level == LibC.SOL_SOCKET && type == LibC.SCM_CREDENTIALS && cmsgLength >= HeaderSize + 12)
                 result = new PeerCredentials(*(int*)data, *(int*)(data + 4), *(int*)(data + 8));
-            else if (level == JournalLibc.SOL_SOCKET && type == ScmRights)
-                for (var p = 0; p + 4 <= cmsgLength - HeaderSize; p += 4) JournalLibc.close(*(int*)(data + p));
+            else if (level == LibC.SOL_SOCKET && type == ScmRights)
+                for (var p = 0; p + 4 <= cmsgLength - HeaderSize; p += 4) LibC.close(*(int*)(data + p));
             offset += (cmsgLength + 7) & ~7;
         }
         return result;
