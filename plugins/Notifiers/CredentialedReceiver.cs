@@ -17,7 +17,6 @@ internal static unsafe class CredentialedReceiver
     // cmsghdr is 16 bytes on 64-bit; ucred needs CMSG_SPACE(12) = 32 and SCM_RIGHTS at most 253 fds
     // (SCM_MAX_FD) = CMSG_SPACE(1012) = 1032: the buffer holds both, so the kernel never truncates fds.
     private const int ControlSize = 2048;
-    private const int CmsgHeader = 16;
 
     /// <summary>What one read attempt produced.</summary>
     public enum Outcome { Message, Empty, Skipped }
@@ -68,33 +67,21 @@ internal static unsafe class CredentialedReceiver
         }
     }
 
-    // Walks the cmsghdr chain like CMSG_FIRSTHDR/CMSG_NXTHDR: each header is {size_t len; int level; int type},
-    // its data follows at offset 16, and the next header starts at the 8-byte-aligned end.
     private static bool CloseFdsAndReadCredentials(byte* control, int length, ref int pid, ref int uid, ref int gid)
     {
         var carriedFds = false;
+        var messages = new ReadOnlySpan<byte>(control, length);
         var offset = 0;
-        while (offset + CmsgHeader <= length)
+        while (ControlMessages.Next(messages, ref offset, out var level, out var type, out var data))
         {
-            var cmsgLen = (int)*(nuint*)(control + offset);
-            if (cmsgLen < CmsgHeader || offset + cmsgLen > length) break;
-            var level = *(int*)(control + offset + 8);
-            var type = *(int*)(control + offset + 12);
-            var payload = control + offset + CmsgHeader;
-            var payloadLen = cmsgLen - CmsgHeader;
-            if (level == LibC.SOL_SOCKET && type == LibC.SCM_CREDENTIALS && payloadLen >= 12)
-            {
-                pid = *(int*)payload;
-                uid = *(int*)(payload + 4);
-                gid = *(int*)(payload + 8);
-            }
-            else if (level == LibC.SOL_SOCKET && type == LibC.SCM_RIGHTS)
+            if (level != LibC.SOL_SOCKET) continue;
+            if (type == LibC.SCM_CREDENTIALS && UCred.From(data) is { } cred)
+                (pid, uid, gid) = (cred.Pid, (int)cred.Uid, (int)cred.Gid);
+            else if (type == LibC.SCM_RIGHTS)
             {
                 carriedFds = true;
-                for (var i = 0; i + 4 <= payloadLen; i += 4)
-                    LibC.close(*(int*)(payload + i));
+                ControlMessages.CloseDescriptors(data);
             }
-            offset += (cmsgLen + 7) & ~7;
         }
         return carriedFds;
     }

@@ -4,7 +4,7 @@ namespace Platform.Interop;
 
 internal static unsafe partial class LibC
 {
-    public const short POSIX_SPAWN_SETSIGDEF = 0x04, POSIX_SPAWN_SETSIGMASK = 0x08, POSIX_SPAWN_SETSID = 0x80;
+    public const short POSIX_SPAWN_SETPGROUP = 0x02, POSIX_SPAWN_SETSIGDEF = 0x04, POSIX_SPAWN_SETSIGMASK = 0x08, POSIX_SPAWN_SETSID = 0x80;
 
     // Opaque glibc structures, allocated generously (attr 336, file actions 80 bytes on x86_64 and arm64).
     public const int SpawnAttrSize = 512, FileActionsSize = 256;
@@ -20,6 +20,15 @@ internal static unsafe partial class LibC
 
     [LibraryImport(Name)]
     public static partial int posix_spawnattr_setflags(IntPtr attr, short flags);
+
+    [LibraryImport(Name, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int posix_spawnp(out int pid, string file, IntPtr fileActions, IntPtr attr, IntPtr argv, IntPtr envp);
+
+    [LibraryImport(Name)]
+    public static partial int posix_spawnattr_setpgroup(IntPtr attr, int processGroup);
+
+    [LibraryImport(Name, SetLastError = true)]
+    public static partial int waitpid(int pid, out int status, int options);
 
     [LibraryImport(Name)]
     public static partial int posix_spawnattr_setsigdefault(IntPtr attr, IntPtr sigset);

@@ -17,7 +17,7 @@ internal static unsafe partial class LibC
     public const int EEXIST = 17, ENOTDIR = 20, EINVAL = 22, ENFILE = 23, EMFILE = 24, EPIPE = 32, ENOSYS = 38;
     public const int EMSGSIZE = 90, EADDRINUSE = 98, ECONNABORTED = 103, ENOBUFS = 105, ECONNREFUSED = 111;
 
-    public const int F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4, FD_CLOEXEC = 1;
+    public const int F_DUPFD = 0, F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4, FD_CLOEXEC = 1;
     public const int F_DUPFD_CLOEXEC = 1030, F_ADD_SEALS = 1033;
     public const int F_SEAL_SEAL = 1, F_SEAL_SHRINK = 2, F_SEAL_GROW = 4, F_SEAL_WRITE = 8;
     public const int EFD_NONBLOCK = 0x800, EFD_CLOEXEC = 0x80000;

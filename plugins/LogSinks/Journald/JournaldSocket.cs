@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 using Platform.Interop;
 
 namespace Platform.LogSinks.Journald;
@@ -10,15 +9,12 @@ namespace Platform.LogSinks.Journald;
 /// </summary>
 internal sealed unsafe class JournaldSocket : IDisposable
 {
-    private readonly byte[] _address = new byte[110];
-    private readonly int _addressLength;
+    private readonly byte[] _address;
     private readonly int _fd;
 
     public JournaldSocket(string path)
     {
-        var count = Encoding.UTF8.GetBytes(path, _address.AsSpan(2, 107));
-        _address[0] = LibC.AF_UNIX;
-        _addressLength = 2 + count + 1;
+        _address = UnixAddress.Build(path);
         _fd = LibC.socket(LibC.AF_UNIX, LibC.SOCK_DGRAM | LibC.SOCK_CLOEXEC, 0);
         if (_fd < 0) throw new IOException("socket: " + LibC.StrError(Marshal.GetLastPInvokeError()));
         var size = 8 << 20;
@@ -55,13 +51,10 @@ internal sealed unsafe class JournaldSocket : IDisposable
             if (LibC.fcntl(memfd, LibC.F_ADD_SEALS,
                     LibC.F_SEAL_SEAL | LibC.F_SEAL_SHRINK | LibC.F_SEAL_GROW | LibC.F_SEAL_WRITE) != 0)
                 return Marshal.GetLastPInvokeError();
-            // cmsghdr (16 bytes) + one int, padded to 8.
-            var control = stackalloc byte[24];
-            *(ulong*)control = 20;
-            *(int*)(control + 8) = LibC.SOL_SOCKET;
-            *(int*)(control + 12) = LibC.SCM_RIGHTS;
-            *(int*)(control + 16) = memfd;
-            return SendMessage(null, 0, control, 24);
+            var control = stackalloc byte[ControlMessages.Space(sizeof(int))];
+            var length = ControlMessages.Write(new Span<byte>(control, ControlMessages.Space(sizeof(int))), LibC.SOL_SOCKET,
+                LibC.SCM_RIGHTS, BitConverter.GetBytes(memfd));
+            return SendMessage(null, 0, control, length);
         }
         finally
         {
@@ -75,7 +68,7 @@ internal sealed unsafe class JournaldSocket : IDisposable
         {
             var msg = new MsgHdr
             {
-                Name = name, NameLen = (uint)_addressLength, Iov = iov, IovLen = (nuint)iovCount,
+                Name = name, NameLen = (uint)_address.Length, Iov = iov, IovLen = (nuint)iovCount,
                 Control = control, ControlLen = (nuint)controlLength,
             };
             while (true)
