@@ -34,7 +34,8 @@ internal static unsafe class SocketFile
         if (errno != 0) throw new IOException($"cannot bind notify socket {path}: {LibC.StrError(errno)}");
         if (LibC.chmod(path, 0b110_000_000) != 0)
             throw Failure("restrict", path, uid, gid);
-        if ((uid is not null || gid is not null) && LibC.chown(path, unchecked((uint)(uid ?? -1)), unchecked((uint)(gid ?? -1))) != 0)
+        // chown(2) leaves an id of -1 unchanged.
+        if ((uid is not null || gid is not null) && LibC.chown(path, (uint)(uid ?? -1), (uint)(gid ?? -1)) != 0)
             throw Failure("hand over", path, uid, gid);
     }
 
@@ -42,7 +43,8 @@ internal static unsafe class SocketFile
     public static ulong Inode(string path)
     {
         StatxBuffer status;
-        return LibC.statx(LibC.AT_FDCWD, path, LibC.AT_SYMLINK_NOFOLLOW, LibC.STATX_INO, &status) == 0 ? status.Inode : 0;
+        return LibC.statx(LibC.AT_FDCWD, path, LibC.AT_SYMLINK_NOFOLLOW, LibC.STATX_INO, &status) == 0
+            ? status.Inode : 0;
     }
 
     private static IOException Failure(string verb, string path, int? uid, int? gid)

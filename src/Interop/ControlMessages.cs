@@ -16,7 +16,9 @@ internal static class ControlMessages
     /// <summary>CMSG_SPACE: the bytes one message with <paramref name="dataLength"/> bytes of data takes.</summary>
     public static int Space(int dataLength) => HeaderSize + Align(dataLength);
 
-    /// <summary>Writes one message at the start of <paramref name="buffer"/>; returns its <see cref="Space"/>.</summary>
+    /// <summary>
+    /// Writes one message at the start of <paramref name="buffer"/>; returns its <see cref="Space"/>.
+    /// </summary>
     public static int Write(Span<byte> buffer, int level, int type, ReadOnlySpan<byte> data)
     {
         var space = Space(data.Length);
@@ -28,8 +30,11 @@ internal static class ControlMessages
         return space;
     }
 
-    /// <summary>The message at <paramref name="offset"/> (advanced past it); false at the end or at a malformed header.</summary>
-    public static bool Next(ReadOnlySpan<byte> control, ref int offset, out int level, out int type, out ReadOnlySpan<byte> data)
+    /// <summary>
+    /// The message at <paramref name="offset"/> (advanced past it); false at the end or at a malformed header.
+    /// </summary>
+    public static bool Next(
+        ReadOnlySpan<byte> control, ref int offset, out int level, out int type, out ReadOnlySpan<byte> data)
     {
         level = type = 0;
         data = default;

@@ -2,14 +2,17 @@ using System.Runtime.InteropServices;
 
 namespace Platform.Interop;
 
-/// <summary>Paths and descriptors: the parts .NET does not expose (O_NOFOLLOW, owners, FIFOs, sealed memfds, d_type).</summary>
+/// <summary>
+/// Paths and descriptors: the parts .NET does not expose (O_NOFOLLOW, owners, FIFOs, sealed memfds, d_type).
+/// </summary>
 internal static unsafe partial class LibC
 {
     public const int O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_CREAT = 0x40, O_NOCTTY = 0x100, O_TRUNC = 0x200;
     public const int O_APPEND = 0x400, O_NONBLOCK = 0x800, O_CLOEXEC = 0x80000;
 
     /// <summary>O_NOFOLLOW is one of the few flags whose value differs: arm64 uses the generic 0x8000.</summary>
-    public static readonly int O_NOFOLLOW = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 0x20000 : 0x8000;
+    public static readonly int O_NOFOLLOW =
+        RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 0x20000 : 0x8000;
 
     public const int F_OK = 0, X_OK = 1, W_OK = 2, R_OK = 4;
     public const int LOCK_SH = 1, LOCK_EX = 2, LOCK_NB = 4, LOCK_UN = 8;
@@ -62,7 +65,9 @@ internal static unsafe partial class LibC
     [LibraryImport(Name)]
     public static partial int closedir(IntPtr dir);
 
-    /// <summary>The d_type of a record <see cref="readdir64"/> returned (<see cref="DT_UNKNOWN"/> on some filesystems).</summary>
+    /// <summary>
+    /// The d_type of a record <see cref="readdir64"/> returned (<see cref="DT_UNKNOWN"/> on some filesystems).
+    /// </summary>
     public static byte DirentType(IntPtr record) => Marshal.ReadByte(record, DirentTypeOffset);
 
     /// <summary>The d_name of a record <see cref="readdir64"/> returned.</summary>

@@ -2,7 +2,9 @@ using System.Runtime.InteropServices;
 
 namespace Platform.Interop;
 
-/// <summary>inotify(7), for path units: the watches systemd's path.c sets, read from a non-blocking descriptor.</summary>
+/// <summary>
+/// inotify(7), for path units: the watches systemd's path.c sets, read from a non-blocking descriptor.
+/// </summary>
 internal static unsafe partial class LibC
 {
     public const int IN_NONBLOCK = 0x800, IN_CLOEXEC = 0x80000;

@@ -2,7 +2,9 @@ using System.Runtime.InteropServices;
 
 namespace Platform.Interop;
 
-/// <summary>Processes: pidfds, waitid, poll, prctl and the ids. Syscall numbers glibc does not wrap are per architecture.</summary>
+/// <summary>
+/// Processes: pidfds, waitid, poll, prctl and the ids. Syscall numbers glibc does not wrap are per architecture.
+/// </summary>
 internal static unsafe partial class LibC
 {
     // pidfd_* come from the unified syscall table (424+), the same number on every architecture.
@@ -22,15 +24,20 @@ internal static unsafe partial class LibC
     public static int PidfdOpen(int pid) => (int)syscall(SYS_pidfd_open, pid, 0, 0, 0);
 
     /// <summary>pidfd_send_signal(2): signals exactly the process the pidfd refers to, immune to pid reuse.</summary>
-    public static int PidfdSendSignal(int pidfd, int signal) => (int)syscall(SYS_pidfd_send_signal, pidfd, signal, 0, 0);
+    public static int PidfdSendSignal(int pidfd, int signal)
+        => (int)syscall(SYS_pidfd_send_signal, pidfd, signal, 0, 0);
 
     [LibraryImport(Name, SetLastError = true)]
     public static partial int prctl(int option, nuint arg2, nuint arg3, nuint arg4, nuint arg5);
 
-    /// <summary>PR_SET_CHILD_SUBREAPER: orphaned descendants are re-parented to this process, which can reap them.</summary>
+    /// <summary>
+    /// PR_SET_CHILD_SUBREAPER: orphaned descendants are re-parented to this process, which can reap them.
+    /// </summary>
     public static int BecomeSubreaper() => prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 
-    /// <summary>PR_SET_NAME: the calling thread's name as /proc/PID/comm shows it (at most 15 bytes are kept).</summary>
+    /// <summary>
+    /// PR_SET_NAME: the calling thread's name as /proc/PID/comm shows it (at most 15 bytes are kept).
+    /// </summary>
     public static int SetThreadName(string name)
     {
         var bytes = new byte[System.Text.Encoding.UTF8.GetByteCount(name) + 1];

@@ -92,7 +92,9 @@ internal static unsafe partial class LibC
         fixed (MsgHdr* p = &message) return recvmsg(fd, p, flags);
     }
 
-    /// <summary>recvmsg on a handle kept open for the call, so a concurrent Dispose cannot recycle the fd number.</summary>
+    /// <summary>
+    /// recvmsg on a handle kept open for the call, so a concurrent Dispose cannot recycle the fd number.
+    /// </summary>
     public static nint recvmsg(SafeHandle fd, MsgHdr* message, int flags)
     {
         var added = false;

@@ -4,13 +4,15 @@ namespace Platform.Interop;
 
 internal static unsafe partial class LibC
 {
-    public const short POSIX_SPAWN_SETPGROUP = 0x02, POSIX_SPAWN_SETSIGDEF = 0x04, POSIX_SPAWN_SETSIGMASK = 0x08, POSIX_SPAWN_SETSID = 0x80;
+    public const short POSIX_SPAWN_SETPGROUP = 0x02, POSIX_SPAWN_SETSIGDEF = 0x04, POSIX_SPAWN_SETSIGMASK = 0x08;
+    public const short POSIX_SPAWN_SETSID = 0x80;
 
     // Opaque glibc structures, allocated generously (attr 336, file actions 80 bytes on x86_64 and arm64).
     public const int SpawnAttrSize = 512, FileActionsSize = 256;
 
     [LibraryImport(Name)]
-    public static partial int posix_spawn(out int pid, IntPtr path, IntPtr fileActions, IntPtr attr, IntPtr argv, IntPtr envp);
+    public static partial int posix_spawn(
+        out int pid, IntPtr path, IntPtr fileActions, IntPtr attr, IntPtr argv, IntPtr envp);
 
     [LibraryImport(Name)]
     public static partial int posix_spawnattr_init(IntPtr attr);
@@ -22,7 +24,8 @@ internal static unsafe partial class LibC
     public static partial int posix_spawnattr_setflags(IntPtr attr, short flags);
 
     [LibraryImport(Name, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int posix_spawnp(out int pid, string file, IntPtr fileActions, IntPtr attr, IntPtr argv, IntPtr envp);
+    public static partial int posix_spawnp(
+        out int pid, string file, IntPtr fileActions, IntPtr attr, IntPtr argv, IntPtr envp);
 
     [LibraryImport(Name)]
     public static partial int posix_spawnattr_setpgroup(IntPtr attr, int processGroup);
@@ -43,7 +46,8 @@ internal static unsafe partial class LibC
     public static partial int posix_spawn_file_actions_destroy(IntPtr actions);
 
     [LibraryImport(Name)]
-    public static partial int posix_spawn_file_actions_addopen(IntPtr actions, int fd, IntPtr path, int flags, uint mode);
+    public static partial int posix_spawn_file_actions_addopen(
+        IntPtr actions, int fd, IntPtr path, int flags, uint mode);
 
     [LibraryImport(Name)]
     public static partial int posix_spawn_file_actions_addclose(IntPtr actions, int fd);

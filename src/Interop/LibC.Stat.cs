@@ -40,7 +40,9 @@ internal static unsafe partial class LibC
             return statx(fd, "", AT_EMPTY_PATH, STATX_BASIC_STATS, p) == 0;
     }
 
-    /// <summary>True when <paramref name="path"/> lies on a read-only mount (statvfs ST_RDONLY); false when unknown.</summary>
+    /// <summary>
+    /// True when <paramref name="path"/> lies on a read-only mount (statvfs ST_RDONLY); false when unknown.
+    /// </summary>
     public static bool IsReadOnlyMount(string path)
     {
         StatVfsBuffer vfs;

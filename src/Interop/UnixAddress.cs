@@ -13,7 +13,9 @@ internal static class UnixAddress
     /// <summary>Longest path that still fits sun_path with its NUL terminator.</summary>
     public const int MaxPathBytes = Size - 3;
 
-    /// <summary>Fills <paramref name="buffer"/> (at least <see cref="Size"/> bytes); returns the address length to pass.</summary>
+    /// <summary>
+    /// Fills <paramref name="buffer"/> (at least <see cref="Size"/> bytes); returns the address length to pass.
+    /// </summary>
     public static int Fill(Span<byte> buffer, string name)
     {
         var isAbstract = name.StartsWith('@');

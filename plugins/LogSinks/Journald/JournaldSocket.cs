@@ -51,9 +51,10 @@ internal sealed unsafe class JournaldSocket : IDisposable
             if (LibC.fcntl(memfd, LibC.F_ADD_SEALS,
                     LibC.F_SEAL_SEAL | LibC.F_SEAL_SHRINK | LibC.F_SEAL_GROW | LibC.F_SEAL_WRITE) != 0)
                 return Marshal.GetLastPInvokeError();
-            var control = stackalloc byte[ControlMessages.Space(sizeof(int))];
-            var length = ControlMessages.Write(new Span<byte>(control, ControlMessages.Space(sizeof(int))), LibC.SOL_SOCKET,
-                LibC.SCM_RIGHTS, BitConverter.GetBytes(memfd));
+            var space = ControlMessages.Space(sizeof(int));
+            var control = stackalloc byte[space];
+            var length = ControlMessages.Write(new Span<byte>(control, space), LibC.SOL_SOCKET, LibC.SCM_RIGHTS,
+                BitConverter.GetBytes(memfd));
             return SendMessage(null, 0, control, length);
         }
         finally

@@ -41,9 +41,10 @@ internal static unsafe class NotifyDatagramSender
                         Uid = asUid >= 0 ? (uint)asUid : LibC.getuid(),
                         Gid = asGid >= 0 ? (uint)asGid : LibC.getgid(),
                     };
-                    var control = stackalloc byte[ControlMessages.Space(UCred.Size)];
-                    var length = ControlMessages.Write(new Span<byte>(control, ControlMessages.Space(UCred.Size)), LibC.SOL_SOCKET,
-                        LibC.SCM_CREDENTIALS, new ReadOnlySpan<byte>(&credentials, UCred.Size));
+                    var space = ControlMessages.Space(UCred.Size);
+                    var control = stackalloc byte[space];
+                    var length = ControlMessages.Write(new Span<byte>(control, space), LibC.SOL_SOCKET, LibC.SCM_CREDENTIALS,
+                        new ReadOnlySpan<byte>(&credentials, UCred.Size));
                     msg.Control = control;
                     msg.ControlLen = (nuint)length;
                     if (LibC.sendmsg(fd, &msg, 0) >= 0) return 0;

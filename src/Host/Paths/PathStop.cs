@@ -15,7 +15,7 @@ internal static class PathStop
             || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) return;
         // Only our own watcher: a recycled pid must not be signalled.
         if (!ProcFs.IsAlive(pid) || !IsWatcher(pid, status.Unit)) return;
-        // ESRCH: it ended on its own meanwhile. Another error leaves a watcher running: say so rather than record a stop.
+        // ESRCH: it ended on its own meanwhile. Another error leaves a watcher running: say so.
         if (LibC.Kill(pid, LibC.SIGTERM) is not (0 or LibC.ESRCH) and var errno)
             ctx.Warn($"Failed to stop the watcher of {status.Unit} (PID {pid}): {LibC.StrError(errno)}");
     }

@@ -2,10 +2,13 @@ using Platform.Interop;
 
 namespace Platform.Host.Plugins;
 
-/// <summary>Owner and mode of a path, which .NET does not expose; enough to refuse files and folders others could replace.</summary>
+/// <summary>
+/// Owner and mode of a path, which .NET does not expose; enough to refuse files and folders others could replace.
+/// </summary>
 internal static class PosixFile
 {
-    public const uint TypeMask = LibC.S_IFMT, Directory = LibC.S_IFDIR, SymbolicLink = LibC.S_IFLNK, Sticky = LibC.S_ISVTX;
+    public const uint TypeMask = LibC.S_IFMT, Directory = LibC.S_IFDIR, SymbolicLink = LibC.S_IFLNK;
+    public const uint Sticky = LibC.S_ISVTX;
 
     /// <summary>The effective user id of this process.</summary>
     public static uint EffectiveUserId { get; } = LibC.geteuid();

@@ -14,12 +14,15 @@ internal static class FdPassing
         var payload = Encoding.UTF8.GetBytes(text.Length == 0 ? "\n" : text);
         var control = new byte[fds.Count == 0 ? 0 : ControlMessages.Space(4 * fds.Count)];
         if (fds.Count > 0)
-            ControlMessages.Write(control, LibC.SOL_SOCKET, LibC.SCM_RIGHTS, MemoryMarshal.AsBytes(fds.ToArray().AsSpan()));
+            ControlMessages.Write(control, LibC.SOL_SOCKET, LibC.SCM_RIGHTS, MemoryMarshal.AsBytes<int>(fds.ToArray()));
         fixed (byte* data = payload)
         fixed (byte* ctl = control)
         {
             var iov = new IoVec { Base = data, Length = (nuint)payload.Length };
-            var msg = new MsgHdr { Iov = &iov, IovLen = 1, Control = fds.Count == 0 ? null : ctl, ControlLen = (nuint)control.Length };
+            var msg = new MsgHdr
+            {
+                Iov = &iov, IovLen = 1, Control = fds.Count == 0 ? null : ctl, ControlLen = (nuint)control.Length,
+            };
             return LibC.sendmsg(socket, ref msg, LibC.MSG_NOSIGNAL) >= 0;
         }
     }
@@ -40,7 +43,8 @@ internal static class FdPassing
             if (n <= 0) return null;
             var fds = new List<int>();
             var offset = 0;
-            while (ControlMessages.Next(control.AsSpan(0, (int)msg.ControlLen), ref offset, out var level, out var type, out var carried))
+            var received = control.AsSpan(0, (int)msg.ControlLen);
+            while (ControlMessages.Next(received, ref offset, out var level, out var type, out var carried))
                 if (level == LibC.SOL_SOCKET && type == LibC.SCM_RIGHTS) fds.AddRange(MemoryMarshal.Cast<byte, int>(carried));
             return (Encoding.UTF8.GetString(payload, 0, (int)n), fds);
         }
