@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using Platform.Abstractions;
-using Platform.Notifiers.Native;
+using Platform.Interop;
 
 namespace Platform.Notifiers;
 
@@ -17,7 +17,6 @@ internal static unsafe class CredentialedReceiver
     // cmsghdr is 16 bytes on 64-bit; ucred needs CMSG_SPACE(12) = 32 and SCM_RIGHTS at most 253 fds
     // (SCM_MAX_FD) = CMSG_SPACE(1012) = 1032: the buffer holds both, so the kernel never truncates fds.
     private const int ControlSize = 2048;
-    private const int CmsgHeader = 16;
 
     /// <summary>What one read attempt produced.</summary>
     public enum Outcome { Message, Empty, Skipped }
@@ -50,51 +49,39 @@ internal static unsafe class CredentialedReceiver
             var iov = new IoVec { Base = data, Length = (nuint)buffer.Length };
             var hdr = new MsgHdr { Iov = &iov, IovLen = 1, Control = control, ControlLen = ControlSize };
             nint n;
-            do n = Libc.recvmsg(socket, &hdr, Libc.MSG_DONTWAIT | Libc.MSG_CMSG_CLOEXEC);
-            while (n < 0 && Marshal.GetLastPInvokeError() == Libc.EINTR);
+            do n = LibC.recvmsg(socket, &hdr, LibC.MSG_DONTWAIT | LibC.MSG_CMSG_CLOEXEC);
+            while (n < 0 && Marshal.GetLastPInvokeError() == LibC.EINTR);
             if (n < 0)
             {
                 var errno = Marshal.GetLastPInvokeError();
-                if (errno == Libc.EAGAIN) return Outcome.Empty;
-                throw new IOException("notify socket: recvmsg failed: " + Libc.Describe(errno));
+                if (errno == LibC.EAGAIN) return Outcome.Empty;
+                throw new IOException("notify socket: recvmsg failed: " + LibC.StrError(errno));
             }
 
             int pid = -1, uid = -1, gid = -1;
             var carriedFds = CloseFdsAndReadCredentials(control, (int)hdr.ControlLen, ref pid, ref uid, ref gid);
-            if (carriedFds || n == 0 || (hdr.Flags & (Libc.MSG_TRUNC | Libc.MSG_CTRUNC)) != 0)
+            if (carriedFds || n == 0 || (hdr.Flags & (LibC.MSG_TRUNC | LibC.MSG_CTRUNC)) != 0)
                 return Outcome.Skipped;
             message = NotifyMessage.Parse(new ReadOnlySpan<byte>(data, (int)n), pid, uid, gid);
             return Outcome.Message;
         }
     }
 
-    // Walks the cmsghdr chain like CMSG_FIRSTHDR/CMSG_NXTHDR: each header is {size_t len; int level; int type},
-    // its data follows at offset 16, and the next header starts at the 8-byte-aligned end.
     private static bool CloseFdsAndReadCredentials(byte* control, int length, ref int pid, ref int uid, ref int gid)
     {
         var carriedFds = false;
+        var messages = new ReadOnlySpan<byte>(control, length);
         var offset = 0;
-        while (offset + CmsgHeader <= length)
+        while (ControlMessages.Next(messages, ref offset, out var level, out var type, out var data))
         {
-            var cmsgLen = (int)*(nuint*)(control + offset);
-            if (cmsgLen < CmsgHeader || offset + cmsgLen > length) break;
-            var level = *(int*)(control + offset + 8);
-            var type = *(int*)(control + offset + 12);
-            var payload = control + offset + CmsgHeader;
-            var payloadLen = cmsgLen - CmsgHeader;
-            if (level == Libc.SOL_SOCKET && type == Libc.SCM_CREDENTIALS && payloadLen >= 12)
-            {
-                pid = *(int*)payload;
-                uid = *(int*)(payload + 4);
-                gid = *(int*)(payload + 8);
-            }
-            else if (level == Libc.SOL_SOCKET && type == Libc.SCM_RIGHTS)
+            if (level != LibC.SOL_SOCKET) continue;
+            if (type == LibC.SCM_CREDENTIALS && UCred.From(data) is { } cred)
+                (pid, uid, gid) = (cred.Pid, (int)cred.Uid, (int)cred.Gid);
+            else if (type == LibC.SCM_RIGHTS)
             {
                 carriedFds = true;
-                for (var i = 0; i + 4 <= payloadLen; i += 4)
-                    Libc.close(*(int*)(payload + i));
+                ControlMessages.CloseDescriptors(data);
             }
-            offset += (cmsgLen + 7) & ~7;
         }
         return carriedFds;
     }

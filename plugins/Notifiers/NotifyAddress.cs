@@ -28,25 +28,6 @@ internal static class NotifyAddress
         return disambiguator is { } d ? name + "-" + d : name;
     }
 
-    /// <summary>
-    /// Writes a sockaddr_un for a NOTIFY_SOCKET-style address into <paramref name="buffer"/> (at least 110 bytes)
-    /// and returns the length to pass to bind/sendto. A leading <c>@</c> becomes the abstract namespace's NUL;
-    /// abstract names are not NUL-terminated, so their length is exact.
-    /// </summary>
-    public static int Encode(string address, Span<byte> buffer)
-    {
-        buffer[..Native.Libc.SockaddrUnSize].Clear();
-        buffer[0] = 1; // AF_UNIX, little-endian sa_family_t
-        var sunPath = buffer[2..Native.Libc.SockaddrUnSize];
-        var isAbstract = address.StartsWith('@');
-        var name = isAbstract ? address.AsSpan(1) : address.AsSpan();
-        var offset = isAbstract ? 1 : 0;
-        if (Encoding.UTF8.GetByteCount(name) + offset > MaxPathBytes)
-            throw new ArgumentException($"notify address too long for a unix socket: {address}");
-        var written = Encoding.UTF8.GetBytes(name, sunPath[offset..]);
-        return 2 + offset + written + (isAbstract ? 0 : 1);
-    }
-
     // A tiny stable hash: the abstract name must not depend on the process (string.GetHashCode is randomized),
     // and loading a cryptographic hash would cost milliseconds of start-up.
     private static ulong Fnv1a64(string text)

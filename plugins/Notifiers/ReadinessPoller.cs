@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Platform.Notifiers.Native;
+using Platform.Interop;
 
 namespace Platform.Notifiers;
 
@@ -26,12 +26,12 @@ internal static unsafe class ReadinessPoller
         {
             EnsureStarted();
             Waiters[id] = onReadable;
-            var ev = new EpollEvent { Events = Libc.EPOLLIN | Libc.EPOLLONESHOT, Data = id };
-            if (Libc.epoll_ctl(_epoll, firstTime ? Libc.EPOLL_CTL_ADD : Libc.EPOLL_CTL_MOD, fd, &ev) != 0)
+            var ev = new EpollEvent { Events = LibC.EPOLLIN | LibC.EPOLLONESHOT, Data = id };
+            if (LibC.epoll_ctl(_epoll, firstTime ? LibC.EPOLL_CTL_ADD : LibC.EPOLL_CTL_MOD, fd, &ev) != 0)
             {
                 var errno = Marshal.GetLastPInvokeError();
                 Waiters.Remove(id);
-                throw new IOException("notify socket: epoll_ctl failed: " + Libc.Describe(errno));
+                throw new IOException("notify socket: epoll_ctl failed: " + LibC.StrError(errno));
             }
         }
     }
@@ -42,15 +42,15 @@ internal static unsafe class ReadinessPoller
         lock (Gate)
         {
             Waiters.Remove(id);
-            if (registered && _epoll >= 0) Libc.epoll_ctl(_epoll, Libc.EPOLL_CTL_DEL, fd, null);
+            if (registered && _epoll >= 0) LibC.epoll_ctl(_epoll, LibC.EPOLL_CTL_DEL, fd, null);
         }
     }
 
     private static void EnsureStarted()
     {
         if (_epoll >= 0) return;
-        var epfd = Libc.epoll_create1(Libc.EPOLL_CLOEXEC);
-        if (epfd < 0) throw new IOException("notify socket: epoll_create1 failed: " + Libc.Describe(Marshal.GetLastPInvokeError()));
+        var epfd = LibC.epoll_create1(LibC.EPOLL_CLOEXEC);
+        if (epfd < 0) throw new IOException("notify socket: epoll_create1 failed: " + LibC.StrError(Marshal.GetLastPInvokeError()));
         _epoll = epfd;
         new Thread(Loop) { IsBackground = true, Name = "notify-poller" }.Start();
     }
@@ -61,10 +61,10 @@ internal static unsafe class ReadinessPoller
         var events = stackalloc EpollEvent[Capacity];
         while (true)
         {
-            var n = Libc.epoll_wait(_epoll, events, Capacity, -1);
+            var n = LibC.epoll_wait(_epoll, events, Capacity, -1);
             if (n < 0)
             {
-                if (Marshal.GetLastPInvokeError() == Libc.EINTR) continue;
+                if (Marshal.GetLastPInvokeError() == LibC.EINTR) continue;
                 return; // the epoll fd is never closed, so this cannot happen short of memory corruption
             }
             for (var i = 0; i < n; i++)

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Platform.Notifiers.Native;
+using Platform.Interop;
 
 namespace Platform.Notifiers;
 
@@ -9,9 +9,9 @@ internal static unsafe class SocketFile
     /// <summary>Binds to a NOTIFY_SOCKET-style address; returns the errno on failure (0 on success).</summary>
     public static int TryBind(SocketHandle socket, string address)
     {
-        var sockaddr = stackalloc byte[Libc.SockaddrUnSize];
-        var length = NotifyAddress.Encode(address, new Span<byte>(sockaddr, Libc.SockaddrUnSize));
-        return Libc.bind(socket.Fd, sockaddr, length) == 0 ? 0 : Marshal.GetLastPInvokeError();
+        var sockaddr = stackalloc byte[UnixAddress.Size];
+        var length = UnixAddress.Fill(new Span<byte>(sockaddr, UnixAddress.Size), address);
+        return LibC.bind(socket.Fd, sockaddr, length) == 0 ? 0 : Marshal.GetLastPInvokeError();
     }
 
     /// <summary>
@@ -26,30 +26,31 @@ internal static unsafe class SocketFile
         // A second attempt covers a concurrent process that bound the path between our unlink and bind.
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            if (Libc.unlink(path) != 0 && Marshal.GetLastPInvokeError() is var e && e != Libc.ENOENT)
-                throw new IOException($"cannot replace notify socket {path}: {Libc.Describe(e)}");
+            if (LibC.unlink(path) != 0 && Marshal.GetLastPInvokeError() is var e && e != LibC.ENOENT)
+                throw new IOException($"cannot replace notify socket {path}: {LibC.StrError(e)}");
             errno = TryBind(socket, path);
-            if (errno != Libc.EADDRINUSE) break;
+            if (errno != LibC.EADDRINUSE) break;
         }
-        if (errno != 0) throw new IOException($"cannot bind notify socket {path}: {Libc.Describe(errno)}");
-        if (Libc.chmod(path, 0b110_000_000) != 0)
+        if (errno != 0) throw new IOException($"cannot bind notify socket {path}: {LibC.StrError(errno)}");
+        if (LibC.chmod(path, 0b110_000_000) != 0)
             throw Failure("restrict", path, uid, gid);
-        if ((uid is not null || gid is not null) && Libc.chown(path, uid ?? -1, gid ?? -1) != 0)
+        // chown(2) leaves an id of -1 unchanged.
+        if ((uid is not null || gid is not null) && LibC.chown(path, (uint)(uid ?? -1), (uint)(gid ?? -1)) != 0)
             throw Failure("hand over", path, uid, gid);
     }
 
     /// <summary>The inode number of a path (not following links), or 0 when it does not exist.</summary>
     public static ulong Inode(string path)
     {
-        var statx = stackalloc byte[256];
-        if (Libc.statx(Libc.AT_FDCWD, path, Libc.AT_SYMLINK_NOFOLLOW, Libc.STATX_INO, statx) != 0) return 0;
-        return *(ulong*)(statx + 32); // struct statx: stx_ino follows 32 bytes of mask, sizes and attributes
+        StatxBuffer status;
+        return LibC.statx(LibC.AT_FDCWD, path, LibC.AT_SYMLINK_NOFOLLOW, LibC.STATX_INO, &status) == 0
+            ? status.Inode : 0;
     }
 
     private static IOException Failure(string verb, string path, int? uid, int? gid)
     {
         var errno = Marshal.GetLastPInvokeError();
-        Libc.unlink(path);
-        return new IOException($"cannot {verb} notify socket {path} (uid {uid?.ToString() ?? "-"}, gid {gid?.ToString() ?? "-"}): {Libc.Describe(errno)}");
+        LibC.unlink(path);
+        return new IOException($"cannot {verb} notify socket {path} (uid {uid?.ToString() ?? "-"}, gid {gid?.ToString() ?? "-"}): {LibC.StrError(errno)}");
     }
 }

@@ -1,5 +1,5 @@
 using Platform.Abstractions;
-using Platform.Notifiers.Native;
+using Platform.Interop;
 
 namespace Platform.Notifiers;
 
@@ -96,7 +96,7 @@ internal sealed class UnixNotifyEndpoint : INotifyEndpoint
         pending?.TrySetResult(false);
         // Unlink first so no new sender reaches a dead socket, but only our own file: a later process may
         // already have replaced it with its endpoint for the same unit, which must keep working.
-        if (_filePath is not null && SocketFile.Inode(_filePath) == _fileInode) Libc.unlink(_filePath);
+        if (_filePath is not null && SocketFile.Inode(_filePath) == _fileInode) LibC.unlink(_filePath);
         _socket.Dispose();
     }
 }

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Platform.Abstractions;
-using Platform.Notifiers.Native;
+using Platform.Interop;
 
 namespace Platform.Notifiers;
 
@@ -19,8 +19,8 @@ public sealed class UnixNotifyTransport : INotifyTransport
         var unit = context.Unit.Name;
         if (unit.Length == 0 || unit.Contains('/') || unit.Contains('\0'))
             throw new ArgumentException($"invalid unit name for a notify socket: {unit}");
-        var fd = Libc.socket(Libc.AF_UNIX, Libc.SOCK_DGRAM | Libc.SOCK_CLOEXEC | Libc.SOCK_NONBLOCK, 0);
-        if (fd < 0) throw new IOException("cannot create notify socket: " + Libc.Describe(Marshal.GetLastPInvokeError()));
+        var fd = LibC.socket(LibC.AF_UNIX, LibC.SOCK_DGRAM | LibC.SOCK_CLOEXEC | LibC.SOCK_NONBLOCK, 0);
+        if (fd < 0) throw new IOException("cannot create notify socket: " + LibC.StrError(Marshal.GetLastPInvokeError()));
         var socket = new SocketHandle(fd);
         try
         {
@@ -53,8 +53,8 @@ public sealed class UnixNotifyTransport : INotifyTransport
     private static unsafe void EnablePassCred(SocketHandle socket)
     {
         var on = 1;
-        if (Libc.setsockopt(socket.Fd, Libc.SOL_SOCKET, Libc.SO_PASSCRED, &on, sizeof(int)) != 0)
-            throw new IOException("cannot enable SO_PASSCRED on notify socket: " + Libc.Describe(Marshal.GetLastPInvokeError()));
+        if (LibC.setsockopt(socket.Fd, LibC.SOL_SOCKET, LibC.SO_PASSCRED, &on, sizeof(int)) != 0)
+            throw new IOException("cannot enable SO_PASSCRED on notify socket: " + LibC.StrError(Marshal.GetLastPInvokeError()));
     }
 
     // Abstract names vanish with their socket, so nothing stale can block them; a live holder (an endpoint
@@ -63,12 +63,12 @@ public sealed class UnixNotifyTransport : INotifyTransport
     {
         var address = NotifyAddress.AbstractFor(path);
         var errno = SocketFile.TryBind(socket, address);
-        if (errno == Libc.EADDRINUSE)
+        if (errno == LibC.EADDRINUSE)
         {
             address = NotifyAddress.AbstractFor(path, Environment.ProcessId);
             errno = SocketFile.TryBind(socket, address);
         }
-        if (errno != 0) throw new IOException($"cannot bind notify socket {address}: {Libc.Describe(errno)}");
+        if (errno != 0) throw new IOException($"cannot bind notify socket {address}: {LibC.StrError(errno)}");
         return address;
     }
 }

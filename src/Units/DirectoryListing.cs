@@ -1,3 +1,5 @@
+using Platform.Interop;
+
 namespace Platform.Units;
 
 /// <summary>One folder read once: entry names and kinds from readdir, link targets read on demand.</summary>
@@ -22,23 +24,23 @@ internal sealed class DirectoryListing
     public static DirectoryListing Read(string path)
     {
         var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
-        var dir = NativeDirectory.opendir(path);
+        var dir = LibC.opendir(path);
         if (dir == IntPtr.Zero) return new DirectoryListing(path, entries, false);
         try
         {
             // readdir's d_type names the kind without a stat per entry (FileSystemEntry.Attributes would lstat each one,
             // which dominated is-enabled and list-unit-files on large unit folders).
             IntPtr record;
-            while ((record = NativeDirectory.readdir64(dir)) != IntPtr.Zero)
+            while ((record = LibC.readdir64(dir)) != IntPtr.Zero)
             {
-                var name = NativeDirectory.Name(record);
+                var name = LibC.DirentName(record);
                 if (name is "." or "..") continue;
-                var kind = NativeDirectory.Type(record) switch
+                var kind = LibC.DirentType(record) switch
                 {
-                    NativeDirectory.Link => EntryKind.Symlink,
-                    NativeDirectory.Directory => EntryKind.Directory,
-                    NativeDirectory.Regular => EntryKind.File,
-                    NativeDirectory.Unknown => KindByStat(System.IO.Path.Join(path, name)),
+                    LibC.DT_LNK => EntryKind.Symlink,
+                    LibC.DT_DIR => EntryKind.Directory,
+                    LibC.DT_REG => EntryKind.File,
+                    LibC.DT_UNKNOWN => KindByStat(System.IO.Path.Join(path, name)),
                     _ => EntryKind.Other,
                 };
                 entries[name] = new Entry(name, kind);
@@ -46,7 +48,7 @@ internal sealed class DirectoryListing
         }
         finally
         {
-            NativeDirectory.closedir(dir);
+            LibC.closedir(dir);
         }
         return new DirectoryListing(path, entries, true);
     }

@@ -66,6 +66,26 @@ public sealed class StopAndSignalTests : IDisposable
     }
 
     [Fact]
+    public void KillSendsRealTimeSignalsByNameAndByNumber()
+    {
+        // SIGRTMIN+3 is 37 with glibc; dash's trap takes the number.
+        var log = _box.File("got");
+        _box.Unit("rt.service", $"[Service]\nExecStart=/bin/sh -c 'trap \"echo rt >> {log}\" 37; while :; do sleep 0.1; done'\n");
+        Assert.Equal(0, _box.Systemctl("start", "rt").ExitCode);
+        string[][] forms = [["-s", "RTMIN+3"], ["--signal=SIGRTMIN+3"], ["-s", "37"]];
+
+        for (var i = 0; i < forms.Length; i++)
+        {
+            var kill = _box.Systemctl(["kill", .. forms[i], "--kill-whom=main", "rt"]);
+            Assert.True(kill.ExitCode == 0, kill.ToString());
+            var expected = string.Concat(Enumerable.Repeat("rt\n", i + 1));
+            Assert.True(ServiceSandbox.WaitFor(() => File.Exists(log) && File.ReadAllText(log) == expected, TimeSpan.FromSeconds(5)),
+                $"after {string.Join(' ', forms[i])}: {(File.Exists(log) ? File.ReadAllText(log) : "nothing")}");
+        }
+        Assert.Equal("active", _box.Property("rt.service", "ActiveState"));
+    }
+
+    [Fact]
     public void ReloadRunsExecReloadWithTheMainPidAndKeepsTheUnitActive()
     {
         var log = _box.File("reloaded");

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Platform.Abstractions;
 using Platform.Host.Exec;
+using Platform.Interop;
 using Platform.ServiceTypes.Tests.Support;
 using Platform.TestSupport;
 using Xunit.Abstractions;
@@ -24,17 +25,11 @@ public sealed class ProcessSpawnerTests(ITestOutputHelper output) : IDisposable
     private ChildProcess Sleep(SpawnRequest? template = null)
         => Spawn((template ?? new SpawnRequest { Path = "", Arguments = [] }) with { Path = "/bin/sleep", Arguments = ["sleep", "30"] });
 
-    [DllImport("libc.so.6")]
-    private static extern int dup(int fd);
-
-    [DllImport("libc.so.6")]
-    private static extern int close(int fd);
-
     [Fact]
     public void ServiceLeadsItsOwnSessionWithStdinFromDevNullAndOnlyThreeDescriptors()
     {
         // A descriptor without close-on-exec in this process must still not reach the service.
-        var leaked = dup(0);
+        var leaked = LibC.fcntl(0, LibC.F_DUPFD, 0);
         try
         {
             var child = Sleep();
@@ -44,7 +39,7 @@ public sealed class ProcessSpawnerTests(ITestOutputHelper output) : IDisposable
             Assert.Equal([0, 1, 2], ProcStatus.Fds(child.Pid));
             Assert.Equal("/", ProcStatus.Cwd(child.Pid));
         }
-        finally { close(leaked); }
+        finally { LibC.close(leaked); }
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
+using Platform.Interop;
 
 namespace Platform.TestSupport;
 
@@ -12,7 +13,6 @@ namespace Platform.TestSupport;
 /// </summary>
 public static class NotifyClient
 {
-    private const int SolSocket = 1, ScmRights = 1, ScmCredentials = 2;
 
     /// <summary>Sends <paramref name="message"/> (e.g. <c>"READY=1\nSTATUS=up"</c>) as one datagram from this process.</summary>
     public static void Send(string address, string message) => Send(address, Encoding.UTF8.GetBytes(message));
@@ -31,7 +31,7 @@ public static class NotifyClient
         BitConverter.TryWriteBytes(creds.AsSpan(0), pid);
         BitConverter.TryWriteBytes(creds.AsSpan(4), uid);
         BitConverter.TryWriteBytes(creds.AsSpan(8), gid);
-        SendMsg(address, Encoding.UTF8.GetBytes(message), ScmCredentials, creds);
+        SendMsg(address, Encoding.UTF8.GetBytes(message), LibC.SCM_CREDENTIALS, creds);
     }
 
     /// <summary>Sends with SCM_RIGHTS copies of <paramref name="fds"/> attached (as FDSTORE=1 or a barrier would).</summary>
@@ -39,7 +39,7 @@ public static class NotifyClient
     {
         var payload = new byte[fds.Length * 4];
         for (var i = 0; i < fds.Length; i++) BitConverter.TryWriteBytes(payload.AsSpan(i * 4), fds[i]);
-        SendMsg(address, Encoding.UTF8.GetBytes(message), ScmRights, payload);
+        SendMsg(address, Encoding.UTF8.GetBytes(message), LibC.SCM_RIGHTS, payload);
     }
 
     /// <summary>
@@ -85,54 +85,29 @@ public static class NotifyClient
     public static UnixDomainSocketEndPoint EndPointFor(string address)
         => new(address.StartsWith('@') ? "\0" + address[1..] : address);
 
-    // .NET's Socket cannot attach ancillary data, so build msghdr/cmsghdr by hand (64-bit layout).
-    private static void SendMsg(string address, byte[] data, int cmsgType, byte[] cmsgData)
+    // .NET's Socket cannot attach ancillary data: sendmsg with the product's own msghdr and cmsghdr layouts.
+    private static unsafe void SendMsg(string address, byte[] data, int cmsgType, byte[] cmsgData)
     {
-        var name = Encoding.UTF8.GetBytes(address.StartsWith('@') ? "\0" + address[1..] : address);
-        var nameLen = 2 + name.Length + (address.StartsWith('@') ? 0 : 1);
-        if (nameLen > 110) throw new ArgumentException("notify address too long for sun_path: " + address);
-        var controlLen = 16 + ((cmsgData.Length + 7) & ~7);
-        var block = Marshal.AllocHGlobal(112 + 16 + 56 + controlLen + data.Length);
+        var name = UnixAddress.Build(address);
+        var control = new byte[ControlMessages.Space(cmsgData.Length)];
+        ControlMessages.Write(control, LibC.SOL_SOCKET, cmsgType, cmsgData);
+        var fd = LibC.socket(LibC.AF_UNIX, LibC.SOCK_DGRAM | LibC.SOCK_CLOEXEC, 0);
+        if (fd < 0) throw new IOException("socket failed: " + LibC.StrError(Marshal.GetLastPInvokeError()));
         try
         {
-            var addr = block; var iov = block + 112; var msg = iov + 16; var control = msg + 56; var buf = control + controlLen;
-            for (var i = 0; i < 112; i++) Marshal.WriteByte(addr, i, 0);
-            Marshal.WriteInt16(addr, 1); // AF_UNIX
-            Marshal.Copy(name, 0, addr + 2, name.Length);
-            Marshal.Copy(data, 0, buf, data.Length);
-            Marshal.WriteIntPtr(iov, buf);
-            Marshal.WriteInt64(iov, 8, data.Length);
-            Marshal.WriteInt64(control, 16 + cmsgData.Length); // cmsg_len = CMSG_LEN(n)
-            Marshal.WriteInt32(control, 8, SolSocket);
-            Marshal.WriteInt32(control, 12, cmsgType);
-            Marshal.Copy(cmsgData, 0, control + 16, cmsgData.Length);
-            for (var i = 16 + cmsgData.Length; i < controlLen; i++) Marshal.WriteByte(control, i, 0);
-            for (var i = 0; i < 56; i++) Marshal.WriteByte(msg, i, 0);
-            Marshal.WriteIntPtr(msg, 0, addr);
-            Marshal.WriteInt32(msg, 8, nameLen);
-            Marshal.WriteIntPtr(msg, 16, iov);
-            Marshal.WriteInt64(msg, 24, 1);
-            Marshal.WriteIntPtr(msg, 32, control);
-            Marshal.WriteInt64(msg, 40, controlLen);
-
-            var fd = socket(1, 2 | 0x80000, 0);
-            if (fd < 0) throw new IOException("socket failed: errno " + Marshal.GetLastPInvokeError());
-            try
+            fixed (byte* n = name)
+            fixed (byte* d = data)
+            fixed (byte* c = control)
             {
-                if (sendmsg(fd, msg, 0) < 0)
-                    throw new IOException($"sendmsg to {address} failed: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
+                var iov = new IoVec { Base = d, Length = (nuint)data.Length };
+                var msg = new MsgHdr
+                {
+                    Name = n, NameLen = (uint)name.Length, Iov = &iov, IovLen = 1, Control = c, ControlLen = (nuint)control.Length,
+                };
+                if (LibC.sendmsg(fd, &msg, 0) < 0)
+                    throw new IOException($"sendmsg to {address} failed: {LibC.StrError(Marshal.GetLastPInvokeError())}");
             }
-            finally { close(fd); }
         }
-        finally { Marshal.FreeHGlobal(block); }
+        finally { LibC.close(fd); }
     }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int socket(int domain, int type, int protocol);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern nint sendmsg(int fd, IntPtr msg, int flags);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int close(int fd);
 }

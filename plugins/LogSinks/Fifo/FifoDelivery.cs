@@ -1,5 +1,5 @@
 using Platform.LogSinks.Common;
-using Platform.LogSinks.Native;
+using Platform.Interop;
 
 namespace Platform.LogSinks.Fifo;
 
@@ -56,20 +56,20 @@ internal sealed unsafe class FifoDelivery : IDisposable
                 continue;
             }
             nint n;
-            fixed (byte* p = data) n = SinkLibc.write(_fd, p + offset, length);
+            fixed (byte* p = data) n = LibC.write(_fd, p + offset, length);
             if (n > 0)
             {
                 _spool.Advance((int)n);
                 continue;
             }
             var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
-            if (n < 0 && errno == SinkLibc.EAGAIN)
+            if (n < 0 && errno == LibC.EAGAIN)
             {
                 _spool.Advance(0);
                 WaitWritable();
                 continue;
             }
-            if (n < 0 && errno == SinkLibc.EINTR)
+            if (n < 0 && errno == LibC.EINTR)
             {
                 _spool.Advance(0);
                 continue;
@@ -85,43 +85,43 @@ internal sealed unsafe class FifoDelivery : IDisposable
         var dropped = _spool.TakeDropped();
         var line = _notice(dropped);
         nint n;
-        fixed (byte* p = line) n = SinkLibc.write(_fd, p, line.Length);
+        fixed (byte* p = line) n = LibC.write(_fd, p, line.Length);
         if (n == line.Length) return true;
         // Not delivered (pipe full or reader gone): count the drops again for the next attempt.
         _spool.RestoreDropped(dropped);
-        if (n < 0 && System.Runtime.InteropServices.Marshal.GetLastPInvokeError() == SinkLibc.EAGAIN) WaitWritable();
+        if (n < 0 && System.Runtime.InteropServices.Marshal.GetLastPInvokeError() == LibC.EAGAIN) WaitWritable();
         else CloseFd();
         return false;
     }
 
     private bool TryOpen()
     {
-        var fd = SinkLibc.open(_path, SinkLibc.O_WRONLY | SinkLibc.O_NONBLOCK | SinkLibc.O_CLOEXEC, 0);
+        var fd = LibC.open(_path, LibC.O_WRONLY | LibC.O_NONBLOCK | LibC.O_CLOEXEC, 0);
         if (fd >= 0)
         {
             Volatile.Write(ref _fd, fd);
             return true;
         }
         var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
-        if (errno == SinkLibc.ENOENT) SinkLibc.mkfifo(_path, 0b110_100_100);
-        else if (errno != SinkLibc.ENXIO && errno != SinkLibc.EINTR && !_warned)
+        if (errno == LibC.ENOENT) LibC.mkfifo(_path, 0b110_100_100);
+        else if (errno != LibC.ENXIO && errno != LibC.EINTR && !_warned)
         {
             _warned = true;
-            _warn($"log sink fifo: cannot open {_path}: {SinkLibc.Describe(errno)}");
+            _warn($"log sink fifo: cannot open {_path}: {LibC.StrError(errno)}");
         }
         return false;
     }
 
     private void WaitWritable()
     {
-        var pfd = new PollFd { Fd = _fd, Events = SinkLibc.POLLOUT };
-        SinkLibc.poll(&pfd, 1, 250);
+        var pfd = new PollFd { Fd = _fd, Events = LibC.POLLOUT };
+        LibC.poll(&pfd, 1, 250);
     }
 
     private void CloseFd()
     {
         if (_fd < 0) return;
-        SinkLibc.close(_fd);
+        LibC.close(_fd);
         Volatile.Write(ref _fd, -1);
     }
 

@@ -1,7 +1,7 @@
 using System.Text;
 using Platform.Abstractions;
 using Platform.LogSinks.Common;
-using Platform.LogSinks.Native;
+using Platform.Interop;
 
 namespace Platform.LogSinks.Fifo;
 
@@ -44,8 +44,10 @@ public sealed class FifoLogSink : ILogSink
         }
         _path = SinkSettings.UnderRoot(context.Root, path.Trim());
         _limit = settings.Size("SpoolBytes", 16 << 20, context.Warn);
-        var type = SinkLibc.FileType(_path, out var errno);
-        if (type < 0 && errno == SinkLibc.ENOENT)
+        var exists = LibC.Stat(_path, follow: true, out var status);
+        var errno = exists ? 0 : System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+        var type = exists ? (int)status.Type : -1;
+        if (type < 0 && errno == LibC.ENOENT)
         {
             try { Directory.CreateDirectory(System.IO.Path.GetDirectoryName(_path)!); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -53,18 +55,18 @@ public sealed class FifoLogSink : ILogSink
                 context.Warn($"log sink fifo: cannot create {_path}: {ErrorText.Describe(e)}");
                 return false;
             }
-            if (SinkLibc.mkfifo(_path, 0b110_100_100) != 0)
+            if (LibC.mkfifo(_path, 0b110_100_100) != 0)
             {
-                context.Warn($"log sink fifo: cannot create {_path}: {SinkLibc.Describe(System.Runtime.InteropServices.Marshal.GetLastPInvokeError())}");
+                context.Warn($"log sink fifo: cannot create {_path}: {LibC.StrError(System.Runtime.InteropServices.Marshal.GetLastPInvokeError())}");
                 return false;
             }
         }
         else if (type < 0)
         {
-            context.Warn($"log sink fifo: cannot use {_path}: {SinkLibc.Describe(errno)}");
+            context.Warn($"log sink fifo: cannot use {_path}: {LibC.StrError(errno)}");
             return false;
         }
-        else if (type != SinkLibc.S_IFIFO)
+        else if (type != LibC.S_IFIFO)
         {
             context.Warn($"log sink fifo: {_path} exists and is not a FIFO");
             return false;

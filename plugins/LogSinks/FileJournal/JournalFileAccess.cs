@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Win32.SafeHandles;
-using Platform.LogSinks.Native;
+using Platform.Interop;
 
 namespace Platform.LogSinks.FileJournal;
 
@@ -21,8 +21,8 @@ internal static class JournalFileAccess
     public static void Protect(SafeFileHandle handle)
     {
         File.SetUnixFileMode(handle, FileMode);
-        if (SinkLibc.geteuid() == 0 && s_group.Value is { } gid)
-            SinkLibc.fchown((int)handle.DangerousGetHandle(), uint.MaxValue, gid);
+        if (LibC.geteuid() == 0 && s_group.Value is { } gid)
+            LibC.fchown((int)handle.DangerousGetHandle(), uint.MaxValue, gid);
     }
 
     private static uint? FindGroup()

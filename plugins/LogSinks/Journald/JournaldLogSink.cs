@@ -1,6 +1,6 @@
 using Platform.Abstractions;
 using Platform.LogSinks.Common;
-using Platform.LogSinks.Native;
+using Platform.Interop;
 
 namespace Platform.LogSinks.Journald;
 
@@ -104,7 +104,7 @@ public sealed class JournaldLogSink : ILogSink
                     continue;
                 }
                 Interlocked.Increment(ref _dropped);
-                if (errno is SinkLibc.ENOENT or SinkLibc.ECONNREFUSED) GoInactive();
+                if (errno is LibC.ENOENT or LibC.ECONNREFUSED) GoInactive();
             }
         }
         finally

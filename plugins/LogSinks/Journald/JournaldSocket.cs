@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
-using System.Text;
-using Platform.LogSinks.Native;
+using Platform.Interop;
 
 namespace Platform.LogSinks.Journald;
 
@@ -10,22 +9,19 @@ namespace Platform.LogSinks.Journald;
 /// </summary>
 internal sealed unsafe class JournaldSocket : IDisposable
 {
-    private readonly byte[] _address = new byte[110];
-    private readonly int _addressLength;
+    private readonly byte[] _address;
     private readonly int _fd;
 
     public JournaldSocket(string path)
     {
-        var count = Encoding.UTF8.GetBytes(path, _address.AsSpan(2, 107));
-        _address[0] = SinkLibc.AF_UNIX;
-        _addressLength = 2 + count + 1;
-        _fd = SinkLibc.socket(SinkLibc.AF_UNIX, SinkLibc.SOCK_DGRAM | SinkLibc.SOCK_CLOEXEC, 0);
-        if (_fd < 0) throw new IOException("socket: " + SinkLibc.Describe(Marshal.GetLastPInvokeError()));
+        _address = UnixAddress.Build(path);
+        _fd = LibC.socket(LibC.AF_UNIX, LibC.SOCK_DGRAM | LibC.SOCK_CLOEXEC, 0);
+        if (_fd < 0) throw new IOException("socket: " + LibC.StrError(Marshal.GetLastPInvokeError()));
         var size = 8 << 20;
-        SinkLibc.setsockopt(_fd, SinkLibc.SOL_SOCKET, SinkLibc.SO_SNDBUF, &size, sizeof(int));
+        LibC.setsockopt(_fd, LibC.SOL_SOCKET, LibC.SO_SNDBUF, &size, sizeof(int));
         // A stalled journald must not hold the sink thread forever.
         var timeout = stackalloc long[2] { 1, 0 };
-        SinkLibc.setsockopt(_fd, SinkLibc.SOL_SOCKET, SinkLibc.SO_SNDTIMEO, timeout, 16);
+        LibC.setsockopt(_fd, LibC.SOL_SOCKET, LibC.SO_SNDTIMEO, timeout, 16);
     }
 
     /// <summary>Sends one entry; returns 0 or the errno of the failure.</summary>
@@ -35,37 +31,35 @@ internal sealed unsafe class JournaldSocket : IDisposable
         {
             var iov = new IoVec { Base = data, Length = (nuint)entry.Length };
             var errno = SendMessage(&iov, 1, null, 0);
-            return errno is SinkLibc.EMSGSIZE or SinkLibc.ENOBUFS ? SendViaMemfd(entry) : errno;
+            return errno is LibC.EMSGSIZE or LibC.ENOBUFS ? SendViaMemfd(entry) : errno;
         }
     }
 
     private int SendViaMemfd(ReadOnlySpan<byte> entry)
     {
-        var memfd = SinkLibc.memfd_create("journal-entry", SinkLibc.MFD_CLOEXEC | SinkLibc.MFD_ALLOW_SEALING);
+        var memfd = LibC.memfd_create("journal-entry", LibC.MFD_CLOEXEC | LibC.MFD_ALLOW_SEALING);
         if (memfd < 0) return Marshal.GetLastPInvokeError();
         try
         {
             fixed (byte* data = entry)
                 for (var done = 0; done < entry.Length;)
                 {
-                    var n = SinkLibc.write(memfd, data + done, entry.Length - done);
+                    var n = LibC.write(memfd, data + done, entry.Length - done);
                     if (n <= 0) return Marshal.GetLastPInvokeError();
                     done += (int)n;
                 }
-            if (SinkLibc.fcntl(memfd, SinkLibc.F_ADD_SEALS,
-                    SinkLibc.F_SEAL_SEAL | SinkLibc.F_SEAL_SHRINK | SinkLibc.F_SEAL_GROW | SinkLibc.F_SEAL_WRITE) != 0)
+            if (LibC.fcntl(memfd, LibC.F_ADD_SEALS,
+                    LibC.F_SEAL_SEAL | LibC.F_SEAL_SHRINK | LibC.F_SEAL_GROW | LibC.F_SEAL_WRITE) != 0)
                 return Marshal.GetLastPInvokeError();
-            // cmsghdr (16 bytes) + one int, padded to 8.
-            var control = stackalloc byte[24];
-            *(ulong*)control = 20;
-            *(int*)(control + 8) = SinkLibc.SOL_SOCKET;
-            *(int*)(control + 12) = SinkLibc.SCM_RIGHTS;
-            *(int*)(control + 16) = memfd;
-            return SendMessage(null, 0, control, 24);
+            var space = ControlMessages.Space(sizeof(int));
+            var control = stackalloc byte[space];
+            var length = ControlMessages.Write(new Span<byte>(control, space), LibC.SOL_SOCKET, LibC.SCM_RIGHTS,
+                BitConverter.GetBytes(memfd));
+            return SendMessage(null, 0, control, length);
         }
         finally
         {
-            SinkLibc.close(memfd);
+            LibC.close(memfd);
         }
     }
 
@@ -73,19 +67,19 @@ internal sealed unsafe class JournaldSocket : IDisposable
     {
         fixed (byte* name = _address)
         {
-            var msg = new MessageHeader
+            var msg = new MsgHdr
             {
-                Name = name, NameLen = (uint)_addressLength, Iov = iov, IovLen = (nuint)iovCount,
+                Name = name, NameLen = (uint)_address.Length, Iov = iov, IovLen = (nuint)iovCount,
                 Control = control, ControlLen = (nuint)controlLength,
             };
             while (true)
             {
-                if (SinkLibc.sendmsg(_fd, &msg, SinkLibc.MSG_NOSIGNAL) >= 0) return 0;
+                if (LibC.sendmsg(_fd, &msg, LibC.MSG_NOSIGNAL) >= 0) return 0;
                 var errno = Marshal.GetLastPInvokeError();
-                if (errno != SinkLibc.EINTR) return errno;
+                if (errno != LibC.EINTR) return errno;
             }
         }
     }
 
-    public void Dispose() => SinkLibc.close(_fd);
+    public void Dispose() => LibC.close(_fd);
 }

@@ -3,6 +3,7 @@ using Platform.Host.Configuration;
 using Platform.Host.Lifecycle;
 using Platform.Host.Plugins;
 using Platform.Units;
+using Platform.Interop;
 
 namespace Platform.Host.Cli;
 
@@ -82,7 +83,7 @@ internal sealed class HostContext
     private string UserRuntimeDirectory()
     {
         if (Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR") is { Length: > 0 } xdg) return xdg;
-        var uid = Mono.Unix.Native.Syscall.getuid();
+        var uid = LibC.getuid();
         var run = "/run/user/" + uid;
         if (Directory.Exists(Under(run)) || Environment.IsPrivilegedProcess) return run;
         var fallback = "/tmp/platform-runtime-" + uid;

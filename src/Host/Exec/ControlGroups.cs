@@ -1,4 +1,5 @@
 using System.Globalization;
+using Platform.Interop;
 
 namespace Platform.Host.Exec;
 
@@ -19,7 +20,7 @@ public sealed class ControlGroups
     {
         // cgroup.controllers exists only in cgroup2 (a v1 or hybrid /sys/fs/cgroup is a tmpfs of per-controller mounts).
         if (!File.Exists(Path.Combine(mount, "cgroup.controllers"))) return null;
-        if (Native.LibC.geteuid() != 0) return null;
+        if (LibC.geteuid() != 0) return null;
         return new ControlGroups(mount);
     }
 

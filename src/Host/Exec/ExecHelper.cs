@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Platform.Host.Exec.Native;
+using Platform.Interop;
 
 namespace Platform.Host.Exec;
 

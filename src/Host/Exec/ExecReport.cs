@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using Platform.Host.Exec.Native;
+using Platform.Interop;
 
 namespace Platform.Host.Exec;
 
@@ -21,7 +21,7 @@ internal static class ExecReport
             while (true)
             {
                 var remaining = (int)Math.Max(0, deadline - Environment.TickCount64);
-                var fds = new[] { new LibC.PollFd { Fd = fd, Events = LibC.POLLIN } };
+                var fds = new[] { new PollFd { Fd = fd, Events = LibC.POLLIN } };
                 var ready = LibC.poll(fds, 1, remaining);
                 if (ready < 0 && Marshal.GetLastPInvokeError() == LibC.EINTR) continue;
                 if (ready <= 0) return "Timed out waiting for the exec helper";

@@ -1,5 +1,5 @@
 using Platform.Abstractions;
-using Platform.Host.Exec.Native;
+using Platform.Interop;
 
 namespace Platform.Host.Exec;
 
@@ -64,7 +64,6 @@ public static class ExecutableResolver
     {
         if (Directory.Exists(path)) return LibC.EACCES;
         if (!File.Exists(path)) return LibC.ENOENT;
-        using var strings = new NativeStrings();
-        return LibC.access(strings.String(path), X_OK) == 0 ? 0 : System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+        return LibC.access(path, X_OK) == 0 ? 0 : System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
     }
 }

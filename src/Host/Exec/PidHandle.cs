@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Platform.Host.Exec.Native;
+using Platform.Interop;
 
 namespace Platform.Host.Exec;
 
@@ -52,7 +52,7 @@ public sealed class PidHandle : IDisposable
         get
         {
             if (_fd < 0) return !ProcFs.IsAlive(Pid);
-            var fds = new[] { new LibC.PollFd { Fd = _fd, Events = LibC.POLLIN } };
+            var fds = new[] { new PollFd { Fd = _fd, Events = LibC.POLLIN } };
             return LibC.poll(fds, 1, 0) > 0 && fds[0].Revents != 0;
         }
     }

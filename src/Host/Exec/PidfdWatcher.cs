@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Platform.Host.Exec.Native;
+using Platform.Interop;
 
 namespace Platform.Host.Exec;
 
@@ -79,17 +79,17 @@ internal sealed class PidfdWatcher
         var ids = new List<long>();
         while (true)
         {
-            LibC.PollFd[] fds;
+            PollFd[] fds;
             lock (_lock)
             {
                 ids.Clear();
-                fds = new LibC.PollFd[_watches.Count + 1];
-                fds[0] = new LibC.PollFd { Fd = _eventFd, Events = LibC.POLLIN };
+                fds = new PollFd[_watches.Count + 1];
+                fds[0] = new PollFd { Fd = _eventFd, Events = LibC.POLLIN };
                 var i = 1;
                 foreach (var (id, w) in _watches)
                 {
                     ids.Add(id);
-                    fds[i++] = new LibC.PollFd { Fd = w.Fd, Events = LibC.POLLIN };
+                    fds[i++] = new PollFd { Fd = w.Fd, Events = LibC.POLLIN };
                 }
             }
             if (LibC.poll(fds, (nuint)fds.Length, -1) < 0) continue;

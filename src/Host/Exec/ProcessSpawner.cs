@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Platform.Abstractions;
-using Platform.Host.Exec.Native;
+using Platform.Interop;
 
 namespace Platform.Host.Exec;
 

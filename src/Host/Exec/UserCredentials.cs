@@ -1,6 +1,6 @@
 using System.Globalization;
 using Platform.Abstractions;
-using Platform.Host.Exec.Native;
+using Platform.Interop;
 
 namespace Platform.Host.Exec;
 

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Platform.Abstractions;
-using Platform.Host.Exec.Native;
+using Platform.Interop;
 
 namespace Platform.Host.Exec;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Platform.Host.Exec.Native;
+using Platform.Interop;
 
 namespace Platform.Host.Init;
 
@@ -10,7 +10,7 @@ namespace Platform.Host.Init;
 /// and throws the exit statuses away. Threads inherit the mask of the thread that creates them, so the init re-executes
 /// itself once with SIGCHLD blocked before the runtime starts any thread; the mask survives execve.
 /// </summary>
-internal static partial class ChildSignals
+internal static class ChildSignals
 {
     private const int SIGCHLD = 17, SIG_BLOCK = 0, SFD_CLOEXEC = 0x80000;
 
@@ -39,7 +39,7 @@ internal static partial class ChildSignals
     public static int OpenSignalFd()
     {
         using var strings = new NativeStrings();
-        var fd = signalfd(-1, ChildSet(strings), SFD_CLOEXEC);
+        var fd = LibC.signalfd(-1, ChildSet(strings), SFD_CLOEXEC);
         if (fd < 0) throw new IOException($"signalfd: {LibC.StrError(Marshal.GetLastPInvokeError())}");
         return fd;
     }
@@ -61,13 +61,7 @@ internal static partial class ChildSignals
     {
         var set = strings.Block(LibC.SigSetSize);
         LibC.sigemptyset(set);
-        sigaddset(set, SIGCHLD);
+        LibC.sigaddset(set, SIGCHLD);
         return set;
     }
-
-    [LibraryImport(LibC.Name, SetLastError = true)]
-    private static partial int sigaddset(IntPtr set, int signal);
-
-    [LibraryImport(LibC.Name, SetLastError = true)]
-    private static partial int signalfd(int fd, IntPtr mask, int flags);
 }

@@ -1,4 +1,5 @@
 using Platform.Host.Cli;
+using Platform.Interop;
 
 namespace Platform.Host.Init;
 
@@ -23,7 +24,11 @@ internal static class InitCommand
             case "halt" or "poweroff" or "reboot" or "exit" or "kexec":
                 if (ctx.Options.DryRun) return ExitCodes.Success;
                 if (state.RunningPid() is not { } pid) return StopEverything(ctx);
-                Mono.Unix.Native.Syscall.kill(pid, Mono.Unix.Native.Signum.SIGTERM);
+                if (LibC.Kill(pid, LibC.SIGTERM) is not (0 or LibC.ESRCH) and var errno)
+                {
+                    ctx.Err.WriteLine($"Failed to {verb} system: {LibC.StrError(errno)}");
+                    return ExitCodes.Failure;
+                }
                 return ExitCodes.Success;
         }
         if (state.RunningPid() is { } running && running != Environment.ProcessId)

@@ -1,5 +1,6 @@
 using Platform.Abstractions;
 using Platform.Host.Exec;
+using Platform.Interop;
 
 namespace Platform.Host.Init;
 
@@ -94,12 +95,14 @@ internal sealed partial class InitProcess
     /// <c>systemctl -1</c> run as an ordinary process) only our own descendants, which is where the units we started
     /// and their orphans live. The sweep must never start from PID 1 there: its descendants are the whole machine.
     /// </summary>
-    private static void KillEverything()
+    private void KillEverything()
     {
         var self = Environment.ProcessId;
         var all = ProcFs.All();
         var ours = self == 1 ? all.ConvertAll(p => p.Pid) : ProcFs.Descendants(self, all);
         foreach (var pid in ours)
-            if (pid != self && pid != 1) Mono.Unix.Native.Syscall.kill(pid, Mono.Unix.Native.Signum.SIGKILL);
+            // ESRCH: it exited meanwhile, which is what we want.
+            if (pid != self && pid != 1 && LibC.Kill(pid, LibC.SIGKILL) is not (0 or LibC.ESRCH) and var errno)
+                ctx.Warn($"Failed to kill process {pid}: {LibC.StrError(errno)}");
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
-using Platform.Host.Exec.Native;
+using Platform.Interop;
 using Platform.Host.Sockets;
 
 namespace Platform.Host.Init;
@@ -26,7 +26,7 @@ internal sealed partial class InitProcess
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return; }
         var fd = LibC.socket(LibC.AF_UNIX, LibC.SOCK_DGRAM | LibC.SOCK_CLOEXEC, 0);
-        var address = LibC.UnixAddress(path);
+        var address = UnixAddress.Build(path);
         var old = LibC.umask(0x3F);
         var bound = fd >= 0 && LibC.bind(fd, address, (uint)address.Length) == 0;
         LibC.umask(old);

@@ -5,6 +5,7 @@ using Platform.Host.Cli;
 using Platform.Host.Exec;
 using Platform.Host.Journal;
 using Platform.Host.Lifecycle;
+using Platform.Interop;
 
 namespace Platform.Host.Init;
 
@@ -26,7 +27,7 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
 
     public async Task<int> RunAsync(IReadOnlyList<string> units)
     {
-        if (Environment.ProcessId != 1) Exec.Native.LibC.BecomeSubreaper();
+        if (Environment.ProcessId != 1) LibC.BecomeSubreaper();
         state.Begin();
         ChildProcess.Reaped += (pid, exit) => { _reapedByWaiters.Enqueue((pid, exit)); _events.Writer.TryWrite("chld"); };
         var childSignals = ChildSignals.OpenSignalFd();

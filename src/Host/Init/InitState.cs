@@ -1,6 +1,7 @@
 using System.Globalization;
 using Platform.Host.Cli;
 using Platform.Host.Exec;
+using Platform.Interop;
 
 namespace Platform.Host.Init;
 
@@ -68,7 +69,12 @@ internal sealed class InitState(HostContext ctx)
     public void RequestReload(int pid)
     {
         var before = Reloads();
-        Mono.Unix.Native.Syscall.kill(pid, Mono.Unix.Native.Signum.SIGHUP);
+        // ESRCH ends the wait below (the init is gone); anything else means no reload will come.
+        if (LibC.Kill(pid, LibC.SIGHUP) is not (0 or LibC.ESRCH) and var errno)
+        {
+            ctx.Warn($"Failed to reload daemon: {LibC.StrError(errno)}");
+            return;
+        }
         var deadline = Environment.TickCount64 + 10_000;
         var pause = 1;
         while (Reloads() <= before && Environment.TickCount64 < deadline && RunningPid() == pid)

@@ -2,6 +2,7 @@ using Platform.Abstractions;
 using Platform.Host.Cli;
 using Platform.Host.Exec;
 using Platform.Host.Lifecycle;
+using Platform.Interop;
 
 namespace Platform.Host.Init;
 
@@ -102,7 +103,8 @@ internal sealed class NotifyMonitor : IDisposable
         _ctx.Warn($"{_unit.Name}: Watchdog timeout (limit {_watchdog?.TotalSeconds}s)!");
         _watchdogFired(_unit.Name);
         var signal = SignalNames.TryParse(_unit.Get("Service", "WatchdogSignal"), out var s) ? s : 6;
-        Mono.Unix.Native.Syscall.kill(status.MainPid, (Mono.Unix.Native.Signum)signal);
+        if (LibC.Kill(status.MainPid, signal) is not (0 or LibC.ESRCH) and var errno)
+            _ctx.Warn($"{_unit.Name}: Failed to send {SignalNames.Name(signal)}: {LibC.StrError(errno)}");
     }
 
     public void Dispose()

@@ -1,6 +1,6 @@
 using Platform.Host.Configuration;
 using Platform.Host.Exec;
-using Platform.Host.Exec.Native;
+using Platform.Interop;
 
 namespace Platform.Host.Journal;
 

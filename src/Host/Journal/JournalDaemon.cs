@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using Platform.Abstractions;
-using Platform.Host.Journal.Native;
+using Platform.Interop;
 
 namespace Platform.Host.Journal;
 
@@ -100,11 +100,11 @@ public static class JournalDaemon
     /// </summary>
     private static void Detach()
     {
-        JournalLibc.setsid();
+        LibC.setsid();
         if (Environment.GetEnvironmentVariable("PLATFORM_DEBUG") == "1") return;
-        var devNull = JournalLibc.open("/dev/null", JournalLibc.O_RDWR, 0);
+        var devNull = LibC.open("/dev/null", LibC.O_RDWR, 0);
         if (devNull < 0) return;
-        for (var fd = 0; fd <= 2; fd++) JournalLibc.dup2(devNull, fd);
-        if (devNull > 2) JournalLibc.close(devNull);
+        for (var fd = 0; fd <= 2; fd++) LibC.dup2(devNull, fd);
+        if (devNull > 2) LibC.close(devNull);
     }
 }

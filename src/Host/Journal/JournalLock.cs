@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
-using Platform.Host.Journal.Native;
+using Platform.Interop;
 
 namespace Platform.Host.Journal;
 
@@ -21,14 +21,14 @@ public sealed class JournalLock : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // Raw open(2): File.OpenHandle takes a shared flock of its own and would fail while another pump holds ours.
         // O_NOFOLLOW: a link planted under the lock's name must not make root create or open the file it points to.
-        var fd = JournalLibc.open(path, JournalLibc.O_RDWR | JournalLibc.O_CREAT | JournalLibc.O_CLOEXEC | JournalLibc.O_NOFOLLOW, 0b110_100_100);
-        if (fd < 0) throw new IOException($"cannot open {path}: {JournalLibc.Describe(Marshal.GetLastPInvokeError())}");
+        var fd = LibC.open(path, LibC.O_RDWR | LibC.O_CREAT | LibC.O_CLOEXEC | LibC.O_NOFOLLOW, 0b110_100_100);
+        if (fd < 0) throw new IOException($"cannot open {path}: {LibC.StrError(Marshal.GetLastPInvokeError())}");
         var handle = new SafeFileHandle(fd, ownsHandle: true);
         while (true)
         {
-            if (JournalLibc.flock((int)handle.DangerousGetHandle(), JournalLibc.LOCK_EX | JournalLibc.LOCK_NB) == 0)
+            if (LibC.flock((int)handle.DangerousGetHandle(), LibC.LOCK_EX | LibC.LOCK_NB) == 0)
                 return new JournalLock(handle);
-            if (Marshal.GetLastPInvokeError() == JournalLibc.EINTR) continue;
+            if (Marshal.GetLastPInvokeError() == LibC.EINTR) continue;
             handle.Dispose();
             return null;
         }

@@ -1,6 +1,6 @@
 using Microsoft.Win32.SafeHandles;
 using System.Runtime.InteropServices;
-using Platform.Host.Journal.Native;
+using Platform.Interop;
 
 namespace Platform.Host.Journal;
 
@@ -46,8 +46,8 @@ public static unsafe class JournalStreamClient
             var done = 0;
             while (done < bytes.Length)
             {
-                var n = JournalLibc.send(fd, p + done, bytes.Length - done, JournalLibc.MSG_NOSIGNAL);
-                if (n < 0 && Marshal.GetLastPInvokeError() == JournalLibc.EINTR) continue;
+                var n = LibC.send(fd, p + done, bytes.Length - done, LibC.MSG_NOSIGNAL);
+                if (n < 0 && Marshal.GetLastPInvokeError() == LibC.EINTR) continue;
                 if (n <= 0)
                 {
                     handle.Dispose();
@@ -64,7 +64,7 @@ public static unsafe class JournalStreamClient
     {
         var fd = OpenConnected(socketPath);
         if (fd < 0) return false;
-        JournalLibc.close(fd);
+        LibC.close(fd);
         return true;
     }
 
@@ -72,16 +72,16 @@ public static unsafe class JournalStreamClient
     {
         Span<byte> address = stackalloc byte[UnixAddress.Size];
         var length = UnixAddress.Fill(address, socketPath);
-        var fd = JournalLibc.socket(JournalLibc.AF_UNIX, JournalLibc.SOCK_STREAM | JournalLibc.SOCK_CLOEXEC, 0);
-        if (fd < 0) throw new IOException("socket(AF_UNIX): " + JournalLibc.Describe(Marshal.GetLastPInvokeError()));
+        var fd = LibC.socket(LibC.AF_UNIX, LibC.SOCK_STREAM | LibC.SOCK_CLOEXEC, 0);
+        if (fd < 0) throw new IOException("socket(AF_UNIX): " + LibC.StrError(Marshal.GetLastPInvokeError()));
         fixed (byte* a = address)
         {
             while (true)
             {
-                if (JournalLibc.connect(fd, a, length) == 0) return fd;
+                if (LibC.connect(fd, a, length) == 0) return fd;
                 var errno = Marshal.GetLastPInvokeError();
-                if (errno == JournalLibc.EINTR) continue;
-                JournalLibc.close(fd);
+                if (errno == LibC.EINTR) continue;
+                LibC.close(fd);
                 return -1;
             }
         }

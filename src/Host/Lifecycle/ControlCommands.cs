@@ -1,5 +1,6 @@
 using Platform.Abstractions;
 using Platform.Host.Exec;
+using Platform.Interop;
 
 namespace Platform.Host.Lifecycle;
 
@@ -23,7 +24,8 @@ internal static class ControlCommands
             try { exit = await child.Exited.WaitAsync(ct).ConfigureAwait(false); }
             catch (OperationCanceledException)
             {
-                LibCKill(child.Pid);
+                // Our own child: only ESRCH (already gone) can fail, and that is fine.
+                _ = LibC.Kill(child.Pid, LibC.SIGKILL);
                 throw;
             }
             lock (context.ControlLines) context.ControlLines.Add(RuntimeRecord.ProcessLine(child.Pid, setting, command, exit));
@@ -33,6 +35,4 @@ internal static class ControlCommands
         }
         return failure;
     }
-
-    private static void LibCKill(int pid) => Mono.Unix.Native.Syscall.kill(pid, Mono.Unix.Native.Signum.SIGKILL);
 }

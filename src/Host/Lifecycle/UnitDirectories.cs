@@ -1,5 +1,6 @@
 using Platform.Abstractions;
 using Platform.Host.Exec;
+using Platform.Interop;
 
 namespace Platform.Host.Lifecycle;
 
@@ -47,7 +48,7 @@ internal static class UnitDirectories
                 {
                     Directory.CreateDirectory(real);
                     File.SetUnixFileMode(real, (UnixFileMode)mode);
-                    if (owner is { } o && Environment.IsPrivilegedProcess) Mono.Unix.Native.Syscall.chown(real, o.Uid, o.Gid);
+                    if (owner is { } o && Environment.IsPrivilegedProcess) LibC.chown(real, o.Uid, o.Gid);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {

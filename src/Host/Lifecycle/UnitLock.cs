@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 using Platform.Host.Plugins;
+using Platform.Interop;
 
 namespace Platform.Host.Lifecycle;
 
@@ -9,17 +10,8 @@ namespace Platform.Host.Lifecycle;
 /// started, stopped or its status rewritten. flock(2) locks die with their process, so a systemctl killed
 /// mid-start never leaves a lock behind that blocks the next call.
 /// </summary>
-internal sealed partial class UnitLock : IDisposable
+internal sealed class UnitLock : IDisposable
 {
-    private const int LockExclusive = 2;
-    private const int LockNonBlocking = 4;
-    private const int WouldBlock = 11;
-    private const int OpenReadOnly = 0;
-    private const int OpenReadWrite = 2;
-    private const int OpenCreate = 0x40;
-    private const int OpenCloseOnExec = 0x80000;
-    // A link planted under the lock's name must not make root create or truncate the file it points to.
-    private const int OpenNoFollow = 0x20000;
     private readonly SafeFileHandle _handle;
 
     private UnitLock(SafeFileHandle handle) => _handle = handle;
@@ -31,17 +23,17 @@ internal sealed partial class UnitLock : IDisposable
         var path = Path.Join(lockDirectory, unit + ".lock");
         // Raw open(2): File.OpenHandle takes its own advisory lock, which would make a second holder fail
         // with a sharing violation instead of waiting here.
-        var fd = open(path, OpenReadWrite | OpenCreate | OpenCloseOnExec | OpenNoFollow, 0b110_100_100);
+        var fd = LibC.open(path, LibC.O_RDWR | LibC.O_CREAT | LibC.O_CLOEXEC | LibC.O_NOFOLLOW, 0b110_100_100);
         if (fd < 0) throw new IOException($"Failed to open {path}: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
         var handle = new SafeFileHandle(fd, ownsHandle: true);
         var deadline = Environment.TickCount64 + (long)Math.Min(timeout.TotalMilliseconds, int.MaxValue);
         var pause = 1;
         while (true)
         {
-            if (flock((int)handle.DangerousGetHandle(), LockExclusive | LockNonBlocking) == 0)
+            if (LibC.flock((int)handle.DangerousGetHandle(), LibC.LOCK_EX | LibC.LOCK_NB) == 0)
                 return new UnitLock(handle);
             var errno = Marshal.GetLastPInvokeError();
-            if (errno != WouldBlock && errno != 4 /* EINTR */)
+            if (errno != LibC.EAGAIN && errno != 4 /* EINTR */)
             {
                 handle.Dispose();
                 throw new IOException($"Failed to lock {path}: {Marshal.GetPInvokeErrorMessage(errno)}");
@@ -63,7 +55,7 @@ internal sealed partial class UnitLock : IDisposable
     /// </summary>
     public static void WriteInvocation(string lockDirectory, string unit, string invocationId)
     {
-        var fd = open(Path.Join(lockDirectory, unit + ".lock"), OpenReadWrite | OpenCreate | OpenCloseOnExec | OpenNoFollow, 0b110_100_100);
+        var fd = LibC.open(Path.Join(lockDirectory, unit + ".lock"), LibC.O_RDWR | LibC.O_CREAT | LibC.O_CLOEXEC | LibC.O_NOFOLLOW, 0b110_100_100);
         if (fd < 0) return;
         using var handle = new SafeFileHandle(fd, ownsHandle: true);
         var bytes = System.Text.Encoding.ASCII.GetBytes(invocationId + "\n");
@@ -74,7 +66,7 @@ internal sealed partial class UnitLock : IDisposable
     /// <summary>The invocation id of the last start of <paramref name="unit"/> (see <see cref="WriteInvocation"/>), or null.</summary>
     public static string? ReadInvocation(string lockDirectory, string unit)
     {
-        var fd = open(Path.Join(lockDirectory, unit + ".lock"), OpenReadOnly | OpenCloseOnExec | OpenNoFollow, 0);
+        var fd = LibC.open(Path.Join(lockDirectory, unit + ".lock"), LibC.O_RDONLY | LibC.O_CLOEXEC | LibC.O_NOFOLLOW, 0);
         if (fd < 0) return null;
         using var handle = new SafeFileHandle(fd, ownsHandle: true);
         var buffer = new byte[64];
@@ -84,10 +76,4 @@ internal sealed partial class UnitLock : IDisposable
     }
 
     public void Dispose() => _handle.Dispose();
-
-    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int open(string path, int flags, int mode);
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int flock(int fd, int operation);
 }

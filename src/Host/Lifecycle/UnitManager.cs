@@ -172,7 +172,7 @@ internal sealed class UnitManager : IUnitManager
         if (unit.Kind == "socket") return await new Sockets.SocketJobs(_ctx, _writer).StopAsync(unit, status, cancellationToken).ConfigureAwait(false);
         if (unit.Kind != "service")
         {
-            if (unit.Kind == "path") Paths.PathStop.EndWatcher(status);
+            if (unit.Kind == "path") Paths.PathStop.EndWatcher(_ctx, status);
             if (status.ActiveState != ActiveState.Inactive) _writer.Stopped(status);
             return new UnitJobResult(unit.Name, JobResult.Done);
         }

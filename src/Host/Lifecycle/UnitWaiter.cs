@@ -1,7 +1,7 @@
 using Platform.Abstractions;
 using Platform.Host.Cli;
 using Platform.Host.Exec;
-using Platform.Host.Exec.Native;
+using Platform.Interop;
 
 namespace Platform.Host.Lifecycle;
 

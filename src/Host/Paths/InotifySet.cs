@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Platform.Host.Exec.Native;
+using Platform.Interop;
 using Platform.Host.Journal.Pump;
 
 namespace Platform.Host.Paths;
@@ -37,7 +37,7 @@ internal sealed class InotifySet : IDisposable
     /// <summary>Blocks until an event or a wake-up; returns the events read (watch descriptor and mask).</summary>
     public unsafe List<(int Wd, uint Mask)> Wait()
     {
-        var events = stackalloc Journal.Native.EpollEvent[2];
+        var events = stackalloc EpollEvent[2];
         while (_epoll.Wait(events, 2, -1) == 0) { }
         _epoll.DrainWake();
         var result = new List<(int, uint)>();

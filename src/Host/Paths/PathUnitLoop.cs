@@ -2,6 +2,7 @@ using Platform.Abstractions;
 using Platform.Host.Cli;
 using Platform.Host.Lifecycle;
 using Platform.Host.Lifecycle.Conditions;
+using Platform.Interop;
 
 namespace Platform.Host.Paths;
 
@@ -48,7 +49,7 @@ internal sealed class PathUnitLoop(HostContext ctx, string name, string invocati
         var watches = new PathWatches(_inotify, settings.Specs, ctx.Under);
         var statusFolder = Path.Join(ctx.RunDirectory, "platform", "status");
         Directory.CreateDirectory(statusFolder);
-        _statusWd = _inotify.Add(statusFolder, Exec.Native.LibC.IN_CLOSE_WRITE | Exec.Native.LibC.IN_MOVED_TO | Exec.Native.LibC.IN_CREATE | Exec.Native.LibC.IN_DELETE);
+        _statusWd = _inotify.Add(statusFolder, LibC.IN_CLOSE_WRITE | LibC.IN_MOVED_TO | LibC.IN_CREATE | LibC.IN_DELETE);
         // Armed before the first check, and said so before any record write: the starting systemctl holds the unit's
         // lock until it hears this, and events from now on wait in the descriptor.
         watches.Arm();
@@ -62,7 +63,7 @@ internal sealed class PathUnitLoop(HostContext ctx, string name, string invocati
             var changed = false;
             foreach (var (wd, mask) in events)
             {
-                if (wd == _statusWd || (mask & Exec.Native.LibC.IN_IGNORED) != 0) continue;
+                if (wd == _statusWd || (mask & LibC.IN_IGNORED) != 0) continue;
                 var spec = watches.PrimaryOf(wd);
                 if (spec >= 0 && settings.Specs[spec].IsChange) changed = true;
             }

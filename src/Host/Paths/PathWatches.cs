@@ -1,4 +1,4 @@
-using Platform.Host.Exec.Native;
+using Platform.Interop;
 
 namespace Platform.Host.Paths;
 

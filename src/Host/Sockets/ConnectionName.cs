@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Net;
-using Platform.Host.Exec.Native;
+using Platform.Interop;
 
 namespace Platform.Host.Sockets;
 

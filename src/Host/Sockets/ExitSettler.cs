@@ -1,7 +1,7 @@
 using Platform.Host.Cli;
 using Platform.Host.Exec;
-using Platform.Host.Exec.Native;
 using Platform.Host.Lifecycle;
+using Platform.Interop;
 
 namespace Platform.Host.Sockets;
 

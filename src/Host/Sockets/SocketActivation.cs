@@ -1,6 +1,6 @@
 using Platform.Abstractions;
 using Platform.Host.Cli;
-using Platform.Host.Exec.Native;
+using Platform.Interop;
 using Platform.Units;
 
 namespace Platform.Host.Sockets;

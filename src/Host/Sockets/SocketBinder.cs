@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Platform.Host.Exec;
-using Platform.Host.Exec.Native;
+using Platform.Interop;
 
 namespace Platform.Host.Sockets;
 
@@ -84,17 +84,15 @@ internal static class SocketBinder
     private static int OpenFifo(SocketSettings settings, string path)
     {
         CreateParents(path, settings.DirectoryMode);
-        using var strings = new NativeStrings();
-        var p = strings.String(path);
         var old = LibC.umask(~settings.SocketMode & 0x1FF);
         try
         {
-            if (LibC.mkfifo(p, settings.SocketMode) < 0 && Marshal.GetLastPInvokeError() != 17 /* EEXIST */)
+            if (LibC.mkfifo(path, settings.SocketMode) < 0 && Marshal.GetLastPInvokeError() != LibC.EEXIST)
                 throw new IOException($"Failed to create FIFO {path}: {LibC.StrError(Marshal.GetLastPInvokeError())}");
         }
         finally { LibC.umask(old); }
         // Opened for reading and writing, so the FIFO never reports end of file while no writer is connected.
-        var fd = LibC.open(p, LibC.O_RDWR | LibC.O_CLOEXEC | LibC.O_NOCTTY | 0x800 /* O_NONBLOCK */, 0);
+        var fd = LibC.open(path, LibC.O_RDWR | LibC.O_CLOEXEC | LibC.O_NOCTTY | LibC.O_NONBLOCK, 0);
         if (fd < 0) throw new IOException($"Failed to open FIFO {path}: {LibC.StrError(Marshal.GetLastPInvokeError())}");
         Chown(path, settings);
         return fd;
@@ -121,8 +119,7 @@ internal static class SocketBinder
         }
         if (settings.SocketGroup is { } group)
             gid = PasswdDatabase.FindGroup(group) ?? throw new IOException($"Failed to resolve group {group}: No such process");
-        using var strings = new NativeStrings();
-        if (LibC.chown(strings.String(path), uid, gid) < 0)
+        if (LibC.chown(path, uid, gid) < 0)
             throw new IOException($"Failed to chown socket {path}: {LibC.StrError(Marshal.GetLastPInvokeError())}");
     }
 

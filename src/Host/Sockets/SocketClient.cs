@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Platform.Host.Exec.Native;
+using Platform.Interop;
 
 namespace Platform.Host.Sockets;
 
@@ -13,10 +13,10 @@ internal static class SocketClient
         if (fd < 0) return null;
         try
         {
-            var address = LibC.UnixAddress(path);
+            var address = UnixAddress.Build(path);
             if (LibC.connect(fd, address, (uint)address.Length) < 0) return null;
             if (!FdPassing.Send(fd, request, [])) return null;
-            var ready = new[] { new LibC.PollFd { Fd = fd, Events = LibC.POLLIN } };
+            var ready = new[] { new PollFd { Fd = fd, Events = LibC.POLLIN } };
             int rc;
             do rc = LibC.poll(ready, 1, 5000);
             while (rc < 0 && Marshal.GetLastPInvokeError() == LibC.EINTR);

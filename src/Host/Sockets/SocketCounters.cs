@@ -14,7 +14,7 @@ internal sealed record SocketCounters(int Connections, int Accepted, int Refused
     public static SocketCounters? Ask(HostContext ctx, string socketUnit)
     {
         if (SocketClient.Ask(SocketRuntime.ControlPath(ctx, socketUnit), "counters") is not { } answer) return null;
-        foreach (var fd in answer.Fds) Exec.Native.LibC.close(fd);
+        foreach (var fd in answer.Fds) _ = Interop.LibC.close(fd);
         var parts = answer.Text.Split(' ');
         if (parts.Length != 3) return null;
         var numbers = new int[3];

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using Platform.Abstractions;
 using Platform.Host.Cli;
 using Platform.Host.Exec;
-using Platform.Host.Exec.Native;
+using Platform.Interop;
 using Platform.Host.Lifecycle;
 
 namespace Platform.Host.Sockets;
@@ -75,7 +75,7 @@ internal sealed class SocketHolder
             if (_service is { } service) polled.Add((service.Fd, ServiceEnded));
             foreach (var start in _starts.ToList()) polled.Add((start.Child.Handle.Fd, () => ConnectionStarted(start)));
             foreach (var connection in _connections.ToList()) polled.Add((connection.Main.Fd, () => ConnectionEnded(connection)));
-            var fds = polled.Select(p => new LibC.PollFd { Fd = p.Fd, Events = LibC.POLLIN }).ToArray();
+            var fds = polled.Select(p => new PollFd { Fd = p.Fd, Events = LibC.POLLIN }).ToArray();
             // A service without a main process (RemainAfterExit=) is looked at once a second to see it stopped; a start
             // the init runs every 10 ms, to watch its main process from the moment it is on record.
             var rc = LibC.poll(fds, (nuint)fds.Length, _awaited is not null ? 10 : _serviceWithoutProcess ? 1000 : -1);
@@ -111,7 +111,7 @@ internal sealed class SocketHolder
     private bool AskInit(string unit)
     {
         if (new Init.InitState(_ctx).RunningPid() is null) return false;
-        var address = LibC.UnixAddress(SocketRuntime.ActivationPath(_ctx));
+        var address = UnixAddress.Build(SocketRuntime.ActivationPath(_ctx));
         var fd = LibC.socket(LibC.AF_UNIX, LibC.SOCK_DGRAM | LibC.SOCK_CLOEXEC, 0);
         if (fd < 0) return false;
         try { return LibC.connect(fd, address, (uint)address.Length) == 0 && FdPassing.Send(fd, unit, []); }
@@ -224,7 +224,7 @@ internal sealed class SocketHolder
         if (client < 0) return;
         try
         {
-            var ready = new[] { new LibC.PollFd { Fd = client, Events = LibC.POLLIN } };
+            var ready = new[] { new PollFd { Fd = client, Events = LibC.POLLIN } };
             if (LibC.poll(ready, 1, 2000) <= 0) return;
             var request = FdPassing.Receive(client)?.Text.Trim() ?? "";
             if (request == "listen")

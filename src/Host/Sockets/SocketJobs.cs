@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using Platform.Abstractions;
 using Platform.Host.Cli;
 using Platform.Host.Exec;
-using Platform.Host.Exec.Native;
+using Platform.Interop;
 using Platform.Host.Lifecycle;
 
 namespace Platform.Host.Sockets;
@@ -137,7 +137,7 @@ internal sealed class SocketJobs(HostContext ctx, StatusWriter writer)
         try { File.Delete(path); }
         catch (IOException) { }
         var fd = LibC.socket(LibC.AF_UNIX, LibC.SOCK_SEQPACKET | LibC.SOCK_CLOEXEC, 0);
-        var address = LibC.UnixAddress(path);
+        var address = UnixAddress.Build(path);
         var old = LibC.umask(0x3F);
         try
         {

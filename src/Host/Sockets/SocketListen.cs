@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Platform.Host.Exec.Native;
+using Platform.Interop;
 
 namespace Platform.Host.Sockets;
 
@@ -87,7 +87,7 @@ internal sealed record SocketListen(ListenKind Kind, string Text, int Family, IP
         switch (Family)
         {
             case LibC.AF_UNIX:
-                return LibC.UnixAddress(path ?? Text);
+                return UnixAddress.Build(path ?? Text);
             case LibC.AF_INET:
                 var in4 = new byte[16];
                 BinaryPrimitives.WriteUInt16LittleEndian(in4, LibC.AF_INET);

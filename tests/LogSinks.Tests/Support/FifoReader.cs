@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using Platform.Interop;
 
 namespace Platform.LogSinks.Tests.Support;
 
@@ -7,7 +8,7 @@ namespace Platform.LogSinks.Tests.Support;
 /// A FIFO reader that can give up: opened non-blocking, polled, read byte-exactly. It reads no further than the
 /// lines asked for, so a reader that "leaves" has consumed exactly those.
 /// </summary>
-internal sealed unsafe partial class FifoReader : IDisposable
+internal sealed unsafe class FifoReader : IDisposable
 {
     private readonly int _fd;
     private readonly List<byte> _partial = [];
@@ -15,7 +16,7 @@ internal sealed unsafe partial class FifoReader : IDisposable
     public FifoReader(string path)
     {
         // Close-on-exec: a copy inherited by a process another test starts would keep the reader "present".
-        _fd = open(path, 0x800 | 0x80000 /* O_RDONLY|O_NONBLOCK|O_CLOEXEC */, 0);
+        _fd = LibC.open(path, LibC.O_RDONLY | LibC.O_NONBLOCK | LibC.O_CLOEXEC, 0);
         if (_fd < 0) throw new IOException("open fifo: " + Marshal.GetLastPInvokeError());
     }
 
@@ -30,7 +31,7 @@ internal sealed unsafe partial class FifoReader : IDisposable
         while (!done(lines))
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"fifo gave {lines.Count} lines: {string.Join("\n", lines.TakeLast(3))}");
-            var n = read(_fd, one, 1);
+            var n = LibC.read(_fd, one, 1);
             if (n == 1)
             {
                 if (one[0] == (byte)'\n')
@@ -47,14 +48,5 @@ internal sealed unsafe partial class FifoReader : IDisposable
         return lines;
     }
 
-    public void Dispose() => close(_fd);
-
-    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int open(string path, int flags, int mode);
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial nint read(int fd, byte* buffer, nint count);
-
-    [LibraryImport("libc")]
-    private static partial int close(int fd);
+    public void Dispose() => LibC.close(_fd);
 }

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Platform.Abstractions;
+using Platform.Interop;
 
 namespace Platform.ServiceTypes.Tests.Support;
 
@@ -11,7 +11,6 @@ namespace Platform.ServiceTypes.Tests.Support;
 /// </summary>
 public sealed class TestNotifyEndpoint : INotifyEndpoint
 {
-    private const int SOL_SOCKET = 1, SO_PASSCRED = 16, SCM_CREDENTIALS = 2, MSG_DONTWAIT = 0x40;
     private readonly Socket _socket;
     private readonly Channel<NotifyMessage> _messages = Channel.CreateUnbounded<NotifyMessage>();
     private readonly Thread _reader;
@@ -22,7 +21,7 @@ public sealed class TestNotifyEndpoint : INotifyEndpoint
         Address = path;
         _socket = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
         _socket.Bind(new UnixDomainSocketEndPoint(path));
-        _socket.SetRawSocketOption(SOL_SOCKET, SO_PASSCRED, BitConverter.GetBytes(1));
+        _socket.SetRawSocketOption(LibC.SOL_SOCKET, LibC.SO_PASSCRED, BitConverter.GetBytes(1));
         _reader = new Thread(Read) { IsBackground = true, Name = "test-notify" };
         _reader.Start();
     }
@@ -38,38 +37,34 @@ public sealed class TestNotifyEndpoint : INotifyEndpoint
         catch (ChannelClosedException) { return null; }
     }
 
-    private void Read()
+    private unsafe void Read()
     {
-        const int size = 4096, controlSize = 64;
-        var data = Marshal.AllocHGlobal(size);
-        var control = Marshal.AllocHGlobal(controlSize);
-        var iov = Marshal.AllocHGlobal(16);
-        var msg = Marshal.AllocHGlobal(56);
+        const int Size = 4096, ControlSize = 64;
+        var data = new byte[Size];
+        var control = new byte[ControlSize];
         var fd = (int)_socket.Handle;
         while (!_disposed)
         {
-            var pfd = new[] { new PollFd { Fd = fd, Events = 1 } };
-            if (poll(pfd, 1, 100) <= 0) continue;
-            Marshal.WriteIntPtr(iov, 0, data);
-            Marshal.WriteInt64(iov, 8, size);
-            Marshal.Copy(new byte[56], 0, msg, 56);
-            Marshal.WriteIntPtr(msg, 16, iov);
-            Marshal.WriteInt64(msg, 24, 1);
-            Marshal.WriteIntPtr(msg, 32, control);
-            Marshal.WriteInt64(msg, 40, controlSize);
-            var n = recvmsg(fd, msg, MSG_DONTWAIT);
-            if (n < 0) continue;
-            var bytes = new byte[n];
-            Marshal.Copy(data, bytes, 0, (int)n);
-            int pid = -1, uid = -1, gid = -1;
-            if (Marshal.ReadInt64(msg, 40) >= 28 && Marshal.ReadInt32(control, 8) == SOL_SOCKET && Marshal.ReadInt32(control, 12) == SCM_CREDENTIALS)
+            var pfd = new[] { new PollFd { Fd = fd, Events = LibC.POLLIN } };
+            if (LibC.poll(pfd, 1, 100) <= 0) continue;
+            nint n;
+            int controlLength;
+            fixed (byte* d = data)
+            fixed (byte* c = control)
             {
-                pid = Marshal.ReadInt32(control, 16);
-                uid = Marshal.ReadInt32(control, 20);
-                gid = Marshal.ReadInt32(control, 24);
+                var iov = new IoVec { Base = d, Length = Size };
+                var msg = new MsgHdr { Iov = &iov, IovLen = 1, Control = c, ControlLen = ControlSize };
+                n = LibC.recvmsg(fd, &msg, LibC.MSG_DONTWAIT);
+                controlLength = (int)msg.ControlLen;
             }
+            if (n < 0) continue;
+            int pid = -1, uid = -1, gid = -1;
+            var offset = 0;
+            while (ControlMessages.Next(control.AsSpan(0, controlLength), ref offset, out var level, out var type, out var payload))
+                if (level == LibC.SOL_SOCKET && type == LibC.SCM_CREDENTIALS && UCred.From(payload) is { } cred)
+                    (pid, uid, gid) = (cred.Pid, (int)cred.Uid, (int)cred.Gid);
             lock (ArrivalTimestamps) ArrivalTimestamps.Add(System.Diagnostics.Stopwatch.GetTimestamp());
-            _messages.Writer.TryWrite(NotifyMessage.Parse(bytes, pid, uid, gid));
+            _messages.Writer.TryWrite(NotifyMessage.Parse(data.AsSpan(0, (int)n), pid, uid, gid));
         }
         _messages.Writer.TryComplete();
     }
@@ -81,13 +76,4 @@ public sealed class TestNotifyEndpoint : INotifyEndpoint
         _socket.Dispose();
         try { File.Delete(Address!); } catch (IOException) { }
     }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct PollFd { public int Fd; public short Events; public short Revents; }
-
-    [DllImport("libc.so.6", SetLastError = true)]
-    private static extern int poll([In, Out] PollFd[] fds, nuint count, int timeout);
-
-    [DllImport("libc.so.6", SetLastError = true)]
-    private static extern nint recvmsg(int fd, IntPtr msg, int flags);
 }

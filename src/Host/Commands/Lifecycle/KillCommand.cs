@@ -2,6 +2,7 @@ using Platform.Abstractions;
 using Platform.Host.Cli;
 using Platform.Host.Exec;
 using Platform.Host.Lifecycle;
+using Platform.Interop;
 
 namespace Platform.Host.Commands.Lifecycle;
 
@@ -35,7 +36,16 @@ internal static class KillCommand
                 code = ExitCodes.Failure;
                 continue;
             }
-            foreach (var pid in targets) Mono.Unix.Native.Syscall.kill(pid, (Mono.Unix.Native.Signum)signal);
+            // ESRCH is a process that exited since it was found; any other failure is the caller's to hear about.
+            foreach (var pid in targets)
+            {
+                if (LibC.Kill(pid, signal) is not (0 or LibC.ESRCH) and var errno)
+                {
+                    ctx.Err.WriteLine($"Failed to kill unit {name}: {LibC.StrError(errno)}");
+                    code = ExitCodes.Failure;
+                    break;
+                }
+            }
         }
         return code;
     }

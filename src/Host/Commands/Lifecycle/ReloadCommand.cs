@@ -2,6 +2,7 @@ using Platform.Abstractions;
 using Platform.Host.Cli;
 using Platform.Host.Exec;
 using Platform.Host.Lifecycle;
+using Platform.Interop;
 
 namespace Platform.Host.Commands.Lifecycle;
 
@@ -46,8 +47,9 @@ internal static class ReloadCommand
     {
         var main = status.MainPid > 0 ? status.MainPid : (int?)null;
         if (unit.Get("Service", "Type") == "notify-reload" && unit.GetList("Service", "ExecReload").Count == 0)
-            return main is { } pid && Mono.Unix.Native.Syscall.kill(pid, SignalNames.TryParse(unit.Get("Service", "ReloadSignal") ?? "SIGHUP", out var s)
-                ? (Mono.Unix.Native.Signum)s : Mono.Unix.Native.Signum.SIGHUP) == 0;
+            return main is { } pid
+                && LibC.Kill(pid, SignalNames.TryParse(unit.Get("Service", "ReloadSignal") ?? "SIGHUP", out var s) ? s : LibC.SIGHUP)
+                == 0;
         using var launch = ServiceLaunch.Create(ctx, unit, status.InvocationId ?? Guid.NewGuid().ToString("N"), null, main, null);
         using var limit = Deadline.Source(ServiceLaunch.StartTimeout(ctx, unit));
         try { return ControlCommands.RunAsync(launch.Context, "ExecReload", main, limit.Token).GetAwaiter().GetResult() is null; }

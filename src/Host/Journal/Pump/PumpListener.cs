@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Platform.Host.Journal.Native;
+using Platform.Interop;
 
 namespace Platform.Host.Journal.Pump;
 
@@ -38,7 +38,7 @@ internal sealed unsafe class PumpListener : IDisposable
     /// <summary>Listens on a fresh socket under the same name again (a stream arrived during an idle exit).</summary>
     public void Rebind()
     {
-        JournalLibc.close(Fd);
+        LibC.close(Fd);
         Fd = Open(Path);
     }
 
@@ -47,9 +47,9 @@ internal sealed unsafe class PumpListener : IDisposable
     {
         while (true)
         {
-            var fd = JournalLibc.accept4(Fd, null, null, JournalLibc.SOCK_NONBLOCK | JournalLibc.SOCK_CLOEXEC);
+            var fd = LibC.accept4(Fd, null, null, LibC.SOCK_NONBLOCK | LibC.SOCK_CLOEXEC);
             errno = fd < 0 ? Marshal.GetLastPInvokeError() : 0;
-            if (fd < 0 && (errno == JournalLibc.EINTR || errno == JournalLibc.ECONNABORTED)) continue;
+            if (fd < 0 && (errno == LibC.EINTR || errno == LibC.ECONNABORTED)) continue;
             return fd;
         }
     }
@@ -57,7 +57,7 @@ internal sealed unsafe class PumpListener : IDisposable
     public void Dispose()
     {
         if (Fd < 0) return;
-        JournalLibc.close(Fd);
+        LibC.close(Fd);
         Fd = -1;
         Unlink();
     }
@@ -66,32 +66,32 @@ internal sealed unsafe class PumpListener : IDisposable
     {
         Span<byte> address = stackalloc byte[UnixAddress.Size];
         var length = UnixAddress.Fill(address, path);
-        var fd = JournalLibc.socket(JournalLibc.AF_UNIX,
-            JournalLibc.SOCK_STREAM | JournalLibc.SOCK_NONBLOCK | JournalLibc.SOCK_CLOEXEC, 0);
+        var fd = LibC.socket(LibC.AF_UNIX,
+            LibC.SOCK_STREAM | LibC.SOCK_NONBLOCK | LibC.SOCK_CLOEXEC, 0);
         if (fd < 0) throw Failure("socket", path);
         var one = 1;
-        JournalLibc.setsockopt(fd, JournalLibc.SOL_SOCKET, JournalLibc.SO_PASSCRED, &one, sizeof(int));
+        LibC.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_PASSCRED, &one, sizeof(int));
         try { File.Delete(path); }
         catch (IOException) { }
         fixed (byte* a = address)
         {
-            if (JournalLibc.bind(fd, a, length) != 0)
+            if (LibC.bind(fd, a, length) != 0)
             {
                 var e = Failure("bind", path);
-                JournalLibc.close(fd);
+                LibC.close(fd);
                 throw e;
             }
         }
         File.SetUnixFileMode(path, (UnixFileMode)0b110_110_110);
-        if (JournalLibc.listen(fd, Backlog) != 0)
+        if (LibC.listen(fd, Backlog) != 0)
         {
             var e = Failure("listen", path);
-            JournalLibc.close(fd);
+            LibC.close(fd);
             throw e;
         }
         return fd;
     }
 
     private static IOException Failure(string call, string path)
-        => new($"{call}({path}): {JournalLibc.Describe(Marshal.GetLastPInvokeError())}");
+        => new($"{call}({path}): {LibC.StrError(Marshal.GetLastPInvokeError())}");
 }

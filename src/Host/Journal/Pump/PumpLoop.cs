@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Platform.Abstractions;
-using Platform.Host.Journal.Native;
+using Platform.Interop;
 
 namespace Platform.Host.Journal.Pump;
 
@@ -106,12 +106,12 @@ internal sealed unsafe class PumpLoop : IDisposable
             if (fd < 0)
             {
                 // Out of descriptors: back off instead of spinning on a listener that stays readable.
-                if (errno is JournalLibc.EMFILE or JournalLibc.ENFILE) Thread.Sleep(100);
+                if (errno is LibC.EMFILE or LibC.ENFILE) Thread.Sleep(100);
                 return;
             }
             if (_streams.Count >= _options.MaxStreams)
             {
-                JournalLibc.close(fd);
+                LibC.close(fd);
                 if (!_warnedLimit) _warn($"too many log streams (limit {_options.MaxStreams}), refusing new ones");
                 _warnedLimit = true;
                 continue;
@@ -142,7 +142,7 @@ internal sealed unsafe class PumpLoop : IDisposable
         stream.Finish(_batch);
         _batchBytes += (_batch.Count - count) * (long)RecordQueue.RecordOverhead;
         _epoll.Remove(stream.Fd);
-        JournalLibc.close(stream.Fd);
+        LibC.close(stream.Fd);
         _streams.Remove(stream.Fd);
         Volatile.Write(ref _active, _streams.Count);
     }

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Platform.Host.Journal.Native;
+using Platform.Interop;
 
 namespace Platform.Host.Journal.Pump;
 
@@ -12,14 +12,14 @@ internal static unsafe class StreamReceive
     public static int Receive(int fd, byte* buffer, int size, out PeerCredentials credentials, out bool closed)
     {
         var control = stackalloc byte[ControlSize];
-        var iov = new IoVector { Base = buffer, Length = (nuint)size };
-        var msg = new MsgHeader { Iov = &iov, IovLen = 1, Control = control, ControlLen = ControlSize };
-        var n = JournalLibc.recvmsg(fd, &msg, JournalLibc.MSG_CMSG_CLOEXEC);
+        var iov = new IoVec { Base = buffer, Length = (nuint)size };
+        var msg = new MsgHdr { Iov = &iov, IovLen = 1, Control = control, ControlLen = ControlSize };
+        var n = LibC.recvmsg(fd, &msg, LibC.MSG_CMSG_CLOEXEC);
         credentials = default;
         if (n < 0)
         {
             var errno = Marshal.GetLastPInvokeError();
-            closed = errno is not (JournalLibc.EAGAIN or JournalLibc.EINTR);
+            closed = errno is not (LibC.EAGAIN or LibC.EINTR);
             return 0;
         }
         closed = n == 0;

@@ -1,3 +1,5 @@
+using Platform.Interop;
+
 namespace Platform.Host.Journal.Pump;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace Platform.Host.Journal.Pump;
 /// </summary>
 internal readonly record struct StreamTrust(bool Trusted, string? ProvenUnit, PeerCredentials Connector)
 {
-    private static readonly uint s_ownUid = Native.JournalLibc.geteuid();
+    private static readonly uint s_ownUid = LibC.geteuid();
 
     /// <summary>Judges the connection <paramref name="fd"/> by its SO_PEERCRED.</summary>
     public static StreamTrust Judge(int fd, Func<int, string?>? unitOfPid)

@@ -1,4 +1,4 @@
-using Mono.Unix.Native;
+using Platform.Interop;
 using Platform.Units;
 
 namespace Platform.Host.Lifecycle.Conditions;
@@ -16,17 +16,17 @@ internal sealed class PathConditions(Func<string, string> under)
     public bool? Test(string kind, string path) => kind switch
     {
         // access(F_OK) follows links: a dangling link does not exist.
-        "PathExists" => Syscall.access(Real(path), AccessModes.F_OK) == 0,
+        "PathExists" => LibC.access(Real(path), LibC.F_OK) == 0,
         "PathExistsGlob" => GlobExists(path),
-        "PathIsDirectory" => Syscall.stat(Real(path), out var d) == 0 && (d.st_mode & FilePermissions.S_IFMT) == FilePermissions.S_IFDIR,
-        "PathIsSymbolicLink" => Syscall.lstat(under(path), out var l) == 0 && (l.st_mode & FilePermissions.S_IFMT) == FilePermissions.S_IFLNK,
+        "PathIsDirectory" => LibC.Stat(Real(path), true, out var d) && d.Type == LibC.S_IFDIR,
+        "PathIsSymbolicLink" => LibC.Stat(under(path), false, out var l) && l.Type == LibC.S_IFLNK,
         "PathIsMountPoint" => IsMountPoint(path),
-        "PathIsReadWrite" => Syscall.statvfs(Real(path), out var vfs) == 0 && (vfs.f_flag & MountFlags.ST_RDONLY) == 0,
+        "PathIsReadWrite" => LibC.IsWritableMount(Real(path)),
         "PathIsEncrypted" => IsEncrypted(path),
         "DirectoryNotEmpty" => DirectoryNotEmpty(path),
-        "FileNotEmpty" => Syscall.stat(Real(path), out var f) == 0 && (f.st_mode & FilePermissions.S_IFMT) == FilePermissions.S_IFREG && f.st_size > 0,
-        "FileIsExecutable" => Syscall.stat(Real(path), out var x) == 0 && (x.st_mode & FilePermissions.S_IFMT) == FilePermissions.S_IFREG
-            && (x.st_mode & (FilePermissions.S_IXUSR | FilePermissions.S_IXGRP | FilePermissions.S_IXOTH)) != 0,
+        "FileNotEmpty" => LibC.Stat(Real(path), true, out var f) && f.Type == LibC.S_IFREG && f.Size > 0,
+        "FileIsExecutable" => LibC.Stat(Real(path), true, out var x) && x.Type == LibC.S_IFREG
+            && (x.Mode & 0b001_001_001) != 0,
         "NeedsUpdate" => NeedsUpdate(path),
         _ => null,
     };
@@ -46,7 +46,7 @@ internal sealed class PathConditions(Func<string, string> under)
 
     private bool Expand(string dir, string[] parts, int index)
     {
-        if (index == parts.Length) return Syscall.access(Real(dir), AccessModes.F_OK) == 0;
+        if (index == parts.Length) return LibC.access(Real(dir), LibC.F_OK) == 0;
         var part = parts[index];
         var next = dir == "/" ? "/" : dir + "/";
         if (!Glob.HasWildcards(part)) return Expand(next + part, parts, index + 1);
@@ -97,11 +97,8 @@ internal sealed class PathConditions(Func<string, string> under)
     /// <summary>Whether the block device under the path is dm-crypt, directly or through the devices it sits on.</summary>
     private bool IsEncrypted(string path)
     {
-        if (Syscall.stat(Real(path), out var st) != 0) return false;
-        var dev = st.st_dev;
-        var major = (uint)(((dev >> 8) & 0xfff) | ((dev >> 32) & 0xfffff000));
-        var minor = (uint)((dev & 0xff) | ((dev >> 12) & 0xffffff00));
-        return BlockIsEncrypted($"/sys/dev/block/{major}:{minor}", 0);
+        if (!LibC.Stat(Real(path), true, out var st)) return false;
+        return BlockIsEncrypted($"/sys/dev/block/{st.DeviceMajor}:{st.DeviceMinor}", 0);
     }
 
     private static bool BlockIsEncrypted(string sysPath, int depth)
@@ -119,10 +116,10 @@ internal sealed class PathConditions(Func<string, string> under)
     /// <summary>/etc or /var needs an update when /usr is newer than its <c>.updated</c> stamp (or the stamp is missing).</summary>
     private bool NeedsUpdate(string path)
     {
-        if (Syscall.statvfs(Real(path), out var vfs) == 0 && (vfs.f_flag & MountFlags.ST_RDONLY) != 0) return false;
-        if (Syscall.lstat(Real(path) + "/.updated", out var stamp) != 0) return true;
-        if (Syscall.lstat(Real("/usr"), out var usr) != 0) return true;
-        if (usr.st_mtime != stamp.st_mtime) return usr.st_mtime > stamp.st_mtime;
-        return usr.st_mtime_nsec > stamp.st_mtime_nsec;
+        if (LibC.IsReadOnlyMount(Real(path))) return false;
+        if (!LibC.Stat(Real(path) + "/.updated", false, out var stamp)) return true;
+        if (!LibC.Stat(Real("/usr"), false, out var usr)) return true;
+        if (usr.ModifiedSeconds != stamp.ModifiedSeconds) return usr.ModifiedSeconds > stamp.ModifiedSeconds;
+        return usr.ModifiedNanoseconds > stamp.ModifiedNanoseconds;
     }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Mono.Unix.Native;
 using Platform.Abstractions;
 using Platform.Host.Exec;
+using Platform.Interop;
 using Platform.Units;
 
 namespace Platform.Host.Lifecycle.Conditions;
@@ -44,7 +44,7 @@ internal sealed class SystemConditions(Func<string, string> under)
 
     private static bool Architecture(string value)
     {
-        var machine = Syscall.uname(out var u) == 0 ? u.machine : "";
+        var machine = LibC.Uname(LibC.UtsField.Machine);
         var ours = machine switch
         {
             "x86_64" => "x86-64",
@@ -99,7 +99,7 @@ internal sealed class SystemConditions(Func<string, string> under)
     {
         if (TryMachineId(value) is { } wanted)
             return ReadFirstLine(under("/etc/machine-id")) is { } id && TryMachineId(id) == wanted;
-        var host = Syscall.uname(out var uts) == 0 ? uts.nodename : Environment.MachineName;
+        var host = LibC.Uname(LibC.UtsField.NodeName) is { Length: > 0 } node ? node : Environment.MachineName;
         return Glob.IsMatch(value.ToLowerInvariant(), host.ToLowerInvariant());
     }
 
@@ -128,7 +128,7 @@ internal sealed class SystemConditions(Func<string, string> under)
 
     private static bool? KernelVersion(string value)
     {
-        var release = Syscall.uname(out var u) == 0 ? u.release : "";
+        var release = LibC.Uname(LibC.UtsField.Release);
         var words = SystemdValues.SplitWords(value);
         for (var i = 0; i < words.Count; i++)
         {
@@ -153,7 +153,7 @@ internal sealed class SystemConditions(Func<string, string> under)
     {
         if (value.Length == 0 || value.Contains('/') || value is "." or ".." || value.Length > 255) return false;
         foreach (var variable in new[] { "CREDENTIALS_DIRECTORY", "ENCRYPTED_CREDENTIALS_DIRECTORY" })
-            if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } dir && Syscall.lstat(Path.Join(dir, value), out _) == 0)
+            if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } dir && LibC.Stat(Path.Join(dir, value), false, out _))
                 return true;
         return false;
     }
@@ -176,9 +176,9 @@ internal sealed class SystemConditions(Func<string, string> under)
     {
         const int AF_NETLINK = 16, SOCK_RAW = 3, SOCK_CLOEXEC = 0x80000, SOCK_NONBLOCK = 0x800, NETLINK_AUDIT = 9;
         const int EPERM = 1, EAFNOSUPPORT = 97, EPROTONOSUPPORT = 93;
-        var fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK, NETLINK_AUDIT);
+        var fd = LibC.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK, NETLINK_AUDIT);
         if (fd < 0) return Marshal.GetLastPInvokeError() is not (EAFNOSUPPORT or EPROTONOSUPPORT or EPERM);
-        close(fd);
+        LibC.close(fd);
         return true;
     }
 
@@ -218,7 +218,7 @@ internal sealed class SystemConditions(Func<string, string> under)
 
     private static bool User(string value)
     {
-        uint uid = Syscall.getuid(), euid = Syscall.geteuid();
+        uint uid = LibC.getuid(), euid = LibC.geteuid();
         if (uint.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return id == uid || id == euid;
         if (value == "@system") return uid <= 999 || euid <= 999;
         // systemd's getusername_malloc(): $USER first, then the name of the uid.
@@ -237,11 +237,11 @@ internal sealed class SystemConditions(Func<string, string> under)
             if (PasswdDatabase.FindGroup(value) is not { } found) return false;
             gid = found;
         }
-        if (gid == Syscall.getgid() || gid == Syscall.getegid()) return true;
-        var count = Syscall.getgroups(0, []);
+        if (gid == LibC.getgid() || gid == LibC.getegid()) return true;
+        var count = LibC.getgroups(0, null);
         if (count <= 0) return false;
         var groups = new uint[count];
-        return Syscall.getgroups(groups) > 0 && groups.Contains(gid);
+        return LibC.getgroups(count, groups) > 0 && groups.Contains(gid);
     }
 
     private static bool EnvironmentHolds(string value)
@@ -291,10 +291,4 @@ internal sealed class SystemConditions(Func<string, string> under)
         try { return File.ReadAllText(path).Split('\n')[0].Trim(); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int socket(int domain, int type, int protocol);
-
-    [DllImport("libc")]
-    private static extern int close(int fd);
 }

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Platform.LogSinks.Native;
+namespace Platform.Interop;
 
 /// <summary>struct pollfd.</summary>
 [StructLayout(LayoutKind.Sequential)]

@@ -1,6 +1,6 @@
 using Microsoft.Win32.SafeHandles;
 
-namespace Platform.Notifiers.Native;
+namespace Platform.Interop;
 
 /// <summary>
 /// Owns a socket fd. Being a SafeHandle, a close from Dispose waits until an in-flight recvmsg releases it,
@@ -13,5 +13,5 @@ internal sealed class SocketHandle : SafeHandleMinusOneIsInvalid
     /// <summary>The raw fd, valid while the handle is open.</summary>
     public int Fd => (int)handle;
 
-    protected override bool ReleaseHandle() => Libc.close((int)handle) == 0;
+    protected override bool ReleaseHandle() => LibC.close((int)handle) == 0;
 }

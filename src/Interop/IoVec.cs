@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Platform.Notifiers.Native;
+namespace Platform.Interop;
 
 /// <summary>struct iovec.</summary>
 [StructLayout(LayoutKind.Sequential)]

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Platform.Host.Exec.Native;
+namespace Platform.Interop;
 
 /// <summary>
 /// Owns unmanaged UTF-8 strings and NULL-terminated string vectors for one native call sequence,

@@ -1,14 +1,14 @@
 using System.Runtime.InteropServices;
 
-namespace Platform.Host.Journal.Native;
+namespace Platform.Interop;
 
 /// <summary>struct msghdr on 64-bit Linux (56 bytes; the compiler pads after the 32-bit name length).</summary>
 [StructLayout(LayoutKind.Sequential)]
-internal unsafe struct MsgHeader
+internal unsafe struct MsgHdr
 {
     public void* Name;
     public uint NameLen;
-    public IoVector* Iov;
+    public IoVec* Iov;
     public nuint IovLen;
     public void* Control;
     public nuint ControlLen;
