@@ -1,7 +1,8 @@
 using System.Runtime.InteropServices;
 using Platform.Abstractions;
 using Platform.Host.Journal;
-using Platform.Host.Notify;
+using Platform.Journal;
+using Platform.Notify;
 
 namespace Platform.Host;
 

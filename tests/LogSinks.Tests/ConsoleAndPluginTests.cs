@@ -65,12 +65,12 @@ public sealed class ConsoleAndPluginTests
         using var root = new TempRoot();
         var collected = new CollectingSink();
         using var stop = new CancellationTokenSource();
-        Host.Journal.JournalPump? pump = null;
-        var run = Host.Journal.JournalDaemon.RunInProcessAsync(root.Path, [collected], stop.Token, p => pump = p);
-        Helper.WaitUntil(() => Host.Journal.JournalStreamClient.IsListening(Host.Journal.JournalPaths.Socket(root.Path)), what: "the pump");
-        Assert.Null(Host.Journal.JournalLock.TryAcquire(root.Path));
+        Platform.Journal.JournalPump? pump = null;
+        var run = Platform.Journal.JournalDaemon.RunInProcessAsync(root.Path, [collected], stop.Token, p => pump = p);
+        Helper.WaitUntil(() => Platform.Journal.JournalStreamClient.IsListening(Platform.Journal.JournalPaths.Socket(root.Path)), what: "the pump");
+        Assert.Null(Platform.Journal.JournalLock.TryAcquire(root.Path));
         pump!.Submit(Records.Make("init.scope", "Started web.service."));
-        using (var stream = Host.Journal.JournalStreamClient.Connect(root.Path, new Host.Journal.JournalStreamHeader("web.service", "web"), startPump: false))
+        using (var stream = Platform.Journal.JournalStreamClient.Connect(root.Path, new Platform.Journal.JournalStreamHeader("web.service", "web"), startPump: false))
         {
             var pid = ServiceSpawner.Spawn(["echo", "from the service"], (int)stream.DangerousGetHandle(), (int)stream.DangerousGetHandle());
             ServiceSpawner.Wait(pid);
@@ -79,7 +79,7 @@ public sealed class ConsoleAndPluginTests
         stop.Cancel();
         await run;
         Assert.Equal(["Started web.service.", "from the service"], collected.Snapshot().Select(r => r.MessageText));
-        using var free = Host.Journal.JournalLock.TryAcquire(root.Path);
+        using var free = Platform.Journal.JournalLock.TryAcquire(root.Path);
         Assert.NotNull(free);
     }
 

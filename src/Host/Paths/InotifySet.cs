@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Platform.Host.Exec.Native;
-using Platform.Host.Journal.Pump;
+using Platform.Journal.Pump;
 
 namespace Platform.Host.Paths;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Platform.Abstractions;
-using Platform.Host.Exec;
+using Platform.Exec;
 
 namespace Platform.Host.Paths;
 

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Platform.Abstractions;
+using Platform.Exec;
 using Platform.Host.Cli;
-using Platform.Host.Exec;
 using Platform.Host.Exec.Native;
 using Platform.Host.Lifecycle;
 

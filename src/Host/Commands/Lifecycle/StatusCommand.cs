@@ -1,11 +1,11 @@
 using System.Globalization;
 using Platform.Abstractions;
+using Platform.Exec;
 using Platform.Host.Cli;
 using Platform.Host.Commands.Show;
-using Platform.Host.Exec;
-using Platform.Host.Journal;
 using Platform.Host.Lifecycle;
 using Platform.Host.Output;
+using Platform.Journal;
 
 namespace Platform.Host.Commands.Lifecycle;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Platform.Abstractions;
-using Platform.Host.Exec;
+using Platform.Exec;
 using Platform.Host.Output;
 
 namespace Platform.Host.Commands.Show;
