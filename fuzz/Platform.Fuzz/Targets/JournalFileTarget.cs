@@ -11,7 +11,7 @@ internal sealed class JournalFileTarget : IFuzzTarget, IDisposable
 {
     private readonly string _directory;
     private readonly string _file;
-    private readonly FileLogSink _sink = new();
+    private readonly FileLogReader _reader = new();
 
     public JournalFileTarget()
     {
@@ -19,7 +19,7 @@ internal sealed class JournalFileTarget : IFuzzTarget, IDisposable
         _directory = Path.Join(tmp, $"platform-fuzz-journal-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(_directory);
         _file = Path.Join(_directory, "fuzz.service.journal");
-        _sink.Open(new LogSinkContext("/", new Dictionary<string, string> { ["Directory"] = _directory, ["ReadOnly"] = "true" }, _ => { }));
+        _reader.Open(new LogSinkContext("/", new Dictionary<string, string> { ["Directory"] = _directory }, _ => { }));
     }
 
     public string Name => "journal";
@@ -29,16 +29,16 @@ internal sealed class JournalFileTarget : IFuzzTarget, IDisposable
     {
         using (var f = new FileStream(_file, FileMode.Create, FileAccess.Write)) f.Write(data);
         var query = new LogQuery { Units = ["fuzz.service"] };
-        foreach (var record in _sink.Read(query)) _ = record.Message.Length;
-        _ = _sink.Tail(query);
+        foreach (var record in _reader.Read(query)) _ = record.Message.Length;
+        _ = _reader.Tail(query);
         object position = new();
-        _sink.ReadAfter(query, ref position);
+        _reader.ReadAfter(query, ref position);
         JournalVerifier.Verify(_file, _ => { });
     }
 
     public void Dispose()
     {
-        _sink.Dispose();
+        _reader.Dispose();
         try { Directory.Delete(_directory, recursive: true); }
         catch (IOException) { }
     }
