@@ -17,7 +17,7 @@ internal static class JournalTail
         var ring = NewestEntries.Read(reader, new LogQuery { Units = [unit] }, count, record => invocationId is null
             || (record.Fields is { } f && f.TryGetValue("_SYSTEMD_INVOCATION_ID", out var id) && id == invocationId));
         var formatter = new ShortFormatter(OutputMode.Short, hostname, all: false, utc: false, Environment.MachineName);
-        var buffer = new OutputBuffer();
+        var buffer = new ByteBuffer();
         var lines = new List<string>(ring.Count);
         foreach (var record in ring)
         {

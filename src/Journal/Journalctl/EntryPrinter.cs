@@ -7,7 +7,7 @@ internal sealed class EntryPrinter
 {
     private readonly JournalctlOptions _options;
     private readonly OutputTarget _out;
-    private readonly OutputBuffer _buffer = new();
+    private readonly ByteBuffer _buffer = new();
     private readonly ShortFormatter? _short;
     private readonly StructuredFormatter? _structured;
     private string? _lastBoot;

@@ -27,7 +27,7 @@ internal sealed class ShortFormatter
         _defaultHost = defaultHost;
     }
 
-    public void Format(OutputBuffer o, LogRecord r)
+    public void Format(ByteBuffer o, LogRecord r)
     {
         var start = o.Length;
         Timestamp(o, r);
@@ -50,7 +50,7 @@ internal sealed class ShortFormatter
         o.Append((byte)'\n');
     }
 
-    private void Timestamp(OutputBuffer o, LogRecord r)
+    private void Timestamp(ByteBuffer o, LogRecord r)
     {
         // Like journalctl, prefer the time the client stamped over the time the journal received the entry.
         var usec = r.Fields is { } f && f.TryGetValue("_SOURCE_REALTIME_TIMESTAMP", out var source)

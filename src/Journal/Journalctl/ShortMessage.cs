@@ -8,11 +8,11 @@ namespace Platform.Journal.Journalctl;
 /// </summary>
 internal static class ShortMessage
 {
-    public static void Append(OutputBuffer o, ReadOnlySpan<byte> message, int indent, bool all)
+    public static void Append(ByteBuffer o, ReadOnlySpan<byte> message, int indent, bool all)
     {
         if (!all && !IsShowable(message))
         {
-            o.Append($"[{JournalValue.FormatBytes(message.Length)} blob data]");
+            o.Append($"[{FormatBytes(message.Length)} blob data]");
             return;
         }
         if (!message.IsEmpty && message[^1] == (byte)'\n') message = message[..^1];
@@ -97,5 +97,19 @@ internal static class ShortMessage
                 if (s[i] == 0x1b && i + 1 < s.Length && s[i + 1] == (byte)'\\') return i + 2;
             }
         return 0;
+    }
+
+    /// <summary>systemd's format_bytes: <c>7B</c>, <c>1.5K</c>, <c>48.0K</c>, <c>2.3M</c>.</summary>
+    private static string FormatBytes(long bytes)
+    {
+        string[] units = ["K", "M", "G", "T", "P", "E"];
+        for (var i = units.Length - 1; i >= 0; i--)
+        {
+            var factor = 1L << (10 * (i + 1));
+            if (bytes < factor) continue;
+            var tenths = bytes / (factor / 1024) * 10 / 1024 % 10;
+            return $"{bytes / factor}.{tenths}{units[i]}";
+        }
+        return $"{bytes}B";
     }
 }

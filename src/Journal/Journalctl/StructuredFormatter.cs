@@ -23,7 +23,7 @@ internal sealed class StructuredFormatter
         _defaultHost = defaultHost;
     }
 
-    public void Format(OutputBuffer o, LogRecord record)
+    public void Format(ByteBuffer o, LogRecord record)
     {
         var fields = EntryFields.Of(record, _defaultHost);
         if (_mode == OutputMode.Export)
@@ -44,14 +44,14 @@ internal sealed class StructuredFormatter
             o.Append(name);
             o.Append(pretty ? "\" : "u8 : "\":"u8);
             if (!_all && name.Length + 1 + value.Length > JsonThreshold) o.Append("null"u8);
-            else if (JournalValue.IsPrintable(value)) JournalValue.JsonString(o, value);
+            else if (JournalJson.IsPrintable(value)) JournalJson.Quoted(o, value);
             else ByteArray(o, value, pretty);
         }
         o.Append(pretty ? "\n}\n"u8 : "}\n"u8);
         if (_mode == OutputMode.JsonSse) o.Append((byte)'\n');
     }
 
-    private static void ByteArray(OutputBuffer o, ReadOnlySpan<byte> value, bool pretty)
+    private static void ByteArray(ByteBuffer o, ReadOnlySpan<byte> value, bool pretty)
     {
         o.Append((byte)'[');
         for (var i = 0; i < value.Length; i++)
@@ -63,13 +63,13 @@ internal sealed class StructuredFormatter
         o.Append(pretty ? "\n\t]"u8 : "]"u8);
     }
 
-    private static void Export(OutputBuffer o, List<KeyValuePair<string, byte[]>> fields)
+    private static void Export(ByteBuffer o, List<KeyValuePair<string, byte[]>> fields)
     {
         Span<byte> length = stackalloc byte[8];
         foreach (var (name, value) in fields)
         {
             o.Append(name);
-            if (JournalValue.IsPrintable(value, allowNewline: false))
+            if (JournalJson.IsPrintable(value, allowNewline: false))
             {
                 o.Append((byte)'=');
                 o.Append(value);
