@@ -46,16 +46,17 @@ public sealed class ConsoleAndPluginTests
     }
 
     [Fact]
-    public void ThePluginExportsFourNamedSinksListedInItsManifest()
+    public void ThePluginExportsFourNamedSinksAndTheFileReaderListedInItsManifest()
     {
         var assembly = typeof(FileLogSink).Assembly;
         using var container = new ContainerConfiguration().WithAssembly(assembly).CreateContainer();
-        var names = container.GetExports<Lazy<ILogSink, PluginExportMetadata>>().Select(e => e.Metadata.Name).Order().ToList();
-        Assert.Equal(["console", "fifo", "file", "journald"], names);
+        var sinks = container.GetExports<Lazy<ILogSink, PluginExportMetadata>>().Select(e => PluginKind.LogSink + "/" + e.Metadata.Name);
+        var readers = container.GetExports<Lazy<ILogReaderSource, PluginExportMetadata>>().Select(e => PluginKind.LogReader + "/" + e.Metadata.Name);
+        var names = sinks.Concat(readers).Order().ToList();
+        Assert.Equal(["log-reader/file", "log-sink/console", "log-sink/fifo", "log-sink/file", "log-sink/journald"], names);
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Join(Path.GetDirectoryName(assembly.Location), "plugin.json")));
         var exports = manifest.RootElement.GetProperty("exports").EnumerateArray().ToList();
-        Assert.All(exports, e => Assert.Equal(PluginKind.LogSink, e.GetProperty("kind").GetString()));
-        Assert.Equal(names, exports.Select(e => e.GetProperty("name").GetString()).Order());
+        Assert.Equal(names, exports.Select(e => e.GetProperty("kind").GetString() + "/" + e.GetProperty("name").GetString()).Order());
         Assert.Equal(["Platform.LogSinks.dll"], manifest.RootElement.GetProperty("assemblies").EnumerateArray().Select(a => a.GetString()));
     }
 
