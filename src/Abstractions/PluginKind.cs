@@ -1,6 +1,6 @@
 namespace Platform.Abstractions;
 
-/// <summary>The four plugin families, as named in plugin manifests and <c>list-plugins</c>.</summary>
+/// <summary>The plugin families, as named in plugin manifests and <c>list-plugins</c>.</summary>
 public static class PluginKind
 {
     /// <summary>Service types (<see cref="IServiceType"/>).</summary>
@@ -11,4 +11,6 @@ public static class PluginKind
     public const string NotifyTransport = "notify-transport";
     /// <summary>Log sinks (<see cref="ILogSink"/>).</summary>
     public const string LogSink = "log-sink";
+    /// <summary>Log readers (<see cref="ILogReaderSource"/>): what journalctl and <c>systemctl status</c> read a log sink's records with.</summary>
+    public const string LogReader = "log-reader";
 }

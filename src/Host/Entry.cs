@@ -1,7 +1,8 @@
 using System.Runtime.InteropServices;
 using Platform.Abstractions;
 using Platform.Host.Journal;
-using Platform.Host.Notify;
+using Platform.Journal;
+using Platform.Notify;
 
 namespace Platform.Host;
 
@@ -9,7 +10,7 @@ namespace Platform.Host;
 internal static class Entry
 {
     /// <summary>
-    /// journalctl: opens the root's file log sink read-only (its <c>LogSink.file.*</c> settings applied) and prints as
+    /// journalctl: opens the root's <c>file</c> log reader (its <c>LogSink.file.*</c> settings applied) and prints as
     /// systemd's journalctl does. SIGINT and SIGTERM end <c>-f</c> cleanly with everything printed so far flushed.
     /// </summary>
     public static int Journalctl(string[] args)
@@ -18,17 +19,17 @@ internal static class Entry
         if (JournalctlCommand.IsMaintenance(args)) return 0;
         var root = JournalctlCommand.ExtractRoot(args);
         if (JournalAccessCheck.Check(root, args, Console.Error) is { } denied) return denied;
-        using var sink = JournalReaderFactory.Open(root, message => Console.Error.WriteLine(message));
-        if (sink is null) return 1;
+        using var reader = JournalReaderFactory.Open(root, message => Console.Error.WriteLine(message));
+        if (reader is null) return 1;
         using var cancel = new CancellationTokenSource();
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; cancel.Cancel(); });
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cancel.Cancel(); });
         if (args.Contains("--verify"))
-            return sink is ILogReaderHealth verifier && verifier.Verify(Console.Error.WriteLine) ? 0 : 1;
+            return reader is ILogReaderHealth verifier && verifier.Verify(Console.Error.WriteLine) ? 0 : 1;
         using var stdout = Console.OpenStandardOutput();
-        var code = JournalctlCommand.Run(args, (ILogReader)sink, stdout, Console.Error, cancel.Token);
+        var code = JournalctlCommand.Run(args, reader, stdout, Console.Error, cancel.Token);
         // Damaged records cost only themselves, but the reader must hear of them and a script must see it.
-        if (sink is ILogReaderHealth { Damaged.Count: > 0 } health)
+        if (reader is ILogReaderHealth { Damaged.Count: > 0 } health)
         {
             foreach (var (file, stretches) in health.Damaged)
                 Console.Error.WriteLine($"Journal file {file} is corrupted: {stretches} damaged part(s) skipped. Check it with journalctl --verify.");

@@ -1,8 +1,9 @@
 using Platform.Abstractions;
+using Platform.Exec;
 using Platform.Host.Configuration;
-using Platform.Host.Exec;
 using Platform.Host.Journal;
 using Platform.Host.Plugins;
+using Platform.Journal;
 
 namespace Platform.Host;
 

@@ -46,16 +46,17 @@ public sealed class ConsoleAndPluginTests
     }
 
     [Fact]
-    public void ThePluginExportsFourNamedSinksListedInItsManifest()
+    public void ThePluginExportsFourNamedSinksAndTheFileReaderListedInItsManifest()
     {
         var assembly = typeof(FileLogSink).Assembly;
         using var container = new ContainerConfiguration().WithAssembly(assembly).CreateContainer();
-        var names = container.GetExports<Lazy<ILogSink, PluginExportMetadata>>().Select(e => e.Metadata.Name).Order().ToList();
-        Assert.Equal(["console", "fifo", "file", "journald"], names);
+        var sinks = container.GetExports<Lazy<ILogSink, PluginExportMetadata>>().Select(e => PluginKind.LogSink + "/" + e.Metadata.Name);
+        var readers = container.GetExports<Lazy<ILogReaderSource, PluginExportMetadata>>().Select(e => PluginKind.LogReader + "/" + e.Metadata.Name);
+        var names = sinks.Concat(readers).Order().ToList();
+        Assert.Equal(["log-reader/file", "log-sink/console", "log-sink/fifo", "log-sink/file", "log-sink/journald"], names);
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Join(Path.GetDirectoryName(assembly.Location), "plugin.json")));
         var exports = manifest.RootElement.GetProperty("exports").EnumerateArray().ToList();
-        Assert.All(exports, e => Assert.Equal(PluginKind.LogSink, e.GetProperty("kind").GetString()));
-        Assert.Equal(names, exports.Select(e => e.GetProperty("name").GetString()).Order());
+        Assert.Equal(names, exports.Select(e => e.GetProperty("kind").GetString() + "/" + e.GetProperty("name").GetString()).Order());
         Assert.Equal(["Platform.LogSinks.dll"], manifest.RootElement.GetProperty("assemblies").EnumerateArray().Select(a => a.GetString()));
     }
 
@@ -65,12 +66,12 @@ public sealed class ConsoleAndPluginTests
         using var root = new TempRoot();
         var collected = new CollectingSink();
         using var stop = new CancellationTokenSource();
-        Host.Journal.JournalPump? pump = null;
-        var run = Host.Journal.JournalDaemon.RunInProcessAsync(root.Path, [collected], stop.Token, p => pump = p);
-        Helper.WaitUntil(() => Host.Journal.JournalStreamClient.IsListening(Host.Journal.JournalPaths.Socket(root.Path)), what: "the pump");
-        Assert.Null(Host.Journal.JournalLock.TryAcquire(root.Path));
+        Platform.Journal.JournalPump? pump = null;
+        var run = Platform.Journal.JournalDaemon.RunInProcessAsync(root.Path, [collected], stop.Token, p => pump = p);
+        Helper.WaitUntil(() => Platform.Journal.JournalStreamClient.IsListening(Platform.Journal.JournalPaths.Socket(root.Path)), what: "the pump");
+        Assert.Null(Platform.Journal.JournalLock.TryAcquire(root.Path));
         pump!.Submit(Records.Make("init.scope", "Started web.service."));
-        using (var stream = Host.Journal.JournalStreamClient.Connect(root.Path, new Host.Journal.JournalStreamHeader("web.service", "web"), startPump: false))
+        using (var stream = Platform.Journal.JournalStreamClient.Connect(root.Path, new Platform.Journal.JournalStreamHeader("web.service", "web"), startPump: false))
         {
             var pid = ServiceSpawner.Spawn(["echo", "from the service"], (int)stream.DangerousGetHandle(), (int)stream.DangerousGetHandle());
             ServiceSpawner.Wait(pid);
@@ -79,7 +80,7 @@ public sealed class ConsoleAndPluginTests
         stop.Cancel();
         await run;
         Assert.Equal(["Started web.service.", "from the service"], collected.Snapshot().Select(r => r.MessageText));
-        using var free = Host.Journal.JournalLock.TryAcquire(root.Path);
+        using var free = Platform.Journal.JournalLock.TryAcquire(root.Path);
         Assert.NotNull(free);
     }
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Platform.Abstractions;
-using Platform.Host.Journal;
+using Platform.Journal;
 using Platform.LogSinks.Tests.Support;
 using Platform.TestSupport;
 using Xunit.Abstractions;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Platform.Abstractions;
-using Platform.Host.Journal;
+using Platform.Journal;
 using Platform.LogSinks.Fifo;
 using Platform.LogSinks.FileJournal;
 using Platform.LogSinks.Tests.Support;

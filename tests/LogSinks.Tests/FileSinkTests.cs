@@ -1,6 +1,6 @@
 using System.Text;
 using Platform.Abstractions;
-using Platform.Host.Journal;
+using Platform.Journal;
 using Platform.LogSinks.FileJournal;
 using Platform.LogSinks.Tests.Support;
 using Platform.TestSupport;

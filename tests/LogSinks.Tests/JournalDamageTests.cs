@@ -95,13 +95,13 @@ public sealed class JournalDamageTests
         using var reader = Sinks.Reader(root.Path);
         var kept = reader.Read(Db).Count();
         Assert.Equal(written - kept, reader.RotatedAway("db.service"));
-        var result = Journal.Run(root, "-u", "db", "-o", "cat");
+        var result = TestJournal.Run(root, "-u", "db", "-o", "cat");
         Assert.StartsWith($"-- {written - kept} lines rotated away --\nline ", result.Stdout);
     }
 
     private static string WriteThree(TempRoot root)
     {
-        Journal.Write(root, Records.Make("db.service", "one"), Records.Make("db.service", "two"), Records.Make("db.service", "three"));
+        TestJournal.Write(root, Records.Make("db.service", "one"), Records.Make("db.service", "two"), Records.Make("db.service", "three"));
         return root.Combine("/var/log/journal/db.service.journal");
     }
 

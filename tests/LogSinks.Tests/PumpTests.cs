@@ -126,7 +126,7 @@ public sealed class PumpTests
         using var pump = new PumpHarness(root);
         using (var raw = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, 0))
         {
-            raw.Connect(new System.Net.Sockets.UnixDomainSocketEndPoint(Platform.Host.Journal.JournalPaths.Socket(root.Path)));
+            raw.Connect(new System.Net.Sockets.UnixDomainSocketEndPoint(Platform.Journal.JournalPaths.Socket(root.Path)));
             raw.Send(Encoding.ASCII.GetBytes("GET / HTTP/1.0\n\nhello\n"));
         }
         var pid = pump.Spawn("fine.service", "echo", "still fine");
@@ -135,5 +135,5 @@ public sealed class PumpTests
         Assert.Equal("still fine", Assert.Single(records).MessageText);
     }
 
-    private static long JournalClockNow() => Platform.Host.Journal.JournalClock.RealtimeUsec();
+    private static long JournalClockNow() => Platform.Journal.JournalClock.RealtimeUsec();
 }

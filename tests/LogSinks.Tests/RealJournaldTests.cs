@@ -70,7 +70,7 @@ public sealed class RealJournaldTests : IClassFixture<RealJournaldRun>
     {
         using var root = RealEntries.CopyToOurJournal(Entries("all.json"));
         Assert.Equal(Encoding.UTF8.GetString(_run.Output("out." + mode)),
-            Encoding.UTF8.GetString(Journal.RunBytes(root, "--no-pager", "-o", mode, "-t", "probe", "-t", "streamcut")));
+            Encoding.UTF8.GetString(TestJournal.RunBytes(root, "--no-pager", "-o", mode, "-t", "probe", "-t", "streamcut")));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class RealJournaldTests : IClassFixture<RealJournaldRun>
     {
         using var root = RealEntries.CopyToOurJournal(Entries("all.json"));
         var real = Encoding.UTF8.GetString(_run.Output("out.json")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var ours = Encoding.UTF8.GetString(Journal.RunBytes(root, "-o", "json", "-t", "probe", "-t", "streamcut")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var ours = Encoding.UTF8.GetString(TestJournal.RunBytes(root, "-o", "json", "-t", "probe", "-t", "streamcut")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(real.Length, ours.Length);
         for (var i = 0; i < real.Length; i++)
         {
@@ -97,7 +97,7 @@ public sealed class RealJournaldTests : IClassFixture<RealJournaldRun>
     {
         using var root = RealEntries.CopyToOurJournal(Entries("all.json"));
         var real = _run.Output("out.export");
-        var ours = Journal.RunBytes(root, "-o", "export", "-t", "probe", "-t", "streamcut");
+        var ours = TestJournal.RunBytes(root, "-o", "export", "-t", "probe", "-t", "streamcut");
         var realMessages = RealEntries.ExportMessages(real);
         Assert.Equal(realMessages, RealEntries.ExportMessages(ours));
         Assert.Contains(realMessages, m => m.StartsWith("MESSAGE\n", StringComparison.Ordinal));

@@ -1,4 +1,4 @@
-using Platform.Host.Notify;
+using Platform.Notify;
 
 namespace Platform.Notifiers.Tests;
 

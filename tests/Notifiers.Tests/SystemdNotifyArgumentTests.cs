@@ -1,4 +1,4 @@
-using Platform.Host.Notify;
+using Platform.Notify;
 using Platform.TestSupport;
 
 namespace Platform.Notifiers.Tests;

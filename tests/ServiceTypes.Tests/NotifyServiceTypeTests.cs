@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Platform.Abstractions;
-using Platform.Host.Exec;
+using Platform.Exec;
 using Platform.ServiceTypes.Tests.Support;
 using Platform.TestSupport;
 using Xunit.Abstractions;

@@ -1,5 +1,5 @@
 using Platform.Abstractions;
-using Platform.Host.Exec;
+using Platform.Exec;
 using Platform.ServiceTypes.Tests.Support;
 using Platform.TestSupport;
 

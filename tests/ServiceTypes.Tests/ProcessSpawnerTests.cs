@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Platform.Abstractions;
-using Platform.Host.Exec;
+using Platform.Exec;
 using Platform.Interop;
 using Platform.ServiceTypes.Tests.Support;
 using Platform.TestSupport;

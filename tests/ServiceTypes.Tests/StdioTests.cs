@@ -1,5 +1,5 @@
 using Platform.Abstractions;
-using Platform.Host.Exec;
+using Platform.Exec;
 using Platform.ServiceTypes.Tests.Support;
 using Platform.TestSupport;
 
@@ -60,18 +60,18 @@ public sealed class StdioTests : IDisposable
     }
 
     [Theory]
-    [InlineData("journal", StdioKind.Journal)]
-    [InlineData("kmsg+console", StdioKind.Journal)]
-    [InlineData("null", StdioKind.Null)]
-    [InlineData("tty", StdioKind.Null)]
-    [InlineData("inherit", StdioKind.Inherit)]
-    [InlineData("append:/var/log/x", StdioKind.Append)]
-    [InlineData("truncate:/var/log/x", StdioKind.Truncate)]
-    [InlineData("file:/var/log/x", StdioKind.File)]
-    public void OutputSettingsParse(string value, StdioKind kind)
+    [InlineData("journal", nameof(StdioKind.Journal))]
+    [InlineData("kmsg+console", nameof(StdioKind.Journal))]
+    [InlineData("null", nameof(StdioKind.Null))]
+    [InlineData("tty", nameof(StdioKind.Null))]
+    [InlineData("inherit", nameof(StdioKind.Inherit))]
+    [InlineData("append:/var/log/x", nameof(StdioKind.Append))]
+    [InlineData("truncate:/var/log/x", nameof(StdioKind.Truncate))]
+    [InlineData("file:/var/log/x", nameof(StdioKind.File))]
+    public void OutputSettingsParse(string value, string kind)
     {
         Assert.True(StdioTarget.TryParse(value, out var target));
-        Assert.Equal(kind, target.Kind);
+        Assert.Equal(kind, target.Kind.ToString());
     }
 
     [Fact]

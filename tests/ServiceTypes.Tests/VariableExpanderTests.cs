@@ -1,4 +1,4 @@
-using Platform.Host.Exec;
+using Platform.Exec;
 
 namespace Platform.ServiceTypes.Tests;
 

@@ -13,7 +13,7 @@ internal sealed class JournalFileTarget : IFuzzTarget, IDisposable
 {
     private readonly string _directory;
     private readonly string _file;
-    private readonly FileLogSink _sink = new();
+    private readonly FileLogReader _reader = new();
 
     public JournalFileTarget()
     {
@@ -21,7 +21,7 @@ internal sealed class JournalFileTarget : IFuzzTarget, IDisposable
         _directory = Path.Join(tmp, $"platform-fuzz-journal-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(_directory);
         _file = Path.Join(_directory, "fuzz.service.journal");
-        _sink.Open(new LogSinkContext("/", new Dictionary<string, string> { ["Directory"] = _directory, ["ReadOnly"] = "true" }, _ => { }));
+        _reader.Open(new LogSinkContext("/", new Dictionary<string, string> { ["Directory"] = _directory }, _ => { }));
     }
 
     public string Name => "journal";
@@ -35,12 +35,12 @@ internal sealed class JournalFileTarget : IFuzzTarget, IDisposable
         switch (data[0] % 3)
         {
             case 0:
-                foreach (var record in _sink.Read(query)) _ = record.Message.Length;
+                foreach (var record in _reader.Read(query)) _ = record.Message.Length;
                 break;
             case 1:
-                _ = _sink.Tail(query);
+                _ = _reader.Tail(query);
                 object position = new();
-                _sink.ReadAfter(query, ref position);
+                _reader.ReadAfter(query, ref position);
                 break;
             default:
                 JournalVerifier.Verify(_file, _ => { });
@@ -50,7 +50,7 @@ internal sealed class JournalFileTarget : IFuzzTarget, IDisposable
 
     public void Dispose()
     {
-        _sink.Dispose();
+        _reader.Dispose();
         try { Directory.Delete(_directory, recursive: true); }
         catch (IOException) { }
     }

@@ -44,17 +44,6 @@ internal sealed class SinkSettings
         return fallback;
     }
 
-    public bool Bool(string key, bool fallback)
-    {
-        var text = Get(key)?.Trim().ToLowerInvariant();
-        return text switch
-        {
-            "1" or "yes" or "true" or "on" => true,
-            "0" or "no" or "false" or "off" => false,
-            _ => fallback,
-        };
-    }
-
     /// <summary>A root-relative path setting resolved under <paramref name="root"/>.</summary>
     public static string UnderRoot(string root, string path) => Path.Join(root, path.TrimStart('/'));
 }

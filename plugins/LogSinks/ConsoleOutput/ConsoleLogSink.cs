@@ -1,5 +1,6 @@
 using System.Text;
 using Platform.Abstractions;
+using Platform.Journal;
 using Platform.LogSinks.Common;
 
 namespace Platform.LogSinks.ConsoleOutput;

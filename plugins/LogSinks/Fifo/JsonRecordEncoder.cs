@@ -1,6 +1,6 @@
 using System.Text;
 using Platform.Abstractions;
-using Platform.LogSinks.Common;
+using Platform.Journal;
 
 namespace Platform.LogSinks.Fifo;
 

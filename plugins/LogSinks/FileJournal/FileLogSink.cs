@@ -5,23 +5,21 @@ namespace Platform.LogSinks.FileJournal;
 
 /// <summary>
 /// The default sink: per-unit journal files under <c>ROOT/var/log/journal/</c> (<c>web.service.journal</c>, rotated
-/// by size to <c>web.service.journal.1</c> ...), which <c>journalctl</c> and <c>systemctl status</c> read back.
-/// Settings: <c>Directory</c> (root-relative, default <c>/var/log/journal</c>), <c>MaxFileSize</c> (default 8M),
-/// <c>MaxFiles</c> (files per unit including the active one, default 5), <c>ReadOnly</c> (for readers: never create
-/// or write anything).
+/// by size to <c>web.service.journal.1</c> ...), which <c>journalctl</c> and <c>systemctl status</c> read back with
+/// <see cref="FileLogReader"/>. Settings: <c>Directory</c> (root-relative, default <c>/var/log/journal</c>),
+/// <c>MaxFileSize</c> (default 8M), <c>MaxFiles</c> (files per unit including the active one, default 5).
 /// </summary>
 [ExportLogSink("file")]
-public sealed class FileLogSink : ILogSink, ILogReader, ILogReaderHealth
+public sealed class FileLogSink : ILogSink
 {
     private const int MaxOpenUnits = 128;
     private const int BufferBytes = 64 * 1024;
 
     private readonly Dictionary<string, UnitState> _units = new(StringComparer.Ordinal);
-    private JournalFileQuery? _query;
+    private bool _opened;
     private string _directory = "";
     private long _maxFileSize = 8 << 20;
     private int _maxFiles = 5;
-    private bool _readOnly;
     private byte[] _bootId = new byte[16];
     private string _hostname = "";
     private Action<string> _warn = _ => { };
@@ -33,14 +31,12 @@ public sealed class FileLogSink : ILogSink, ILogReader, ILogReaderHealth
     {
         var settings = new SinkSettings("file", context.Settings);
         _warn = context.Warn;
-        _directory = SinkSettings.UnderRoot(context.Root, settings.Get("Directory") ?? "/var/log/journal");
+        _directory = FileLogReader.JournalDirectory(context.Root, settings);
         _maxFileSize = settings.Size("MaxFileSize", 8 << 20, context.Warn);
         _maxFiles = settings.Int("MaxFiles", 5, 1, context.Warn);
-        _readOnly = settings.Bool("ReadOnly", false);
-        _query = new JournalFileQuery(_directory);
         _bootId = KernelBootId.Bytes();
         _hostname = Environment.MachineName;
-        if (_readOnly) return true;
+        _opened = true;
         try
         {
             Directory.CreateDirectory(_directory);
@@ -59,7 +55,7 @@ public sealed class FileLogSink : ILogSink, ILogReader, ILogReaderHealth
     /// <inheritdoc />
     public void Write(LogRecord record)
     {
-        if (_readOnly || _query is null) return;
+        if (!_opened) return;
         try
         {
             var state = State(FileKey(record));
@@ -99,38 +95,12 @@ public sealed class FileLogSink : ILogSink, ILogReader, ILogReaderHealth
     }
 
     /// <inheritdoc />
-    public IEnumerable<LogRecord> Read(LogQuery query) => Query.Read(query);
-
-    /// <inheritdoc />
-    public object Tail(LogQuery query) => Query.Tail(query);
-
-    /// <inheritdoc />
-    public IReadOnlyList<LogRecord> ReadAfter(LogQuery query, ref object position)
-    {
-        var from = position as FilePosition ?? new FilePosition();
-        var records = Query.ReadAfter(query, from, out var next);
-        position = next;
-        return records;
-    }
-
-    /// <inheritdoc />
-    public IReadOnlyDictionary<string, int> Damaged => Query.Damaged;
-
-    /// <inheritdoc />
-    public long RotatedAway(string unit) => Query.RotatedAway(unit);
-
-    /// <inheritdoc />
-    public bool Verify(Action<string> report) => Query.Verify(report);
-
-    /// <inheritdoc />
     public void Dispose()
     {
         Flush();
         foreach (var state in _units.Values) state.Writer.Dispose();
         _units.Clear();
     }
-
-    private JournalFileQuery Query => _query ?? throw new InvalidOperationException("the file log sink was not opened");
 
     /// <summary>
     /// The file a record goes to: its unit's, or for a record the pump could tie to no unit, one file per writing user

@@ -1,4 +1,5 @@
 using Platform.Abstractions;
+using Platform.Journal;
 using Platform.LogSinks.Common;
 using Platform.Interop;
 

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using System.Text.Unicode;
 using Platform.Abstractions;
-using Platform.LogSinks.Common;
+using Platform.Journal;
 
 namespace Platform.LogSinks.Journald;
 

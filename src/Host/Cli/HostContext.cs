@@ -67,7 +67,7 @@ internal sealed class HostContext
     public string Root { get; }
 
     /// <summary>The root's cgroup2 hierarchy once <see cref="Lifecycle.UnitControlGroup"/> probed it (null: none usable).</summary>
-    internal Exec.ControlGroups? ControlGroups { get; set; }
+    internal Platform.Exec.ControlGroups? ControlGroups { get; set; }
     internal bool ControlGroupsProbed { get; set; }
 
     /// <summary>Maps an absolute path inside the managed system to the real file system.</summary>

@@ -128,7 +128,7 @@ public sealed class HostConfiguration
     /// <c>LogLevel=</c>: the highest priority of the manager's own journal lines that are written, by name or number,
     /// as systemd-system.conf(5) has it (default <c>info</c>: "Starting x...", "Started x." and up).
     /// </summary>
-    public int LogLevel => NonEmpty("LogLevel") is { } text && Journal.Journalctl.PriorityNames.Level(text) is { } level ? level : 6;
+    public int LogLevel => NonEmpty("LogLevel") is { } text && Platform.Journal.Journalctl.PriorityNames.Level(text) is { } level ? level : 6;
 
     /// <summary><c>GeneratorTimeoutSec=</c>: the time all unit generators together may take (default 90 s, as systemd's).</summary>
     public TimeSpan GeneratorTimeout => Timeout("GeneratorTimeoutSec");

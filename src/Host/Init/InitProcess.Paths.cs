@@ -40,7 +40,7 @@ internal sealed partial class InitProcess
     /// <summary>A path unit started while no init ran keeps its detached watcher; two servers would start the unit twice.</summary>
     private static bool HasLiveWatcher(UnitStatus status)
         => status.Extra.TryGetValue(PathRuntime.WatcherKey, out var text)
-            && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && Exec.ProcFs.IsAlive(pid);
+            && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && Platform.Exec.ProcFs.IsAlive(pid);
 
     private Task TriggerAsync(string unit) => Task.Run(async () =>
     {

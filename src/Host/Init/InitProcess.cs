@@ -1,11 +1,12 @@
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Platform.Abstractions;
+using Platform.Exec;
 using Platform.Host.Cli;
-using Platform.Host.Exec;
 using Platform.Host.Journal;
 using Platform.Host.Lifecycle;
 using Platform.Interop;
+using Platform.Journal;
 
 namespace Platform.Host.Init;
 

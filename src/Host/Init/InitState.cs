@@ -1,6 +1,6 @@
 using System.Globalization;
+using Platform.Exec;
 using Platform.Host.Cli;
-using Platform.Host.Exec;
 using Platform.Interop;
 
 namespace Platform.Host.Init;

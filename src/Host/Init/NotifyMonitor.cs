@@ -1,6 +1,6 @@
 using Platform.Abstractions;
+using Platform.Exec;
 using Platform.Host.Cli;
-using Platform.Host.Exec;
 using Platform.Host.Lifecycle;
 using Platform.Interop;
 

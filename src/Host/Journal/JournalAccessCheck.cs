@@ -1,5 +1,5 @@
+using Platform.Exec;
 using Platform.Host.Configuration;
-using Platform.Host.Exec;
 using Platform.Interop;
 
 namespace Platform.Host.Journal;

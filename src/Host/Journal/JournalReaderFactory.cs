@@ -1,4 +1,3 @@
-using System.Runtime.Loader;
 using Platform.Abstractions;
 using Platform.Host.Configuration;
 using Platform.Host.Plugins;
@@ -6,49 +5,46 @@ using Platform.Host.Plugins;
 namespace Platform.Host.Journal;
 
 /// <summary>
-/// Opens the <c>file</c> log sink of a root read-only for journalctl. Built-in plugins come first in the catalog's
-/// precedence, so when the install folder ships the built-in LogSinks plugin its <c>file</c> export is what the
-/// pump writes with; creating it directly skips the manifest scan and JSON parsing, a quarter of journalctl's start.
-/// Any other layout goes through the plugin catalog.
+/// Opens the <c>log-reader</c> export named after the <c>file</c> log sink, through the plugin catalog like every
+/// other export (manifests, safety checks, list-plugins). Only the plugin that declares it is loaded.
 /// </summary>
 internal static class JournalReaderFactory
 {
-    private const string BuiltInFolder = "LogSinks";
-    private const string BuiltInAssembly = "Platform.LogSinks.dll";
-    private const string BuiltInType = "Platform.LogSinks.FileJournal.FileLogSink";
+    /// <summary>The log sink journalctl and <c>systemctl status</c> read back.</summary>
+    public const string SinkName = "file";
 
-    /// <summary>The opened reader (dispose it), or null after a one-line message on <paramref name="warn"/>.</summary>
-    public static ILogSink? Open(string root, Action<string> warn)
+    /// <summary>journalctl's reader of a root (dispose it), or null after a one-line message on <paramref name="warn"/>.</summary>
+    public static ILogReaderSource? Open(string root, Action<string> warn)
     {
         var config = HostConfiguration.Load(root, null, warn);
-        var sink = BuiltIn() ?? PluginCatalog.Discover(PluginSearchOptions.For(root, config), warn).Get<ILogSink>(PluginKind.LogSink, "file");
-        if (sink is not ILogReader)
+        var plugins = PluginCatalog.Discover(PluginSearchOptions.For(root, config), warn);
+        if (plugins.Get<ILogReaderSource>(PluginKind.LogReader, SinkName) is not { } reader)
         {
             // systemd's journalctl notice for a journal folder with nothing it can open.
             warn("No journal files were found.");
-            sink?.Dispose();
             return null;
         }
-        var settings = new Dictionary<string, string>(config.GetSection("LogSink", "file")) { ["ReadOnly"] = "true" };
-        if (sink.Open(new LogSinkContext(root, settings, warn))) return sink;
+        if (TryOpen(reader, config, root, warn)) return reader;
         warn("Failed to open journal: Input/output error");
-        sink.Dispose();
         return null;
     }
 
-    // The default load context suffices: the plugin depends only on the contracts, which the host already holds.
-    private static ILogSink? BuiltIn()
+    /// <summary>The reader with the sink's settings applied, or null when none is installed or it cannot open.</summary>
+    public static ILogReaderSource? Open(PluginCatalog plugins, HostConfiguration config, string root)
     {
-        var path = Path.Join(AppContext.BaseDirectory, "plugins", BuiltInFolder, BuiltInAssembly);
-        if (!File.Exists(path)) return null;
+        var reader = plugins.Get<ILogReaderSource>(PluginKind.LogReader, SinkName);
+        return reader is not null && TryOpen(reader, config, root, _ => { }) ? reader : null;
+    }
+
+    // Disposes the reader when it does not open.
+    private static bool TryOpen(ILogReaderSource reader, HostConfiguration config, string root, Action<string> warn)
+    {
         try
         {
-            var type = AssemblyLoadContext.Default.LoadFromAssemblyPath(path).GetType(BuiltInType, throwOnError: false);
-            return type is null ? null : Activator.CreateInstance(type) as ILogSink;
+            if (reader.Open(new LogSinkContext(root, config.GetSection("LogSink", SinkName), warn))) return true;
         }
-        catch (Exception e) when (e is IOException or BadImageFormatException or MissingMethodException or TypeLoadException)
-        {
-            return null;
-        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        reader.Dispose();
+        return false;
     }
 }

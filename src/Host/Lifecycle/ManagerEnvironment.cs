@@ -64,7 +64,7 @@ internal static class ManagerEnvironment
             if (list.Count > 0) break;
         }
         if (list.Count == 0) list.Add(new("LANG", DefaultLocale));
-        list.Add(new("PATH", Exec.ExecutableResolver.SearchPath));
+        list.Add(new("PATH", Platform.Exec.ExecutableResolver.SearchPath));
         list.Sort(CompareAssignments);
         return list;
     }

@@ -1,7 +1,7 @@
 using System.Text;
 using Platform.Abstractions;
 using Platform.Host.Cli;
-using Platform.Host.Journal;
+using Platform.Journal;
 
 namespace Platform.Host.Lifecycle;
 

@@ -1,8 +1,8 @@
 using Microsoft.Win32.SafeHandles;
 using Platform.Abstractions;
+using Platform.Exec;
 using Platform.Host.Cli;
-using Platform.Host.Exec;
-using Platform.Host.Journal;
+using Platform.Journal;
 using Platform.Units;
 
 namespace Platform.Host.Lifecycle;

@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using Platform.Interop;
-using Platform.Host.Journal.Pump;
 
 namespace Platform.Host.Paths;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Platform.Abstractions;
+using Platform.Exec;
 using Platform.Host.Cli;
-using Platform.Host.Exec;
 using Platform.Host.Init;
 using Platform.Host.Lifecycle;
 
@@ -36,11 +36,11 @@ internal static class PathStart
         if (init == Environment.ProcessId) return record;
         if (init is { } pid)
         {
-            PathRuntime.WaitArmed(ctx, unit.Name, record.InvocationId!, () => Exec.ProcFs.IsAlive(pid));
+            PathRuntime.WaitArmed(ctx, unit.Name, record.InvocationId!, () => Platform.Exec.ProcFs.IsAlive(pid));
             return record;
         }
         var (withWatcher, watcher) = SpawnWatcher(ctx, writer, record);
-        PathRuntime.WaitArmed(ctx, unit.Name, record.InvocationId!, () => Exec.ProcFs.IsAlive(watcher));
+        PathRuntime.WaitArmed(ctx, unit.Name, record.InvocationId!, () => Platform.Exec.ProcFs.IsAlive(watcher));
         return withWatcher;
     }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Platform.Abstractions;
 using Platform.Host.Cli;
-using Platform.Host.Exec;
+using Platform.Exec;
 using Platform.Interop;
 
 namespace Platform.Host.Paths;

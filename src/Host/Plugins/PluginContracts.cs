@@ -7,8 +7,9 @@ namespace Platform.Host.Plugins;
 /// <summary>Maps the manifest kinds to the contract interfaces their exports implement.</summary>
 internal static class PluginContracts
 {
-    /// <summary>The four kinds, in the order list-plugins shows them.</summary>
-    public static readonly string[] Kinds = [PluginKind.ServiceType, PluginKind.StatusStore, PluginKind.NotifyTransport, PluginKind.LogSink];
+    /// <summary>The kinds, in the order list-plugins shows them.</summary>
+    public static readonly string[] Kinds =
+        [PluginKind.ServiceType, PluginKind.StatusStore, PluginKind.NotifyTransport, PluginKind.LogSink, PluginKind.LogReader];
 
     /// <summary>The version of Platform.Abstractions this host carries.</summary>
     public static Version HostVersion { get; } = typeof(IStatusStore).Assembly.GetName().Version ?? new Version(1, 0);
@@ -20,6 +21,7 @@ internal static class PluginContracts
         PluginKind.StatusStore => typeof(IStatusStore),
         PluginKind.NotifyTransport => typeof(INotifyTransport),
         PluginKind.LogSink => typeof(ILogSink),
+        PluginKind.LogReader => typeof(ILogReaderSource),
         _ => null,
     };
 
@@ -30,6 +32,7 @@ internal static class PluginContracts
         PluginKind.StatusStore => Names<IStatusStore>(container),
         PluginKind.NotifyTransport => Names<INotifyTransport>(container),
         PluginKind.LogSink => Names<ILogSink>(container),
+        PluginKind.LogReader => Names<ILogReaderSource>(container),
         _ => [],
     };
 
@@ -40,6 +43,7 @@ internal static class PluginContracts
         PluginKind.StatusStore => TypeName<IStatusStore>(container, export.Name),
         PluginKind.NotifyTransport => TypeName<INotifyTransport>(container, export.Name),
         PluginKind.LogSink => TypeName<ILogSink>(container, export.Name),
+        PluginKind.LogReader => TypeName<ILogReaderSource>(container, export.Name),
         _ => null,
     };
 

@@ -1,5 +1,5 @@
 using Platform.Host.Cli;
-using Platform.Host.Exec;
+using Platform.Exec;
 using Platform.Host.Lifecycle;
 using Platform.Interop;
 

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Platform.Host.Exec;
+using Platform.Exec;
 using Platform.Interop;
 
 namespace Platform.Host.Sockets;

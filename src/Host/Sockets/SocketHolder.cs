@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 using Platform.Abstractions;
+using Platform.Exec;
 using Platform.Host.Cli;
-using Platform.Host.Exec;
-using Platform.Interop;
 using Platform.Host.Lifecycle;
+using Platform.Interop;
 
 namespace Platform.Host.Sockets;
 

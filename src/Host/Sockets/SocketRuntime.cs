@@ -1,7 +1,7 @@
 using System.Globalization;
 using Platform.Abstractions;
+using Platform.Exec;
 using Platform.Host.Cli;
-using Platform.Host.Exec;
 
 namespace Platform.Host.Sockets;
 

@@ -53,7 +53,7 @@ internal static class TimerRuntime
     {
         var settings = TimerSettings.From(timer);
         var unit = UnitRuntime.Read(ctx, settings.Unit);
-        return TimerSchedule.Compute(settings, status, unit, LastTrigger(status), StartupUsec(ctx), Exec.ProcFs.BootTimeUsec(), now, MachineKey(ctx, timer.Name));
+        return TimerSchedule.Compute(settings, status, unit, LastTrigger(status), StartupUsec(ctx), Platform.Exec.ProcFs.BootTimeUsec(), now, MachineKey(ctx, timer.Name));
     }
 
     /// <summary>When the running init started, or null when no init runs for this root.</summary>

@@ -1,5 +1,5 @@
 using Platform.Abstractions;
-using Platform.Host.Journal;
+using Platform.Journal;
 using Platform.TestSupport;
 
 namespace Platform.LogSinks.Tests.Support;

@@ -25,7 +25,7 @@ internal static class RealEntries
             Message = Bytes(e.GetProperty("MESSAGE")),
             Fields = CopiedFields(e),
         }).ToArray();
-        Journal.Write(root, records);
+        TestJournal.Write(root, records);
         return root;
     }
 

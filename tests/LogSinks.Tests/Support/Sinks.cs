@@ -14,11 +14,11 @@ internal static class Sinks
         return sink;
     }
 
-    public static FileLogSink Reader(string root)
+    public static FileLogReader Reader(string root)
     {
-        var sink = new FileLogSink();
-        sink.Open(Context(root, null, [("ReadOnly", "true")]));
-        return sink;
+        var reader = new FileLogReader();
+        reader.Open(Context(root, null));
+        return reader;
     }
 
     public static FifoLogSink Fifo(string root, string path, List<string>? warnings = null, long spoolBytes = 16 << 20)

@@ -1,9 +1,9 @@
-using Platform.Host.Exec;
+using Platform.Exec;
 
 namespace Platform.ServiceTypes.Tests.Support;
 
 /// <summary>Remembers every process a test started and, on dispose, SIGKILLs them with their sessions and descendants and reaps its own children.</summary>
-public sealed class ProcessTracker : IDisposable
+internal sealed class ProcessTracker : IDisposable
 {
     private readonly List<ChildProcess> _children = [];
     private readonly List<int> _pids = [];

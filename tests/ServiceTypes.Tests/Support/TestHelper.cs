@@ -1,10 +1,10 @@
 using System.Runtime.InteropServices;
-using Platform.Host.Exec;
+using Platform.Exec;
 
 namespace Platform.ServiceTypes.Tests.Support;
 
 /// <summary>How tests start this assembly: the <c>dotnet</c> muxer plus the assembly path.</summary>
-public static class TestHelper
+internal static class TestHelper
 {
     public static string Dotnet { get; } = FindDotnet();
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Platform.Host.Exec;
+using Platform.Exec;
 
 namespace Platform.ServiceTypes.Tests.Support;
 

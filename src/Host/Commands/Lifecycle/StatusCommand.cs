@@ -1,11 +1,12 @@
 using System.Globalization;
 using Platform.Abstractions;
+using Platform.Exec;
 using Platform.Host.Cli;
 using Platform.Host.Commands.Show;
-using Platform.Host.Exec;
 using Platform.Host.Journal;
 using Platform.Host.Lifecycle;
 using Platform.Host.Output;
+using Platform.Journal;
 
 namespace Platform.Host.Commands.Lifecycle;
 
@@ -17,7 +18,7 @@ internal static class StatusCommand
         if (units.Count == 0) return SystemOverview.Run(ctx);
         var code = ExitCodes.Success;
         var first = true;
-        ILogReader? reader = null;
+        ILogReaderSource? reader = null;
         try
         {
             foreach (var name in units)
@@ -40,7 +41,7 @@ internal static class StatusCommand
         }
         finally
         {
-            (reader as IDisposable)?.Dispose();
+            reader?.Dispose();
         }
         return code;
     }
@@ -106,21 +107,9 @@ internal static class StatusCommand
             ? $"{SystemdFormat.Timestamp(due)}; {RelativeTime.Format(due, now)}" : "n/a";
     }
 
-    /// <summary>The file log sink, read-only, as journalctl reads it; null when it is not installed.</summary>
-    private static ILogReader? OpenReader(HostContext ctx)
-    {
-        if (ctx.Options.Lines == 0) return null;
-        var sink = ctx.Plugins.Get<ILogSink>(PluginKind.LogSink, "file");
-        if (sink is not ILogReader reader) { sink?.Dispose(); return null; }
-        var settings = new Dictionary<string, string>(ctx.Config.GetSection("LogSink", "file")) { ["ReadOnly"] = "true" };
-        try
-        {
-            if (sink.Open(new LogSinkContext(ctx.RootOrSlash, settings, _ => { }))) return reader;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
-        sink.Dispose();
-        return null;
-    }
+    /// <summary>The file log sink's reader, as journalctl reads it; null when it is not installed.</summary>
+    private static ILogReaderSource? OpenReader(HostContext ctx)
+        => ctx.Options.Lines == 0 ? null : JournalReaderFactory.Open(ctx.Plugins, ctx.Config, ctx.RootOrSlash);
 
     internal static string? Comm(int pid)
     {

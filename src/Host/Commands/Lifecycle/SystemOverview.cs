@@ -1,8 +1,8 @@
 using System.Text;
 using Platform.Abstractions;
+using Platform.Exec;
 using Platform.Host.Cli;
 using Platform.Host.Commands.Show;
-using Platform.Host.Exec;
 using Platform.Host.Init;
 using Platform.Host.Lifecycle;
 using Platform.Host.Output;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Platform.Abstractions;
 using Platform.Host.Configuration;
-using Platform.Host.Exec;
+using Platform.Exec;
 using Platform.Host.Output;
 
 namespace Platform.Host.Commands.Show;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Platform.Abstractions;
-using Platform.Host.Exec;
+using Platform.Exec;
 using Platform.Interop;
 using Platform.Units;
 
@@ -33,8 +33,8 @@ internal sealed class SystemConditions(Func<string, string> under)
     /// <summary>systemd checks the bounding set of the manager: what no process it starts can ever gain.</summary>
     private static bool? Capability(string value)
     {
-        var index = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= Exec.CapabilityNames.Last
-            ? n : value.StartsWith("cap_", StringComparison.OrdinalIgnoreCase) ? Exec.CapabilityNames.Number(value) : -1;
+        var index = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= Platform.Exec.CapabilityNames.Last
+            ? n : value.StartsWith("cap_", StringComparison.OrdinalIgnoreCase) ? Platform.Exec.CapabilityNames.Number(value) : -1;
         if (index < 0) return null;
         foreach (var line in File.ReadLines("/proc/self/status"))
             if (line.StartsWith("CapBnd:", StringComparison.Ordinal))

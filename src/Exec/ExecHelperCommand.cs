@@ -1,0 +1,21 @@
+using System.Reflection;
+
+namespace Platform.Exec;
+
+/// <summary>
+/// How to start this program in its <c>__exec</c> helper mode (used to switch user, which posix_spawn cannot do):
+/// the executable plus arguments that come before <c>__exec</c> (e.g. <c>dotnet</c> and an assembly path).
+/// </summary>
+/// <param name="Path">The program to spawn.</param>
+/// <param name="PrefixArguments">Arguments placed between argv[0] and <c>__exec</c>.</param>
+internal sealed record ExecHelperCommand(string Path, IReadOnlyList<string> PrefixArguments)
+{
+    /// <summary>The running program itself: the apphost (<c>systemctl</c>), or <c>dotnet ENTRY.dll</c> when run through the muxer.</summary>
+    public static ExecHelperCommand ForCurrentProcess()
+    {
+        var process = Environment.ProcessPath ?? "/proc/self/exe";
+        if (System.IO.Path.GetFileName(process) == "dotnet" && Assembly.GetEntryAssembly()?.Location is { Length: > 0 } entry)
+            return new ExecHelperCommand(process, [entry]);
+        return new ExecHelperCommand(process, []);
+    }
+}
