@@ -9,28 +9,15 @@ namespace Platform.Testing;
 /// </summary>
 public sealed class DockerFactAttribute : FactAttribute
 {
-    private string? image = BaseImages.Base;
-    private string? explicitSkip;
+    private readonly DockerSkip _skip = new();
 
     /// <summary>Skips when Docker or <see cref="BaseImages.Base"/> is missing (see <see cref="DockerAvailability.SkipReason"/>).</summary>
     public DockerFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
-        : base(sourceFilePath, sourceLineNumber)
-    {
-        base.Skip = DockerAvailability.SkipReason(image);
-    }
+        : base(sourceFilePath, sourceLineNumber) => base.Skip = _skip.Reason;
 
     /// <summary>The image the test needs; null for the daemon alone.</summary>
-    public string? Image
-    {
-        get => image;
-        set { image = value; base.Skip = explicitSkip ?? DockerAvailability.SkipReason(value); }
-    }
+    public string? Image { get => _skip.Image; set => base.Skip = _skip.ForImage(value); }
 
-    // xunit.v3 reads the skip reason through the base property, which is not virtual: keep it current on every set.
     /// <summary>An explicit skip reason, else the Docker skip reason.</summary>
-    public new string? Skip
-    {
-        get => base.Skip;
-        set { explicitSkip = value; base.Skip = value ?? DockerAvailability.SkipReason(image); }
-    }
+    public new string? Skip { get => base.Skip; set => base.Skip = _skip.ForExplicit(value); }
 }
