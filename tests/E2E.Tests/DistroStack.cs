@@ -55,7 +55,7 @@ public sealed class DistroStack : IAsyncLifetime
     /// <summary>How long the preparation took (image builds, both boots, questions, docker stop), for the report.</summary>
     public Dictionary<string, TimeSpan> Durations { get; } = [];
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await Docker.InitializeAsync();
         if (DockerAvailability.SkipReason(BaseImages.Distro) is not null || DockerAvailability.ImageProblem(BaseImages.Distro) is not null
@@ -74,7 +74,7 @@ public sealed class DistroStack : IAsyncLifetime
         Durations["boot, questions and docker stop (both in parallel)"] = clock.Elapsed;
     }
 
-    public Task DisposeAsync() => Docker.DisposeAsync();
+    public ValueTask DisposeAsync() => Docker.DisposeAsync();
 
     /// <summary>
     /// The drop-ins both images get, and PostgreSQL's default cluster. redis-server: systemd 252 in Docker cannot set up PrivateUsers= together with
@@ -121,8 +121,11 @@ public sealed class DistroStack : IAsyncLifetime
             if (state is "running" or "degraded") break;
             await Task.Delay(250);
         }
-        // Late starters (timers firing, sockets) settle a moment after the manager says it is up.
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // Late starters (timers firing, sockets) settle after the manager says it is up: until no job is left queued.
+        clock.Restart();
+        while (clock.Elapsed < TimeSpan.FromSeconds(60)
+               && (await c.ExecAsync("systemctl", "list-jobs", "--no-legend")).Stdout.Trim().Length > 0)
+            await Task.Delay(250);
         Add("boot", "is-system-running", (await c.ExecAsync("systemctl", "is-system-running")).Stdout);
         Add("boot", "get-default", await Run("systemctl", "get-default"));
 

@@ -1,6 +1,5 @@
 using Platform.Testing;
 using Platform.TestSupport;
-using Xunit.Abstractions;
 
 namespace Platform.E2E.Tests;
 

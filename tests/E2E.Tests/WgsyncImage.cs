@@ -18,7 +18,7 @@ public sealed class WgsyncImage : IAsyncLifetime
     public DockerFixture Docker { get; } = new();
     public TestImage Image { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await Docker.InitializeAsync();
         if (DockerAvailability.UnavailableReason is not null) return;
@@ -41,7 +41,7 @@ public sealed class WgsyncImage : IAsyncLifetime
             .BuildAsync();
     }
 
-    public Task DisposeAsync() => Docker.DisposeAsync();
+    public ValueTask DisposeAsync() => Docker.DisposeAsync();
 
     /// <summary>Starts a container of the image with our systemctl as PID 1 and waits until the system runs.</summary>
     public Task<PlatformContainer> BootAsync() => Docker.NewPlatform(Image).WithBootWait(true, TimeSpan.FromSeconds(60)).StartAsync();

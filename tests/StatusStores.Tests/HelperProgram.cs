@@ -7,19 +7,22 @@ namespace Platform.StatusStores.Tests;
 /// <summary>
 /// Entry point of this test assembly when run as a child process (see <see cref="HelperProcess"/>):
 /// <c>write STORE DIR BOOT UNIT WRITER MS</c> writes marked records in a tight loop for MS milliseconds;
-/// <c>measure STORE DIR BOOT UNIT [PLUGIN_DLL]</c> times the first and later reads in a fresh process.
+/// <c>measure STORE DIR BOOT UNIT [PLUGIN_DLL]</c> times the first and later reads in a fresh process; anything else
+/// runs the tests (xunit.v3's in-process runner, as its generated entry point would).
 /// </summary>
 public static class HelperProgram
 {
     public static int Main(string[] args)
     {
+        if (args.FirstOrDefault() is not ("write" or "measure"))
+            return Xunit.Runner.InProc.SystemConsole.ConsoleRunner.Run(args).GetAwaiter().GetResult();
         try
         {
             return args[0] switch
             {
                 "write" => Write(args[1], args[2], args[3], args[4], int.Parse(args[5]), int.Parse(args[6])),
                 "measure" => Measure(args[1], args[2], args[3], args[4], args.Length > 5 ? args[5] : null),
-                _ => throw new ArgumentException("unknown mode " + args[0]),
+                _ => throw new UnreachableException(),
             };
         }
         catch (Exception e)

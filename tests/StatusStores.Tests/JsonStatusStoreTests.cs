@@ -1,6 +1,5 @@
 using System.Text;
 using Platform.Abstractions;
-using Xunit.Abstractions;
 
 namespace Platform.StatusStores.Tests;
 

@@ -1,6 +1,5 @@
 using Platform.Abstractions;
 using Platform.TestSupport;
-using Xunit.Abstractions;
 
 namespace Platform.StatusStores.Tests;
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Xunit;
 
 namespace Platform.TestSupport;
@@ -5,7 +6,8 @@ namespace Platform.TestSupport;
 /// <summary>A fact that acts as a second local user (see <see cref="HostileUser"/>); skipped with the reason when not root.</summary>
 public sealed class HostileFactAttribute : FactAttribute
 {
-    public HostileFactAttribute()
+    public HostileFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
     {
         if (HostileUser.SkipReason is { } reason) Skip = reason;
     }

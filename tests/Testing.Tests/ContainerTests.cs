@@ -36,7 +36,7 @@ public sealed class ContainerTests(DockerFixture fixture) : IClassFixture<Docker
         var clock = Stopwatch.StartNew();
         var code = await c.StopAsync(TimeSpan.FromSeconds(1));
         Assert.Equal(137, code);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(15));
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.9), $"killed after {clock.Elapsed}, before the grace");
         var state = (await c.InspectAsync()).State!;
         Assert.False(state.Running);
         Assert.Equal(137, state.ExitCode);

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Platform.Testing.Tests;
 
 public sealed class SystemdReferenceTests(DockerFixture fixture) : IClassFixture<DockerFixture>
@@ -11,9 +9,7 @@ public sealed class SystemdReferenceTests(DockerFixture fixture) : IClassFixture
         await using var c = await fixture.NewSystemdReference().StartAsync();
         Assert.Equal("running\n", (await c.SystemctlAsync("is-system-running")).Stdout);
         Assert.Equal("1\n", (await c.ExecAsync("pidof", "systemd")).Stdout);
-        var clock = Stopwatch.StartNew();
-        var code = await c.StopAsync(TimeSpan.FromSeconds(20));
-        Assert.Equal(0, code);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"halt took {clock.Elapsed}, so the stop signal did not halt systemd");
+        // Exit 0 is systemd's halt; a stop signal it ignored would end in Docker's SIGKILL after the grace (137).
+        Assert.Equal(0, await c.StopAsync(TimeSpan.FromSeconds(20)));
     }
 }

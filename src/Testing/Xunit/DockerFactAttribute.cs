@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Platform.Testing;
 
 /// <summary>
@@ -7,13 +9,15 @@ namespace Platform.Testing;
 /// </summary>
 public sealed class DockerFactAttribute : FactAttribute
 {
-    /// <summary>The image the test needs; null for the daemon alone.</summary>
-    public string? Image { get; set; } = BaseImages.Base;
+    private readonly DockerSkip _skip = new();
 
-    /// <summary>An explicit skip reason, else the Docker skip reason (see <see cref="DockerAvailability.SkipReason"/>).</summary>
-    public override string? Skip
-    {
-        get => base.Skip ?? DockerAvailability.SkipReason(Image);
-        set => base.Skip = value;
-    }
+    /// <summary>Skips when Docker or <see cref="BaseImages.Base"/> is missing (see <see cref="DockerAvailability.SkipReason"/>).</summary>
+    public DockerFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber) => base.Skip = _skip.Reason;
+
+    /// <summary>The image the test needs; null for the daemon alone.</summary>
+    public string? Image { get => _skip.Image; set => base.Skip = _skip.ForImage(value); }
+
+    /// <summary>An explicit skip reason, else the Docker skip reason.</summary>
+    public new string? Skip { get => base.Skip; set => base.Skip = _skip.ForExplicit(value); }
 }

@@ -51,7 +51,7 @@ public sealed class DockerFixture : IAsyncLifetime
     public PlatformBuilder NewSystemdReference(TestImage image) => NewSystemdReference(image.Tag);
 
     /// <inheritdoc />
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         if (DockerAvailability.UnavailableReason is not null)
         {
@@ -72,7 +72,7 @@ public sealed class DockerFixture : IAsyncLifetime
     }
 
     /// <inheritdoc />
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (!registered) return;
         await Gate.WaitAsync().ConfigureAwait(false);

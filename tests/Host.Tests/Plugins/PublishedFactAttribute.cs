@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Platform.TestSupport;
 
 namespace Platform.Host.Tests.Plugins;
@@ -5,7 +6,8 @@ namespace Platform.Host.Tests.Plugins;
 /// <summary>A fact about the published install folder (test.sh publishes first); skipped when there is none.</summary>
 public sealed class PublishedFactAttribute : FactAttribute
 {
-    public PublishedFactAttribute()
+    public PublishedFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
     {
         if (!Exists()) Skip = "no published systemctl: run ./test.sh (it publishes first) or set PLATFORM_PUBLISH_DIR";
     }

@@ -30,8 +30,8 @@ public sealed class RealJournaldRun : IDisposable
             i=0; while [ ! -S /run/systemd/journal/socket ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done
             dotnet '{{Helper.Assembly}}' __journald-send > "$OUT/send.txt" 2>&1 || echo "send failed $?" >> "$OUT/send.txt"
             systemd-cat -t streamcut --level-prefix=true < "$OUT/stream-input.bin"
-            sleep 0.3
-            journalctl --sync 2>/dev/null || sleep 0.5
+            # --sync returns once everything sent before it is stored (journalctl(1)); without it, wait for the last sender's lines.
+            journalctl --sync 2>/dev/null || { i=0; until journalctl -q -t streamcut -n 1 | grep -q . || [ $i -ge 200 ]; do sleep 0.05; i=$((i+1)); done; }
             journalctl --no-pager -a -o json -u probe.service > "$OUT/probe-unit.json"
             journalctl --no-pager -a -o json -t probe -t streamcut > "$OUT/all.json"
             for m in {{modes}}; do journalctl --no-pager -o $m -t probe -t streamcut > "$OUT/out.$m"; done

@@ -10,19 +10,19 @@ namespace Platform.LogSinks.Tests.Support;
 /// <summary>
 /// Helper modes for cross-process tests: <c>__journald</c> (the detached pump with a file sink, plus a fifo sink
 /// with <c>--fifo=PATH</c>), <c>__spawn</c> (connect streams, start a service, exit at once) and
-/// <c>__journald-send</c> (send the probe records to a real journald).
+/// <c>__journald-send</c> (send the probe records to a real journald); anything else runs the tests (xunit.v3's
+/// in-process runner, as its generated entry point would).
 /// </summary>
 public static class TestProgram
 {
     public static int Main(string[] args)
     {
-        if (args.Length == 0) return 2;
-        return args[0] switch
+        return args.FirstOrDefault() switch
         {
             "__journald" => JournalDaemon.Run(args[1..], OpenSinks(args)),
             "__spawn" => Spawn(args[1..]),
             "__journald-send" => SendProbes(),
-            _ => 2,
+            _ => Xunit.Runner.InProc.SystemConsole.ConsoleRunner.Run(args).GetAwaiter().GetResult(),
         };
     }
 

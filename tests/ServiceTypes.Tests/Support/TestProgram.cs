@@ -4,9 +4,9 @@ using Platform.Exec;
 namespace Platform.ServiceTypes.Tests.Support;
 
 /// <summary>
-/// The test assembly's own entry point, used only when a test starts this assembly with <c>dotnet</c>:
-/// <c>__exec ...</c> runs the real exec helper; <c>__spawn PATH ARGS...</c> spawns a service, prints its pid and exits
-/// (to show a service outlives the process that started it).
+/// The test assembly's own entry point: <c>__exec ...</c> runs the real exec helper; <c>__spawn PATH ARGS...</c> spawns
+/// a service, prints its pid and exits (to show a service outlives the process that started it); anything else runs
+/// the tests (xunit.v3's in-process runner, as its generated entry point would).
 /// </summary>
 public static class TestProgram
 {
@@ -19,7 +19,6 @@ public static class TestProgram
             Console.WriteLine(child.Pid.ToString(CultureInfo.InvariantCulture));
             return 0;
         }
-        Console.Error.WriteLine("usage: __exec ... | __spawn PATH ARGS...");
-        return 2;
+        return Xunit.Runner.InProc.SystemConsole.ConsoleRunner.Run(args).GetAwaiter().GetResult();
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Platform.Testing;
 
 namespace TcpReadyNotifier.Tests;
@@ -5,10 +6,9 @@ namespace TcpReadyNotifier.Tests;
 /// <summary>A fact that needs both <c>systemctl start</c> (see <see cref="LifecycleFactAttribute"/>) and Docker with the base image (see <c>[DockerFact]</c>).</summary>
 public sealed class DockerLifecycleFactAttribute : FactAttribute
 {
-    /// <inheritdoc />
-    public override string? Skip
+    public DockerLifecycleFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
     {
-        get => base.Skip ?? Lifecycle.SkipReason ?? DockerAvailability.SkipReason(BaseImages.Base);
-        set => base.Skip = value;
+        Skip = Lifecycle.SkipReason ?? DockerAvailability.SkipReason(BaseImages.Base);
     }
 }

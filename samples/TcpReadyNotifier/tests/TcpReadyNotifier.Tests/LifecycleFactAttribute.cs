@@ -1,12 +1,13 @@
+using System.Runtime.CompilerServices;
+
 namespace TcpReadyNotifier.Tests;
 
 /// <summary>A fact that needs <c>systemctl start</c>: skipped, with the reason, only while systemctl says it is not implemented.</summary>
 public sealed class LifecycleFactAttribute : FactAttribute
 {
-    /// <inheritdoc />
-    public override string? Skip
+    public LifecycleFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
     {
-        get => base.Skip ?? Lifecycle.SkipReason;
-        set => base.Skip = value;
+        Skip = Lifecycle.SkipReason;
     }
 }
