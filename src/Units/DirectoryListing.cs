@@ -46,7 +46,7 @@ internal sealed class DirectoryListing
         }
         finally
         {
-            NativeDirectory.closedir(dir);
+            _ = NativeDirectory.closedir(dir);
         }
         return new DirectoryListing(path, entries, true);
     }

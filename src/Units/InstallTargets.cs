@@ -53,7 +53,7 @@ internal sealed class InstallTargets
             if (s.Section == "Install" && expander.TryExpand(s.Value, out var v, out _)) into.Add(s with { Value = v });
     }
 
-    private static IReadOnlyList<string> DropInNames(string unitName, UnitFileLocation loc)
+    private static List<string> DropInNames(string unitName, UnitFileLocation loc)
     {
         var names = new List<string> { unitName };
         foreach (var n in loc.AliasChain) if (!names.Contains(n)) names.Add(n);

@@ -85,7 +85,7 @@ public sealed class SpecifierExpander
             'm' => _facts.MachineId,
             'b' => _facts.BootId,
             'v' => _facts.KernelRelease,
-            'a' => _facts.Architecture,
+            'a' => SystemFacts.Architecture,
             'o' => _facts.OsRelease("ID"),
             'w' => _facts.OsRelease("VERSION_ID"),
             'W' => _facts.OsRelease("VARIANT_ID"),

@@ -49,7 +49,7 @@ internal static class SysVInstall
         result.Stderr.Add($"Executing: {Helper} {verb} {name}");
     }
 
-    private static IEnumerable<string> Levels(string? list, string fallback)
+    private static string[] Levels(string? list, string fallback)
         => (string.IsNullOrWhiteSpace(list) ? fallback : list).Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Links like <c>S20NAME</c> in a runlevel folder.</summary>

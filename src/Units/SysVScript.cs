@@ -36,7 +36,7 @@ public static class SysVScript
             if (!line.StartsWith('#')) continue;
             var body = line[1..];
             var colon = body.IndexOf(':');
-            var continuation = body.StartsWith("\t", StringComparison.Ordinal) || body.StartsWith("  ", StringComparison.Ordinal);
+            var continuation = body.StartsWith('\t') || body.StartsWith("  ", StringComparison.Ordinal);
             if (continuation && last is not null)
             {
                 fields[last] = (fields[last] + " " + body.Trim()).Trim();

@@ -41,7 +41,7 @@ internal sealed class SystemFacts
 
     public string KernelRelease => _kernel ??= ReadFirstLine("/proc/sys/kernel/osrelease") ?? "";
 
-    public string Architecture => RuntimeInformation.OSArchitecture switch
+    public static string Architecture => RuntimeInformation.OSArchitecture switch
     {
         System.Runtime.InteropServices.Architecture.X64 => "x86-64",
         System.Runtime.InteropServices.Architecture.X86 => "x86",

@@ -117,9 +117,9 @@ internal sealed class UnitLoader
                 Warn($"{parsed.Source}:{header.Line}: Unknown section '{header.Name}'. Ignoring.");
     }
 
-    private IReadOnlyList<string> NamesOf(UnitFileLocation loc) => NamesWithAliases(loc.Id, loc.AliasChain);
+    private List<string> NamesOf(UnitFileLocation loc) => NamesWithAliases(loc.Id, loc.AliasChain);
 
-    private IReadOnlyList<string> NamesWithAliases(string id, IReadOnlyList<string> chain)
+    private List<string> NamesWithAliases(string id, IReadOnlyList<string> chain)
     {
         var names = new List<string> { id };
         foreach (var n in chain) if (!names.Contains(n)) names.Add(n);
@@ -127,7 +127,7 @@ internal sealed class UnitLoader
         return Sorted(names);
     }
 
-    private static IReadOnlyList<string> Sorted(List<string> names)
+    private static List<string> Sorted(List<string> names)
     {
         var id = names[0];
         names.RemoveAt(0);
