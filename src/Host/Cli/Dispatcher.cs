@@ -65,12 +65,6 @@ internal static class Dispatcher
         };
     }
 
-    private static int TooMany(HostContext ctx)
-    {
-        ctx.Err.WriteLine("Too many arguments.");
-        return ExitCodes.Failure;
-    }
-
     private static int Unknown(HostContext ctx, string verb)
     {
         ctx.Err.WriteLine($"Unknown command verb {verb}.");
