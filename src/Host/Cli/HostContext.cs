@@ -43,7 +43,7 @@ internal sealed class HostContext
     /// <summary>The configured status store, opened on first use.</summary>
     public IStatusStore Store => _store ??= OpenStore();
 
-    private IStatusStore OpenStore()
+    private SynchronizedStore OpenStore()
     {
         var name = Config.StatusStore;
         var store = Plugins.Get<IStatusStore>(PluginKind.StatusStore, name)

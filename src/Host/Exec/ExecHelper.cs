@@ -28,7 +28,7 @@ public static class ExecHelper
             return ExitUsage;
         }
         var report = options.ReportFd;
-        if (report >= 0) LibC.fcntl(report, F_SETFD, FD_CLOEXEC);
+        if (report >= 0) _ = LibC.fcntl(report, F_SETFD, FD_CLOEXEC);
         var path = options.Path;
         using var strings = new NativeStrings();
         if (ExecSandbox.BeforeUserSwitch(options.Hardening, strings, out var sandboxError) is var before and not 0)
@@ -38,15 +38,15 @@ public static class ExecHelper
         if (options.Uid is { } uid && LibC.setuid(uid) != 0) return Fail(report, ExitUser, $"Failed at step USER spawning {path}: {Error()}");
         if (ExecSandbox.AfterUserSwitch(options.Hardening, out var afterError) is var after and not 0)
             return Fail(report, after, $"Failed at step NO_NEW_PRIVILEGES spawning {path}: {afterError}");
-        if (options.Umask is { } mask) LibC.umask(mask);
+        if (options.Umask is { } mask) _ = LibC.umask(mask);
         if (options.Directory is { } dir && LibC.chdir(strings.String(dir)) != 0)
         {
             var error = Error();
             if (!options.DirectoryOptional) return Fail(report, ExitChdir, "Changing to the requested working directory failed: " + error);
-            LibC.chdir(strings.String("/"));
+            _ = LibC.chdir(strings.String("/"));
         }
         RestoreSignals(strings);
-        LibC.execve(strings.String(path), strings.Vector(options.Arguments), Environ(strings, options.DropEnvironment, options.ListenPid));
+        _ = LibC.execve(strings.String(path), strings.Vector(options.Arguments), Environ(strings, options.DropEnvironment, options.ListenPid));
         return Fail(report, ExitExec, $"Failed to execute {path}: {Error()}");
     }
 
@@ -73,8 +73,8 @@ public static class ExecHelper
                 LibC.signal(sig, IntPtr.Zero);
         }
         var none = strings.Block(LibC.SigSetSize);
-        LibC.sigemptyset(none);
-        LibC.pthread_sigmask(SIG_SETMASK, none, IntPtr.Zero);
+        _ = LibC.sigemptyset(none);
+        _ = LibC.pthread_sigmask(SIG_SETMASK, none, IntPtr.Zero);
     }
 
     /// <summary>This process's <c>environ</c> (the service's environment), without the variables meant for the helper only.</summary>

@@ -31,7 +31,7 @@ public sealed class PidHandle : IDisposable
         // Checked after opening: the pidfd pins the process, so a matching start time now cannot go stale.
         if (!ProcFs.IsAlive(pid, expectedStartTime))
         {
-            if (fd >= 0) LibC.close(fd);
+            if (fd >= 0) _ = LibC.close(fd);
             return null;
         }
         return new PidHandle(pid, fd);
@@ -70,6 +70,6 @@ public sealed class PidHandle : IDisposable
     public void Dispose()
     {
         var fd = Interlocked.Exchange(ref _fd, -1);
-        if (fd >= 0) LibC.close(fd);
+        if (fd >= 0) _ = LibC.close(fd);
     }
 }

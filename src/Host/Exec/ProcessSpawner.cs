@@ -73,10 +73,10 @@ public sealed class ProcessSpawner
             var envP = strings.Vector(environment);
             (rc, pid) = SpawnLocked(request, pathP, actions, argvP, envP);
         }
-        if (report is not null) LibC.close(report[1]);
+        if (report is not null) _ = LibC.close(report[1]);
         if (rc != 0)
         {
-            if (report is not null) LibC.close(report[0]);
+            if (report is not null) _ = LibC.close(report[0]);
             throw new ServiceStartException($"Failed to execute {path}: {LibC.StrError(rc)}");
         }
         var child = new ChildProcess(pid);
@@ -101,13 +101,13 @@ public sealed class ProcessSpawner
             try { return (LibC.posix_spawn(out var pid, path, actions.FileActions, actions.Attributes, argv, envp), pid); }
             finally
             {
-                LibC.umask(old);
+                _ = LibC.umask(old);
                 if (home is not null) ControlGroups.Leave(home);
             }
         }
     }
 
-    private IReadOnlyList<string> HelperArguments(SpawnRequest request, string executable, string directory, int reportFd, out IReadOnlyList<string> environment)
+    private List<string> HelperArguments(SpawnRequest request, string executable, string directory, int reportFd, out IReadOnlyList<string> environment)
     {
         var args = new List<string> { Helper.Path };
         args.AddRange(Helper.PrefixArguments);

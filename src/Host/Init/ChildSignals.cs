@@ -29,9 +29,9 @@ internal static partial class ChildSignals
         var argv = File.ReadAllText("/proc/self/cmdline").TrimEnd('\0').Split('\0');
         using var strings = new NativeStrings();
         var set = ChildSet(strings);
-        LibC.pthread_sigmask(SIG_BLOCK, set, IntPtr.Zero);
+        _ = LibC.pthread_sigmask(SIG_BLOCK, set, IntPtr.Zero);
         var environ = Marshal.ReadIntPtr(NativeLibrary.GetExport(NativeLibrary.Load(LibC.Name), "environ"));
-        LibC.execve(strings.String(Environment.ProcessPath ?? "/proc/self/exe"), strings.Vector(argv), environ);
+        _ = LibC.execve(strings.String(Environment.ProcessPath ?? "/proc/self/exe"), strings.Vector(argv), environ);
         throw new IOException($"cannot re-execute the init: {LibC.StrError(Marshal.GetLastPInvokeError())}");
     }
 
@@ -60,7 +60,7 @@ internal static partial class ChildSignals
     private static IntPtr ChildSet(NativeStrings strings)
     {
         var set = strings.Block(LibC.SigSetSize);
-        LibC.sigemptyset(set);
+        _ = LibC.sigemptyset(set);
         sigaddset(set, SIGCHLD);
         return set;
     }

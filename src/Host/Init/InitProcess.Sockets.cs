@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 using Platform.Host.Exec.Native;
 using Platform.Host.Sockets;
 
@@ -29,11 +28,11 @@ internal sealed partial class InitProcess
         var address = LibC.UnixAddress(path);
         var old = LibC.umask(0x3F);
         var bound = fd >= 0 && LibC.bind(fd, address, (uint)address.Length) == 0;
-        LibC.umask(old);
+        _ = LibC.umask(old);
         if (!bound)
         {
             // Holders then start services with their own systemctl, as without an init.
-            if (fd >= 0) LibC.close(fd);
+            if (fd >= 0) _ = LibC.close(fd);
             return;
         }
         _activationFd = fd;
@@ -41,7 +40,7 @@ internal sealed partial class InitProcess
         {
             while (FdPassing.Receive(fd) is { } message)
             {
-                foreach (var extra in message.Fds) LibC.close(extra);
+                foreach (var extra in message.Fds) _ = LibC.close(extra);
                 var unit = message.Text.Trim();
                 if (Platform.Units.UnitNames.IsValid(unit)) _events.Writer.TryWrite("activate:" + unit);
             }
@@ -51,7 +50,7 @@ internal sealed partial class InitProcess
     private void CloseActivation()
     {
         if (_activationFd < 0) return;
-        LibC.close(_activationFd);
+        _ = LibC.close(_activationFd);
         _activationFd = -1;
         try { File.Delete(SocketRuntime.ActivationPath(ctx)); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }

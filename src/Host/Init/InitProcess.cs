@@ -13,6 +13,8 @@ namespace Platform.Host.Init;
 /// unit whose main process ended (restarting it per Restart=); a change in the status folder adopts units started
 /// by other systemctl processes (their notify sockets); SIGTERM/SIGINT stop everything in reverse order and exit.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001",
+    Justification = "The init lives until its process exits; timers may still read the shutdown token after RunAsync.")]
 internal sealed partial class InitProcess(HostContext ctx, InitState state)
 {
     private readonly Channel<string> _events = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });

@@ -1,5 +1,4 @@
 using Platform.Abstractions;
-using Platform.Host.Lifecycle;
 
 namespace Platform.Host.Init;
 

@@ -47,7 +47,7 @@ internal static class UnitDirectories
                 {
                     Directory.CreateDirectory(real);
                     File.SetUnixFileMode(real, (UnixFileMode)mode);
-                    if (owner is { } o && Environment.IsPrivilegedProcess) Mono.Unix.Native.Syscall.chown(real, o.Uid, o.Gid);
+                    if (owner is { } o && Environment.IsPrivilegedProcess) _ = Mono.Unix.Native.Syscall.chown(real, o.Uid, o.Gid);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {

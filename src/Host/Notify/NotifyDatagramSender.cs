@@ -61,7 +61,7 @@ internal static class NotifyDatagramSender
         }
         finally
         {
-            close(fd);
+            _ = close(fd);
             Marshal.FreeHGlobal(block);
         }
     }

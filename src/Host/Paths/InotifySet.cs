@@ -29,7 +29,7 @@ internal sealed class InotifySet : IDisposable
         return LibC.inotify_add_watch(_fd, strings.String(path), mask);
     }
 
-    public void Remove(int wd) => LibC.inotify_rm_watch(_fd, wd);
+    public void Remove(int wd) => _ = LibC.inotify_rm_watch(_fd, wd);
 
     /// <summary>Makes <see cref="Wait"/> return from another thread.</summary>
     public void Wake() => _epoll.Wake();
@@ -59,7 +59,7 @@ internal sealed class InotifySet : IDisposable
 
     public void Dispose()
     {
-        LibC.close(_fd);
+        _ = LibC.close(_fd);
         _epoll.Dispose();
         Marshal.FreeHGlobal(_buffer);
     }

@@ -55,7 +55,7 @@ internal sealed class SocketActivation : IDisposable
 
     public void Dispose()
     {
-        foreach (var fd in Fds) LibC.close(fd);
+        foreach (var fd in Fds) _ = LibC.close(fd);
         Fds.Clear();
     }
 }

@@ -24,7 +24,7 @@ internal static class SocketBinder
         }
         catch
         {
-            foreach (var fd in fds) LibC.close(fd);
+            foreach (var fd in fds) _ = LibC.close(fd);
             throw;
         }
         return fds;
@@ -64,7 +64,7 @@ internal static class SocketBinder
             var old = path is null ? 0u : LibC.umask(~settings.SocketMode & 0x1FF);
             int rc;
             try { rc = LibC.bind(fd, address, (uint)address.Length); }
-            finally { if (path is not null) LibC.umask(old); }
+            finally { if (path is not null) _ = LibC.umask(old); }
             if (rc < 0) throw Failure(listen);
             if (listen.SocketType != LibC.SOCK_DGRAM && LibC.listen(fd, Math.Min(settings.Backlog, 4096)) < 0) throw Failure(listen);
             if (path is not null)
@@ -76,7 +76,7 @@ internal static class SocketBinder
         }
         catch
         {
-            LibC.close(fd);
+            _ = LibC.close(fd);
             throw;
         }
     }
@@ -92,7 +92,7 @@ internal static class SocketBinder
             if (LibC.mkfifo(p, settings.SocketMode) < 0 && Marshal.GetLastPInvokeError() != 17 /* EEXIST */)
                 throw new IOException($"Failed to create FIFO {path}: {LibC.StrError(Marshal.GetLastPInvokeError())}");
         }
-        finally { LibC.umask(old); }
+        finally { _ = LibC.umask(old); }
         // Opened for reading and writing, so the FIFO never reports end of file while no writer is connected.
         var fd = LibC.open(p, LibC.O_RDWR | LibC.O_CLOEXEC | LibC.O_NOCTTY | 0x800 /* O_NONBLOCK */, 0);
         if (fd < 0) throw new IOException($"Failed to open FIFO {path}: {LibC.StrError(Marshal.GetLastPInvokeError())}");

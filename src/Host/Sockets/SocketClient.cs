@@ -22,6 +22,6 @@ internal static class SocketClient
             while (rc < 0 && Marshal.GetLastPInvokeError() == LibC.EINTR);
             return rc > 0 ? FdPassing.Receive(fd) : null;
         }
-        finally { LibC.close(fd); }
+        finally { _ = LibC.close(fd); }
     }
 }

@@ -108,7 +108,7 @@ internal sealed class SocketHolder
         var fd = LibC.socket(LibC.AF_UNIX, LibC.SOCK_DGRAM | LibC.SOCK_CLOEXEC, 0);
         if (fd < 0) return false;
         try { return LibC.connect(fd, address, (uint)address.Length) == 0 && FdPassing.Send(fd, unit, []); }
-        finally { LibC.close(fd); }
+        finally { _ = LibC.close(fd); }
     }
 
     /// <summary>The init's start settled once the service runs (then its main process is watched) or ended after our request.</summary>
@@ -172,7 +172,7 @@ internal sealed class SocketHolder
         var source = ConnectionName.Source(fd);
         if (_settings.MaxConnectionsPerSource > 0 && _connections.Count(c => c.Source == source) >= _settings.MaxConnectionsPerSource)
         {
-            LibC.close(fd);
+            _ = LibC.close(fd);
             return;
         }
         var template = _settings.Service;
@@ -189,7 +189,7 @@ internal sealed class SocketHolder
         start.Child.Exited.Wait();
         _starts.Remove(start);
         // Handed over (or refused): the holder's copy goes, so the connection ends when the instance closes it.
-        if (_pending.Remove(start.Instance, out var fd)) LibC.close(fd);
+        if (_pending.Remove(start.Instance, out var fd)) _ = LibC.close(fd);
         _pendingSources.Remove(start.Instance, out var source);
         var status = UnitRuntime.Read(_ctx, start.Instance);
         if (status.MainPid > 0 && PidHandle.Open(status.MainPid) is { } main) _connections.Add((main, source ?? ""));
@@ -219,7 +219,7 @@ internal sealed class SocketHolder
             else
                 FdPassing.Send(client, "-", []);
         }
-        finally { LibC.close(client); }
+        finally { _ = LibC.close(client); }
     }
 
     /// <summary>A fresh <c>systemctl start UNIT</c> for this root; it asks this holder for the descriptors.</summary>

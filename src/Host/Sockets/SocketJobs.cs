@@ -64,11 +64,11 @@ internal sealed class SocketJobs(HostContext ctx, StatusWriter writer)
             // On record before anything else runs: a connection may arrive at once, and the service start it causes
             // looks for this holder.
             status = writer.Write(status with { Extra = new Dictionary<string, string>(status.Extra) { [SocketRuntime.HolderKey] = SocketRuntime.HolderValue(holder) } });
-            LibC.close(control);
+            _ = LibC.close(control);
         }
         finally
         {
-            foreach (var fd in fds) LibC.close(fd);
+            foreach (var fd in fds) _ = LibC.close(fd);
         }
         if (await ControlCommands.RunAsync(launch.Context, "ExecStartPost", null, ct).ConfigureAwait(false) is not null)
         {
@@ -144,11 +144,11 @@ internal sealed class SocketJobs(HostContext ctx, StatusWriter writer)
             if (fd < 0 || LibC.bind(fd, address, (uint)address.Length) < 0 || LibC.listen(fd, 64) < 0)
             {
                 var error = LibC.StrError(Marshal.GetLastPInvokeError());
-                if (fd >= 0) LibC.close(fd);
+                if (fd >= 0) _ = LibC.close(fd);
                 throw new IOException($"Failed to create control socket {path}: {error}");
             }
         }
-        finally { LibC.umask(old); }
+        finally { _ = LibC.umask(old); }
         return fd;
     }
 

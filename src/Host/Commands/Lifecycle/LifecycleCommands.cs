@@ -19,7 +19,7 @@ internal static class LifecycleCommands
         }
     }
 
-    private static int AccessDenied(HostContext ctx, string verb, IReadOnlyList<string> args)
+    private static int AccessDenied(HostContext ctx, string verb, List<string> args)
     {
         var what = verb switch
         {

@@ -1,5 +1,4 @@
 using Platform.Abstractions;
-using Platform.Host.Output;
 
 namespace Platform.Host.Commands.Show;
 

@@ -56,9 +56,9 @@ internal sealed partial class ShowValues
     private string S(string key) => _u.Get("Service", key) ?? "";
     private string U(string key) => _u.Get("Unit", key) ?? "";
     private string Bool(string section, string key, bool fallback) => SystemdFormat.YesNo(_u.GetBool(section, key, fallback));
-    private string Time(TimeSpan? span, TimeSpan fallback) => SystemdValues.FormatTimeSpan(span ?? fallback);
+    private static string Time(TimeSpan? span, TimeSpan fallback) => SystemdValues.FormatTimeSpan(span ?? fallback);
     private static string Num(long n) => n.ToString(CultureInfo.InvariantCulture);
-    private string Stamp(long usec) => SystemdFormat.Timestamp(usec);
+    private static string Stamp(long usec) => SystemdFormat.Timestamp(usec);
     private string Mono(long usec) => usec <= 0 ? "0" : Num(Math.Max(0, usec - _monotonicOffsetUsec));
 
     public string ServiceType()

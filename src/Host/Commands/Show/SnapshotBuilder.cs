@@ -57,7 +57,7 @@ internal sealed class SnapshotBuilder(HostContext ctx, HashSet<string>? wanted)
         return _reverse.For(unit, properties);
     }
 
-    private static IReadOnlyList<ExecCommand> Commands(UnitDefinition def, string key)
+    private static List<ExecCommand> Commands(UnitDefinition def, string key)
     {
         var all = new List<ExecCommand>();
         foreach (var value in def.GetList(def.Kind == "socket" ? "Socket" : "Service", key))

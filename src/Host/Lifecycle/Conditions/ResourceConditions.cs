@@ -1,5 +1,4 @@
 using System.Globalization;
-using Platform.Abstractions;
 
 namespace Platform.Host.Lifecycle.Conditions;
 
@@ -174,7 +173,7 @@ internal static class ResourceConditions
         return string.Join('/', path);
     }
 
-    private static IEnumerable<string> ReadLines(string path)
+    private static string[] ReadLines(string path)
     {
         try { return File.ReadAllLines(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return []; }

@@ -178,7 +178,7 @@ internal sealed class SystemConditions(Func<string, string> under)
         const int EPERM = 1, EAFNOSUPPORT = 97, EPROTONOSUPPORT = 93;
         var fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK, NETLINK_AUDIT);
         if (fd < 0) return Marshal.GetLastPInvokeError() is not (EAFNOSUPPORT or EPROTONOSUPPORT or EPERM);
-        close(fd);
+        _ = close(fd);
         return true;
     }
 
