@@ -22,7 +22,10 @@ public sealed class SpecifierExpander
         _fragmentInRoot = fragmentInRoot;
     }
 
-    /// <summary>Expands every specifier; on an unknown or unresolvable one returns false and names it in <paramref name="error"/>.</summary>
+    /// <summary>
+    /// Expands every specifier; on an unknown or unresolvable one returns false and names it in
+    /// <paramref name="error"/>.
+    /// </summary>
     public bool TryExpand(string value, out string result, out string? error)
     {
         error = null;

@@ -54,7 +54,9 @@ internal sealed class SystemFacts
         var other => other.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>A field of os-release (<c>/etc/os-release</c>, else <c>/usr/lib/os-release</c>), empty when unset.</summary>
+    /// <summary>
+    /// A field of os-release (<c>/etc/os-release</c>, else <c>/usr/lib/os-release</c>), empty when unset.
+    /// </summary>
     public string OsRelease(string field)
     {
         if (_osRelease is null)
