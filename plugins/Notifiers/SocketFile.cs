@@ -50,6 +50,8 @@ internal static unsafe class SocketFile
     {
         var errno = Marshal.GetLastPInvokeError();
         Libc.unlink(path);
-        return new IOException($"cannot {verb} notify socket {path} (uid {uid?.ToString() ?? "-"}, gid {gid?.ToString() ?? "-"}): {Libc.Describe(errno)}");
+        return new IOException(
+            $"cannot {verb} notify socket {path} (uid {uid?.ToString() ?? "-"}, gid {gid?.ToString() ?? "-"}): "
+            + $"{Libc.Describe(errno)}");
     }
 }

@@ -55,7 +55,9 @@ public sealed class FifoLogSink : ILogSink
             }
             if (SinkLibc.mkfifo(_path, 0b110_100_100) != 0)
             {
-                context.Warn($"log sink fifo: cannot create {_path}: {SinkLibc.Describe(System.Runtime.InteropServices.Marshal.GetLastPInvokeError())}");
+                context.Warn(
+                    $"log sink fifo: cannot create {_path}: "
+                    + $"{SinkLibc.Describe(System.Runtime.InteropServices.Marshal.GetLastPInvokeError())}");
                 return false;
             }
         }
