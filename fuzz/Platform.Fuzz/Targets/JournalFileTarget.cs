@@ -19,7 +19,8 @@ internal sealed class JournalFileTarget : IFuzzTarget, IDisposable
         _directory = Path.Join(tmp, $"platform-fuzz-journal-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(_directory);
         _file = Path.Join(_directory, "fuzz.service.journal");
-        _sink.Open(new LogSinkContext("/", new Dictionary<string, string> { ["Directory"] = _directory, ["ReadOnly"] = "true" }, _ => { }));
+        _sink.Open(new LogSinkContext("/", new Dictionary<string, string> { ["Directory"] = _directory,
+            ["ReadOnly"] = "true" }, _ => { }));
     }
 
     public string Name => "journal";
