@@ -3,7 +3,9 @@ using Platform.Host.Cli;
 
 namespace Platform.Host.Commands;
 
-/// <summary><c>--version</c>: names the systemd version whose behaviour we follow, as tools parse the first line's number.</summary>
+/// <summary>
+/// <c>--version</c>: names the systemd version whose behaviour we follow, as tools parse the first line's number.
+/// </summary>
 internal static class VersionCommand
 {
     /// <summary>The systemd release this implementation is compared against.</summary>
@@ -11,7 +13,8 @@ internal static class VersionCommand
 
     public static int Run(HostContext ctx)
     {
-        var version = typeof(VersionCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
+        var version = typeof(VersionCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()
+            ?.InformationalVersion ?? "0";
         var plus = version.IndexOf('+');
         if (plus >= 0) version = version[..plus];
         ctx.Out.WriteLine($"systemd {CompatibleSystemd} (platform {version})");

@@ -2,7 +2,10 @@ using Platform.Abstractions;
 
 namespace Platform.Host.Exec;
 
-/// <summary>How a unit's processes are stopped (systemd.kill(5) plus <c>TimeoutStopSec=</c>); invalid values fall back to the defaults.</summary>
+/// <summary>
+/// How a unit's processes are stopped (systemd.kill(5) plus <c>TimeoutStopSec=</c>); invalid values fall back to the
+/// defaults.
+/// </summary>
 public sealed record KillSettings
 {
     /// <summary>The default stop timeout (systemd's DefaultTimeoutStopSec).</summary>
@@ -18,7 +21,10 @@ public sealed record KillSettings
     public bool SendSigkill { get; init; } = true;
     /// <summary><c>FinalKillSignal=</c>, default SIGKILL.</summary>
     public int FinalKillSignal { get; init; } = 9;
-    /// <summary><c>TimeoutStopSec=</c> (or <c>TimeoutSec=</c>), default 90 s; <see cref="SystemdValues.Infinity"/> waits forever.</summary>
+    /// <summary>
+    /// <c>TimeoutStopSec=</c> (or <c>TimeoutSec=</c>), default 90 s; <see cref="SystemdValues.Infinity"/> waits
+    /// forever.
+    /// </summary>
     public TimeSpan StopTimeout { get; init; } = DefaultStopTimeout;
     /// <summary>How long to wait after the final signal before giving up on survivors.</summary>
     public TimeSpan FinalTimeout { get; init; } = TimeSpan.FromSeconds(5);
@@ -40,7 +46,8 @@ public sealed record KillSettings
             KillSignal = SignalNames.TryParse(unit.Get(section, "KillSignal"), out var kill) ? kill : s.KillSignal,
             SendSighup = unit.GetBool(section, "SendSIGHUP", false),
             SendSigkill = unit.GetBool(section, "SendSIGKILL", true),
-            FinalKillSignal = SignalNames.TryParse(unit.Get(section, "FinalKillSignal"), out var final) ? final : s.FinalKillSignal,
+            FinalKillSignal = SignalNames.TryParse(unit.Get(section, "FinalKillSignal"), out var final)
+                ? final : s.FinalKillSignal,
             StopTimeout = ServiceTimeouts.Stop(unit, section),
         };
     }

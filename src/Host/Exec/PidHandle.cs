@@ -22,7 +22,9 @@ public sealed class PidHandle : IDisposable
 
     internal int Fd => _fd;
 
-    /// <summary>Opens a handle; null when the process is gone, a zombie, or (when given) has another start time than recorded.</summary>
+    /// <summary>
+    /// Opens a handle; null when the process is gone, a zombie, or (when given) has another start time than recorded.
+    /// </summary>
     public static PidHandle? Open(int pid, ulong? expectedStartTime = null)
     {
         if (pid <= 0) return null;

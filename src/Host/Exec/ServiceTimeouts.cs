@@ -8,7 +8,10 @@ public static class ServiceTimeouts
     /// <summary>systemd's DefaultTimeoutStartSec and DefaultTimeoutStopSec.</summary>
     public static readonly TimeSpan Default = TimeSpan.FromSeconds(90);
 
-    /// <summary><c>TimeoutStartSec=</c>, else <c>TimeoutSec=</c>, else 90 s — except Type=oneshot, whose start timeout is disabled by default. 0 means infinity.</summary>
+    /// <summary>
+    /// <c>TimeoutStartSec=</c>, else <c>TimeoutSec=</c>, else 90 s — except Type=oneshot, whose start timeout is
+    /// disabled by default. 0 means infinity.
+    /// </summary>
     public static TimeSpan Start(UnitDefinition unit, string section = "Service")
     {
         var value = unit.GetTimeSpan(section, "TimeoutStartSec") ?? unit.GetTimeSpan(section, "TimeoutSec");
@@ -24,6 +27,8 @@ public static class ServiceTimeouts
         return ZeroMeansInfinity(value);
     }
 
-    /// <summary>systemd's <c>parse_sec_fix_0()</c>: for these timeouts 0 disables the timeout, like <c>infinity</c>.</summary>
+    /// <summary>
+    /// systemd's <c>parse_sec_fix_0()</c>: for these timeouts 0 disables the timeout, like <c>infinity</c>.
+    /// </summary>
     public static TimeSpan ZeroMeansInfinity(TimeSpan value) => value == TimeSpan.Zero ? SystemdValues.Infinity : value;
 }

@@ -15,7 +15,8 @@ internal sealed class SpawnActions : IDisposable
         FileActions = _memory.Block(LibC.FileActionsSize);
         _ = LibC.posix_spawnattr_init(Attributes);
         _ = LibC.posix_spawn_file_actions_init(FileActions);
-        _ = LibC.posix_spawnattr_setflags(Attributes, LibC.POSIX_SPAWN_SETSID | LibC.POSIX_SPAWN_SETSIGDEF | LibC.POSIX_SPAWN_SETSIGMASK);
+        _ = LibC.posix_spawnattr_setflags(Attributes, LibC.POSIX_SPAWN_SETSID | LibC.POSIX_SPAWN_SETSIGDEF
+            | LibC.POSIX_SPAWN_SETSIGMASK);
         var all = _memory.Block(LibC.SigSetSize);
         _ = LibC.sigfillset(all);
         _ = LibC.posix_spawnattr_setsigdefault(Attributes, all);
@@ -25,7 +26,8 @@ internal sealed class SpawnActions : IDisposable
 
         Stream(0, request.StandardInput, input: true);
         Stream(1, request.StandardOutput, input: false);
-        if (request.StandardError is null || request.StandardError == request.StandardOutput && request.StandardOutput.Path is not null)
+        if (request.StandardError is null || request.StandardError == request.StandardOutput
+            && request.StandardOutput.Path is not null)
             _ = LibC.posix_spawn_file_actions_adddup2(FileActions, 1, 2);
         else
             Stream(2, request.StandardError, input: false);
@@ -34,14 +36,19 @@ internal sealed class SpawnActions : IDisposable
     public IntPtr Attributes { get; }
     public IntPtr FileActions { get; }
 
-    /// <summary>Adds a chdir action; false when this glibc has none (older than 2.29), so the helper must do it.</summary>
+    /// <summary>
+    /// Adds a chdir action; false when this glibc has none (older than 2.29), so the helper must do it.
+    /// </summary>
     public bool ChangeDirectory(string directory)
     {
         try { return LibC.posix_spawn_file_actions_addchdir_np(FileActions, _memory.String(directory)) == 0; }
         catch (EntryPointNotFoundException) { return false; }
     }
 
-    /// <summary>Puts the helper's report pipe on <paramref name="fd"/> (after any passed descriptors) and closes everything above it.</summary>
+    /// <summary>
+    /// Puts the helper's report pipe on <paramref name="fd"/> (after any passed descriptors) and closes everything
+    /// above it.
+    /// </summary>
     public void ReportTo(int writeEnd, int fd)
     {
         _ = LibC.posix_spawn_file_actions_adddup2(FileActions, writeEnd, fd);
@@ -49,22 +56,26 @@ internal sealed class SpawnActions : IDisposable
     }
 
     /// <summary>
-    /// Puts <paramref name="fds"/> on 3, 4, ... in the child. Each is first copied (close-on-exec) above the target range,
-    /// so no dup2 overwrites a source that is still to be moved; dup2 onto the target clears close-on-exec. The copies are
-    /// closed by <see cref="Dispose"/>.
+    /// Puts <paramref name="fds"/> on 3, 4, ... in the child. Each is first copied (close-on-exec) above the target
+    /// range, so no dup2 overwrites a source that is still to be moved; dup2 onto the target clears close-on-exec. The
+    /// copies are closed by <see cref="Dispose"/>.
     /// </summary>
     public void Pass(IReadOnlyList<int> fds)
     {
         for (var i = 0; i < fds.Count; i++)
         {
             var copy = LibC.fcntl(fds[i], LibC.F_DUPFD_CLOEXEC, 3 + fds.Count);
-            if (copy < 0) throw new Platform.Abstractions.ServiceStartException("Failed to duplicate socket descriptor: " + LibC.StrError(System.Runtime.InteropServices.Marshal.GetLastPInvokeError()));
+            if (copy < 0)
+                throw new Platform.Abstractions.ServiceStartException("Failed to duplicate socket descriptor: "
+                + LibC.StrError(System.Runtime.InteropServices.Marshal.GetLastPInvokeError()));
             _copies.Add(copy);
             _ = LibC.posix_spawn_file_actions_adddup2(FileActions, copy, 3 + i);
         }
     }
 
-    /// <summary>Closes every descriptor from <paramref name="first"/> up, even ones inherited without close-on-exec.</summary>
+    /// <summary>
+    /// Closes every descriptor from <paramref name="first"/> up, even ones inherited without close-on-exec.
+    /// </summary>
     public void CloseOthers(int first)
     {
         try
@@ -99,10 +110,12 @@ internal sealed class SpawnActions : IDisposable
                 flags |= LibC.O_TRUNC;
                 break;
             default:
-                _ = LibC.posix_spawn_file_actions_addopen(FileActions, fd, _memory.String("/dev/null"), input ? LibC.O_RDONLY : LibC.O_WRONLY, 0);
+                _ = LibC.posix_spawn_file_actions_addopen(FileActions, fd, _memory.String("/dev/null"),
+                    input ? LibC.O_RDONLY : LibC.O_WRONLY, 0);
                 return;
         }
-        _ = LibC.posix_spawn_file_actions_addopen(FileActions, fd, _memory.String(target.Path!), input ? LibC.O_RDONLY | LibC.O_NOCTTY : flags, CreateMode);
+        _ = LibC.posix_spawn_file_actions_addopen(FileActions, fd, _memory.String(target.Path!),
+            input ? LibC.O_RDONLY | LibC.O_NOCTTY : flags, CreateMode);
     }
 
     public void Dispose()

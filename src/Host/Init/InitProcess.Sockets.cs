@@ -56,7 +56,9 @@ internal sealed partial class InitProcess
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
-    /// <summary>Starts the unit in the background (a slow start must not stall the loop); one activation per unit at a time.</summary>
+    /// <summary>
+    /// Starts the unit in the background (a slow start must not stall the loop); one activation per unit at a time.
+    /// </summary>
     private void Activate(string unit)
     {
         if (_shutdown.IsCancellationRequested || !_activations.TryAdd(unit, 0)) return;

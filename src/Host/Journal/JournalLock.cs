@@ -21,7 +21,8 @@ public sealed class JournalLock : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // Raw open(2): File.OpenHandle takes a shared flock of its own and would fail while another pump holds ours.
         // O_NOFOLLOW: a link planted under the lock's name must not make root create or open the file it points to.
-        var fd = JournalLibc.open(path, JournalLibc.O_RDWR | JournalLibc.O_CREAT | JournalLibc.O_CLOEXEC | JournalLibc.O_NOFOLLOW, 0b110_100_100);
+        var fd = JournalLibc.open(path, JournalLibc.O_RDWR | JournalLibc.O_CREAT | JournalLibc.O_CLOEXEC
+            | JournalLibc.O_NOFOLLOW, 0b110_100_100);
         if (fd < 0) throw new IOException($"cannot open {path}: {JournalLibc.Describe(Marshal.GetLastPInvokeError())}");
         var handle = new SafeFileHandle(fd, ownsHandle: true);
         while (true)
@@ -34,7 +35,9 @@ public sealed class JournalLock : IDisposable
         }
     }
 
-    /// <summary>Waits up to <paramref name="timeout"/> for the lock; gives up early (null) when <paramref name="stop"/> says so.</summary>
+    /// <summary>
+    /// Waits up to <paramref name="timeout"/> for the lock; gives up early (null) when <paramref name="stop"/> says so.
+    /// </summary>
     public static JournalLock? Acquire(string root, TimeSpan timeout, Func<bool>? stop = null)
     {
         var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;

@@ -21,7 +21,8 @@ internal static class JournalReaderFactory
     public static ILogSink? Open(string root, Action<string> warn)
     {
         var config = HostConfiguration.Load(root, null, warn);
-        var sink = BuiltIn() ?? PluginCatalog.Discover(PluginSearchOptions.For(root, config), warn).Get<ILogSink>(PluginKind.LogSink, "file");
+        var sink = BuiltIn() ?? PluginCatalog.Discover(PluginSearchOptions.For(root, config), warn)
+            .Get<ILogSink>(PluginKind.LogSink, "file");
         if (sink is not ILogReader)
         {
             // systemd's journalctl notice for a journal folder with nothing it can open.
@@ -46,7 +47,8 @@ internal static class JournalReaderFactory
             var type = AssemblyLoadContext.Default.LoadFromAssemblyPath(path).GetType(BuiltInType, throwOnError: false);
             return type is null ? null : Activator.CreateInstance(type) as ILogSink;
         }
-        catch (Exception e) when (e is IOException or BadImageFormatException or MissingMethodException or TypeLoadException)
+        catch (Exception e) when (e is IOException or BadImageFormatException or MissingMethodException
+            or TypeLoadException)
         {
             return null;
         }

@@ -30,7 +30,8 @@ internal static class NotifyDatagramSender
         if (fd < 0) { Marshal.FreeHGlobal(block); return Marshal.GetLastPInvokeError(); }
         try
         {
-            nint addr = block, iov = addr + SockaddrSize, msg = iov + IovSize, control = msg + MsgHdrSize, buf = control + CredsControlSize;
+            nint addr = block, iov = addr + SockaddrSize, msg = iov + IovSize, control = msg + MsgHdrSize, buf = control
+                + CredsControlSize;
             Zero(block, SockaddrSize + IovSize + MsgHdrSize + CredsControlSize);
             Marshal.WriteInt16(addr, AfUnix);
             Marshal.Copy(name, 0, addr + 2, name.Length);

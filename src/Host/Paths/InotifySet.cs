@@ -22,7 +22,10 @@ internal sealed class InotifySet : IDisposable
         _epoll.Add(_fd);
     }
 
-    /// <summary>Adds (or updates) a watch; returns its descriptor, or -1 when the path does not exist (or is not a folder, with onlyDir).</summary>
+    /// <summary>
+    /// Adds (or updates) a watch; returns its descriptor, or -1 when the path does not exist (or is not a folder, with
+    /// onlyDir).
+    /// </summary>
     public int Add(string path, uint mask)
     {
         using var strings = new NativeStrings();

@@ -4,7 +4,9 @@ using Platform.Host.Exec;
 
 namespace Platform.Host.Paths;
 
-/// <summary><c>stop x.path</c>: the detached watcher (if one serves it) is told to end; the record then says inactive.</summary>
+/// <summary>
+/// <c>stop x.path</c>: the detached watcher (if one serves it) is told to end; the record then says inactive.
+/// </summary>
 internal static class PathStop
 {
     public static void EndWatcher(UnitStatus status)

@@ -4,7 +4,10 @@ using System.Text;
 
 namespace Platform.Host.Plugins;
 
-/// <summary>stat(2)/lstat(2) owner and mode, which .NET does not expose; enough to refuse files and folders others could replace.</summary>
+/// <summary>
+/// stat(2)/lstat(2) owner and mode, which .NET does not expose; enough to refuse files and folders others could
+/// replace.
+/// </summary>
 internal static class PosixFile
 {
     // The exact glibc soname: plain "libc" makes the runtime probe several wrong names first.
@@ -32,10 +35,14 @@ internal static class PosixFile
     /// <summary>The effective user id of this process.</summary>
     public static uint EffectiveUserId { get; } = GetEuid();
 
-    /// <summary>Owner and mode (type bits included) of a path, symbolic links followed; null when it cannot be examined.</summary>
+    /// <summary>
+    /// Owner and mode (type bits included) of a path, symbolic links followed; null when it cannot be examined.
+    /// </summary>
     public static (uint Uid, uint Mode)? Examine(string path) => Examine(path, follow: true);
 
-    /// <summary>Owner and mode (type bits included) of the path itself (lstat: a symbolic link is not followed).</summary>
+    /// <summary>
+    /// Owner and mode (type bits included) of the path itself (lstat: a symbolic link is not followed).
+    /// </summary>
     public static (uint Uid, uint Mode)? ExamineLink(string path) => Examine(path, follow: false);
 
     private static (uint Uid, uint Mode)? Examine(string path, bool follow)
@@ -51,9 +58,11 @@ internal static class PosixFile
         }
         else rc = StatCompat(utf8, buffer, follow);
         if (rc != 0) return null;
-        // struct stat differs per architecture: x86_64 has a 64-bit st_nlink before st_mode, the generic layout (arm64) a 32-bit one after it.
+        // struct stat differs per architecture: x86_64 has a 64-bit st_nlink before st_mode, the generic layout (arm64)
+        // a 32-bit one after it.
         var (modeOffset, uidOffset) = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? (24, 28) : (16, 24);
-        return (BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(uidOffset)), BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(modeOffset)));
+        return (BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(uidOffset)),
+            BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(modeOffset)));
     }
 
     private static int StatCompat(byte[] path, byte[] buffer, bool follow)

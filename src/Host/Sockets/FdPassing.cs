@@ -20,13 +20,15 @@ internal static class FdPassing
             BitConverter.TryWriteBytes(control.AsSpan(0, 8), (ulong)(HeaderSize + 4 * fds.Count));
             BitConverter.TryWriteBytes(control.AsSpan(8, 4), LibC.SOL_SOCKET);
             BitConverter.TryWriteBytes(control.AsSpan(12, 4), LibC.SCM_RIGHTS);
-            for (var i = 0; i < fds.Count; i++) BitConverter.TryWriteBytes(control.AsSpan(HeaderSize + 4 * i, 4), fds[i]);
+            for (var i = 0; i < fds.Count; i++)
+                BitConverter.TryWriteBytes(control.AsSpan(HeaderSize + 4 * i, 4), fds[i]);
         }
         fixed (byte* data = payload)
         fixed (byte* ctl = control)
         {
             var iov = new LibC.IoVec { Base = (IntPtr)data, Length = (nuint)payload.Length };
-            var msg = new LibC.MsgHdr { Iov = (IntPtr)(&iov), IovLength = 1, Control = fds.Count == 0 ? IntPtr.Zero : (IntPtr)ctl, ControlLength = (nuint)control.Length };
+            var msg = new LibC.MsgHdr { Iov = (IntPtr)(&iov), IovLength = 1,
+                Control = fds.Count == 0 ? IntPtr.Zero : (IntPtr)ctl, ControlLength = (nuint)control.Length };
             return LibC.sendmsg(socket, ref msg, LibC.MSG_NOSIGNAL) >= 0;
         }
     }
@@ -40,7 +42,8 @@ internal static class FdPassing
         fixed (byte* ctl = control)
         {
             var iov = new LibC.IoVec { Base = (IntPtr)data, Length = (nuint)payload.Length };
-            var msg = new LibC.MsgHdr { Iov = (IntPtr)(&iov), IovLength = 1, Control = (IntPtr)ctl, ControlLength = (nuint)control.Length };
+            var msg = new LibC.MsgHdr { Iov = (IntPtr)(&iov), IovLength = 1, Control = (IntPtr)ctl,
+                ControlLength = (nuint)control.Length };
             nint n;
             do n = LibC.recvmsg(socket, ref msg, LibC.MSG_CMSG_CLOEXEC);
             while (n < 0 && Marshal.GetLastPInvokeError() == LibC.EINTR);
@@ -51,8 +54,10 @@ internal static class FdPassing
             {
                 var length = (int)BitConverter.ToUInt64(control, offset);
                 if (length < HeaderSize) break;
-                if (BitConverter.ToInt32(control, offset + 8) == LibC.SOL_SOCKET && BitConverter.ToInt32(control, offset + 12) == LibC.SCM_RIGHTS)
-                    for (var p = offset + HeaderSize; p + 4 <= offset + length; p += 4) fds.Add(BitConverter.ToInt32(control, p));
+                if (BitConverter.ToInt32(control, offset + 8) == LibC.SOL_SOCKET
+                    && BitConverter.ToInt32(control, offset + 12) == LibC.SCM_RIGHTS)
+                    for (var p = offset + HeaderSize; p + 4 <= offset + length; p += 4)
+                        fds.Add(BitConverter.ToInt32(control, p));
                 offset += Align(length);
             }
             return (Encoding.UTF8.GetString(payload, 0, (int)n), fds);

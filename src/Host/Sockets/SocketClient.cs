@@ -3,7 +3,9 @@ using Platform.Host.Exec.Native;
 
 namespace Platform.Host.Sockets;
 
-/// <summary>The starting systemctl's side of a holder's control socket: one request, one answer with descriptors.</summary>
+/// <summary>
+/// The starting systemctl's side of a holder's control socket: one request, one answer with descriptors.
+/// </summary>
 internal static class SocketClient
 {
     /// <summary>Asks the holder at <paramref name="path"/>; null when no holder answers there.</summary>

@@ -10,10 +10,10 @@ namespace Platform.Host.Sockets;
 /// <summary>
 /// The process that holds a socket unit's listeners while no manager daemon does (<c>systemctl __socket-holder</c>,
 /// spawned by <c>start x.socket</c> with the control socket on fd 3 and the listeners from fd 4). One thread, one
-/// poll(2): traffic on a listener starts the service with a fresh <c>systemctl start</c>; the starting systemctl fetches
-/// the descriptors over the control socket (SCM_RIGHTS). While the service runs the listeners are not watched; when its
-/// main process ends (a crash, a stop) they are watched again, so the next connection starts it anew. Accept=yes
-/// accepts each connection itself and starts one NAME@N-LOCAL-REMOTE.service instance for it.
+/// poll(2): traffic on a listener starts the service with a fresh <c>systemctl start</c>; the starting systemctl
+/// fetches the descriptors over the control socket (SCM_RIGHTS). While the service runs the listeners are not watched;
+/// when its main process ends (a crash, a stop) they are watched again, so the next connection starts it anew.
+/// Accept=yes accepts each connection itself and starts one NAME@N-LOCAL-REMOTE.service instance for it.
 /// </summary>
 internal sealed class SocketHolder
 {
@@ -46,7 +46,8 @@ internal sealed class SocketHolder
     public static int Run(string[] args)
     {
         // SIGTERM (stop x.socket) ends the holder at once, by the kernel: the runtime's orderly shutdown would have to
-        // wait for the thread blocked in poll(2), and there is nothing to clean up that closing the descriptors does not.
+        // wait for the thread blocked in poll(2), and there is nothing to clean up that closing the descriptors does
+        // not.
         LibC.signal(15, IntPtr.Zero);
         var options = ArgParser.Parse(args);
         var ctx = new HostContext(options, TextWriter.Null, Console.Error);
@@ -69,7 +70,8 @@ internal sealed class SocketHolder
             if (_trigger is { } trigger) polled.Add((trigger.Handle.Fd, TriggerEnded));
             if (_service is { } service) polled.Add((service.Fd, ServiceEnded));
             foreach (var start in _starts.ToList()) polled.Add((start.Child.Handle.Fd, () => ConnectionStarted(start)));
-            foreach (var connection in _connections.ToList()) polled.Add((connection.Main.Fd, () => ConnectionEnded(connection)));
+            foreach (var connection in _connections.ToList())
+                polled.Add((connection.Main.Fd, () => ConnectionEnded(connection)));
             var fds = polled.Select(p => new LibC.PollFd { Fd = p.Fd, Events = LibC.POLLIN }).ToArray();
             // A service without a main process (RemainAfterExit=) is looked at once a second to see it stopped; a start
             // the init runs every 10 ms, to watch its main process from the moment it is on record.
@@ -94,13 +96,16 @@ internal sealed class SocketHolder
         if (AskInit(_settings.Service))
         {
             var now = Clock.NowUsec();
-            _awaited = (now, now + (long)Lifecycle.ServiceLaunch.StartTimeout(_ctx, _ctx.Units.Load(_settings.Service)).TotalMicroseconds + 5_000_000);
+            _awaited = (now, now + (long)Lifecycle.ServiceLaunch.StartTimeout(_ctx, _ctx.Units.Load(_settings.Service))
+                .TotalMicroseconds + 5_000_000);
             return;
         }
         _trigger = StartUnit(_settings.Service);
     }
 
-    /// <summary>Hands the start to the running init of this root, if there is one that listens; false otherwise.</summary>
+    /// <summary>
+    /// Hands the start to the running init of this root, if there is one that listens; false otherwise.
+    /// </summary>
     private bool AskInit(string unit)
     {
         if (new Init.InitState(_ctx).RunningPid() is null) return false;
@@ -111,29 +116,37 @@ internal sealed class SocketHolder
         finally { _ = LibC.close(fd); }
     }
 
-    /// <summary>The init's start settled once the service runs (then its main process is watched) or ended after our request.</summary>
+    /// <summary>
+    /// The init's start settled once the service runs (then its main process is watched) or ended after our request.
+    /// </summary>
     private void CheckAwaited()
     {
         var (since, until) = _awaited!.Value;
         var status = UnitRuntime.Read(_ctx, _ctx.Units.Load(_settings.Service).Name);
         var running = status.ActiveState is ActiveState.Active or ActiveState.Reloading or ActiveState.Deactivating;
-        var ended = status.ActiveState is ActiveState.Inactive or ActiveState.Failed && status.StateChangeTimestamp >= since;
+        var ended = status.ActiveState is ActiveState.Inactive or ActiveState.Failed
+            && status.StateChangeTimestamp >= since;
         if (!running && !ended && Clock.NowUsec() < until) return;
         _awaited = null;
         SettleService();
     }
 
-    /// <summary>TriggerLimitIntervalSec=/TriggerLimitBurst=: a service that keeps failing to take the traffic fails the socket.</summary>
+    /// <summary>
+    /// TriggerLimitIntervalSec=/TriggerLimitBurst=: a service that keeps failing to take the traffic fails the socket.
+    /// </summary>
     private bool TriggerLimitHit()
     {
         var now = Environment.TickCount64;
-        while (_triggers.Count > 0 && now - _triggers.Peek() > _settings.TriggerLimitInterval.TotalMilliseconds) _triggers.Dequeue();
+        while (_triggers.Count > 0 && now - _triggers.Peek() > _settings.TriggerLimitInterval.TotalMilliseconds)
+            _triggers.Dequeue();
         _triggers.Enqueue(now);
-        if (_settings.TriggerLimitBurst <= 0 || _settings.TriggerLimitInterval <= TimeSpan.Zero || _triggers.Count <= _settings.TriggerLimitBurst) return false;
+        if (_settings.TriggerLimitBurst <= 0 || _settings.TriggerLimitInterval <= TimeSpan.Zero
+            || _triggers.Count <= _settings.TriggerLimitBurst) return false;
         ManagerLog.Write(_ctx, _unit, ManagerLog.Warning, "Trigger limit hit, refusing further activation.");
         using (UnitLock.Acquire(_ctx.ManagerRunDirectory, _unit.Name, TimeSpan.FromSeconds(30)))
             if (_ctx.Store.Read(_unit.Name) is { } record)
-                _ctx.Store.Write(record with { ActiveState = ActiveState.Failed, SubState = "failed", Result = "trigger-limit-hit", StateChangeTimestamp = Clock.NowUsec() });
+                _ctx.Store.Write(record with { ActiveState = ActiveState.Failed, SubState = "failed",
+                    Result = "trigger-limit-hit", StateChangeTimestamp = Clock.NowUsec() });
         Environment.Exit(1);
         return true;
     }
@@ -157,8 +170,10 @@ internal sealed class SocketHolder
     {
         _serviceWithoutProcess = false;
         var status = UnitRuntime.Read(_ctx, _ctx.Units.Load(_settings.Service).Name);
-        if (status.ActiveState is not (ActiveState.Active or ActiveState.Activating or ActiveState.Reloading or ActiveState.Deactivating)) return;
-        if (status.MainPid > 0 && PidHandle.Open(status.MainPid, status.MainPidStartTime == 0 ? null : status.MainPidStartTime) is { } main)
+        if (status.ActiveState is not (ActiveState.Active or ActiveState.Activating or ActiveState.Reloading
+            or ActiveState.Deactivating)) return;
+        if (status.MainPid > 0 && PidHandle.Open(status.MainPid,
+            status.MainPidStartTime == 0 ? null : status.MainPidStartTime) is { } main)
             _service = main;
         else
             _serviceWithoutProcess = true;
@@ -170,7 +185,8 @@ internal sealed class SocketHolder
         var fd = LibC.accept4(listener, null, ref length, LibC.SOCK_CLOEXEC);
         if (fd < 0) return;
         var source = ConnectionName.Source(fd);
-        if (_settings.MaxConnectionsPerSource > 0 && _connections.Count(c => c.Source == source) >= _settings.MaxConnectionsPerSource)
+        if (_settings.MaxConnectionsPerSource > 0 && _connections.Count(c =>
+            c.Source == source) >= _settings.MaxConnectionsPerSource)
         {
             _ = LibC.close(fd);
             return;
@@ -201,7 +217,9 @@ internal sealed class SocketHolder
         _connections.Remove(connection);
     }
 
-    /// <summary>Answers one request on the control socket: <c>listen</c> (the listeners) or <c>connection UNIT</c>.</summary>
+    /// <summary>
+    /// Answers one request on the control socket: <c>listen</c> (the listeners) or <c>connection UNIT</c>.
+    /// </summary>
     private void Answer()
     {
         uint length = 0;
@@ -213,8 +231,10 @@ internal sealed class SocketHolder
             if (LibC.poll(ready, 1, 2000) <= 0) return;
             var request = FdPassing.Receive(client)?.Text.Trim() ?? "";
             if (request == "listen")
-                FdPassing.Send(client, string.Join(':', _listeners.Select(_ => _settings.FileDescriptorName)), _listeners);
-            else if (request.StartsWith("connection ", StringComparison.Ordinal) && _pending.TryGetValue(request[11..], out var fd))
+                FdPassing.Send(client, string.Join(':', _listeners.Select(_ => _settings.FileDescriptorName)),
+                    _listeners);
+            else if (request.StartsWith("connection ", StringComparison.Ordinal)
+                && _pending.TryGetValue(request[11..], out var fd))
                 FdPassing.Send(client, "connection", [fd]);
             else
                 FdPassing.Send(client, "-", []);
@@ -230,7 +250,9 @@ internal sealed class SocketHolder
         if (_ctx.Options.UserMode) args.Add("--user");
         args.AddRange(["start", unit]);
         var environment = new List<string>();
-        foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables()) environment.Add($"{e.Key}={e.Value}");
-        return new ProcessSpawner().Spawn(new SpawnRequest { Path = args[0], Arguments = args, Environment = environment });
+        foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
+            environment.Add($"{e.Key}={e.Value}");
+        return new ProcessSpawner().Spawn(new SpawnRequest { Path = args[0], Arguments = args,
+            Environment = environment });
     }
 }

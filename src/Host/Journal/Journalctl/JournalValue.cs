@@ -32,7 +32,8 @@ internal static class JournalValue
             var i = value.IndexOfAny(JsonSpecial);
             if (i < 0) break;
             output.Append(value[..i]);
-            output.Append(value[i] switch { (byte)'"' => "\\\""u8, (byte)'\\' => "\\\\"u8, (byte)'\n' => "\\n"u8, _ => "\\t"u8 });
+            output.Append(value[i] switch { (byte)'"' => "\\\""u8, (byte)'\\' => "\\\\"u8, (byte)'\n' => "\\n"u8,
+                _ => "\\t"u8 });
             value = value[(i + 1)..];
         }
         output.Append(value);

@@ -3,7 +3,9 @@ using Platform.Host.Journal.Native;
 
 namespace Platform.Host.Journal.Pump;
 
-/// <summary>An epoll instance over raw descriptors (level-triggered input), with an eventfd that interrupts the wait.</summary>
+/// <summary>
+/// An epoll instance over raw descriptors (level-triggered input), with an eventfd that interrupts the wait.
+/// </summary>
 internal sealed unsafe class EpollSet : IDisposable
 {
     private readonly int _epoll;
@@ -12,7 +14,8 @@ internal sealed unsafe class EpollSet : IDisposable
     {
         _epoll = JournalLibc.epoll_create1(JournalLibc.EPOLL_CLOEXEC);
         WakeFd = JournalLibc.eventfd(0, JournalLibc.EFD_CLOEXEC | JournalLibc.EFD_NONBLOCK);
-        if (_epoll < 0 || WakeFd < 0) throw new IOException("epoll/eventfd: " + JournalLibc.Describe(Marshal.GetLastPInvokeError()));
+        if (_epoll < 0 || WakeFd < 0)
+            throw new IOException("epoll/eventfd: " + JournalLibc.Describe(Marshal.GetLastPInvokeError()));
         Add(WakeFd);
     }
 
@@ -28,7 +31,10 @@ internal sealed unsafe class EpollSet : IDisposable
 
     public void Remove(int fd) => JournalLibc.epoll_ctl(_epoll, JournalLibc.EPOLL_CTL_DEL, fd, null);
 
-    /// <summary>Waits up to <paramref name="timeoutMs"/> (-1: forever); returns how many events were stored (0 on timeout or signal).</summary>
+    /// <summary>
+    /// Waits up to <paramref name="timeoutMs"/> (-1: forever); returns how many events were stored (0 on timeout or
+    /// signal).
+    /// </summary>
     public int Wait(EpollEvent* events, int max, int timeoutMs)
     {
         var n = JournalLibc.epoll_wait(_epoll, events, max, timeoutMs);

@@ -2,7 +2,9 @@ using Platform.Host.Journal.Native;
 
 namespace Platform.Host.Journal.Pump;
 
-/// <summary>The SCM_CREDENTIALS of one read (the writing process), and cleanup of descriptors a peer pushed at us.</summary>
+/// <summary>
+/// The SCM_CREDENTIALS of one read (the writing process), and cleanup of descriptors a peer pushed at us.
+/// </summary>
 internal readonly record struct PeerCredentials(int Pid, int Uid, int Gid)
 {
     private const int HeaderSize = 16;
@@ -16,12 +18,15 @@ internal readonly record struct PeerCredentials(int Pid, int Uid, int Gid)
     {
         var ucred = stackalloc int[3];
         var length = 3 * sizeof(int);
-        if (JournalLibc.getsockopt(fd, JournalLibc.SOL_SOCKET, JournalLibc.SO_PEERCRED, ucred, &length) != 0 || length < 3 * sizeof(int))
+        if (JournalLibc.getsockopt(fd, JournalLibc.SOL_SOCKET, JournalLibc.SO_PEERCRED, ucred, &length) != 0
+            || length < 3 * sizeof(int))
             return new PeerCredentials(0, -1, -1);
         return new PeerCredentials(ucred[0], ucred[1], ucred[2]);
     }
 
-    /// <summary>Walks the control messages of a recvmsg; unknown writer (0, -1, -1) when none carried credentials.</summary>
+    /// <summary>
+    /// Walks the control messages of a recvmsg; unknown writer (0, -1, -1) when none carried credentials.
+    /// </summary>
     public static unsafe PeerCredentials Parse(byte* control, int length)
     {
         var result = new PeerCredentials(0, -1, -1);

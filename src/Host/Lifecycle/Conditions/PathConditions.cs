@@ -18,20 +18,28 @@ internal sealed class PathConditions(Func<string, string> under)
         // access(F_OK) follows links: a dangling link does not exist.
         "PathExists" => Syscall.access(Real(path), AccessModes.F_OK) == 0,
         "PathExistsGlob" => GlobExists(path),
-        "PathIsDirectory" => Syscall.stat(Real(path), out var d) == 0 && (d.st_mode & FilePermissions.S_IFMT) == FilePermissions.S_IFDIR,
-        "PathIsSymbolicLink" => Syscall.lstat(under(path), out var l) == 0 && (l.st_mode & FilePermissions.S_IFMT) == FilePermissions.S_IFLNK,
+        "PathIsDirectory" =>
+            Syscall.stat(Real(path), out var d) == 0 && (d.st_mode & FilePermissions.S_IFMT) == FilePermissions.S_IFDIR,
+        "PathIsSymbolicLink" =>
+            Syscall.lstat(under(path), out var l) == 0
+            && (l.st_mode & FilePermissions.S_IFMT) == FilePermissions.S_IFLNK,
         "PathIsMountPoint" => IsMountPoint(path),
         "PathIsReadWrite" => Syscall.statvfs(Real(path), out var vfs) == 0 && (vfs.f_flag & MountFlags.ST_RDONLY) == 0,
         "PathIsEncrypted" => IsEncrypted(path),
         "DirectoryNotEmpty" => DirectoryNotEmpty(path),
-        "FileNotEmpty" => Syscall.stat(Real(path), out var f) == 0 && (f.st_mode & FilePermissions.S_IFMT) == FilePermissions.S_IFREG && f.st_size > 0,
-        "FileIsExecutable" => Syscall.stat(Real(path), out var x) == 0 && (x.st_mode & FilePermissions.S_IFMT) == FilePermissions.S_IFREG
+        "FileNotEmpty" =>
+            Syscall.stat(Real(path), out var f) == 0 && (f.st_mode & FilePermissions.S_IFMT) == FilePermissions.S_IFREG
+            && f.st_size > 0,
+        "FileIsExecutable" =>
+            Syscall.stat(Real(path), out var x) == 0 && (x.st_mode & FilePermissions.S_IFMT) == FilePermissions.S_IFREG
             && (x.st_mode & (FilePermissions.S_IXUSR | FilePermissions.S_IXGRP | FilePermissions.S_IXOTH)) != 0,
         "NeedsUpdate" => NeedsUpdate(path),
         _ => null,
     };
 
-    /// <summary>The path on disk with its links resolved inside the root (an absolute link target means the root's /).</summary>
+    /// <summary>
+    /// The path on disk with its links resolved inside the root (an absolute link target means the root's /).
+    /// </summary>
     private string Real(string path)
     {
         var root = under("");
@@ -82,19 +90,26 @@ internal sealed class PathConditions(Func<string, string> under)
     {
         var real = Real(path);
         if (!Directory.Exists(real)) return false;
-        try { return Directory.EnumerateFileSystemEntries(real).Select(Path.GetFileName).Any(n => n is not null && !HiddenOrBackup(n)); }
+        try
+        {
+            return Directory.EnumerateFileSystemEntries(real).Select(Path.GetFileName)
+                .Any(n => n is not null && !HiddenOrBackup(n));
+        }
         // systemd: any error but "missing" or "not a directory" counts as not empty.
         catch (UnauthorizedAccessException) { return true; }
     }
 
     private static bool HiddenOrBackup(string name)
     {
-        if (name.StartsWith('.') || name is "lost+found" or "aquota.user" or "aquota.group" || name.EndsWith('~')) return true;
+        if (name.StartsWith('.') || name is "lost+found" or "aquota.user" or "aquota.group" || name.EndsWith('~'))
+            return true;
         var dot = name.LastIndexOf('.');
         return dot >= 0 && Array.IndexOf(BackupSuffixes, name[(dot + 1)..]) >= 0;
     }
 
-    /// <summary>Whether the block device under the path is dm-crypt, directly or through the devices it sits on.</summary>
+    /// <summary>
+    /// Whether the block device under the path is dm-crypt, directly or through the devices it sits on.
+    /// </summary>
     private bool IsEncrypted(string path)
     {
         if (Syscall.stat(Real(path), out var st) != 0) return false;
@@ -109,14 +124,17 @@ internal sealed class PathConditions(Func<string, string> under)
         if (depth > 8 || !Directory.Exists(sysPath)) return false;
         try
         {
-            if (File.Exists(sysPath + "/dm/uuid") && File.ReadAllText(sysPath + "/dm/uuid").StartsWith("CRYPT-", StringComparison.Ordinal)) return true;
+            if (File.Exists(sysPath + "/dm/uuid") && File.ReadAllText(sysPath + "/dm/uuid")
+                .StartsWith("CRYPT-", StringComparison.Ordinal)) return true;
             if (!Directory.Exists(sysPath + "/slaves")) return false;
             return Directory.EnumerateFileSystemEntries(sysPath + "/slaves").Any(s => BlockIsEncrypted(s, depth + 1));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
     }
 
-    /// <summary>/etc or /var needs an update when /usr is newer than its <c>.updated</c> stamp (or the stamp is missing).</summary>
+    /// <summary>
+    /// /etc or /var needs an update when /usr is newer than its <c>.updated</c> stamp (or the stamp is missing).
+    /// </summary>
     private bool NeedsUpdate(string path)
     {
         if (Syscall.statvfs(Real(path), out var vfs) == 0 && (vfs.f_flag & MountFlags.ST_RDONLY) != 0) return false;
