@@ -41,9 +41,6 @@ public readonly record struct Deadline
         => IsNever ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(
             Math.Max(0, _tickMs - Environment.TickCount64));
 
-    /// <summary>Whether the deadline has passed.</summary>
-    public bool HasPassed => !IsNever && Environment.TickCount64 >= _tickMs;
-
     /// <summary>The later of two deadlines.</summary>
     public static Deadline Later(Deadline a, Deadline b) => a._tickMs >= b._tickMs ? a : b;
 

@@ -74,11 +74,6 @@ public sealed class ServiceContext : IServiceContext
         }
     }
 
-    /// <summary>
-    /// Pushes the start deadline to at least now + <paramref name="extension"/> (as <c>EXTEND_TIMEOUT_USEC=</c> does).
-    /// </summary>
-    public void ExtendStartTimeout(TimeSpan extension) => _deadline.Extend(extension);
-
     /// <inheritdoc/>
     public IReadOnlyList<ExecCommand> Commands(string setting)
     {

@@ -51,12 +51,6 @@ public sealed record UserCredentials(string Name, uint Uid, uint Gid, string Hom
     /// <summary>The credentials of root (uid 0), used for <c>WorkingDirectory=~</c> without <c>User=</c>.</summary>
     public static UserCredentials Root() => Resolve("root");
 
-    /// <summary>
-    /// Whether a process of the calling process's effective uid/gid already has this identity, so no switch is needed.
-    /// </summary>
-    public bool MatchesCurrentProcess(bool explicitGroups)
-        => Uid == LibC.geteuid() && Gid == LibC.getegid() && !explicitGroups;
-
     private static uint ResolveGroup(string name)
     {
         if (PasswdDatabase.FindGroup(name) is { } gid) return gid;

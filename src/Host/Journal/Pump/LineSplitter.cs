@@ -18,9 +18,6 @@ internal sealed class LineSplitter
 
     public LineSplitter(int lineMax = DefaultLineMax) => _lineMax = lineMax;
 
-    /// <summary>Bytes held for a line not yet ended.</summary>
-    public int PendingLength => _pendingLength;
-
     public void Feed(ReadOnlySpan<byte> data, int pid, ILineHandler handler)
     {
         if (_pendingLength > 0 && pid != _pendingPid && pid != 0 && _pendingPid != 0)

@@ -31,13 +31,6 @@ internal sealed class ConditionCheck
     ];
 
     /// <summary>
-    /// Null when every condition holds; else the first one that failed, as systemd words it
-    /// (<c>ConditionPathExists=/x</c>).
-    /// </summary>
-    public string? FirstFailure(UnitDefinition unit, string prefix) =>
-        Failures(unit, prefix) is [var first, ..] ? first : null;
-
-    /// <summary>
     /// Empty when the conditions hold; else every one evaluated that was not met, in systemd's order.
     /// </summary>
     public IReadOnlyList<string> Failures(UnitDefinition unit, string prefix)
