@@ -37,11 +37,4 @@ public sealed record UnitFileLocation(
     UnitDirectory? Directory,
     string? FileName,
     string? Error,
-    string? ContentPath = null)
-{
-    /// <summary>
-    /// Whether the file is a template used for an instance (<c>a@.service</c> for <c>a@x.service</c>).
-    /// </summary>
-    public bool FromTemplate =>
-        FileName is not null && FileName != Id && UnitNames.IsTemplate(FileName) && UnitNames.IsInstance(Id);
-}
+    string? ContentPath = null);

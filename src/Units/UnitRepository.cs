@@ -112,13 +112,6 @@ public sealed class UnitRepository
     }
 
     /// <summary>
-    /// The drop-in folders (<c>X.d</c>, on disk) that exist for a unit's names, highest priority first (for
-    /// <c>cat</c>/<c>edit</c>).
-    /// </summary>
-    public IReadOnlyList<string> DropInDirectories(LoadedUnit unit) =>
-        _dropIns.CandidateDirs(unit.Names, ".d", typeLevel: true);
-
-    /// <summary>
     /// Reads an <c>EnvironmentFile=</c> file (systemd.exec(5) rules). Throws <see cref="IOException"/> when unreadable.
     /// </summary>
     public static IReadOnlyList<KeyValuePair<string, string>> ReadEnvironmentFile(string path) =>
