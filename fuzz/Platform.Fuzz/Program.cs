@@ -14,7 +14,9 @@ internal static class Program
     {
         if (args.Length < 2 || !TargetRegistry.Names.Contains(args[1]) || args[0] is not ("run" or "afl" or "replay"))
         {
-            Console.Error.WriteLine($"usage: Platform.Fuzz run|afl|replay TARGET [options]; targets: {string.Join(", ", TargetRegistry.Names)}");
+            Console.Error.WriteLine(
+                $"usage: Platform.Fuzz run|afl|replay TARGET [options]; targets: "
+                + $"{string.Join(", ", TargetRegistry.Names)}");
             return 64;
         }
         // Instrumented code writes its edge counters from the first instrumented call on, target constructors
@@ -35,13 +37,18 @@ internal static class Program
         var options = new LoopOptions
         {
             Executions = long.Parse(Option(args, "--execs") ?? "0", System.Globalization.CultureInfo.InvariantCulture),
-            Duration = TimeSpan.FromSeconds(double.Parse(Option(args, "--seconds") ?? "0", System.Globalization.CultureInfo.InvariantCulture)),
-            Seed = int.Parse(Option(args, "--seed") ?? Environment.TickCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Duration = TimeSpan.FromSeconds(double.Parse(Option(args, "--seconds") ?? "0",
+                System.Globalization.CultureInfo.InvariantCulture)),
+            Seed = int.Parse(Option(args, "--seed") ?? Environment.TickCount.ToString(
                 System.Globalization.CultureInfo.InvariantCulture),
-            FindingsDirectory = Option(args, "--findings") ?? Path.Join(Path.GetTempPath(), "platform-fuzz-findings", target.Name),
+                System.Globalization.CultureInfo.InvariantCulture),
+            FindingsDirectory = Option(args, "--findings") ?? Path.Join(Path.GetTempPath(), "platform-fuzz-findings",
+                target.Name),
         };
-        if (options.Executions == 0 && options.Duration == TimeSpan.Zero) options = options with { Duration = TimeSpan.FromSeconds(10) };
-        var seeds = Directory.Exists(corpus) ? Directory.EnumerateFiles(corpus).Order(StringComparer.Ordinal).Select(File.ReadAllBytes) : [];
+        if (options.Executions == 0 && options.Duration == TimeSpan.Zero)
+            options = options with { Duration = TimeSpan.FromSeconds(10) };
+        var seeds = Directory.Exists(corpus) ? Directory.EnumerateFiles(corpus).Order(StringComparer.Ordinal)
+            .Select(File.ReadAllBytes) : [];
         var report = new MutationLoop(target, seeds, options).Run(coverage, TargetRegistry.Tokens(target.Name));
         Console.Out.WriteLine(report);
         return report.Finding switch { null => 0, "crash" => 1, "oom" => 2, _ => 3 };

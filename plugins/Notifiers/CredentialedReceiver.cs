@@ -11,7 +11,9 @@ namespace Platform.Notifiers;
 /// </summary>
 internal static unsafe class CredentialedReceiver
 {
-    /// <summary>Largest datagram accepted whole (systemd itself stops at 4096 bytes); longer ones are dropped.</summary>
+    /// <summary>
+    /// Largest datagram accepted whole (systemd itself stops at 4096 bytes); longer ones are dropped.
+    /// </summary>
     public const int MaxDatagram = 64 * 1024;
 
     // cmsghdr is 16 bytes on 64-bit; ucred needs CMSG_SPACE(12) = 32 and SCM_RIGHTS at most 253 fds

@@ -19,7 +19,9 @@ internal static unsafe class ReadinessPoller
     /// <summary>A token identifying one endpoint's registration.</summary>
     public static ulong NewId() => Interlocked.Increment(ref _nextId);
 
-    /// <summary>Calls <paramref name="onReadable"/> once on the poller thread when <paramref name="fd"/> becomes readable.</summary>
+    /// <summary>
+    /// Calls <paramref name="onReadable"/> once on the poller thread when <paramref name="fd"/> becomes readable.
+    /// </summary>
     public static void Arm(ulong id, int fd, bool firstTime, Action onReadable)
     {
         lock (Gate)
@@ -50,7 +52,9 @@ internal static unsafe class ReadinessPoller
     {
         if (_epoll >= 0) return;
         var epfd = LibC.epoll_create1(LibC.EPOLL_CLOEXEC);
-        if (epfd < 0) throw new IOException("notify socket: epoll_create1 failed: " + LibC.StrError(Marshal.GetLastPInvokeError()));
+        if (epfd < 0)
+            throw new IOException("notify socket: epoll_create1 failed: "
+            + LibC.StrError(Marshal.GetLastPInvokeError()));
         _epoll = epfd;
         new Thread(Loop) { IsBackground = true, Name = "notify-poller" }.Start();
     }

@@ -51,6 +51,8 @@ internal static unsafe class SocketFile
     {
         var errno = Marshal.GetLastPInvokeError();
         LibC.unlink(path);
-        return new IOException($"cannot {verb} notify socket {path} (uid {uid?.ToString() ?? "-"}, gid {gid?.ToString() ?? "-"}): {LibC.StrError(errno)}");
+        return new IOException(
+            $"cannot {verb} notify socket {path} (uid {uid?.ToString() ?? "-"}, gid {gid?.ToString() ?? "-"}): "
+            + $"{LibC.StrError(errno)}");
     }
 }

@@ -35,7 +35,8 @@ internal sealed class UnixNotifyEndpoint : INotifyEndpoint
     {
         lock (_gate)
         {
-            if (_receiving) throw new InvalidOperationException("another ReceiveAsync is already pending on this notify endpoint");
+            if (_receiving)
+                throw new InvalidOperationException("another ReceiveAsync is already pending on this notify endpoint");
             _receiving = true;
         }
         try
@@ -50,7 +51,8 @@ internal sealed class UnixNotifyEndpoint : INotifyEndpoint
                     var outcome = CredentialedReceiver.TryReceive(_socket, out var message);
                     if (outcome == CredentialedReceiver.Outcome.Message) return message;
                     if (outcome == CredentialedReceiver.Outcome.Skipped) continue;
-                    readable = _pending = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    readable = _pending = new TaskCompletionSource<bool>(
+                        TaskCreationOptions.RunContinuationsAsynchronously);
                     ReadinessPoller.Arm(_pollId, _socket.Fd, !_armedOnce, OnReadable);
                     _armedOnce = true;
                 }

@@ -20,7 +20,8 @@ public sealed class UnixNotifyTransport : INotifyTransport
         if (unit.Length == 0 || unit.Contains('/') || unit.Contains('\0'))
             throw new ArgumentException($"invalid unit name for a notify socket: {unit}");
         var fd = LibC.socket(LibC.AF_UNIX, LibC.SOCK_DGRAM | LibC.SOCK_CLOEXEC | LibC.SOCK_NONBLOCK, 0);
-        if (fd < 0) throw new IOException("cannot create notify socket: " + LibC.StrError(Marshal.GetLastPInvokeError()));
+        if (fd < 0) throw new IOException("cannot create notify socket: "
+            + LibC.StrError(Marshal.GetLastPInvokeError()));
         var socket = new SocketHandle(fd);
         try
         {
@@ -40,7 +41,8 @@ public sealed class UnixNotifyTransport : INotifyTransport
             }
             // Anything queued now was sent before the file had its final owner and mode, or by a previous
             // instance of the service: none of it is for this endpoint, whose address nobody has been told yet.
-            for (var i = 0; i < 256 && CredentialedReceiver.TryReceive(socket, out _) != CredentialedReceiver.Outcome.Empty; i++) { }
+            for (var i = 0; i < 256 && CredentialedReceiver.TryReceive(socket,
+                out _) != CredentialedReceiver.Outcome.Empty; i++) { }
             return new UnixNotifyEndpoint(socket, address, inode == 0 ? null : path, inode);
         }
         catch
@@ -54,7 +56,8 @@ public sealed class UnixNotifyTransport : INotifyTransport
     {
         var on = 1;
         if (LibC.setsockopt(socket.Fd, LibC.SOL_SOCKET, LibC.SO_PASSCRED, &on, sizeof(int)) != 0)
-            throw new IOException("cannot enable SO_PASSCRED on notify socket: " + LibC.StrError(Marshal.GetLastPInvokeError()));
+            throw new IOException("cannot enable SO_PASSCRED on notify socket: "
+                + LibC.StrError(Marshal.GetLastPInvokeError()));
     }
 
     // Abstract names vanish with their socket, so nothing stale can block them; a live holder (an endpoint

@@ -3,7 +3,10 @@ using Platform.Abstractions;
 
 namespace Platform.ServiceTypes;
 
-/// <summary>Formats a process exit the way systemd logs it: <c>code=exited, status=1/FAILURE</c>, <c>code=killed, status=15/TERM</c>.</summary>
+/// <summary>
+/// Formats a process exit the way systemd logs it: <c>code=exited, status=1/FAILURE</c>, <c>code=killed,
+/// status=15/TERM</c>.
+/// </summary>
 internal static class ExitText
 {
     public static string Describe(ProcessExit exit)
@@ -17,5 +20,7 @@ internal static class ExitText
         };
     }
 
-    private static string SignalName(int signal) => SignalNames.Name(signal) is var name && name.StartsWith("SIG", StringComparison.Ordinal) ? name[3..] : "UNKNOWN";
+    private static string SignalName(int signal) =>
+        SignalNames.Name(signal) is var name && name.StartsWith("SIG", StringComparison.Ordinal)
+        ? name[3..] : "UNKNOWN";
 }

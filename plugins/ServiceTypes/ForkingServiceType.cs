@@ -21,12 +21,16 @@ public sealed class ForkingServiceType : IServiceType
         try { exit = await process.Exited.WaitAsync(cancellationToken).ConfigureAwait(false); }
         catch (OperationCanceledException) { return Timeout(process.Pid); }
         if (!exit.IsCleanExit)
-            return ServiceStartResult.Failed(exit.FailureResult, "Control process exited, " + ExitText.Describe(exit), exit);
+            return ServiceStartResult.Failed(exit.FailureResult, "Control process exited, " + ExitText.Describe(exit),
+                exit);
         if (context.PidFile is { } pidFile)
         {
             int pid;
             try { pid = await PidFileWait.ForPid(context, cancellationToken).ConfigureAwait(false); }
-            catch (OperationCanceledException) { return Timeout(0, $"PID file {pidFile} not readable (yet?) after start. Start operation timed out."); }
+            catch (OperationCanceledException)
+            {
+                return Timeout(0, $"PID file {pidFile} not readable (yet?) after start. Start operation timed out.");
+            }
             if (!context.IsAlive(pid))
                 return ServiceStartResult.Failed("protocol", $"New main PID {pid} does not exist or is a zombie.");
             context.Trace($"Main PID {pid} read from {pidFile}");

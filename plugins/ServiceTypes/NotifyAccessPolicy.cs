@@ -4,10 +4,10 @@ namespace Platform.ServiceTypes;
 
 /// <summary>
 /// <c>NotifyAccess=</c> (systemd.service(5)) checked against a message's sender: <c>none</c>, <c>main</c> (default for
-/// Type=notify), <c>exec</c> (main or a process this start spawned), <c>all</c> (any process of the unit: its session or
-/// a descendant of the main process). Messages without sender credentials cannot be checked and are accepted unless <c>none</c>;
-/// so are messages for <c>all</c> whose sender has already exited (systemd-notify style senders are often gone before the
-/// datagram is read, and the socket is private to the unit anyway).
+/// Type=notify), <c>exec</c> (main or a process this start spawned), <c>all</c> (any process of the unit: its session
+/// or a descendant of the main process). Messages without sender credentials cannot be checked and are accepted unless
+/// <c>none</c>; so are messages for <c>all</c> whose sender has already exited (systemd-notify style senders are often
+/// gone before the datagram is read, and the socket is private to the unit anyway).
 /// </summary>
 internal sealed class NotifyAccessPolicy(string? setting)
 {
@@ -22,7 +22,8 @@ internal sealed class NotifyAccessPolicy(string? setting)
         return _mode switch
         {
             "exec" => sender == spawnedPid,
-            "all" => sender == spawnedPid || Stat(sender) is not { } stat || Field(stat, 3) == spawnedPid || Field(stat, 3) == mainPid
+            "all" => sender == spawnedPid || Stat(sender) is not { } stat || Field(stat, 3) == spawnedPid
+                || Field(stat, 3) == mainPid
                 || HasAncestor(sender, mainPid, spawnedPid),
             _ => false,
         };
@@ -52,5 +53,6 @@ internal sealed class NotifyAccessPolicy(string? setting)
     }
 
     private static int Field(string[] fields, int index)
-        => fields.Length > index && int.TryParse(fields[index], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : -1;
+        => fields.Length > index && int.TryParse(fields[index], NumberStyles.AllowLeadingSign,
+            CultureInfo.InvariantCulture, out var v) ? v : -1;
 }

@@ -30,7 +30,8 @@ public sealed class OneshotServiceType : IServiceType
             try { exit = await process.Exited.WaitAsync(cancellationToken).ConfigureAwait(false); }
             catch (OperationCanceledException)
             {
-                return ServiceStartResult.Failed("timeout", "Start operation timed out. Terminating.", mainPid: process.Pid);
+                return ServiceStartResult.Failed("timeout", "Start operation timed out. Terminating.",
+                    mainPid: process.Pid);
             }
             last = exit;
             if (ExitJudgement.IsCommandSuccess(context.Unit, exit)) continue;
@@ -39,9 +40,11 @@ public sealed class OneshotServiceType : IServiceType
                 context.Trace($"Ignoring {ExitText.Describe(exit)} of {command.Raw}");
                 continue;
             }
-            return ServiceStartResult.Failed(exit.FailureResult, "Main process exited, " + ExitText.Describe(exit), exit);
+            return ServiceStartResult.Failed(exit.FailureResult, "Main process exited, " + ExitText.Describe(exit),
+                exit);
         }
         var remain = context.Unit.GetBool("Service", "RemainAfterExit", false);
-        return new ServiceStartResult { Success = true, MainPid = 0, SubState = remain ? "exited" : "dead", MainExit = last };
+        return new ServiceStartResult { Success = true, MainPid = 0, SubState = remain ? "exited" : "dead",
+            MainExit = last };
     }
 }

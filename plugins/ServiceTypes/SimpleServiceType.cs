@@ -24,16 +24,20 @@ public sealed class SimpleServiceType : IServiceType
             // unit then fails with 203/EXEC. Type=exec is the type that waits for the exec to succeed.
             return Task.FromResult(new ServiceStartResult
             {
-                Success = true, Result = "exit-code", SubState = "failed", MainExit = ProcessExit.FromExitStatus(ExitStatusOf(e)), Message = e.Message,
+                Success = true, Result = "exit-code", SubState = "failed",
+                    MainExit = ProcessExit.FromExitStatus(ExitStatusOf(e)), Message = e.Message,
             });
         }
         context.Trace($"Main process {process.Pid} spawned");
         return Task.FromResult(StartCommand.Running(process.Pid));
     }
 
-    /// <summary>The exit status systemd's child would have died with at that step: 217/USER, 200/CHDIR, else 203/EXEC.</summary>
+    /// <summary>
+    /// The exit status systemd's child would have died with at that step: 217/USER, 200/CHDIR, else 203/EXEC.
+    /// </summary>
     private static int ExitStatusOf(ServiceStartException e)
         => e.Message.StartsWith("Failed to determine user credentials", StringComparison.Ordinal)
             || e.Message.StartsWith("Failed to determine group credentials", StringComparison.Ordinal) ? 217
-            : e.Message.StartsWith("Changing to the requested working directory failed", StringComparison.Ordinal) ? 200 : 203;
+            : e.Message.StartsWith("Changing to the requested working directory failed", StringComparison.Ordinal)
+                ? 200 : 203;
 }

@@ -13,10 +13,12 @@ internal static class StartCommand
         if (commands.Count == 1) return commands[0];
         failure = ServiceStartResult.Failed("resources", commands.Count == 0
             ? "Service has no ExecStart= setting, which is only allowed for Type=oneshot services. Refusing."
-            : "Service has more than one ExecStart= setting, which is only allowed for Type=oneshot services. Refusing.");
+            : "Service has more than one ExecStart= setting, which is only allowed for Type=oneshot services. "
+                + "Refusing.");
         return null;
     }
 
     /// <summary>A success with the main process running.</summary>
-    public static ServiceStartResult Running(int mainPid) => new() { Success = true, MainPid = mainPid, SubState = "running" };
+    public static ServiceStartResult Running(int mainPid) =>
+        new() { Success = true, MainPid = mainPid, SubState = "running" };
 }

@@ -58,7 +58,9 @@ public static partial class ErrorText
         return string.IsNullOrEmpty(text) || IsResourceKey(text) ? $"Unknown error {errno}" : text;
     }
 
-    /// <summary>Whether <paramref name="message"/> is a runtime resource key (what UseSystemResourceKeys leaves).</summary>
+    /// <summary>
+    /// Whether <paramref name="message"/> is a runtime resource key (what UseSystemResourceKeys leaves).
+    /// </summary>
     public static bool IsResourceKey(string message) => ResourceKey().IsMatch(message);
 
     /// <summary>The errno the runtime recorded for the failed call, when it did.</summary>
@@ -101,7 +103,9 @@ public static partial class ErrorText
         _ => EIO,
     };
 
-    /// <summary>The path a runtime message named: resource keys are followed by their arguments, comma separated.</summary>
+    /// <summary>
+    /// The path a runtime message named: resource keys are followed by their arguments, comma separated.
+    /// </summary>
     private static string? PathOf(Exception e)
     {
         for (Exception? x = e; x is not null; x = x.InnerException)

@@ -14,7 +14,10 @@ public sealed record ExecCommand
     public bool IgnoreFailure { get; init; }
     /// <summary><c>+</c>: run with full privileges (no User=, Group=).</summary>
     public bool FullPrivileges { get; init; }
-    /// <summary><c>!</c> or <c>!!</c>: User=, Group= and SupplementaryGroups= are not applied (the program drops privileges itself); other sandboxing is.</summary>
+    /// <summary>
+    /// <c>!</c> or <c>!!</c>: User=, Group= and SupplementaryGroups= are not applied (the program drops privileges
+    /// itself); other sandboxing is.
+    /// </summary>
     public bool NoSandbox { get; init; }
     /// <summary><c>:</c>: no environment variable substitution.</summary>
     public bool NoEnvironmentExpansion { get; init; }

@@ -2,7 +2,9 @@ using System.Composition;
 
 namespace Platform.Abstractions;
 
-/// <summary>Exports a log reader under the name of the log sink whose records it reads, e.g. <c>[ExportLogReader("file")]</c>.</summary>
+/// <summary>
+/// Exports a log reader under the name of the log sink whose records it reads, e.g. <c>[ExportLogReader("file")]</c>.
+/// </summary>
 [MetadataAttribute]
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
 public sealed class ExportLogReaderAttribute : ExportAttribute

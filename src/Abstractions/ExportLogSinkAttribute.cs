@@ -2,7 +2,9 @@ using System.Composition;
 
 namespace Platform.Abstractions;
 
-/// <summary>Exports a log sink under a name the configuration selects it by, e.g. <c>[ExportLogSink("file")]</c>.</summary>
+/// <summary>
+/// Exports a log sink under a name the configuration selects it by, e.g. <c>[ExportLogSink("file")]</c>.
+/// </summary>
 [MetadataAttribute]
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
 public sealed class ExportLogSinkAttribute : ExportAttribute

@@ -2,7 +2,10 @@ using System.Composition;
 
 namespace Platform.Abstractions;
 
-/// <summary>Exports a notify transport under a name the configuration selects it by, e.g. <c>[ExportNotifyTransport("unix")]</c>.</summary>
+/// <summary>
+/// Exports a notify transport under a name the configuration selects it by, e.g.
+/// <c>[ExportNotifyTransport("unix")]</c>.
+/// </summary>
 [MetadataAttribute]
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
 public sealed class ExportNotifyTransportAttribute : ExportAttribute

@@ -2,7 +2,10 @@ using System.Composition;
 
 namespace Platform.Abstractions;
 
-/// <summary>Exports a service type (the value of Type=) under a name the configuration selects it by, e.g. <c>[ExportServiceType("notify")]</c>.</summary>
+/// <summary>
+/// Exports a service type (the value of Type=) under a name the configuration selects it by, e.g.
+/// <c>[ExportServiceType("notify")]</c>.
+/// </summary>
 [MetadataAttribute]
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
 public sealed class ExportServiceTypeAttribute : ExportAttribute

@@ -2,7 +2,9 @@ using System.Composition;
 
 namespace Platform.Abstractions;
 
-/// <summary>Exports a status store under a name the configuration selects it by, e.g. <c>[ExportStatusStore("json")]</c>.</summary>
+/// <summary>
+/// Exports a status store under a name the configuration selects it by, e.g. <c>[ExportStatusStore("json")]</c>.
+/// </summary>
 [MetadataAttribute]
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
 public sealed class ExportStatusStoreAttribute : ExportAttribute

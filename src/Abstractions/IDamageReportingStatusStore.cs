@@ -7,6 +7,8 @@ namespace Platform.Abstractions;
 /// </summary>
 public interface IDamageReportingStatusStore
 {
-    /// <summary>Whether the unit has a record that does not parse (a record of an earlier boot is not damaged, only stale).</summary>
+    /// <summary>
+    /// Whether the unit has a record that does not parse (a record of an earlier boot is not damaged, only stale).
+    /// </summary>
     bool IsDamaged(string unit);
 }

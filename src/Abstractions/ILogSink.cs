@@ -7,7 +7,10 @@ namespace Platform.Abstractions;
 /// </summary>
 public interface ILogSink : IDisposable
 {
-    /// <summary>Prepares the sink. Returns false (after warning through the context) when it cannot work; the host then skips it.</summary>
+    /// <summary>
+    /// Prepares the sink. Returns false (after warning through the context) when it cannot work; the host then skips
+    /// it.
+    /// </summary>
     bool Open(LogSinkContext context);
 
     /// <summary>Takes one record. Called from one thread at a time.</summary>

@@ -3,7 +3,10 @@ namespace Platform.Abstractions;
 /// <summary>One open channel a service reports its state through.</summary>
 public interface INotifyEndpoint : IDisposable
 {
-    /// <summary>The value for the service's <c>NOTIFY_SOCKET</c>, or null when the transport needs no variable (e.g. it probes the service itself).</summary>
+    /// <summary>
+    /// The value for the service's <c>NOTIFY_SOCKET</c>, or null when the transport needs no variable (e.g. it probes
+    /// the service itself).
+    /// </summary>
     string? Address { get; }
 
     /// <summary>

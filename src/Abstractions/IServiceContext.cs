@@ -12,13 +12,22 @@ public interface IServiceContext
     /// <summary>The commands of an <c>Exec*=</c> setting (e.g. <c>ExecStart</c>), in order.</summary>
     IReadOnlyList<ExecCommand> Commands(string setting);
 
-    /// <summary>How long start-up may take (<c>TimeoutStartSec=</c>, or a <c>-c</c> override); <see cref="SystemdValues.Infinity"/> for none.</summary>
+    /// <summary>
+    /// How long start-up may take (<c>TimeoutStartSec=</c>, or a <c>-c</c> override);
+    /// <see cref="SystemdValues.Infinity"/> for none.
+    /// </summary>
     TimeSpan StartTimeout { get; }
 
-    /// <summary>The endpoint opened for this start when the type asked for one (<see cref="IServiceType.NeedsNotify"/>), else null.</summary>
+    /// <summary>
+    /// The endpoint opened for this start when the type asked for one (<see cref="IServiceType.NeedsNotify"/>), else
+    /// null.
+    /// </summary>
     INotifyEndpoint? Notify { get; }
 
-    /// <summary>Spawns a command as a service process: own session, stdin from /dev/null, output to the unit's log, the unit's credentials and environment. Throws <see cref="ServiceStartException"/> when it cannot be executed.</summary>
+    /// <summary>
+    /// Spawns a command as a service process: own session, stdin from /dev/null, output to the unit's log, the unit's
+    /// credentials and environment. Throws <see cref="ServiceStartException"/> when it cannot be executed.
+    /// </summary>
     IServiceProcess Spawn(ExecCommand command);
 
     /// <summary>The absolute <c>PIDFile=</c> path (relative to <c>--root</c>), or null.</summary>
@@ -30,7 +39,10 @@ public interface IServiceContext
     /// <summary>Whether a process exists and is not a zombie.</summary>
     bool IsAlive(int pid);
 
-    /// <summary>Guesses the main process among the live processes of the unit's session (for forking services without <c>PIDFile=</c>); null if none.</summary>
+    /// <summary>
+    /// Guesses the main process among the live processes of the unit's session (for forking services without
+    /// <c>PIDFile=</c>); null if none.
+    /// </summary>
     int? GuessMainPid();
 
     /// <summary>

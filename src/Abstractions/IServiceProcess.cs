@@ -1,6 +1,8 @@
 namespace Platform.Abstractions;
 
-/// <summary>A process the host spawned for a service, owned by the calling process (so its exit can be awaited).</summary>
+/// <summary>
+/// A process the host spawned for a service, owned by the calling process (so its exit can be awaited).
+/// </summary>
 public interface IServiceProcess
 {
     /// <summary>The process id.</summary>

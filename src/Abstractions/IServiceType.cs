@@ -12,7 +12,8 @@ public interface IServiceType
 
     /// <summary>
     /// Runs the unit's ExecStart commands and returns once the service is up (or has failed). Called in the
-    /// systemctl process that performs the start; <paramref name="cancellationToken"/> fires when the start timeout elapses.
+    /// systemctl process that performs the start; <paramref name="cancellationToken"/> fires when the start timeout
+    /// elapses.
     /// </summary>
     Task<ServiceStartResult> StartAsync(IServiceContext context, CancellationToken cancellationToken);
 }

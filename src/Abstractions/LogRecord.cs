@@ -21,11 +21,15 @@ public sealed class LogRecord
     public required byte[] Message { get; init; }
     /// <summary>The host name (<c>_HOSTNAME</c>), or null for the sink to fill in.</summary>
     public string? Hostname { get; init; }
-    /// <summary>Where the line came from: <c>stdout</c>, <c>stderr</c> or <c>init</c> (the manager's own messages).</summary>
+    /// <summary>
+    /// Where the line came from: <c>stdout</c>, <c>stderr</c> or <c>init</c> (the manager's own messages).
+    /// </summary>
     public string Stream { get; init; } = "stdout";
     /// <summary>Further journal fields (upper-case names), e.g. <c>_UID</c>, <c>INVOCATION_ID</c>.</summary>
     public IReadOnlyDictionary<string, string>? Fields { get; init; }
 
-    /// <summary>The message decoded as UTF-8 (invalid bytes replaced); use <see cref="Message"/> for exact bytes.</summary>
+    /// <summary>
+    /// The message decoded as UTF-8 (invalid bytes replaced); use <see cref="Message"/> for exact bytes.
+    /// </summary>
     public string MessageText => Encoding.UTF8.GetString(Message);
 }

@@ -7,7 +7,8 @@ namespace Platform.Abstractions;
 public sealed class NotifyMessage
 {
     /// <summary>Creates a message from parsed fields and the sender's credentials (-1 when unknown).</summary>
-    public NotifyMessage(IReadOnlyList<KeyValuePair<string, string>> fields, int senderPid = -1, int senderUid = -1, int senderGid = -1)
+    public NotifyMessage(IReadOnlyList<KeyValuePair<string, string>> fields, int senderPid = -1, int senderUid = -1,
+        int senderGid = -1)
     {
         Fields = fields;
         SenderPid = senderPid;
@@ -48,14 +49,21 @@ public sealed class NotifyMessage
     /// <summary><c>STATUS=</c> text.</summary>
     public string? Status => this["STATUS"];
     /// <summary><c>MAINPID=</c>, when valid.</summary>
-    public int? MainPid => int.TryParse(this["MAINPID"], NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : null;
+    public int? MainPid =>
+        int.TryParse(this["MAINPID"], NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : null;
     /// <summary><c>ERRNO=</c>, when valid.</summary>
-    public int? Errno => int.TryParse(this["ERRNO"], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+    public int? Errno =>
+        int.TryParse(this["ERRNO"], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
     /// <summary><c>EXTEND_TIMEOUT_USEC=</c>, when valid.</summary>
-    public long? ExtendTimeoutUsec => long.TryParse(this["EXTEND_TIMEOUT_USEC"], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+    public long? ExtendTimeoutUsec =>
+        long.TryParse(this["EXTEND_TIMEOUT_USEC"], NumberStyles.None, CultureInfo.InvariantCulture, out var v)
+        ? v : null;
 
-    /// <summary>Parses a datagram: newline-separated <c>KEY=VALUE</c> lines; lines without <c>=</c> are ignored.</summary>
-    public static NotifyMessage Parse(ReadOnlySpan<byte> datagram, int senderPid = -1, int senderUid = -1, int senderGid = -1)
+    /// <summary>
+    /// Parses a datagram: newline-separated <c>KEY=VALUE</c> lines; lines without <c>=</c> are ignored.
+    /// </summary>
+    public static NotifyMessage Parse(ReadOnlySpan<byte> datagram, int senderPid = -1, int senderUid = -1,
+        int senderGid = -1)
     {
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var line in Encoding.UTF8.GetString(datagram).Split('\n'))

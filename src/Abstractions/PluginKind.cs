@@ -11,6 +11,9 @@ public static class PluginKind
     public const string NotifyTransport = "notify-transport";
     /// <summary>Log sinks (<see cref="ILogSink"/>).</summary>
     public const string LogSink = "log-sink";
-    /// <summary>Log readers (<see cref="ILogReaderSource"/>): what journalctl and <c>systemctl status</c> read a log sink's records with.</summary>
+    /// <summary>
+    /// Log readers (<see cref="ILogReaderSource"/>): what journalctl and <c>systemctl status</c> read a log sink's
+    /// records with.
+    /// </summary>
     public const string LogReader = "log-reader";
 }

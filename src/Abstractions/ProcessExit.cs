@@ -15,12 +15,15 @@ public readonly record struct ProcessExit(int Code, int Status)
     /// <summary>A normal exit with status 0.</summary>
     public bool IsCleanExit => Code == Exited && Status == 0;
 
-    /// <summary>The result word systemd records for a failed run: <c>exit-code</c>, <c>signal</c> or <c>core-dump</c>.</summary>
+    /// <summary>
+    /// The result word systemd records for a failed run: <c>exit-code</c>, <c>signal</c> or <c>core-dump</c>.
+    /// </summary>
     public string FailureResult => Code switch { Killed => "signal", Dumped => "core-dump", _ => "exit-code" };
 
     /// <summary>Creates an exit from a normal exit status.</summary>
     public static ProcessExit FromExitStatus(int status) => new(Exited, status);
 
     /// <summary>Creates an exit from a terminating signal.</summary>
-    public static ProcessExit FromSignal(int signal, bool coreDumped = false) => new(coreDumped ? Dumped : Killed, signal);
+    public static ProcessExit FromSignal(int signal, bool coreDumped = false) =>
+        new(coreDumped ? Dumped : Killed, signal);
 }

@@ -1,6 +1,8 @@
 namespace Platform.Abstractions;
 
-/// <summary>A service could not be started for a reason known before any process ran (missing executable, bad user, ...).</summary>
+/// <summary>
+/// A service could not be started for a reason known before any process ran (missing executable, bad user, ...).
+/// </summary>
 public sealed class ServiceStartException : Exception
 {
     /// <summary>Creates the exception with a one-line reason and systemd's result word.</summary>

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Platform.Abstractions;
 
-/// <summary>Signal names and numbers as systemd accepts them in <c>KillSignal=</c> and friends: <c>SIGTERM</c>, <c>TERM</c>, <c>15</c>, <c>SIGRTMIN+3</c>.</summary>
+/// <summary>
+/// Signal names and numbers as systemd accepts them in <c>KillSignal=</c> and friends: <c>SIGTERM</c>, <c>TERM</c>,
+/// <c>15</c>, <c>SIGRTMIN+3</c>.
+/// </summary>
 public static class SignalNames
 {
     /// <summary>The real-time signal range glibc leaves to applications.</summary>
@@ -10,8 +13,10 @@ public static class SignalNames
 
     private static readonly string[] Names =
     [
-        "", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM",
-        "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS",
+        "", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM",
+            "TERM",
+        "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH",
+            "IO", "PWR", "SYS",
     ];
 
     /// <summary>Parses a signal; false for unknown names or numbers outside 1..64.</summary>
@@ -38,14 +43,18 @@ public static class SignalNames
     }
 
     /// <summary>Parses a signal or throws <see cref="FormatException"/>.</summary>
-    public static int Parse(string text) => TryParse(text, out var signal) ? signal : throw new FormatException("Failed to parse signal: " + text);
+    public static int Parse(string text) =>
+        TryParse(text, out var signal) ? signal : throw new FormatException("Failed to parse signal: " + text);
 
-    /// <summary>The name with the <c>SIG</c> prefix (<c>SIGTERM</c>, <c>SIGRTMIN+2</c>), or the number for unknown values.</summary>
+    /// <summary>
+    /// The name with the <c>SIG</c> prefix (<c>SIGTERM</c>, <c>SIGRTMIN+2</c>), or the number for unknown values.
+    /// </summary>
     public static string Name(int signal)
     {
         if (signal > 0 && signal < Names.Length) return "SIG" + Names[signal];
         if (signal == RtMin) return "SIGRTMIN";
-        if (signal > RtMin && signal <= RtMax) return "SIGRTMIN+" + (signal - RtMin).ToString(CultureInfo.InvariantCulture);
+        if (signal > RtMin && signal <= RtMax)
+            return "SIGRTMIN+" + (signal - RtMin).ToString(CultureInfo.InvariantCulture);
         return signal.ToString(CultureInfo.InvariantCulture);
     }
 
@@ -56,7 +65,8 @@ public static class SignalNames
         var rest = s[prefix.Length..];
         if (rest.Length == 0) { signal = baseSignal; return true; }
         var sign = direction > 0 ? '+' : '-';
-        if (rest[0] != sign || !int.TryParse(rest.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var offset)) return false;
+        if (rest[0] != sign || !int.TryParse(rest.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture,
+            out var offset)) return false;
         signal = baseSignal + direction * offset;
         return signal is >= RtMin and <= RtMax;
     }

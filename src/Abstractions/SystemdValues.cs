@@ -3,7 +3,10 @@ using System.Text;
 
 namespace Platform.Abstractions;
 
-/// <summary>Parsing and formatting of value syntaxes shared by unit files and systemctl output (systemd.syntax(7), systemd.time(7)).</summary>
+/// <summary>
+/// Parsing and formatting of value syntaxes shared by unit files and systemctl output (systemd.syntax(7),
+/// systemd.time(7)).
+/// </summary>
 public static class SystemdValues
 {
     /// <summary>The time span used for <c>infinity</c>.</summary>
@@ -15,7 +18,9 @@ public static class SystemdValues
     /// </summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(90);
 
-    /// <summary>Parses systemd's boolean words (<c>1 yes y true t on</c> / <c>0 no n false f off</c>), case-insensitively.</summary>
+    /// <summary>
+    /// Parses systemd's boolean words (<c>1 yes y true t on</c> / <c>0 no n false f off</c>), case-insensitively.
+    /// </summary>
     public static bool TryParseBoolean(string? text, out bool value)
     {
         value = false;
@@ -28,10 +33,16 @@ public static class SystemdValues
         }
     }
 
-    /// <summary>Parses a time span: a bare number means seconds; units from µs to years may be combined (<c>1min 30s</c>); <c>infinity</c> gives <see cref="Infinity"/>.</summary>
-    public static bool TryParseTimeSpan(string? text, out TimeSpan value) => TryParseTimeSpan(text, 1_000_000, out value);
+    /// <summary>
+    /// Parses a time span: a bare number means seconds; units from µs to years may be combined (<c>1min 30s</c>);
+    /// <c>infinity</c> gives <see cref="Infinity"/>.
+    /// </summary>
+    public static bool TryParseTimeSpan(string? text, out TimeSpan value) =>
+        TryParseTimeSpan(text, 1_000_000, out value);
 
-    /// <summary>Parses a time span whose bare numbers are in units of <paramref name="defaultUnitUsec"/> microseconds.</summary>
+    /// <summary>
+    /// Parses a time span whose bare numbers are in units of <paramref name="defaultUnitUsec"/> microseconds.
+    /// </summary>
     public static bool TryParseTimeSpan(string? text, long defaultUnitUsec, out TimeSpan value)
     {
         value = TimeSpan.Zero;
@@ -129,7 +140,9 @@ public static class SystemdValues
         return i;
     }
 
-    /// <summary>C's <c>strtoll(p, &amp;e, 10)</c>: leading isspace, an optional sign, digits; false on overflow (ERANGE).</summary>
+    /// <summary>
+    /// C's <c>strtoll(p, &amp;e, 10)</c>: leading isspace, an optional sign, digits; false on overflow (ERANGE).
+    /// </summary>
     private static bool TryStrtoll(string text, int start, out long value, out int end)
     {
         value = 0;
@@ -171,7 +184,8 @@ public static class SystemdValues
     {
         foreach (var (suffix, usec) in Multipliers)
         {
-            if (string.CompareOrdinal(text, p, suffix, 0, suffix.Length) != 0 || p + suffix.Length > text.Length) continue;
+            if (string.CompareOrdinal(text, p, suffix, 0, suffix.Length) != 0 || p + suffix.Length > text.Length)
+                continue;
             multiplier = usec;
             return p + suffix.Length;
         }
@@ -184,7 +198,10 @@ public static class SystemdValues
         (3_600_000_000, "h"), (60_000_000, "min"), (1_000_000, "s"), (1_000, "ms"), (1, "us"),
     ];
 
-    /// <summary>Formats a time span as systemd's <c>show</c> does (<c>1min 30s</c>, <c>1.500000s</c>, <c>infinity</c>, <c>0</c>).</summary>
+    /// <summary>
+    /// Formats a time span as systemd's <c>show</c> does (<c>1min 30s</c>, <c>1.500000s</c>, <c>infinity</c>,
+    /// <c>0</c>).
+    /// </summary>
     public static string FormatTimeSpan(TimeSpan span)
     {
         if (span == Infinity) return "infinity";
@@ -214,7 +231,10 @@ public static class SystemdValues
         return sb.ToString();
     }
 
-    /// <summary>Splits a value into words at whitespace, removing double or single quotes and resolving C-style backslash escapes.</summary>
+    /// <summary>
+    /// Splits a value into words at whitespace, removing double or single quotes and resolving C-style backslash
+    /// escapes.
+    /// </summary>
     public static IReadOnlyList<string> SplitWords(string value)
     {
         SplitWords(value, out var words);

@@ -39,7 +39,10 @@ public sealed class UnitDefinition
     /// <summary>Why loading failed, as one line naming file and line where known.</summary>
     public string? LoadError { get; }
 
-    /// <summary>The effective value of a single-valued setting: the last assignment, or null when unset or reset by an empty value.</summary>
+    /// <summary>
+    /// The effective value of a single-valued setting: the last assignment, or null when unset or reset by an empty
+    /// value.
+    /// </summary>
     public string? Get(string section, string key)
     {
         for (var i = Settings.Count - 1; i >= 0; i--)
@@ -64,7 +67,9 @@ public sealed class UnitDefinition
         return values;
     }
 
-    /// <summary>The whitespace-separated words of a list setting such as <c>After=</c>, honouring quotes and resets.</summary>
+    /// <summary>
+    /// The whitespace-separated words of a list setting such as <c>After=</c>, honouring quotes and resets.
+    /// </summary>
     public IReadOnlyList<string> GetWords(string section, string key)
     {
         var words = new List<string>();
@@ -77,11 +82,17 @@ public sealed class UnitDefinition
         return words;
     }
 
-    /// <summary>A boolean setting (<c>yes/no/true/false/on/off/1/0</c>), or <paramref name="fallback"/> when unset or unparsable.</summary>
+    /// <summary>
+    /// A boolean setting (<c>yes/no/true/false/on/off/1/0</c>), or <paramref name="fallback"/> when unset or
+    /// unparsable.
+    /// </summary>
     public bool GetBool(string section, string key, bool fallback)
         => SystemdValues.TryParseBoolean(Get(section, key), out var value) ? value : fallback;
 
-    /// <summary>A time span setting in systemd syntax (<c>90</c>, <c>1min 30s</c>, <c>infinity</c>), or null when unset or unparsable.</summary>
+    /// <summary>
+    /// A time span setting in systemd syntax (<c>90</c>, <c>1min 30s</c>, <c>infinity</c>), or null when unset or
+    /// unparsable.
+    /// </summary>
     public TimeSpan? GetTimeSpan(string section, string key)
         => SystemdValues.TryParseTimeSpan(Get(section, key), out var value) ? value : null;
 

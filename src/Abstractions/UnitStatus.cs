@@ -10,19 +10,29 @@ public sealed record UnitStatus
     public required string Unit { get; init; }
     /// <summary>The high-level state.</summary>
     public ActiveState ActiveState { get; init; } = ActiveState.Inactive;
-    /// <summary>The type-specific state: <c>running</c>, <c>exited</c>, <c>dead</c>, <c>failed</c>, <c>start</c>, ...</summary>
+    /// <summary>
+    /// The type-specific state: <c>running</c>, <c>exited</c>, <c>dead</c>, <c>failed</c>, <c>start</c>, ...
+    /// </summary>
     public string SubState { get; init; } = "dead";
-    /// <summary>Why the unit last ended: <c>success</c>, <c>exit-code</c>, <c>signal</c>, <c>timeout</c>, <c>core-dump</c>, <c>watchdog</c>, <c>start-limit-hit</c>, <c>resources</c>, <c>protocol</c>.</summary>
+    /// <summary>
+    /// Why the unit last ended: <c>success</c>, <c>exit-code</c>, <c>signal</c>, <c>timeout</c>, <c>core-dump</c>,
+    /// <c>watchdog</c>, <c>start-limit-hit</c>, <c>resources</c>, <c>protocol</c>.
+    /// </summary>
     public string Result { get; init; } = "success";
     /// <summary>The main process, or 0.</summary>
     public int MainPid { get; init; }
-    /// <summary>The main process's start time in clock ticks after boot (/proc/PID/stat field 22), so a reused PID is not mistaken for it.</summary>
+    /// <summary>
+    /// The main process's start time in clock ticks after boot (/proc/PID/stat field 22), so a reused PID is not
+    /// mistaken for it.
+    /// </summary>
     public ulong MainPidStartTime { get; init; }
     /// <summary>A control process (ExecStartPre, ExecReload, ...) currently running, or 0.</summary>
     public int ControlPid { get; init; }
     /// <summary>The process last started by ExecStart.</summary>
     public int ExecMainPid { get; init; }
-    /// <summary>How it ended: 0 not yet, 1 exited (CLD_EXITED), 2 killed (CLD_KILLED), 3 dumped core (CLD_DUMPED).</summary>
+    /// <summary>
+    /// How it ended: 0 not yet, 1 exited (CLD_EXITED), 2 killed (CLD_KILLED), 3 dumped core (CLD_DUMPED).
+    /// </summary>
     public int ExecMainCode { get; init; }
     /// <summary>The exit status or signal number of the main process.</summary>
     public int ExecMainStatus { get; init; }

@@ -10,7 +10,10 @@ namespace Platform.Exec;
 /// </summary>
 internal static class CEscape
 {
-    /// <summary>Decodes the escape starting after the backslash at <paramref name="index"/>; returns how many characters after the backslash it used, or 0 when invalid.</summary>
+    /// <summary>
+    /// Decodes the escape starting after the backslash at <paramref name="index"/>; returns how many characters after
+    /// the backslash it used, or 0 when invalid.
+    /// </summary>
     public static int TryDecode(string text, int index, StringBuilder output)
     {
         var c = text[index];
@@ -44,7 +47,8 @@ internal static class CEscape
     private static bool Hex(string text, int start, int digits, StringBuilder output)
     {
         if (start + digits > text.Length) return false;
-        if (!uint.TryParse(text.AsSpan(start, digits), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)) return false;
+        if (!uint.TryParse(text.AsSpan(start, digits), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture,
+            out var value)) return false;
         if (value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return false;
         output.Append(char.ConvertFromUtf32((int)value));
         return true;

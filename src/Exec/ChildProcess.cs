@@ -16,13 +16,20 @@ internal sealed class ChildProcess : IServiceProcess
     private readonly object _lock = new();
     private TaskCompletionSource<ProcessExit>? _exit;
 
-    /// <summary>Children whose exit this process is waiting for right now: an init's reaper leaves them to their waiter.</summary>
+    /// <summary>
+    /// Children whose exit this process is waiting for right now: an init's reaper leaves them to their waiter.
+    /// </summary>
     internal static readonly ConcurrentDictionary<int, byte> Awaited = new();
 
-    /// <summary>Raised after a waiter reaped its child: an init learns of exits it did not reap itself (a notify service's main process).</summary>
+    /// <summary>
+    /// Raised after a waiter reaped its child: an init learns of exits it did not reap itself (a notify service's main
+    /// process).
+    /// </summary>
     internal static event Action<int, ProcessExit>? Reaped;
 
-    /// <summary>Exits an init's reaper collected for children nobody was waiting for yet; a late waiter finds its status here.</summary>
+    /// <summary>
+    /// Exits an init's reaper collected for children nobody was waiting for yet; a late waiter finds its status here.
+    /// </summary>
     internal static readonly ConcurrentDictionary<int, ProcessExit> ReapedElsewhere = new();
 
     internal ChildProcess(int pid)
@@ -64,15 +71,18 @@ internal sealed class ChildProcess : IServiceProcess
         {
             Marshal.Copy(new byte[LibC.SigInfoSize], 0, info, LibC.SigInfoSize);
             int rc;
-            do rc = _handle.Fd >= 0 ? LibC.waitid(LibC.P_PIDFD, _handle.Fd, info, LibC.WEXITED) : LibC.waitid(LibC.P_PID, Pid, info, LibC.WEXITED);
+            do rc = _handle.Fd >= 0 ? LibC.waitid(LibC.P_PIDFD, _handle.Fd, info, LibC.WEXITED)
+                : LibC.waitid(LibC.P_PID, Pid, info, LibC.WEXITED);
             while (rc < 0 && Marshal.GetLastPInvokeError() == LibC.EINTR);
             if (rc < 0)
             {
-                // Someone else reaped it: an init's reaper (which kept the status) or the runtime, when started with SIGCHLD ignored.
+                // Someone else reaped it: an init's reaper (which kept the status) or the runtime, when started with
+                // SIGCHLD ignored.
                 _exit!.TrySetResult(ReapedElsewhere.TryRemove(Pid, out var kept) ? kept : Decode(LibC.ECHILD, 0));
                 return;
             }
-            var exit = Decode(Marshal.ReadInt32(info, LibC.SigInfoCodeOffset), Marshal.ReadInt32(info, LibC.SigInfoStatusOffset));
+            var exit = Decode(Marshal.ReadInt32(info, LibC.SigInfoCodeOffset),
+                Marshal.ReadInt32(info, LibC.SigInfoStatusOffset));
             _exit!.TrySetResult(exit);
             Reaped?.Invoke(Pid, exit);
         }

@@ -4,8 +4,8 @@ using Platform.Interop;
 namespace Platform.Exec;
 
 /// <summary>
-/// A writable cgroup2 hierarchy (Docker with a private cgroup namespace, a delegated subtree): each service gets its own
-/// group, so a process that leaves its session and parent (setsid + fork) stays a member and <c>stop</c> finds it.
+/// A writable cgroup2 hierarchy (Docker with a private cgroup namespace, a delegated subtree): each service gets its
+/// own group, so a process that leaves its session and parent (setsid + fork) stays a member and <c>stop</c> finds it.
 /// Only names and files: nothing here enables controllers, so the "no internal processes" rule never applies.
 /// </summary>
 internal sealed class ControlGroups
@@ -15,18 +15,21 @@ internal sealed class ControlGroups
     /// <summary>Where the hierarchy is mounted (<c>/sys/fs/cgroup</c>, under <c>--root</c> inside the root).</summary>
     public string Mount { get; }
 
-    /// <summary>The hierarchy at <paramref name="mount"/> when it is cgroup2 and this process may create groups in it.</summary>
+    /// <summary>
+    /// The hierarchy at <paramref name="mount"/> when it is cgroup2 and this process may create groups in it.
+    /// </summary>
     public static ControlGroups? Open(string mount)
     {
-        // cgroup.controllers exists only in cgroup2 (a v1 or hybrid /sys/fs/cgroup is a tmpfs of per-controller mounts).
+        // cgroup.controllers exists only in cgroup2 (a v1 or hybrid /sys/fs/cgroup is a tmpfs of per-controller
+        // mounts).
         if (!File.Exists(Path.Combine(mount, "cgroup.controllers"))) return null;
         if (LibC.geteuid() != 0) return null;
         return new ControlGroups(mount);
     }
 
     /// <summary>
-    /// The group of <paramref name="unit"/> in <paramref name="slice"/> as systemd names it: slices nest by their dashes
-    /// (<c>a-b.slice</c> lives in <c>a.slice</c>), e.g. <c>/system.slice/nginx.service</c>.
+    /// The group of <paramref name="unit"/> in <paramref name="slice"/> as systemd names it: slices nest by their
+    /// dashes (<c>a-b.slice</c> lives in <c>a.slice</c>), e.g. <c>/system.slice/nginx.service</c>.
     /// </summary>
     public static string Name(string slice, string unit)
     {
@@ -44,7 +47,9 @@ internal sealed class ControlGroups
     /// <summary>The directory of group <paramref name="name"/> (as <see cref="Name"/> gives it).</summary>
     public string PathOf(string name) => Mount + name;
 
-    /// <summary>Creates the group (and its slices); false when the hierarchy refuses (read-only, not delegated).</summary>
+    /// <summary>
+    /// Creates the group (and its slices); false when the hierarchy refuses (read-only, not delegated).
+    /// </summary>
     public bool Create(string name)
     {
         try
@@ -62,7 +67,8 @@ internal sealed class ControlGroups
         try
         {
             foreach (var line in File.ReadLines(Path.Combine(directory, "cgroup.procs")))
-                if (int.TryParse(line, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid > 0) pids.Add(pid);
+                if (int.TryParse(line, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid > 0)
+                    pids.Add(pid);
             foreach (var child in Directory.EnumerateDirectories(directory)) pids.AddRange(Members(child));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
@@ -107,7 +113,10 @@ internal sealed class ControlGroups
 
     private static string Self => Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>This process's own group, found from <c>/proc/self/cgroup</c> relative to the mount that holds <paramref name="target"/>.</summary>
+    /// <summary>
+    /// This process's own group, found from <c>/proc/self/cgroup</c> relative to the mount that holds
+    /// <paramref name="target"/>.
+    /// </summary>
     private static string? OwnGroupDirectory(string target)
     {
         try
@@ -119,7 +128,8 @@ internal sealed class ControlGroups
                 if (relative.Contains("/..", StringComparison.Ordinal)) return null;
                 // The mount is the part of target above its group path: walk up until cgroup.controllers says root.
                 var mount = target;
-                while (Path.GetDirectoryName(mount) is { } parent && File.Exists(Path.Combine(parent, "cgroup.controllers"))) mount = parent;
+                while (Path.GetDirectoryName(mount) is { } parent
+                    && File.Exists(Path.Combine(parent, "cgroup.controllers"))) mount = parent;
                 return relative == "/" ? mount : mount + relative;
             }
         }

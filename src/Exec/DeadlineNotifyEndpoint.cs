@@ -6,7 +6,8 @@ namespace Platform.Exec;
 /// Wraps the notify endpoint handed to a service type so that <c>EXTEND_TIMEOUT_USEC=</c> from one of the unit's
 /// processes (or an unidentified sender) extends the start deadline the host enforces; messages pass through unchanged.
 /// </summary>
-internal sealed class DeadlineNotifyEndpoint(INotifyEndpoint inner, StartDeadline deadline, ServiceContext context) : INotifyEndpoint
+internal sealed class DeadlineNotifyEndpoint(INotifyEndpoint inner, StartDeadline deadline, ServiceContext context)
+    : INotifyEndpoint
 {
     public string? Address => inner.Address;
 

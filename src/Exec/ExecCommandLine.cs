@@ -13,7 +13,10 @@ internal static class ExecCommandLine
     public static IReadOnlyList<ExecCommand> Parse(string value)
         => TryParse(value, out var commands, out var error) ? commands : throw new FormatException(error);
 
-    /// <summary>The commands of every assignment of <paramref name="key"/> in the unit's [Service] section (an empty assignment resets the list).</summary>
+    /// <summary>
+    /// The commands of every assignment of <paramref name="key"/> in the unit's [Service] section (an empty assignment
+    /// resets the list).
+    /// </summary>
     public static IReadOnlyList<ExecCommand> FromUnit(UnitDefinition unit, string key, string section = "Service")
     {
         var all = new List<ExecCommand>();
@@ -33,7 +36,11 @@ internal static class ExecCommandLine
         while (i < words.Count)
         {
             // A lone ";" (even quoted) in command position only separates.
-            if (words[i].Value == ";" && (words[i].IsSeparator || !IsEscapedSemicolon(value, words[i]))) { i++; continue; }
+            if (words[i].Value == ";" && (words[i].IsSeparator || !IsEscapedSemicolon(value, words[i])))
+            {
+                i++;
+                continue;
+            }
             var end = i + 1;
             while (end < words.Count && !words[end].IsSeparator) end++;
             var command = Build(value, words, i, end, out error, out var skipRest);
@@ -44,9 +51,11 @@ internal static class ExecCommandLine
         return true;
     }
 
-    private static bool IsEscapedSemicolon(string value, ExecWord word) => value.AsSpan(word.Start, word.End - word.Start) is "\\;";
+    private static bool IsEscapedSemicolon(string value, ExecWord word) =>
+        value.AsSpan(word.Start, word.End - word.Start) is "\\;";
 
-    private static ExecCommand? Build(string value, List<ExecWord> words, int from, int to, out string? error, out bool stop)
+    private static ExecCommand? Build(string value, List<ExecWord> words, int from, int to, out string? error,
+        out bool stop)
     {
         error = null;
         stop = false;

@@ -35,18 +35,26 @@ internal sealed record ExecHardening
     public IReadOnlyList<string> ReadWritePaths { get; init; } = [];
 
     /// <summary>Whether the helper has anything to do (or the service can be spawned directly).</summary>
-    public bool Any => Nice is not null || OomScoreAdjust is not null || Limits.Count > 0 || NoNewPrivileges || CapabilityBoundingSet is not null
-        || SecureBits is not null || CpuAffinity.Count > 0 || IoPriority is not null || RootDirectory is not null || NeedsMountNamespace;
+    public bool Any =>
+        Nice is not null || OomScoreAdjust is not null || Limits.Count > 0 || NoNewPrivileges
+        || CapabilityBoundingSet is not null
+        || SecureBits is not null || CpuAffinity.Count > 0 || IoPriority is not null || RootDirectory is not null
+            || NeedsMountNamespace;
 
     /// <summary>Whether the settings need a private mount namespace.</summary>
-    public bool NeedsMountNamespace => PrivateTmp || ProtectSystem != "no" || ProtectHome != "no" || ReadOnlyPaths.Count > 0 || InaccessiblePaths.Count > 0;
+    public bool NeedsMountNamespace =>
+        PrivateTmp || ProtectSystem != "no" || ProtectHome != "no" || ReadOnlyPaths.Count > 0
+        || InaccessiblePaths.Count > 0;
 
-    /// <summary>Reads the settings of the unit's [Service] section; invalid values are ignored as systemd ignores them.</summary>
+    /// <summary>
+    /// Reads the settings of the unit's [Service] section; invalid values are ignored as systemd ignores them.
+    /// </summary>
     public static ExecHardening FromUnit(UnitDefinition unit)
     {
         var limits = new List<ResourceLimit>();
         foreach (var setting in ResourceLimit.Settings)
-            if (unit.Get(S, setting) is { Length: > 0 } v && ResourceLimit.Parse(setting, v) is { } limit) limits.Add(limit);
+            if (unit.Get(S, setting) is { Length: > 0 } v && ResourceLimit.Parse(setting, v) is { } limit)
+                limits.Add(limit);
         return new ExecHardening
         {
             Nice = Int(unit.Get(S, "Nice"), -20, 19),
@@ -88,7 +96,9 @@ internal sealed record ExecHardening
         foreach (var p in ReadWritePaths) yield return "--read-write=" + p;
     }
 
-    /// <summary>Applies one helper argument to <paramref name="h"/>; false when it is not one of ours or malformed.</summary>
+    /// <summary>
+    /// Applies one helper argument to <paramref name="h"/>; false when it is not one of ours or malformed.
+    /// </summary>
     public static bool TryApplyArgument(string arg, ref ExecHardening h)
     {
         var eq = arg.IndexOf('=');
@@ -101,11 +111,15 @@ internal sealed record ExecHardening
             {
                 "--nice" => h with { Nice = I() },
                 "--oom" => h with { OomScoreAdjust = I() },
-                "--rlimit" => ResourceLimit.FromArgument(value) is { } l ? h with { Limits = [.. h.Limits, l] } : throw new FormatException(),
+                "--rlimit" =>
+                    ResourceLimit.FromArgument(value) is { } l
+                    ? h with { Limits = [.. h.Limits, l] } : throw new FormatException(),
                 "--no-new-privs" => h with { NoNewPrivileges = true },
                 "--capbset" => h with { CapabilityBoundingSet = ulong.Parse(value, CultureInfo.InvariantCulture) },
                 "--securebits" => h with { SecureBits = I() },
-                "--affinity" => h with { CpuAffinity = [.. value.Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))] },
+                "--affinity" =>
+                    h with { CpuAffinity = [.. value.Split(',')
+                    .Select(c => int.Parse(c, CultureInfo.InvariantCulture))] },
                 "--ioprio" => h with { IoPriority = I() },
                 "--chroot" => h with { RootDirectory = value },
                 "--private-tmp" => h with { PrivateTmp = true },
@@ -122,7 +136,8 @@ internal sealed record ExecHardening
     }
 
     private static int? Int(string? text, int min, int max)
-        => int.TryParse(text?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max ? v : null;
+        => int.TryParse(text?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)
+            && v >= min && v <= max ? v : null;
 
     private static string Mode(string? text, string second, string third)
     {
@@ -133,7 +148,8 @@ internal sealed record ExecHardening
     }
 
     private static IReadOnlyList<string> Paths(UnitDefinition unit, string key)
-        => [.. unit.GetList(S, key).SelectMany(v => v.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries))];
+        => [.. unit.GetList(S, key).SelectMany(v =>
+            v.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries))];
 
     private static IReadOnlyList<int> Cpus(IReadOnlyList<string> words)
     {
@@ -141,7 +157,11 @@ internal sealed record ExecHardening
         foreach (var word in words.SelectMany(w => w.Split(',', StringSplitOptions.RemoveEmptyEntries)))
         {
             var dash = word.IndexOf('-');
-            if (dash < 0) { if (int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var c)) cpus.Add(c); continue; }
+            if (dash < 0)
+            {
+                if (int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var c)) cpus.Add(c);
+                continue;
+            }
             if (int.TryParse(word[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var from)
                 && int.TryParse(word[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var to))
                 for (var c = from; c <= to && c < 1024; c++) cpus.Add(c);
@@ -167,7 +187,8 @@ internal sealed record ExecHardening
         if (cls is null && priority is null) return null;
         var c = cls?.Trim() switch
         {
-            "realtime" or "1" => 1, "best-effort" or "2" => 2, "idle" or "3" => 3, "none" or "0" => 0, null => 2, _ => -1,
+            "realtime" or "1" => 1, "best-effort" or "2" => 2, "idle" or "3" => 3, "none" or "0" => 0, null => 2, _ =>
+                -1,
         };
         if (c < 0) return null;
         var p = Int(priority, 0, 7) ?? 4;

@@ -7,8 +7,9 @@ namespace Platform.Exec;
 /// The <c>__exec</c> mode: runs in the freshly spawned process (session, stdio and fds already set up by posix_spawn),
 /// switches groups, gid and uid, applies umask and working directory, restores the signal dispositions the runtime
 /// changed, then execve()s the service. Usage:
-/// <c>__exec [--uid N] [--gid N] [--groups a,b] [--umask 022] [--chdir DIR [--chdir-optional]] [--report-fd N] [--drop-env NAME]... -- PATH ARGV0 ARGS...</c>
-/// Failures are written to the report descriptor and stderr; exit codes follow systemd (200 chdir, 203 exec, 216 group, 217 user).
+/// <c>__exec [--uid N] [--gid N] [--groups a,b] [--umask 022] [--chdir DIR [--chdir-optional]] [--report-fd N]
+/// [--drop-env NAME]... -- PATH ARGV0 ARGS...</c> Failures are written to the report descriptor and stderr; exit codes
+/// follow systemd (200 chdir, 203 exec, 216 group, 217 user).
 /// </summary>
 internal static class ExecHelper
 {
@@ -24,29 +25,36 @@ internal static class ExecHelper
         var options = ExecHelperOptions.Parse(args);
         if (options is null)
         {
-            Console.Error.WriteLine("__exec: usage: __exec [--uid N] [--gid N] [--groups LIST] [--umask MODE] [--chdir DIR] [--report-fd N] -- PATH ARGV...");
+            Console.Error.WriteLine(
+                "__exec: usage: __exec [--uid N] [--gid N] [--groups LIST] [--umask MODE] [--chdir DIR] [--report-fd "
+                + "N] -- PATH ARGV...");
             return ExitUsage;
         }
         var report = options.ReportFd;
-        if (report >= 0) LibC.fcntl(report, F_SETFD, FD_CLOEXEC);
+        if (report >= 0) _ = LibC.fcntl(report, F_SETFD, FD_CLOEXEC);
         var path = options.Path;
         using var strings = new NativeStrings();
         if (ExecSandbox.BeforeUserSwitch(options.Hardening, strings, out var sandboxError) is var before and not 0)
             return Fail(report, before, $"Failed at step spawning {path}: {sandboxError}");
-        if (options.Groups is { } groups && LibC.setgroups(groups.Length, groups) != 0) return Fail(report, ExitGroup, $"Failed at step GROUP spawning {path}: {Error()}");
-        if (options.Gid is { } gid && LibC.setgid(gid) != 0) return Fail(report, ExitGroup, $"Failed at step GROUP spawning {path}: {Error()}");
-        if (options.Uid is { } uid && LibC.setuid(uid) != 0) return Fail(report, ExitUser, $"Failed at step USER spawning {path}: {Error()}");
+        if (options.Groups is { } groups && LibC.setgroups(groups.Length, groups) != 0)
+            return Fail(report, ExitGroup, $"Failed at step GROUP spawning {path}: {Error()}");
+        if (options.Gid is { } gid && LibC.setgid(gid) != 0)
+            return Fail(report, ExitGroup, $"Failed at step GROUP spawning {path}: {Error()}");
+        if (options.Uid is { } uid && LibC.setuid(uid) != 0)
+            return Fail(report, ExitUser, $"Failed at step USER spawning {path}: {Error()}");
         if (ExecSandbox.AfterUserSwitch(options.Hardening, out var afterError) is var after and not 0)
             return Fail(report, after, $"Failed at step NO_NEW_PRIVILEGES spawning {path}: {afterError}");
-        if (options.Umask is { } mask) LibC.umask(mask);
+        if (options.Umask is { } mask) _ = LibC.umask(mask);
         if (options.Directory is { } dir && LibC.chdir(strings.String(dir)) != 0)
         {
             var error = Error();
-            if (!options.DirectoryOptional) return Fail(report, ExitChdir, "Changing to the requested working directory failed: " + error);
-            LibC.chdir(strings.String("/"));
+            if (!options.DirectoryOptional)
+                return Fail(report, ExitChdir, "Changing to the requested working directory failed: " + error);
+            _ = LibC.chdir(strings.String("/"));
         }
         RestoreSignals(strings);
-        LibC.execve(strings.String(path), strings.Vector(options.Arguments), Environ(strings, options.DropEnvironment, options.ListenPid));
+        _ = LibC.execve(strings.String(path), strings.Vector(options.Arguments),
+            Environ(strings, options.DropEnvironment, options.ListenPid));
         return Fail(report, ExitExec, $"Failed to execute {path}: {Error()}");
     }
 
@@ -73,11 +81,13 @@ internal static class ExecHelper
                 LibC.signal(sig, IntPtr.Zero);
         }
         var none = strings.Block(LibC.SigSetSize);
-        LibC.sigemptyset(none);
-        LibC.pthread_sigmask(SIG_SETMASK, none, IntPtr.Zero);
+        _ = LibC.sigemptyset(none);
+        _ = LibC.pthread_sigmask(SIG_SETMASK, none, IntPtr.Zero);
     }
 
-    /// <summary>This process's <c>environ</c> (the service's environment), without the variables meant for the helper only.</summary>
+    /// <summary>
+    /// This process's <c>environ</c> (the service's environment), without the variables meant for the helper only.
+    /// </summary>
     private static IntPtr Environ(NativeStrings strings, List<string> drop, bool listenPid)
     {
         var environ = Marshal.ReadIntPtr(NativeLibrary.GetExport(NativeLibrary.Load(LibC.Name), "environ"));

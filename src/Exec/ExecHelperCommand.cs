@@ -10,11 +10,15 @@ namespace Platform.Exec;
 /// <param name="PrefixArguments">Arguments placed between argv[0] and <c>__exec</c>.</param>
 internal sealed record ExecHelperCommand(string Path, IReadOnlyList<string> PrefixArguments)
 {
-    /// <summary>The running program itself: the apphost (<c>systemctl</c>), or <c>dotnet ENTRY.dll</c> when run through the muxer.</summary>
+    /// <summary>
+    /// The running program itself: the apphost (<c>systemctl</c>), or <c>dotnet ENTRY.dll</c> when run through the
+    /// muxer.
+    /// </summary>
     public static ExecHelperCommand ForCurrentProcess()
     {
         var process = Environment.ProcessPath ?? "/proc/self/exe";
-        if (System.IO.Path.GetFileName(process) == "dotnet" && Assembly.GetEntryAssembly()?.Location is { Length: > 0 } entry)
+        if (System.IO.Path.GetFileName(process) == "dotnet" && Assembly.GetEntryAssembly()
+            ?.Location is { Length: > 0 } entry)
             return new ExecHelperCommand(process, [entry]);
         return new ExecHelperCommand(process, []);
     }

@@ -11,7 +11,9 @@ internal sealed class ExecHelperOptions
     public uint? Umask { get; private set; }
     public string? Directory { get; private set; }
     public bool DirectoryOptional { get; private set; }
-    /// <summary><c>--listen-pid</c>: set <c>LISTEN_PID</c> to this process's pid, which the service keeps across execve.</summary>
+    /// <summary>
+    /// <c>--listen-pid</c>: set <c>LISTEN_PID</c> to this process's pid, which the service keeps across execve.
+    /// </summary>
     public bool ListenPid { get; private set; }
     public int ReportFd { get; private set; } = -1;
     public string Path { get; private set; } = "";
@@ -51,11 +53,13 @@ internal sealed class ExecHelperOptions
                     for (var k = 0; k < parts.Length; k++) if (!TryUInt(parts[k], out o.Groups[k])) return null;
                     break;
                 case "--umask":
-                    try { o.Umask = Convert.ToUInt32(v, 8); } catch (Exception e) when (e is FormatException or OverflowException or ArgumentException) { return null; }
+                    try { o.Umask = Convert.ToUInt32(v, 8); } catch (Exception e) when (e is FormatException
+                        or OverflowException or ArgumentException) { return null; }
                     break;
                 case "--chdir": o.Directory = v; break;
                 case "--drop-env": o.DropEnvironment.Add(v); break;
-                case "--report-fd": if (!int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var fd)) return null; o.ReportFd = fd; break;
+                case "--report-fd": if (!int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture,
+                    out var fd)) return null; o.ReportFd = fd; break;
                 default: return null;
             }
         }
@@ -66,5 +70,6 @@ internal sealed class ExecHelperOptions
         return o;
     }
 
-    private static bool TryUInt(string s, out uint value) => uint.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    private static bool TryUInt(string s, out uint value) =>
+        uint.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out value);
 }

@@ -36,7 +36,7 @@ internal static class ExecReport
         finally
         {
             Marshal.FreeHGlobal(buffer);
-            LibC.close(fd);
+            _ = LibC.close(fd);
         }
         return bytes.Count == 0 ? null : Encoding.UTF8.GetString(bytes.ToArray()).Trim();
     }

@@ -16,13 +16,16 @@ internal static class ExecSandbox
         ExitSecurebits = 213, ExitCpuAffinity = 215, ExitCapabilities = 218, ExitNoNewPrivileges = 227;
     private static readonly string[] ApiFileSystems = ["/dev", "/proc", "/sys"];
 
-    /// <summary>Everything before the user switch; returns 0 or an exit code with <paramref name="error"/> set.</summary>
+    /// <summary>
+    /// Everything before the user switch; returns 0 or an exit code with <paramref name="error"/> set.
+    /// </summary>
     public static int BeforeUserSwitch(ExecHardening h, NativeStrings strings, out string? error)
     {
         error = null;
         if (h.NeedsMountNamespace && !MountNamespace(h, strings, out var warning))
             Console.Error.WriteLine(warning);
-        if (h.RootDirectory is { } root && (LibC.chroot(strings.String(root)) != 0 || LibC.chdir(strings.String("/")) != 0))
+        if (h.RootDirectory is { } root && (LibC.chroot(strings.String(root)) != 0
+            || LibC.chdir(strings.String("/")) != 0))
             return Fail(ExitChroot, $"Failed to change root directory to {root}", out error);
         foreach (var limit in h.Limits)
             if (!SetLimitClosest(limit)) return Fail(ExitLimits, "Failed to adjust resource limits", out error);
@@ -31,7 +34,11 @@ internal static class ExecSandbox
         if (h.OomScoreAdjust is { } oom)
         {
             // As systemd: a container that may not lower the score (no CAP_SYS_RESOURCE) is not an error.
-            try { File.WriteAllText("/proc/self/oom_score_adj", oom.ToString(System.Globalization.CultureInfo.InvariantCulture)); }
+            try
+            {
+                File.WriteAllText("/proc/self/oom_score_adj",
+                    oom.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
             catch (UnauthorizedAccessException) { }
             catch (IOException) { return Fail(ExitOomAdjust, "Failed to adjust OOM setting", out error); }
         }
@@ -41,13 +48,15 @@ internal static class ExecSandbox
         {
             var mask = new byte[128];
             foreach (var cpu in h.CpuAffinity) mask[cpu / 8] |= (byte)(1 << (cpu % 8));
-            if (LibC.sched_setaffinity(0, mask.Length, mask) != 0) return Fail(ExitCpuAffinity, "Failed to set up CPU affinity", out error);
+            if (LibC.sched_setaffinity(0, mask.Length, mask) != 0)
+                return Fail(ExitCpuAffinity, "Failed to set up CPU affinity", out error);
         }
         if (h.CapabilityBoundingSet is { } keep && LibC.geteuid() == 0)
         {
             var last = LastCapability();
             for (var cap = 0; cap <= last; cap++)
-                if ((keep & (1UL << cap)) == 0 && LibC.prctl(LibC.PR_CAPBSET_DROP, (nuint)cap, 0, 0, 0) != 0 && Marshal.GetLastPInvokeError() != LibC.EINVAL)
+                if ((keep & (1UL << cap)) == 0 && LibC.prctl(LibC.PR_CAPBSET_DROP, (nuint)cap, 0, 0, 0) != 0
+                    && Marshal.GetLastPInvokeError() != LibC.EINVAL)
                     return Fail(ExitCapabilities, "Failed to drop capabilities", out error);
         }
         if (h.SecureBits is { } bits && LibC.prctl(LibC.PR_SET_SECUREBITS, (nuint)bits, 0, 0, 0) != 0)
@@ -84,20 +93,28 @@ internal static class ExecSandbox
         return LibC.setrlimit(limit.Resource, [Math.Min(limit.Soft, hard), hard]) == 0;
     }
 
-    /// <summary>systemd's setpriority_closest(): a nice level below what may be set keeps the lowest one allowed.</summary>
+    /// <summary>
+    /// systemd's setpriority_closest(): a nice level below what may be set keeps the lowest one allowed.
+    /// </summary>
     private static bool SetNiceClosest(int nice)
     {
         if (LibC.setpriority(LibC.PRIO_PROCESS, 0, nice) == 0) return true;
         if (Marshal.GetLastPInvokeError() is not (LibC.EPERM or LibC.EACCES)) return false;
         var limit = new ulong[2];
-        var lowest = LibC.getrlimit(13, limit) == 0 && limit[0] != ResourceLimit.Infinity ? 20 - (int)Math.Min(limit[0], 40) : 19;
+        var lowest = LibC.getrlimit(13, limit) == 0 && limit[0] != ResourceLimit.Infinity
+            ? 20 - (int)Math.Min(limit[0], 40) : 19;
         var current = LibC.getpriority(LibC.PRIO_PROCESS, 0);
-        return LibC.setpriority(LibC.PRIO_PROCESS, 0, Math.Max(nice, Math.Min(lowest, current))) == 0 || current <= nice;
+        return LibC.setpriority(LibC.PRIO_PROCESS, 0, Math.Max(nice, Math.Min(lowest, current))) == 0
+            || current <= nice;
     }
 
     private static int LastCapability()
     {
-        try { return int.Parse(File.ReadAllText("/proc/sys/kernel/cap_last_cap").Trim(), System.Globalization.CultureInfo.InvariantCulture); }
+        try
+        {
+            return int.Parse(File.ReadAllText("/proc/sys/kernel/cap_last_cap").Trim(),
+                System.Globalization.CultureInfo.InvariantCulture);
+        }
         catch (Exception e) when (e is IOException or FormatException) { return CapabilityNames.Last; }
     }
 
@@ -111,17 +128,20 @@ internal static class ExecSandbox
         warning = "";
         if (LibC.unshare(LibC.CLONE_NEWNS) != 0)
         {
-            warning = $"Failed to set up a mount namespace ({LibC.StrError(Marshal.GetLastPInvokeError())}); PrivateTmp=, ProtectSystem=, " +
+            warning = $"Failed to set up a mount namespace ({LibC.StrError(Marshal.GetLastPInvokeError())}); "
+                + $"PrivateTmp=, ProtectSystem=, " +
                 "ProtectHome=, ReadOnlyPaths= and InaccessiblePaths= are not applied.";
             return false;
         }
         Mount(strings, null, "/", null, LibC.MS_REC | LibC.MS_SLAVE, null);
         if (h.PrivateTmp)
             foreach (var tmp in (string[])["/tmp", "/var/tmp"])
-                if (Directory.Exists(tmp)) Mount(strings, "tmpfs", tmp, "tmpfs", LibC.MS_NOSUID | LibC.MS_NODEV, "mode=1777");
+                if (Directory.Exists(tmp))
+                    Mount(strings, "tmpfs", tmp, "tmpfs", LibC.MS_NOSUID | LibC.MS_NODEV, "mode=1777");
         var writable = new List<string>();
         foreach (var raw in h.ReadWritePaths)
-            if (Existing(raw) is { } path && Mount(strings, path, path, null, LibC.MS_BIND | LibC.MS_REC, null)) writable.Add(path);
+            if (Existing(raw) is { } path && Mount(strings, path, path, null, LibC.MS_BIND | LibC.MS_REC, null))
+                writable.Add(path);
         var readOnly = new List<string>();
         switch (h.ProtectSystem)
         {
@@ -135,14 +155,18 @@ internal static class ExecSandbox
         foreach (var path in readOnly.Where(Directory.Exists)) ReadOnly(strings, path, writable);
         var hidden = new List<string>();
         if (h.ProtectHome is "yes") hidden.AddRange(homes);
-        if (h.ProtectHome is "tmpfs") foreach (var home in homes.Where(Directory.Exists)) Mount(strings, "tmpfs", home, "tmpfs", LibC.MS_NOSUID | LibC.MS_NODEV | LibC.MS_RDONLY, "mode=0755");
+        if (h.ProtectHome is "tmpfs")
+            foreach (var home in homes.Where(Directory.Exists))
+            Mount(strings, "tmpfs", home, "tmpfs", LibC.MS_NOSUID | LibC.MS_NODEV | LibC.MS_RDONLY, "mode=0755");
         foreach (var raw in h.InaccessiblePaths) if (Existing(raw) is { } path) hidden.Add(path);
         foreach (var path in hidden.Where(Directory.Exists))
             Mount(strings, "tmpfs", path, "tmpfs", LibC.MS_NOSUID | LibC.MS_NODEV | LibC.MS_RDONLY, "mode=0000");
         return true;
     }
 
-    /// <summary>A <c>-</c> prefix makes a missing path acceptable; <c>+</c> (relative to RootDirectory=) is taken as written.</summary>
+    /// <summary>
+    /// A <c>-</c> prefix makes a missing path acceptable; <c>+</c> (relative to RootDirectory=) is taken as written.
+    /// </summary>
     private static string? Existing(string raw)
     {
         var optional = raw.StartsWith('-');
@@ -157,8 +181,10 @@ internal static class ExecSandbox
         foreach (var mountPoint in MountPoints())
         {
             if (mountPoint != path && !mountPoint.StartsWith(prefix, StringComparison.Ordinal)) continue;
-            if (ApiFileSystems.Any(api => mountPoint == api || mountPoint.StartsWith(api + "/", StringComparison.Ordinal))) continue;
-            if (writable.Any(w => mountPoint == w || mountPoint.StartsWith(w + "/", StringComparison.Ordinal))) continue;
+            if (ApiFileSystems.Any(api =>
+                mountPoint == api || mountPoint.StartsWith(api + "/", StringComparison.Ordinal))) continue;
+            if (writable.Any(w => mountPoint == w || mountPoint.StartsWith(w + "/", StringComparison.Ordinal)))
+                continue;
             Mount(strings, null, mountPoint, null, LibC.MS_BIND | LibC.MS_REMOUNT | LibC.MS_RDONLY, null);
         }
     }
@@ -172,7 +198,9 @@ internal static class ExecSandbox
         }
     }
 
-    private static bool Mount(NativeStrings strings, string? source, string target, string? type, ulong flags, string? data)
+    private static bool Mount(NativeStrings strings, string? source, string target, string? type, ulong flags,
+        string? data)
         => LibC.mount(source is null ? IntPtr.Zero : strings.String(source), strings.String(target),
-            type is null ? IntPtr.Zero : strings.String(type), flags, data is null ? IntPtr.Zero : strings.String(data)) == 0;
+            type is null ? IntPtr.Zero : strings.String(type), flags, data is null
+                ? IntPtr.Zero : strings.String(data)) == 0;
 }

@@ -1,6 +1,9 @@
 namespace Platform.Exec;
 
-/// <summary><c>KillMode=</c> (systemd.kill(5)), applied to the unit's session(s) and the main process's descendants instead of a cgroup.</summary>
+/// <summary>
+/// <c>KillMode=</c> (systemd.kill(5)), applied to the unit's session(s) and the main process's descendants instead of a
+/// cgroup.
+/// </summary>
 internal enum KillMode
 {
     /// <summary>Every remaining process of the unit gets the signals.</summary>

@@ -2,7 +2,10 @@ using Platform.Abstractions;
 
 namespace Platform.Exec;
 
-/// <summary>How a unit's processes are stopped (systemd.kill(5) plus <c>TimeoutStopSec=</c>); invalid values fall back to the defaults.</summary>
+/// <summary>
+/// How a unit's processes are stopped (systemd.kill(5) plus <c>TimeoutStopSec=</c>); invalid values fall back to the
+/// defaults.
+/// </summary>
 internal sealed record KillSettings
 {
     /// <summary><c>KillMode=</c>, default control-group.</summary>
@@ -15,7 +18,10 @@ internal sealed record KillSettings
     public bool SendSigkill { get; init; } = true;
     /// <summary><c>FinalKillSignal=</c>, default SIGKILL.</summary>
     public int FinalKillSignal { get; init; } = 9;
-    /// <summary><c>TimeoutStopSec=</c> (or <c>TimeoutSec=</c>), default 90 s; <see cref="SystemdValues.Infinity"/> waits forever.</summary>
+    /// <summary>
+    /// <c>TimeoutStopSec=</c> (or <c>TimeoutSec=</c>), default 90 s; <see cref="SystemdValues.Infinity"/> waits
+    /// forever.
+    /// </summary>
     public TimeSpan StopTimeout { get; init; } = SystemdValues.DefaultTimeout;
     /// <summary>How long to wait after the final signal before giving up on survivors.</summary>
     public TimeSpan FinalTimeout { get; init; } = TimeSpan.FromSeconds(5);
@@ -37,7 +43,8 @@ internal sealed record KillSettings
             KillSignal = SignalNames.TryParse(unit.Get(section, "KillSignal"), out var kill) ? kill : s.KillSignal,
             SendSighup = unit.GetBool(section, "SendSIGHUP", false),
             SendSigkill = unit.GetBool(section, "SendSIGKILL", true),
-            FinalKillSignal = SignalNames.TryParse(unit.Get(section, "FinalKillSignal"), out var final) ? final : s.FinalKillSignal,
+            FinalKillSignal = SignalNames.TryParse(unit.Get(section, "FinalKillSignal"), out var final)
+                ? final : s.FinalKillSignal,
             StopTimeout = ServiceTimeouts.Stop(unit, section: section),
         };
     }

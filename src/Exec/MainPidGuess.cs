@@ -1,6 +1,8 @@
 namespace Platform.Exec;
 
-/// <summary>systemd's GuessMainPID= heuristic without cgroups: the unit's only remaining process, or its only top-level one.</summary>
+/// <summary>
+/// systemd's GuessMainPID= heuristic without cgroups: the unit's only remaining process, or its only top-level one.
+/// </summary>
 internal static class MainPidGuess
 {
     public static int? Guess(List<int> candidates)

@@ -8,7 +8,9 @@ namespace Platform.Exec;
 /// </summary>
 internal static class MainPidRule
 {
-    /// <summary>Null when <paramref name="pid"/> may become the main process; otherwise the line that says why not.</summary>
+    /// <summary>
+    /// Null when <paramref name="pid"/> may become the main process; otherwise the line that says why not.
+    /// </summary>
     public static string? Refusal(int pid, int currentMain, IReadOnlyList<int>? sessions, int senderPid, int senderUid)
     {
         if (pid == Environment.ProcessId) return $"New main PID {pid} is the manager itself, refusing.";

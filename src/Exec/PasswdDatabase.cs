@@ -49,7 +49,9 @@ internal static class PasswdDatabase
         return null;
     }
 
-    /// <summary>The groups <paramref name="user"/> belongs to according to the group database, including <paramref name="gid"/>.</summary>
+    /// <summary>
+    /// The groups <paramref name="user"/> belongs to according to the group database, including <paramref name="gid"/>.
+    /// </summary>
     public static uint[] GroupsOf(string user, uint gid)
     {
         using var strings = new NativeStrings();

@@ -22,7 +22,9 @@ internal sealed class PidHandle : IDisposable
 
     internal int Fd => _fd;
 
-    /// <summary>Opens a handle; null when the process is gone, a zombie, or (when given) has another start time than recorded.</summary>
+    /// <summary>
+    /// Opens a handle; null when the process is gone, a zombie, or (when given) has another start time than recorded.
+    /// </summary>
     public static PidHandle? Open(int pid, ulong? expectedStartTime = null)
     {
         if (pid <= 0) return null;
@@ -31,7 +33,7 @@ internal sealed class PidHandle : IDisposable
         // Checked after opening: the pidfd pins the process, so a matching start time now cannot go stale.
         if (!ProcFs.IsAlive(pid, expectedStartTime))
         {
-            if (fd >= 0) LibC.close(fd);
+            if (fd >= 0) _ = LibC.close(fd);
             return null;
         }
         return new PidHandle(pid, fd);
@@ -70,6 +72,6 @@ internal sealed class PidHandle : IDisposable
     public void Dispose()
     {
         var fd = Interlocked.Exchange(ref _fd, -1);
-        if (fd >= 0) LibC.close(fd);
+        if (fd >= 0) _ = LibC.close(fd);
     }
 }

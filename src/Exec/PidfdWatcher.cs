@@ -19,7 +19,10 @@ internal sealed class PidfdWatcher
     private int _eventFd = -1;
     private Thread? _thread;
 
-    /// <summary>Calls <paramref name="callback"/> on the watcher thread once <paramref name="pidfd"/> is readable; returns an id for <see cref="Unregister"/>.</summary>
+    /// <summary>
+    /// Calls <paramref name="callback"/> on the watcher thread once <paramref name="pidfd"/> is readable; returns an id
+    /// for <see cref="Unregister"/>.
+    /// </summary>
     public long Register(int pidfd, Action callback)
     {
         lock (_lock)
@@ -60,7 +63,8 @@ internal sealed class PidfdWatcher
     {
         if (_thread is not null) return;
         _eventFd = LibC.eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-        if (_eventFd < 0) throw new InvalidOperationException("eventfd failed: " + LibC.StrError(Marshal.GetLastPInvokeError()));
+        if (_eventFd < 0)
+            throw new InvalidOperationException("eventfd failed: " + LibC.StrError(Marshal.GetLastPInvokeError()));
         _thread = new Thread(Run) { IsBackground = true, Name = "pidfd-watcher" };
         _thread.Start();
     }

@@ -2,17 +2,22 @@ using System.Globalization;
 
 namespace Platform.Exec;
 
-/// <summary>Process facts read from the real <c>/proc</c> (never under <c>--root</c>: processes are not part of a root tree).</summary>
+/// <summary>
+/// Process facts read from the real <c>/proc</c> (never under <c>--root</c>: processes are not part of a root tree).
+/// </summary>
 internal static class ProcFs
 {
-    /// <summary>When the kernel booted (µs since the epoch, from <c>btime</c> in /proc/stat), or 0 when unknown.</summary>
+    /// <summary>
+    /// When the kernel booted (µs since the epoch, from <c>btime</c> in /proc/stat), or 0 when unknown.
+    /// </summary>
     public static long BootTimeUsec()
     {
         try
         {
             foreach (var line in File.ReadLines("/proc/stat"))
                 if (line.StartsWith("btime ", StringComparison.Ordinal)
-                    && long.TryParse(line.AsSpan(6).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+                    && long.TryParse(line.AsSpan(6).Trim(), NumberStyles.None, CultureInfo.InvariantCulture,
+                        out var seconds))
                     return seconds * 1_000_000;
         }
         catch (IOException) { }
@@ -30,7 +35,10 @@ internal static class ProcFs
         return Parse(pid, text);
     }
 
-    /// <summary>Parses the text of a stat file; the command name may contain spaces and parentheses, so fields are counted from the last <c>)</c>.</summary>
+    /// <summary>
+    /// Parses the text of a stat file; the command name may contain spaces and parentheses, so fields are counted from
+    /// the last <c>)</c>.
+    /// </summary>
     public static ProcStat? Parse(int pid, string text)
     {
         var close = text.LastIndexOf(')');
@@ -44,7 +52,9 @@ internal static class ProcFs
     /// <summary>Whether the process exists and is not a zombie.</summary>
     public static bool IsAlive(int pid) => ReadStat(pid) is { IsZombie: false };
 
-    /// <summary>Whether the process exists, is not a zombie and (when given) still has the recorded start time.</summary>
+    /// <summary>
+    /// Whether the process exists, is not a zombie and (when given) still has the recorded start time.
+    /// </summary>
     public static bool IsAlive(int pid, ulong? startTime)
         => ReadStat(pid) is { IsZombie: false } s && (startTime is null || startTime == 0 || s.StartTime == startTime);
 
@@ -68,7 +78,8 @@ internal static class ProcFs
         {
             var name = dir.AsSpan(6);
             if (name.Length == 0 || !char.IsAsciiDigit(name[0])) continue;
-            if (int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && ReadStat(pid) is { } stat)
+            if (int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                && ReadStat(pid) is { } stat)
                 list.Add(stat);
         }
         return list;
@@ -80,7 +91,9 @@ internal static class ProcFs
     /// </summary>
     public static List<int> WithEnvironmentEntry(string entry) => WithEnvironmentEntry(entry, All());
 
-    /// <summary>The same among the processes of <paramref name="snapshot"/> (one /proc listing serves both questions).</summary>
+    /// <summary>
+    /// The same among the processes of <paramref name="snapshot"/> (one /proc listing serves both questions).
+    /// </summary>
     public static List<int> WithEnvironmentEntry(string entry, List<ProcStat> snapshot)
     {
         var pids = new List<int>();
@@ -113,7 +126,10 @@ internal static class ProcFs
         return pids;
     }
 
-    /// <summary>The live descendants of <paramref name="pid"/> (children, grandchildren...), as far as parent links still show them.</summary>
+    /// <summary>
+    /// The live descendants of <paramref name="pid"/> (children, grandchildren...), as far as parent links still show
+    /// them.
+    /// </summary>
     public static List<int> Descendants(int pid) => Descendants(pid, All());
 
     /// <summary>The live descendants of <paramref name="pid"/> within a snapshot.</summary>
@@ -135,5 +151,6 @@ internal static class ProcFs
         return result;
     }
 
-    private static int Int(string s) => int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : 0;
+    private static int Int(string s) =>
+        int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : 0;
 }

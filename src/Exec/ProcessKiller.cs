@@ -12,7 +12,8 @@ internal static class ProcessKiller
     private const int SIGHUP = 1, SIGKILL = 9, SIGCONT = 18;
 
     /// <summary>Stops the target; <paramref name="trace"/> receives one line per step.</summary>
-    public static async Task<KillOutcome> StopAsync(KillTarget target, KillSettings settings, Action<string>? trace = null, CancellationToken cancellationToken = default)
+    public static async Task<KillOutcome> StopAsync(KillTarget target, KillSettings settings,
+        Action<string>? trace = null, CancellationToken cancellationToken = default)
     {
         using var set = new HandleSet(target);
         if (settings.Mode == KillMode.None) return new KillOutcome(KillResult.NothingToKill, [], []);
@@ -25,7 +26,8 @@ internal static class ProcessKiller
             // Main already gone: the rest only ever gets the final signal.
             var rest = set.Refresh();
             if (rest.Count == 0) return new KillOutcome(KillResult.NothingToKill, [], []);
-            return await FinishAsync(set, settings, rest, KillResult.Exited, trace, cancellationToken).ConfigureAwait(false);
+            return await FinishAsync(set, settings, rest, KillResult.Exited, trace, cancellationToken)
+                .ConfigureAwait(false);
         }
         Terminate(set, first, settings, trace);
         var deadline = Deadline.After(settings.StopTimeout);
@@ -40,8 +42,10 @@ internal static class ProcessKiller
                     trace?.Invoke("Processes remain after the stop timeout; SendSIGKILL=no leaves them");
                     return new KillOutcome(KillResult.StillAlive, [.. set.Signalled], Pids(remaining));
                 }
-                trace?.Invoke($"Stop timed out; sending {SignalNames.Name(settings.FinalKillSignal)} to {Describe(remaining)}");
-                return await FinishAsync(set, settings, remaining, KillResult.Killed, trace, cancellationToken).ConfigureAwait(false);
+                trace?.Invoke(
+                    $"Stop timed out; sending {SignalNames.Name(settings.FinalKillSignal)} to {Describe(remaining)}");
+                return await FinishAsync(set, settings, remaining, KillResult.Killed, trace, cancellationToken)
+                    .ConfigureAwait(false);
             }
             if (!wholeGroup) break;
             // Processes forked while we waited: they get the same treatment.
@@ -53,20 +57,25 @@ internal static class ProcessKiller
         if (settings.Mode == KillMode.Mixed && settings.SendSigkill)
         {
             var rest = set.Refresh();
-            if (rest.Count > 0) return await FinishAsync(set, settings, rest, KillResult.Exited, trace, cancellationToken).ConfigureAwait(false);
+            if (rest.Count > 0)
+                return await FinishAsync(set, settings, rest, KillResult.Exited, trace, cancellationToken)
+                .ConfigureAwait(false);
         }
         var survivors = settings.Mode == KillMode.Mixed ? Pids(set.Refresh()) : [];
-        return new KillOutcome(survivors.Count == 0 ? KillResult.Exited : KillResult.StillAlive, [.. set.Signalled], survivors);
+        return new KillOutcome(survivors.Count == 0 ? KillResult.Exited : KillResult.StillAlive, [.. set.Signalled],
+            survivors);
     }
 
-    private static async Task<KillOutcome> FinishAsync(HandleSet set, KillSettings settings, List<PidHandle> targets, KillResult success,
+    private static async Task<KillOutcome> FinishAsync(HandleSet set, KillSettings settings, List<PidHandle> targets,
+        KillResult success,
         Action<string>? trace, CancellationToken cancellationToken)
     {
         Send(set, targets, settings.FinalKillSignal, trace);
         var deadline = Deadline.After(settings.FinalTimeout);
         var ok = await WaitAsync(targets, deadline, cancellationToken).ConfigureAwait(false);
         var survivors = Pids(Alive(targets));
-        return new KillOutcome(ok && survivors.Count == 0 ? success : KillResult.StillAlive, [.. set.Signalled], survivors);
+        return new KillOutcome(ok && survivors.Count == 0 ? success : KillResult.StillAlive, [.. set.Signalled],
+            survivors);
     }
 
     private static void Terminate(HandleSet set, List<PidHandle> targets, KillSettings settings, Action<string>? trace)
@@ -83,7 +92,8 @@ internal static class ProcessKiller
             if (h.Signal(signal)) set.Signalled.Add(h.Pid);
     }
 
-    private static async Task<bool> WaitAsync(List<PidHandle> handles, Deadline deadline, CancellationToken cancellationToken)
+    private static async Task<bool> WaitAsync(List<PidHandle> handles, Deadline deadline,
+        CancellationToken cancellationToken)
     {
         if (handles.Count == 0) return true;
         using var cts = Deadline.Source(deadline.Remaining, cancellationToken);

@@ -27,22 +27,28 @@ internal sealed class ProcessSpawner
     /// <summary>How long to wait for the helper to report exec success or failure.</summary>
     public TimeSpan HelperTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Spawns the process; throws <see cref="ServiceStartException"/> with a one-line, systemd-worded reason when it cannot run.</summary>
+    /// <summary>
+    /// Spawns the process; throws <see cref="ServiceStartException"/> with a one-line, systemd-worded reason when it
+    /// cannot run.
+    /// </summary>
     public ChildProcess Spawn(SpawnRequest request)
     {
         var executable = ExecutableResolver.Resolve(request.Path);
-        var needsHelper = request.Credentials is { } credentials && NeedsSwitch(credentials) || request.Hardening is { Any: true };
+        var needsHelper = request.Credentials is { } credentials && NeedsSwitch(credentials)
+            || request.Hardening is { Any: true };
         // LISTEN_PID is the pid that runs the service: set by a shell that then execs it in place (same pid), which
         // costs a millisecond where the __exec helper costs a runtime start. The shell would change argv[0], so a
         // command with its own argv[0] (the @ prefix) goes through the helper.
-        var listenShell = request.SetListenPid && !needsHelper && request.Arguments.Count > 0 && request.Arguments[0] == executable
+        var listenShell = request.SetListenPid && !needsHelper && request.Arguments.Count > 0
+            && request.Arguments[0] == executable
             && File.Exists(ListenShell);
         var viaHelper = needsHelper || request.SetListenPid && !listenShell;
         var directory = request.WorkingDirectory;
         if (!viaHelper && !Directory.Exists(directory))
         {
             if (!request.WorkingDirectoryOptional)
-                throw new ServiceStartException("Changing to the requested working directory failed: " + LibC.StrError(LibC.ENOENT));
+                throw new ServiceStartException("Changing to the requested working directory failed: "
+                    + LibC.StrError(LibC.ENOENT));
             directory = "/";
         }
         using var actions = new SpawnActions(request);
@@ -54,7 +60,9 @@ internal sealed class ProcessSpawner
         if (viaHelper || !actions.ChangeDirectory(directory))
         {
             report = new int[2];
-            if (LibC.pipe2(report, LibC.O_CLOEXEC) < 0) throw new ServiceStartException("Failed to create pipe: " + LibC.StrError(Marshal.GetLastPInvokeError()));
+            if (LibC.pipe2(report, LibC.O_CLOEXEC) < 0)
+                throw new ServiceStartException("Failed to create pipe: "
+                + LibC.StrError(Marshal.GetLastPInvokeError()));
             actions.ReportTo(report[1], firstFree);
             path = Helper.Path;
             argv = HelperArguments(request, executable, directory, firstFree, out environment);
@@ -63,7 +71,8 @@ internal sealed class ProcessSpawner
         {
             actions.CloseOthers(firstFree);
             path = listenShell ? ListenShell : executable;
-            argv = listenShell ? [ListenShell, "-c", "LISTEN_PID=$$; export LISTEN_PID; exec \"$0\" \"$@\"", .. request.Arguments] : request.Arguments;
+            argv = listenShell ? [ListenShell, "-c", "LISTEN_PID=$$; export LISTEN_PID; exec \"$0\" \"$@\"",
+                .. request.Arguments] : request.Arguments;
         }
         int pid, rc;
         using (var strings = new NativeStrings())
@@ -73,10 +82,10 @@ internal sealed class ProcessSpawner
             var envP = strings.Vector(environment);
             (rc, pid) = SpawnLocked(request, pathP, actions, argvP, envP);
         }
-        if (report is not null) LibC.close(report[1]);
+        if (report is not null) _ = LibC.close(report[1]);
         if (rc != 0)
         {
-            if (report is not null) LibC.close(report[0]);
+            if (report is not null) _ = LibC.close(report[0]);
             throw new ServiceStartException($"Failed to execute {path}: {LibC.StrError(rc)}");
         }
         var child = new ChildProcess(pid);
@@ -92,22 +101,27 @@ internal sealed class ProcessSpawner
     /// posix_spawn with the request's umask and, when it names one, inside its cgroup: both are per-process state the
     /// child inherits, so every spawn of this process holds the one lock while either is changed.
     /// </summary>
-    private static (int Rc, int Pid) SpawnLocked(SpawnRequest request, IntPtr path, SpawnActions actions, IntPtr argv, IntPtr envp)
+    private static (int Rc, int Pid) SpawnLocked(SpawnRequest request, IntPtr path, SpawnActions actions, IntPtr argv,
+        IntPtr envp)
     {
         lock (SpawnLock)
         {
             var home = request.ControlGroup is { } group ? ControlGroups.Enter(group) : null;
             var old = LibC.umask(request.Umask);
-            try { return (LibC.posix_spawn(out var pid, path, actions.FileActions, actions.Attributes, argv, envp), pid); }
+            try
+            {
+                return (LibC.posix_spawn(out var pid, path, actions.FileActions, actions.Attributes, argv, envp), pid);
+            }
             finally
             {
-                LibC.umask(old);
+                _ = LibC.umask(old);
                 if (home is not null) ControlGroups.Leave(home);
             }
         }
     }
 
-    private IReadOnlyList<string> HelperArguments(SpawnRequest request, string executable, string directory, int reportFd, out IReadOnlyList<string> environment)
+    private List<string> HelperArguments(SpawnRequest request, string executable, string directory, int reportFd,
+        out IReadOnlyList<string> environment)
     {
         var args = new List<string> { Helper.Path };
         args.AddRange(Helper.PrefixArguments);
@@ -121,11 +135,13 @@ internal sealed class ProcessSpawner
         }
         if (request.Credentials is { } c)
         {
-            args.AddRange(["--uid", c.Uid.ToString(CultureInfo.InvariantCulture), "--gid", c.Gid.ToString(CultureInfo.InvariantCulture)]);
+            args.AddRange(["--uid", c.Uid.ToString(CultureInfo.InvariantCulture), "--gid",
+                c.Gid.ToString(CultureInfo.InvariantCulture)]);
             args.AddRange(["--groups", string.Join(',', c.Groups)]);
         }
         if (request.Hardening is { Any: true } hardening) args.AddRange(hardening.ToArguments());
-        args.AddRange(["--umask", Convert.ToString(request.Umask, 8), "--chdir", directory, "--report-fd", reportFd.ToString(CultureInfo.InvariantCulture)]);
+        args.AddRange(["--umask", Convert.ToString(request.Umask, 8), "--chdir", directory, "--report-fd",
+            reportFd.ToString(CultureInfo.InvariantCulture)]);
         if (request.SetListenPid) args.Add("--listen-pid");
         if (request.WorkingDirectoryOptional) args.Add("--chdir-optional");
         args.Add("--");

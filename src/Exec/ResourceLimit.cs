@@ -4,9 +4,9 @@ using Platform.Abstractions;
 namespace Platform.Exec;
 
 /// <summary>
-/// One <c>Limit*=</c> setting of systemd.exec(5) as setrlimit(2) takes it: <c>SOFT[:HARD]</c>, <c>infinity</c>, sizes with
-/// the 1024-based suffixes K M G T P E, times (LimitCPU= in seconds, LimitRTTIME= in microseconds) in systemd.time(7)
-/// syntax; LimitNICE= also takes a nice value (-20..19, stored as 20 - nice).
+/// One <c>Limit*=</c> setting of systemd.exec(5) as setrlimit(2) takes it: <c>SOFT[:HARD]</c>, <c>infinity</c>, sizes
+/// with the 1024-based suffixes K M G T P E, times (LimitCPU= in seconds, LimitRTTIME= in microseconds) in
+/// systemd.time(7) syntax; LimitNICE= also takes a nice value (-20..19, stored as 20 - nice).
 /// </summary>
 internal sealed record ResourceLimit(string Setting, int Resource, ulong Soft, ulong Hard)
 {
@@ -15,8 +15,10 @@ internal sealed record ResourceLimit(string Setting, int Resource, ulong Soft, u
 
     private static readonly (string Setting, int Resource, char Kind)[] Table =
     [
-        ("LimitCPU", 0, 's'), ("LimitFSIZE", 1, 'b'), ("LimitDATA", 2, 'b'), ("LimitSTACK", 3, 'b'), ("LimitCORE", 4, 'b'),
-        ("LimitRSS", 5, 'b'), ("LimitNPROC", 6, 'n'), ("LimitNOFILE", 7, 'n'), ("LimitMEMLOCK", 8, 'b'), ("LimitAS", 9, 'b'),
+        ("LimitCPU", 0, 's'), ("LimitFSIZE", 1, 'b'), ("LimitDATA", 2, 'b'), ("LimitSTACK", 3, 'b'),
+            ("LimitCORE", 4, 'b'),
+        ("LimitRSS", 5, 'b'), ("LimitNPROC", 6, 'n'), ("LimitNOFILE", 7, 'n'), ("LimitMEMLOCK", 8, 'b'),
+            ("LimitAS", 9, 'b'),
         ("LimitLOCKS", 10, 'n'), ("LimitSIGPENDING", 11, 'n'), ("LimitMSGQUEUE", 12, 'b'), ("LimitNICE", 13, 'i'),
         ("LimitRTPRIO", 14, 'n'), ("LimitRTTIME", 15, 'u'),
     ];
@@ -65,14 +67,16 @@ internal sealed record ResourceLimit(string Setting, int Resource, ulong Soft, u
                 return kind == 's' ? (usec + 999_999) / 1_000_000 : usec;
             case 'i':
                 if (text.StartsWith('-') || text.StartsWith('+'))
-                    return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var nice) && nice is >= -20 and <= 19
+                    return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var nice)
+                        && nice is >= -20 and <= 19
                         ? (ulong)(20 - nice) : null;
                 return ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var raw) ? raw : null;
             case 'b':
                 var factor = 1UL;
                 var suffix = "KMGTPE".IndexOf(text.Length > 0 ? char.ToUpperInvariant(text[^1]) : ' ');
                 if (suffix >= 0) { factor = 1UL << (10 * (suffix + 1)); text = text[..^1]; }
-                return ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) && bytes <= ulong.MaxValue / factor
+                return ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes)
+                    && bytes <= ulong.MaxValue / factor
                     ? bytes * factor : null;
             default:
                 return ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;

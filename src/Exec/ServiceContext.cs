@@ -44,12 +44,21 @@ internal sealed class ServiceContext : IServiceContext
     public string? StatusText { get; private set; }
     /// <summary>Every process spawned through this context, in order.</summary>
     public IReadOnlyList<ChildProcess> Spawned => _spawned;
-    /// <summary>Control commands that ran to their end, as <see cref="Lifecycle.RuntimeRecord.Processes"/> lines, for <c>status</c>.</summary>
+    /// <summary>
+    /// Control commands that ran to their end, as the host's runtime record keeps them (its <c>Processes</c> lines),
+    /// for <c>status</c>.
+    /// </summary>
     public List<string> ControlLines { get; } = [];
-    /// <summary>The session ids of the spawned processes (each leads its own): record them for <see cref="KillTarget.Sessions"/>.</summary>
+    /// <summary>
+    /// The session ids of the spawned processes (each leads its own): record them for
+    /// <see cref="KillTarget.Sessions"/>.
+    /// </summary>
     public IReadOnlyList<int> Sessions => _spawned.ConvertAll(p => p.Pid);
 
-    /// <summary>Runs <paramref name="type"/>'s start under the start deadline; a deadline that passes gives result <c>timeout</c>.</summary>
+    /// <summary>
+    /// Runs <paramref name="type"/>'s start under the start deadline; a deadline that passes gives result
+    /// <c>timeout</c>.
+    /// </summary>
     public async Task<ServiceStartResult> StartAsync(IServiceType type, CancellationToken cancellationToken = default)
     {
         using var cts = _deadline.Start(cancellationToken);
@@ -57,15 +66,13 @@ internal sealed class ServiceContext : IServiceContext
         {
             return await type.StartAsync(this, cts.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cts.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cts.IsCancellationRequested
+            && !cancellationToken.IsCancellationRequested)
         {
             var last = _spawned.Count > 0 ? _spawned[^1].Pid : 0;
             return ServiceStartResult.Failed("timeout", "Start operation timed out. Terminating.", mainPid: last);
         }
     }
-
-    /// <summary>Pushes the start deadline to at least now + <paramref name="extension"/> (as <c>EXTEND_TIMEOUT_USEC=</c> does).</summary>
-    public void ExtendStartTimeout(TimeSpan extension) => _deadline.Extend(extension);
 
     /// <inheritdoc/>
     public IReadOnlyList<ExecCommand> Commands(string setting)
@@ -81,7 +88,9 @@ internal sealed class ServiceContext : IServiceContext
     /// <inheritdoc/>
     public IServiceProcess Spawn(ExecCommand command) => Spawn(command, null);
 
-    /// <summary>Spawns a command; <paramref name="mainPid"/> sets <c>MAINPID</c> (for ExecReload=, ExecStop=, ExecStopPost=).</summary>
+    /// <summary>
+    /// Spawns a command; <paramref name="mainPid"/> sets <c>MAINPID</c> (for ExecReload=, ExecStop=, ExecStopPost=).
+    /// </summary>
     public ChildProcess Spawn(ExecCommand command, int? mainPid)
     {
         var credentials = UnitExecSettings.HasCredentials(Unit) ? Credentials() : null;
@@ -92,7 +101,8 @@ internal sealed class ServiceContext : IServiceContext
             environment.Set("LISTEN_FDS", passFds.Count.ToString(CultureInfo.InvariantCulture));
             environment.Set("LISTEN_FDNAMES", string.Join(':', _options.ListenFdNames));
         }
-        var argv = command.NoEnvironmentExpansion ? command.Arguments : VariableExpander.Expand(command.Arguments, environment);
+        var argv = command.NoEnvironmentExpansion ? command.Arguments
+            : VariableExpander.Expand(command.Arguments, environment);
         var (directory, optional) = UnitExecSettings.WorkingDirectory(Unit, credentials);
         var request = new SpawnRequest
         {
@@ -103,7 +113,8 @@ internal sealed class ServiceContext : IServiceContext
             WorkingDirectoryOptional = optional,
             Umask = UnitExecSettings.Umask(Unit),
             StandardInput = UnitExecSettings.Input(Unit, _options.Connection),
-            StandardOutput = UnitExecSettings.Output(Unit, "StandardOutput", _options.Journal, _options.Connection) ?? StdioTarget.Null,
+            StandardOutput = UnitExecSettings.Output(Unit, "StandardOutput", _options.Journal, _options.Connection)
+                ?? StdioTarget.Null,
             StandardError = UnitExecSettings.Output(Unit, "StandardError", _options.Journal, _options.Connection),
             PassFds = passFds,
             SetListenPid = passFds.Count > 0,
@@ -153,7 +164,8 @@ internal sealed class ServiceContext : IServiceContext
     public bool AcceptsMainPid(int pid, int currentMain, NotifyMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (MainPidRule.Refusal(pid, currentMain, Sessions, message.SenderPid, message.SenderUid) is not { } refusal) return true;
+        if (MainPidRule.Refusal(pid, currentMain, Sessions, message.SenderPid, message.SenderUid) is not { } refusal)
+            return true;
         Trace(refusal);
         return false;
     }

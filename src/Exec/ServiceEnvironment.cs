@@ -3,7 +3,9 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Platform.Exec;
 
-/// <summary>The environment block of one service process: ordered, later assignments replace earlier ones in place.</summary>
+/// <summary>
+/// The environment block of one service process: ordered, later assignments replace earlier ones in place.
+/// </summary>
 internal sealed class ServiceEnvironment : IReadOnlyDictionary<string, string>
 {
     private readonly List<string> _order = [];

@@ -12,7 +12,9 @@ namespace Platform.Exec;
 /// </summary>
 internal sealed record ServiceEnvironmentSpec
 {
-    /// <summary>The manager environment (<c>show-environment</c>), lowest precedence; null gives only the fixed <c>PATH</c>.</summary>
+    /// <summary>
+    /// The manager environment (<c>show-environment</c>), lowest precedence; null gives only the fixed <c>PATH</c>.
+    /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>>? Manager { get; init; }
     /// <summary>128-bit id of this start as 32 hex digits.</summary>
     public string? InvocationId { get; init; }
@@ -42,7 +44,10 @@ internal sealed record ServiceEnvironmentSpec
     public IReadOnlyList<KeyValuePair<string, string>> Environment { get; init; } = [];
     /// <summary>Parsed <c>EnvironmentFile=</c> contents in order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> EnvironmentFiles { get; init; } = [];
-    /// <summary><c>UnsetEnvironment=</c> entries: <c>NAME</c> removes the variable, <c>NAME=VALUE</c> only that exact assignment.</summary>
+    /// <summary>
+    /// <c>UnsetEnvironment=</c> entries: <c>NAME</c> removes the variable, <c>NAME=VALUE</c> only that exact
+    /// assignment.
+    /// </summary>
     public IReadOnlyList<string> UnsetEnvironment { get; init; } = [];
 
     /// <summary>Merges everything into the final environment block.</summary>
@@ -79,7 +84,8 @@ internal sealed record ServiceEnvironmentSpec
         {
             var eq = entry.IndexOf('=');
             if (eq < 0) env.Remove(entry);
-            else if (env.TryGetValue(entry[..eq], out var current) && current == entry[(eq + 1)..]) env.Remove(entry[..eq]);
+            else if (env.TryGetValue(entry[..eq], out var current) && current == entry[(eq + 1)..])
+                env.Remove(entry[..eq]);
         }
         return env;
     }

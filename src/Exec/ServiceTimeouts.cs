@@ -14,7 +14,8 @@ internal static class ServiceTimeouts
     {
         var value = unit.GetTimeSpan(section, "TimeoutStartSec") ?? unit.GetTimeSpan(section, "TimeoutSec");
         if (value is null)
-            return unit.Get(section, "Type") == "oneshot" ? SystemdValues.Infinity : configured ?? SystemdValues.DefaultTimeout;
+            return unit.Get(section, "Type") == "oneshot" ? SystemdValues.Infinity : configured
+                ?? SystemdValues.DefaultTimeout;
         return ZeroMeansInfinity(value.Value);
     }
 
@@ -28,6 +29,8 @@ internal static class ServiceTimeouts
         return value is { } set ? ZeroMeansInfinity(set) : configured ?? SystemdValues.DefaultTimeout;
     }
 
-    /// <summary>systemd's <c>parse_sec_fix_0()</c>: for these timeouts 0 disables the timeout, like <c>infinity</c>.</summary>
+    /// <summary>
+    /// systemd's <c>parse_sec_fix_0()</c>: for these timeouts 0 disables the timeout, like <c>infinity</c>.
+    /// </summary>
     public static TimeSpan ZeroMeansInfinity(TimeSpan value) => value == TimeSpan.Zero ? SystemdValues.Infinity : value;
 }

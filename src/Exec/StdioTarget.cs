@@ -1,8 +1,11 @@
 namespace Platform.Exec;
 
-/// <summary>One standard stream's destination (systemd.exec(5) <c>StandardInput=/StandardOutput=/StandardError=</c>).</summary>
+/// <summary>
+/// One standard stream's destination (systemd.exec(5) <c>StandardInput=/StandardOutput=/StandardError=</c>).
+/// </summary>
 /// <param name="Kind">What kind of destination.</param>
-/// <param name="Path">The file for <see cref="StdioKind.File"/>, <see cref="StdioKind.Append"/>, <see cref="StdioKind.Truncate"/>.</param>
+/// <param name="Path">The file for <see cref="StdioKind.File"/>, <see cref="StdioKind.Append"/>,
+/// <see cref="StdioKind.Truncate"/>.</param>
 /// <param name="Descriptor">The descriptor for <see cref="StdioKind.Descriptor"/>.</param>
 internal sealed record StdioTarget(StdioKind Kind, string? Path = null, int Descriptor = -1)
 {
@@ -13,27 +16,34 @@ internal sealed record StdioTarget(StdioKind Kind, string? Path = null, int Desc
     /// <summary>The unit's log (resolved by the service context).</summary>
     public static StdioTarget Journal { get; } = new(StdioKind.Journal);
 
-    /// <summary>A descriptor owned by the caller; it stays open in the caller and is duplicated into the service.</summary>
+    /// <summary>
+    /// A descriptor owned by the caller; it stays open in the caller and is duplicated into the service.
+    /// </summary>
     public static StdioTarget FromDescriptor(int fd) => new(StdioKind.Descriptor, Descriptor: fd);
 
     /// <summary>
-    /// Parses a <c>StandardOutput=</c>/<c>StandardError=</c>/<c>StandardInput=</c> value. <c>tty</c>, <c>socket</c>, <c>fd:NAME</c>
-    /// and <c>data</c> have no meaning without a service manager and map to <c>null</c>; unknown values give false.
+    /// Parses a <c>StandardOutput=</c>/<c>StandardError=</c>/<c>StandardInput=</c> value. <c>tty</c>, <c>socket</c>,
+    /// <c>fd:NAME</c> and <c>data</c> have no meaning without a service manager and map to <c>null</c>; unknown values
+    /// give false.
     /// </summary>
     public static bool TryParse(string? value, out StdioTarget target)
     {
         target = Null;
         if (value is null) return false;
         value = value.Trim();
-        if (value.StartsWith("file:", StringComparison.Ordinal)) return WithPath(StdioKind.File, value[5..], out target);
-        if (value.StartsWith("append:", StringComparison.Ordinal)) return WithPath(StdioKind.Append, value[7..], out target);
-        if (value.StartsWith("truncate:", StringComparison.Ordinal)) return WithPath(StdioKind.Truncate, value[9..], out target);
+        if (value.StartsWith("file:", StringComparison.Ordinal))
+            return WithPath(StdioKind.File, value[5..], out target);
+        if (value.StartsWith("append:", StringComparison.Ordinal))
+            return WithPath(StdioKind.Append, value[7..], out target);
+        if (value.StartsWith("truncate:", StringComparison.Ordinal))
+            return WithPath(StdioKind.Truncate, value[9..], out target);
         if (value.StartsWith("fd:", StringComparison.Ordinal)) return true;
         switch (value)
         {
             case "inherit": target = Inherit; return true;
             case "null": case "tty": case "tty-force": case "tty-fail": case "socket": case "data": return true;
-            case "journal": case "kmsg": case "syslog": case "journal+console": case "kmsg+console": case "syslog+console":
+            case "journal": case "kmsg": case "syslog":
+            case "journal+console": case "kmsg+console": case "syslog+console":
                 target = Journal; return true;
             default: return false;
         }

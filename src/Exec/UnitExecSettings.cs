@@ -12,21 +12,27 @@ internal static class UnitExecSettings
 
     /// <summary>Whether User=, Group= or SupplementaryGroups= asks for an identity switch.</summary>
     public static bool HasCredentials(UnitDefinition unit)
-        => unit.Get(S, "User") is not null || unit.Get(S, "Group") is not null || unit.GetWords(S, "SupplementaryGroups").Count > 0;
+        => unit.Get(S, "User") is not null || unit.Get(S, "Group") is not null
+            || unit.GetWords(S, "SupplementaryGroups").Count > 0;
 
     /// <summary>Resolves User= (this process's user when unset), Group= and SupplementaryGroups=.</summary>
     public static UserCredentials Credentials(UnitDefinition unit)
         => UserCredentials.Resolve(unit.Get(S, "User") ?? LibC.geteuid().ToString(CultureInfo.InvariantCulture),
             unit.Get(S, "Group"), unit.GetWords(S, "SupplementaryGroups"));
 
-    /// <summary><c>WorkingDirectory=</c>: <c>-</c> makes a missing directory acceptable, <c>~</c> is the user's home; default <c>/</c>.</summary>
+    /// <summary>
+    /// <c>WorkingDirectory=</c>: <c>-</c> makes a missing directory acceptable, <c>~</c> is the user's home; default
+    /// <c>/</c>.
+    /// </summary>
     public static (string Directory, bool Optional) WorkingDirectory(UnitDefinition unit, UserCredentials? credentials)
     {
         var value = unit.Get(S, "WorkingDirectory");
         if (value is null) return ("/", false);
         var optional = value.StartsWith('-');
         if (optional) value = value[1..];
-        if (value == "~") value = (credentials ?? UserCredentials.Resolve(LibC.geteuid().ToString(CultureInfo.InvariantCulture))).Home;
+        if (value == "~")
+            value = (credentials ?? UserCredentials.Resolve(LibC.geteuid().ToString(CultureInfo.InvariantCulture)))
+            .Home;
         return (value.Length == 0 ? "/" : value, optional);
     }
 
@@ -36,10 +42,16 @@ internal static class UnitExecSettings
         var value = unit.Get(S, "UMask");
         if (value is null) return DefaultUmask;
         try { return Convert.ToUInt32(value.Trim(), 8) & 0x1FF; }
-        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException) { return DefaultUmask; }
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
+        {
+            return DefaultUmask;
+        }
     }
 
-    /// <summary><c>StandardInput=</c>: <c>file:PATH</c>, <c>socket</c> (an Accept=yes <paramref name="connection"/>) or /dev/null.</summary>
+    /// <summary>
+    /// <c>StandardInput=</c>: <c>file:PATH</c>, <c>socket</c> (an Accept=yes <paramref name="connection"/>) or
+    /// /dev/null.
+    /// </summary>
     public static StdioTarget Input(UnitDefinition unit, int? connection = null)
     {
         var value = unit.Get(S, "StandardInput");
@@ -48,8 +60,9 @@ internal static class UnitExecSettings
     }
 
     /// <summary>
-    /// <c>StandardOutput=</c> (default journal) or <c>StandardError=</c> (default inherit: same as output, returned as null).
-    /// <c>journal</c> and its relatives become <paramref name="journal"/>; output <c>inherit</c> means stdin's /dev/null.
+    /// <c>StandardOutput=</c> (default journal) or <c>StandardError=</c> (default inherit: same as output, returned as
+    /// null). <c>journal</c> and its relatives become <paramref name="journal"/>; output <c>inherit</c> means stdin's
+    /// /dev/null.
     /// </summary>
     public static StdioTarget? Output(UnitDefinition unit, string key, StdioTarget journal, int? connection = null)
     {

@@ -2,9 +2,9 @@ namespace Platform.Exec;
 
 /// <summary>
 /// A unit's processes: the members of its cgroup when it has one (<see cref="ControlGroups"/>), and, standing in for
-/// a cgroup where there is none (and for processes started before there was one): the live processes of its recorded sessions, of the main process's session when
-/// the main process leads one, and the main process's descendants. This process, its ancestors, PID 1 and kernel
-/// threads are never included.
+/// a cgroup where there is none (and for processes started before there was one): the live processes of its recorded
+/// sessions, of the main process's session when the main process leads one, and the main process's descendants. This
+/// process, its ancestors, PID 1 and kernel threads are never included.
 /// </summary>
 internal static class UnitProcesses
 {
@@ -13,7 +13,8 @@ internal static class UnitProcesses
     /// Without a cgroup, a process that left the session and the main process's tree (setsid + fork) is still found by
     /// the <c>INVOCATION_ID</c> of <paramref name="invocationId"/> in its environment, unless it cleared that.
     /// </remarks>
-    public static List<int> Find(int mainPid, IReadOnlyList<int>? sessions, string? controlGroup = null, string? invocationId = null)
+    public static List<int> Find(int mainPid, IReadOnlyList<int>? sessions, string? controlGroup = null,
+        string? invocationId = null)
     {
         var snapshot = ProcFs.All();
         var protectedPids = Protected(snapshot);
@@ -55,7 +56,8 @@ internal static class UnitProcesses
             byPid[s.Pid] = s;
             if (s.ParentPid == 2) set.Add(s.Pid);
         }
-        for (var pid = Environment.ProcessId; pid > 1 && set.Add(pid) && byPid.TryGetValue(pid, out var s);) pid = s.ParentPid;
+        for (var pid = Environment.ProcessId; pid > 1 && set.Add(pid) && byPid.TryGetValue(pid, out var s);)
+            pid = s.ParentPid;
         return set;
     }
 }

@@ -4,20 +4,27 @@ using Platform.Interop;
 
 namespace Platform.Exec;
 
-/// <summary>The identity a service runs as: <c>User=</c>, <c>Group=</c> and the supplementary groups, resolved through NSS (this machine's passwd/group, never the <c>--root</c>).</summary>
+/// <summary>
+/// The identity a service runs as: <c>User=</c>, <c>Group=</c> and the supplementary groups, resolved through NSS (this
+/// machine's passwd/group, never the <c>--root</c>).
+/// </summary>
 /// <param name="Name">The user name (USER/LOGNAME).</param>
 /// <param name="Uid">The user id.</param>
 /// <param name="Gid">The primary group id (Group= or the user's group).</param>
 /// <param name="Home">The home directory (HOME, and <c>WorkingDirectory=~</c>).</param>
 /// <param name="Shell">The login shell (SHELL).</param>
-/// <param name="Groups">The supplementary groups: the user's groups from the group database plus <c>SupplementaryGroups=</c>.</param>
-internal sealed record UserCredentials(string Name, uint Uid, uint Gid, string Home, string Shell, IReadOnlyList<uint> Groups)
+/// <param name="Groups">The supplementary groups: the user's groups from the group database plus
+/// <c>SupplementaryGroups=</c>.</param>
+internal sealed record UserCredentials(string Name, uint Uid, uint Gid, string Home, string Shell,
+    IReadOnlyList<uint> Groups)
 {
     /// <summary>
     /// Resolves <c>User=</c> (name or number), optional <c>Group=</c> and <c>SupplementaryGroups=</c>. Throws
-    /// <see cref="ServiceStartException"/> with systemd's wording ("Failed to determine user credentials: No such process").
+    /// <see cref="ServiceStartException"/> with systemd's wording ("Failed to determine user credentials: No such
+    /// process").
     /// </summary>
-    public static UserCredentials Resolve(string user, string? group = null, IReadOnlyList<string>? supplementaryGroups = null)
+    public static UserCredentials Resolve(string user, string? group = null,
+        IReadOnlyList<string>? supplementaryGroups = null)
     {
         var entry = PasswdDatabase.FindUser(user);
         var known = entry is not null;
@@ -43,10 +50,6 @@ internal sealed record UserCredentials(string Name, uint Uid, uint Gid, string H
 
     /// <summary>The credentials of root (uid 0), used for <c>WorkingDirectory=~</c> without <c>User=</c>.</summary>
     public static UserCredentials Root() => Resolve("root");
-
-    /// <summary>Whether a process of the calling process's effective uid/gid already has this identity, so no switch is needed.</summary>
-    public bool MatchesCurrentProcess(bool explicitGroups)
-        => Uid == LibC.geteuid() && Gid == LibC.getegid() && !explicitGroups;
 
     private static uint ResolveGroup(string name)
     {

@@ -10,7 +10,8 @@ namespace Platform.Exec;
 internal static class VariableExpander
 {
     /// <summary>Expands every word of <paramref name="argv"/> against <paramref name="environment"/>.</summary>
-    public static IReadOnlyList<string> Expand(IReadOnlyList<string> argv, IReadOnlyDictionary<string, string> environment)
+    public static IReadOnlyList<string> Expand(IReadOnlyList<string> argv,
+        IReadOnlyDictionary<string, string> environment)
     {
         var result = new List<string>(argv.Count);
         foreach (var word in argv)
@@ -54,7 +55,9 @@ internal static class VariableExpander
         return sb.ToString();
     }
 
-    /// <summary>Splits a variable value into words at whitespace, honouring quotes and tolerating unbalanced ones.</summary>
+    /// <summary>
+    /// Splits a variable value into words at whitespace, honouring quotes and tolerating unbalanced ones.
+    /// </summary>
     private static List<string> SplitValue(string value)
     {
         var words = new List<string>();

@@ -22,8 +22,10 @@ internal static class Entry
         using var reader = JournalReaderFactory.Open(root, message => Console.Error.WriteLine(message));
         if (reader is null) return 1;
         using var cancel = new CancellationTokenSource();
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; cancel.Cancel(); });
-        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cancel.Cancel(); });
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT,
+            c => { c.Cancel = true; cancel.Cancel(); });
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM,
+            c => { c.Cancel = true; cancel.Cancel(); });
         if (args.Contains("--verify"))
             return reader is ILogReaderHealth verifier && verifier.Verify(Console.Error.WriteLine) ? 0 : 1;
         using var stdout = Console.OpenStandardOutput();
@@ -32,7 +34,9 @@ internal static class Entry
         if (reader is ILogReaderHealth { Damaged.Count: > 0 } health)
         {
             foreach (var (file, stretches) in health.Damaged)
-                Console.Error.WriteLine($"Journal file {file} is corrupted: {stretches} damaged part(s) skipped. Check it with journalctl --verify.");
+                Console.Error.WriteLine(
+                    $"Journal file {file} is corrupted: {stretches} damaged part(s) skipped. Check it with journalctl "
+                    + $"--verify.");
             if (code == 0) code = 1;
         }
         return code;

@@ -13,7 +13,8 @@ internal sealed unsafe class EpollSet : IDisposable
     {
         _epoll = LibC.epoll_create1(LibC.EPOLL_CLOEXEC);
         WakeFd = LibC.eventfd(0, LibC.EFD_CLOEXEC | LibC.EFD_NONBLOCK);
-        if (_epoll < 0 || WakeFd < 0) throw new IOException("epoll/eventfd: " + LibC.StrError(Marshal.GetLastPInvokeError()));
+        if (_epoll < 0 || WakeFd < 0)
+            throw new IOException("epoll/eventfd: " + LibC.StrError(Marshal.GetLastPInvokeError()));
         Add(WakeFd);
     }
 
@@ -29,7 +30,10 @@ internal sealed unsafe class EpollSet : IDisposable
 
     public void Remove(int fd) => LibC.epoll_ctl(_epoll, LibC.EPOLL_CTL_DEL, fd, null);
 
-    /// <summary>Waits up to <paramref name="timeoutMs"/> (-1: forever); returns how many events were stored (0 on timeout or signal).</summary>
+    /// <summary>
+    /// Waits up to <paramref name="timeoutMs"/> (-1: forever); returns how many events were stored (0 on timeout or
+    /// signal).
+    /// </summary>
     public int Wait(EpollEvent* events, int max, int timeoutMs)
     {
         var n = LibC.epoll_wait(_epoll, events, max, timeoutMs);

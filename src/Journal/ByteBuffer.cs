@@ -60,7 +60,8 @@ public sealed class ByteBuffer
     public void Append(long value, int digits)
     {
         Ensure(20);
-        Utf8Formatter.TryFormat(value, _data.AsSpan(Length), out var written, new System.Buffers.StandardFormat('D', (byte)digits));
+        Utf8Formatter.TryFormat(value, _data.AsSpan(Length), out var written,
+            new System.Buffers.StandardFormat('D', (byte)digits));
         Length += written;
     }
 

@@ -12,6 +12,7 @@ internal static class JournalClock
     public static long MonotonicUsec()
     {
         var ticks = Stopwatch.GetTimestamp();
-        return Stopwatch.Frequency == 1_000_000_000 ? ticks / 1000 : (long)(ticks * (1_000_000.0 / Stopwatch.Frequency));
+        return Stopwatch.Frequency == 1_000_000_000 ? ticks / 1000
+            : (long)(ticks * (1_000_000.0 / Stopwatch.Frequency));
     }
 }

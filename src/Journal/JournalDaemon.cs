@@ -15,11 +15,11 @@ internal static class JournalDaemon
     public static readonly TimeSpan DefaultIdleExit = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// Entry of <c>__journald</c>: arguments <c>--root=DIR</c> (default <c>/</c>), <c>--idle-exit=SECONDS</c> (default 60)
-    /// and <c>--trim-after=SECONDS</c> (default 5).
-    /// Detaches from the caller's session and output, takes the lock (exits 0 when another pump already serves the
-    /// root), opens the sinks through <paramref name="openSinks"/> (root, warn) and serves until idle or SIGTERM.
-    /// Problems are logged as records of <c>systemd-journald.service</c>, since nobody reads the pump's stderr.
+    /// Entry of <c>__journald</c>: arguments <c>--root=DIR</c> (default <c>/</c>), <c>--idle-exit=SECONDS</c> (default
+    /// 60) and <c>--trim-after=SECONDS</c> (default 5). Detaches from the caller's session and output, takes the lock
+    /// (exits 0 when another pump already serves the root), opens the sinks through <paramref name="openSinks"/> (root,
+    /// warn) and serves until idle or SIGTERM. Problems are logged as records of <c>systemd-journald.service</c>, since
+    /// nobody reads the pump's stderr.
     /// </summary>
     public static int Run(string[] args, Func<string, Action<string>, IReadOnlyList<ILogSink>> openSinks,
         Func<string, Func<int, string?>>? unitResolver = null)
@@ -37,16 +37,20 @@ internal static class JournalDaemon
         }
         Detach();
         var socket = JournalPaths.Socket(root);
-        using var held = JournalLock.Acquire(root, TimeSpan.FromSeconds(10), () => JournalStreamClient.IsListening(socket));
+        using var held = JournalLock.Acquire(root, TimeSpan.FromSeconds(10),
+            () => JournalStreamClient.IsListening(socket));
         if (held is null) return JournalStreamClient.IsListening(socket) ? 0 : 1;
         var early = new List<string>();
         var sinks = openSinks(root, message => { lock (early) early.Add(message); });
         try
         {
             using var stop = new CancellationTokenSource();
-            using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
-            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
-            var pump = new JournalPump(sinks, new JournalPumpOptions { IdleExit = idle, TrimAfter = trim, UnitOfPid = unitResolver?.Invoke(root) });
+            using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM,
+                c => { c.Cancel = true; stop.Cancel(); });
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT,
+                c => { c.Cancel = true; stop.Cancel(); });
+            var pump = new JournalPump(sinks, new JournalPumpOptions { IdleExit = idle, TrimAfter = trim,
+                UnitOfPid = unitResolver?.Invoke(root) });
             lock (early) foreach (var message in early) pump.Submit(OwnRecord(message));
             pump.RunAsync(socket, stop.Token).GetAwaiter().GetResult();
             return 0;

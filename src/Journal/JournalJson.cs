@@ -11,7 +11,9 @@ public static class JournalJson
 {
     private static readonly SearchValues<byte> Special = SearchValues.Create("\"\\\n\t"u8);
 
-    /// <summary>Valid UTF-8 without control characters other than tab and (when allowed) newline; C1 controls count as control.</summary>
+    /// <summary>
+    /// Valid UTF-8 without control characters other than tab and (when allowed) newline; C1 controls count as control.
+    /// </summary>
     public static bool IsPrintable(ReadOnlySpan<byte> value, bool allowNewline = true)
     {
         var first = value.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7e);
@@ -61,7 +63,8 @@ public static class JournalJson
             var i = value.IndexOfAny(Special);
             if (i < 0) break;
             output.Append(value[..i]);
-            output.Append(value[i] switch { (byte)'"' => "\\\""u8, (byte)'\\' => "\\\\"u8, (byte)'\n' => "\\n"u8, _ => "\\t"u8 });
+            output.Append(value[i] switch { (byte)'"' => "\\\""u8, (byte)'\\' => "\\\\"u8, (byte)'\n' => "\\n"u8,
+                _ => "\\t"u8 });
             value = value[(i + 1)..];
         }
         output.Append(value);

@@ -34,7 +34,9 @@ internal sealed class JournalLock : IDisposable
         }
     }
 
-    /// <summary>Waits up to <paramref name="timeout"/> for the lock; gives up early (null) when <paramref name="stop"/> says so.</summary>
+    /// <summary>
+    /// Waits up to <paramref name="timeout"/> for the lock; gives up early (null) when <paramref name="stop"/> says so.
+    /// </summary>
     public static JournalLock? Acquire(string root, TimeSpan timeout, Func<bool>? stop = null)
     {
         var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;

@@ -8,6 +8,9 @@ namespace Platform.Journal;
 /// lines like journald, and hands the records to the sinks on one writer thread. It owns the read side of every
 /// stream, so lines keep arriving after the systemctl that started a service has exited.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001",
+    Justification =
+        "RunAsync disposes the loop it creates when the reader thread ends; the field only feeds the counters.")]
 internal sealed class JournalPump
 {
     private readonly IReadOnlyList<ILogSink> _sinks;
@@ -27,7 +30,10 @@ internal sealed class JournalPump
         _warn = _options.Warn ?? LogOwn;
     }
 
-    /// <summary>Runs a pump over <paramref name="sinks"/> on <paramref name="socketPath"/> until <paramref name="token"/> is cancelled.</summary>
+    /// <summary>
+    /// Runs a pump over <paramref name="sinks"/> on <paramref name="socketPath"/> until <paramref name="token"/> is
+    /// cancelled.
+    /// </summary>
     public static Task RunAsync(IReadOnlyList<ILogSink> sinks, string socketPath, CancellationToken token)
         => new JournalPump(sinks).RunAsync(socketPath, token);
 
@@ -89,7 +95,9 @@ internal sealed class JournalPump
         return done.Task;
     }
 
-    /// <summary>Logs a record of the manager itself (e.g. "Started web.service") through the same sinks, in order.</summary>
+    /// <summary>
+    /// Logs a record of the manager itself (e.g. "Started web.service") through the same sinks, in order.
+    /// </summary>
     public void Submit(LogRecord record)
     {
         _queue.Add([record], record.Message.Length + RecordQueue.RecordOverhead);

@@ -21,7 +21,10 @@ internal static class JournalPumpLauncher
         if (JournalStreamClient.IsListening(socket)) return;
         // A pump that could not create its socket would only be waited for in vain (a non-root user and /run).
         try { Directory.CreateDirectory(Path.GetDirectoryName(socket)!); }
-        catch (UnauthorizedAccessException e) { throw new IOException($"no log pump for {root}: {ErrorText.Describe(e)}", e); }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new IOException($"no log pump for {root}: {ErrorText.Describe(e)}", e);
+        }
         command ??= [Environment.ProcessPath ?? "systemctl", "__journald", "--root=" + root];
         Start(command);
         var deadline = Environment.TickCount64 + (long)(timeout ?? DefaultTimeout).TotalMilliseconds;
@@ -45,6 +48,7 @@ internal static class JournalPumpLauncher
         var environment = new List<string>();
         foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
             environment.Add($"{e.Key}={e.Value}");
-        new ProcessSpawner().Spawn(new SpawnRequest { Path = command[0], Arguments = [.. command], Environment = environment });
+        new ProcessSpawner().Spawn(new SpawnRequest { Path = command[0], Arguments = [.. command],
+            Environment = environment });
     }
 }

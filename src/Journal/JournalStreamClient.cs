@@ -19,13 +19,16 @@ internal static unsafe class JournalStreamClient
     /// </summary>
     public static SafeFileHandle Connect(string root, string unit, string identifier, string streamKind,
         int defaultPriority = 6, bool levelPrefix = true, string? invocationId = null)
-        => Connect(root, new JournalStreamHeader(unit, identifier, streamKind, defaultPriority, levelPrefix, invocationId));
+        => Connect(root, new JournalStreamHeader(unit, identifier, streamKind, defaultPriority, levelPrefix,
+            invocationId));
 
     /// <summary>
     /// As <see cref="Connect(string,string,string,string,int,bool,string)"/> with a prepared header;
-    /// <paramref name="pumpCommand"/> overrides how a missing pump is started (see <see cref="JournalPumpLauncher.EnsureRunning"/>).
+    /// <paramref name="pumpCommand"/> overrides how a missing pump is started (see
+    /// <see cref="JournalPumpLauncher.EnsureRunning"/>).
     /// </summary>
-    public static SafeFileHandle Connect(string root, JournalStreamHeader header, bool startPump = true, IReadOnlyList<string>? pumpCommand = null)
+    public static SafeFileHandle Connect(string root, JournalStreamHeader header, bool startPump = true,
+        IReadOnlyList<string>? pumpCommand = null)
     {
         var path = JournalPaths.Socket(root);
         var handle = TryConnect(path, header);
@@ -34,7 +37,9 @@ internal static unsafe class JournalStreamClient
         return TryConnect(path, header) ?? throw new IOException($"no log pump listens on {path}");
     }
 
-    /// <summary>Connects to the pump socket at <paramref name="socketPath"/>; null when nothing listens there.</summary>
+    /// <summary>
+    /// Connects to the pump socket at <paramref name="socketPath"/>; null when nothing listens there.
+    /// </summary>
     public static SafeFileHandle? TryConnect(string socketPath, JournalStreamHeader header)
     {
         var fd = OpenConnected(socketPath);
@@ -59,7 +64,9 @@ internal static unsafe class JournalStreamClient
         return handle;
     }
 
-    /// <summary>Whether a pump accepts connections at <paramref name="socketPath"/> (connects and closes at once).</summary>
+    /// <summary>
+    /// Whether a pump accepts connections at <paramref name="socketPath"/> (connects and closes at once).
+    /// </summary>
     public static bool IsListening(string socketPath)
     {
         var fd = OpenConnected(socketPath);

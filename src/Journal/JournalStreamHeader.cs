@@ -10,10 +10,14 @@ namespace Platform.Journal;
 /// <param name="Unit">The unit name, e.g. <c>web.service</c> (<c>_SYSTEMD_UNIT</c>).</param>
 /// <param name="Identifier">The <c>SYSLOG_IDENTIFIER</c>: <c>SyslogIdentifier=</c> or the executable's name.</param>
 /// <param name="Stream"><c>stdout</c> or <c>stderr</c>; one stream shared by both says <c>stdout</c>.</param>
-/// <param name="Priority">The priority of lines without a <c>&lt;N&gt;</c> prefix (0-7; systemd's SyslogLevel=, default 6).</param>
-/// <param name="LevelPrefix">Whether a leading <c>&lt;N&gt;</c> sets the line's priority (systemd's SyslogLevelPrefix=, default on).</param>
-/// <param name="InvocationId">The run's invocation id (32 hex digits), recorded as <c>_SYSTEMD_INVOCATION_ID</c>, or null.</param>
-/// <param name="Slice">The unit's slice (<c>Slice=</c>, default <c>system.slice</c>), recorded as <c>_SYSTEMD_SLICE</c>, or null.</param>
+/// <param name="Priority">The priority of lines without a <c>&lt;N&gt;</c> prefix (0-7; systemd's SyslogLevel=, default
+/// 6).</param>
+/// <param name="LevelPrefix">Whether a leading <c>&lt;N&gt;</c> sets the line's priority (systemd's SyslogLevelPrefix=,
+/// default on).</param>
+/// <param name="InvocationId">The run's invocation id (32 hex digits), recorded as <c>_SYSTEMD_INVOCATION_ID</c>, or
+/// null.</param>
+/// <param name="Slice">The unit's slice (<c>Slice=</c>, default <c>system.slice</c>), recorded as
+/// <c>_SYSTEMD_SLICE</c>, or null.</param>
 internal sealed record JournalStreamHeader(string Unit, string Identifier, string Stream = "stdout", int Priority = 6,
     bool LevelPrefix = true, string? InvocationId = null, string? Slice = null)
 {
@@ -57,7 +61,8 @@ internal sealed record JournalStreamHeader(string Unit, string Identifier, strin
                 case "IDENTIFIER": identifier = value; break;
                 case "STREAM": stream = value; break;
                 case "PRIORITY":
-                    if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p <= 7) priority = p;
+                    if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p <= 7)
+                        priority = p;
                     break;
                 case "LEVEL_PREFIX": levelPrefix = value != "0"; break;
                 case "INVOCATION_ID": invocation = value.Length > 0 ? value : null; break;
@@ -65,7 +70,8 @@ internal sealed record JournalStreamHeader(string Unit, string Identifier, strin
             }
         }
         if (string.IsNullOrEmpty(unit)) return null;
-        return new JournalStreamHeader(unit, string.IsNullOrEmpty(identifier) ? unit : identifier, stream, priority, levelPrefix, invocation, slice);
+        return new JournalStreamHeader(unit, string.IsNullOrEmpty(identifier) ? unit : identifier, stream, priority,
+            levelPrefix, invocation, slice);
     }
 
     private static string Clean(string value) => value.Replace('\n', ' ').Replace('\0', ' ');

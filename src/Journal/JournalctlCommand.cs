@@ -16,7 +16,8 @@ namespace Platform.Journal;
 internal static class JournalctlCommand
 {
     /// <summary>Runs journalctl writing to a byte stream (exact bytes: use this for standard output).</summary>
-    public static int Run(string[] args, ILogReader reader, Stream stdout, TextWriter stderr, CancellationToken cancel = default)
+    public static int Run(string[] args, ILogReader reader, Stream stdout, TextWriter stderr,
+        CancellationToken cancel = default)
     {
         // Not disposed: that would close the caller's stream; every path flushes before returning.
         var buffered = new BufferedStream(stdout, 64 * 1024);
@@ -24,13 +25,20 @@ internal static class JournalctlCommand
     }
 
     /// <summary>Runs journalctl writing text (binary message bytes are decoded as UTF-8).</summary>
-    public static int Run(string[] args, ILogReader reader, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
+    public static int Run(string[] args, ILogReader reader, TextWriter stdout, TextWriter stderr,
+        CancellationToken cancel = default)
         => Run(args, reader, new OutputTarget(stdout), stderr, cancel);
 
-    /// <summary>Whether the arguments ask only for a maintenance verb (<see cref="JournalctlOptions.Maintenance"/>).</summary>
-    public static bool IsMaintenance(string[] args) => JournalctlParser.Parse(args, DateTime.UtcNow, out _) is { Maintenance: not null };
+    /// <summary>
+    /// Whether the arguments ask only for a maintenance verb (<see cref="JournalctlOptions.Maintenance"/>).
+    /// </summary>
+    public static bool IsMaintenance(string[] args) =>
+        JournalctlParser.Parse(args, DateTime.UtcNow, out _) is { Maintenance: not null };
 
-    /// <summary>The <c>--root=DIR</c>/<c>--root DIR</c> value (default <c>/</c>), for opening the reader before <see cref="Run(string[],ILogReader,Stream,TextWriter,CancellationToken)"/>.</summary>
+    /// <summary>
+    /// The <c>--root=DIR</c>/<c>--root DIR</c> value (default <c>/</c>), for opening the reader before
+    /// <see cref="Run(string[],ILogReader,Stream,TextWriter,CancellationToken)"/>.
+    /// </summary>
     public static string ExtractRoot(IReadOnlyList<string> args)
     {
         for (var i = 0; i < args.Count; i++)
@@ -41,7 +49,8 @@ internal static class JournalctlCommand
         return "/";
     }
 
-    private static int Run(string[] args, ILogReader reader, OutputTarget stdout, TextWriter stderr, CancellationToken cancel)
+    private static int Run(string[] args, ILogReader reader, OutputTarget stdout, TextWriter stderr,
+        CancellationToken cancel)
     {
         var options = JournalctlParser.Parse(args, DateTime.UtcNow, out var error);
         if (options is null)
@@ -58,7 +67,8 @@ internal static class JournalctlCommand
         if (options.Maintenance is not null) return 0;
         if (options.Version)
         {
-            stdout.Write("journalctl (Platform " + typeof(JournalctlCommand).Assembly.GetName().Version?.ToString(3) + ")\n");
+            stdout.Write("journalctl (Platform " + typeof(JournalctlCommand).Assembly.GetName().Version?.ToString(3)
+                + ")\n");
             stdout.Flush();
             return 0;
         }
@@ -68,8 +78,10 @@ internal static class JournalctlCommand
             if (!options.Follow) return session.Show();
             if (cancel.CanBeCanceled) return session.Follow(cancel);
             using var stop = new CancellationTokenSource();
-            using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
-            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+            using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM,
+                c => { c.Cancel = true; stop.Cancel(); });
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT,
+                c => { c.Cancel = true; stop.Cancel(); });
             return session.Follow(stop.Token);
         }
         catch (IOException)

@@ -2,7 +2,10 @@ using Platform.Abstractions;
 
 namespace Platform.Journal;
 
-/// <summary>Opens the configured log sinks for a pump: one that cannot work is reported once and left out; a sink's repeated warning is passed on once.</summary>
+/// <summary>
+/// Opens the configured log sinks for a pump: one that cannot work is reported once and left out; a sink's repeated
+/// warning is passed on once.
+/// </summary>
 internal static class LogSinkOpener
 {
     /// <summary>

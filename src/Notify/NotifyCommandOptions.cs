@@ -17,18 +17,22 @@ internal sealed class NotifyCommandOptions
     /// <summary><c>--uid</c> as given (a user name or number).</summary>
     public string? Uid { get; set; }
 
-    /// <summary><c>--root=DIR</c> (our extension, as systemctl's): where <c>--booted</c> looks for run/systemd/system.</summary>
+    /// <summary>
+    /// <c>--root=DIR</c> (our extension, as systemctl's): where <c>--booted</c> looks for run/systemd/system.
+    /// </summary>
     public string Root { get; set; } = "/";
 
     /// <summary>The <c>VAR=VALUE</c> arguments, sent verbatim after the option-made lines.</summary>
     public List<string> Assignments { get; } = [];
 
     /// <summary>True when something would be sent.</summary>
-    public bool HasData => Ready || Reloading || Stopping || Status is not null || Pid is not null || Assignments.Count > 0;
+    public bool HasData =>
+        Ready || Reloading || Stopping || Status is not null || Pid is not null || Assignments.Count > 0;
 
     /// <summary>
-    /// Parses getopt_long-style: <c>--status TEXT</c> and <c>--status=TEXT</c> both work (likewise <c>--uid</c>, <c>--root</c>),
-    /// <c>--pid</c> takes its optional value only after '=', <c>--</c> ends options. Returns an error line or null.
+    /// Parses getopt_long-style: <c>--status TEXT</c> and <c>--status=TEXT</c> both work (likewise <c>--uid</c>,
+    /// <c>--root</c>), <c>--pid</c> takes its optional value only after '=', <c>--</c> ends options. Returns an error
+    /// line or null.
     /// </summary>
     public static string? TryParse(string[] args, out NotifyCommandOptions options)
     {

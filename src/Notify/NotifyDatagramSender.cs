@@ -43,7 +43,8 @@ internal static unsafe class NotifyDatagramSender
                     };
                     var space = ControlMessages.Space(UCred.Size);
                     var control = stackalloc byte[space];
-                    var length = ControlMessages.Write(new Span<byte>(control, space), LibC.SOL_SOCKET, LibC.SCM_CREDENTIALS,
+                    var length = ControlMessages.Write(new Span<byte>(control, space), LibC.SOL_SOCKET,
+                        LibC.SCM_CREDENTIALS,
                         new ReadOnlySpan<byte>(&credentials, UCred.Size));
                     msg.Control = control;
                     msg.ControlLen = (nuint)length;

@@ -13,7 +13,9 @@ namespace Platform.Notify;
 /// </summary>
 internal static class SystemdNotifyCommand
 {
-    /// <summary>The systemd release whose systemd-notify this follows (as <c>systemctl --version</c> reports).</summary>
+    /// <summary>
+    /// The systemd release whose systemd-notify this follows (as <c>systemctl --version</c> reports).
+    /// </summary>
     public const string CompatibleSystemd = "252";
 
     /// <summary>Runs the command with <c>NOTIFY_SOCKET</c> from the environment; returns the exit code.</summary>
@@ -55,7 +57,8 @@ internal static class SystemdNotifyCommand
             return 1;
         }
 
-        var errno = NotifyDatagramSender.Send(notifySocket, BuildMessage(o, mainPid), mainPid ?? ResolvePid("auto", parent), uid, gid);
+        var errno = NotifyDatagramSender.Send(notifySocket, BuildMessage(o, mainPid),
+            mainPid ?? ResolvePid("auto", parent), uid, gid);
         if (errno == 0) return 0;
         stderr.WriteLine("Failed to notify init system: " + Marshal.GetPInvokeErrorMessage(errno));
         return 1;
@@ -107,7 +110,8 @@ internal static class SystemdNotifyCommand
 
     private static void WriteVersion(TextWriter stdout)
     {
-        var version = typeof(SystemdNotifyCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
+        var version = typeof(SystemdNotifyCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()
+            ?.InformationalVersion ?? "0";
         var plus = version.IndexOf('+');
         stdout.WriteLine($"systemd {CompatibleSystemd} (platform {(plus >= 0 ? version[..plus] : version)})");
     }

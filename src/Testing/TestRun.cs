@@ -40,9 +40,15 @@ public sealed class TestRun
     /// <summary>The owner label value for a live process of this machine.</summary>
     /// <exception cref="ArgumentException">No such process.</exception>
     public static string OwnerOf(int pid)
-        => $"{Environment.MachineName}/{BootId()}/{pid}/{StartTicks(pid) ?? throw new ArgumentException($"no process {pid}", nameof(pid))}";
+    {
+        var ticks = StartTicks(pid) ?? throw new ArgumentException($"no process {pid}", nameof(pid));
+        return $"{Environment.MachineName}/{BootId()}/{pid}/{ticks}";
+    }
 
-    /// <summary>Whether the process named by an owner label is gone (true), alive (false) or unknowable from here (null: another host).</summary>
+    /// <summary>
+    /// Whether the process named by an owner label is gone (true), alive (false) or unknowable from here (null: another
+    /// host).
+    /// </summary>
     public static bool? IsOwnerGone(string? owner)
     {
         var parts = owner?.Split('/');
@@ -58,7 +64,9 @@ public sealed class TestRun
         catch (IOException) { return "unknown-boot"; }
     }
 
-    /// <summary>Field 22 of /proc/PID/stat: start time in clock ticks after boot, which tells a reused PID apart.</summary>
+    /// <summary>
+    /// Field 22 of /proc/PID/stat: start time in clock ticks after boot, which tells a reused PID apart.
+    /// </summary>
     private static long? StartTicks(int pid)
     {
         string stat;

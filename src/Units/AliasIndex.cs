@@ -22,7 +22,8 @@ internal sealed class AliasIndex
                 if (target is null || RootedPath.IsDevNull(target)) continue;
                 var targetInRoot = RootedPath.ResolveTarget(dir.InRoot, target);
                 var targetName = RootedPath.FileName(targetInRoot);
-                if (targetName == name || !UnitNames.IsValid(targetName) || !UnitNames.SameType(name, targetName)) continue;
+                if (targetName == name || !UnitNames.IsValid(targetName) || !UnitNames.SameType(name, targetName))
+                    continue;
                 if (paths.FindDirectory(RootedPath.Folder(targetInRoot)) is null) continue;
                 if (!_aliasesOf.TryGetValue(targetName, out var list)) _aliasesOf[targetName] = list = [];
                 list.Add(name);

@@ -17,7 +17,9 @@ public static class ConditionPaths
     /// <summary>Whether a condition kind (the key without <c>Condition</c>/<c>Assert</c>) names a path.</summary>
     public static bool TakesPath(string kind) => Array.IndexOf(PathKinds, kind) >= 0;
 
-    /// <summary>The value without its <c>|</c> and <c>!</c> prefixes (and the blanks after them), as systemd strips them.</summary>
+    /// <summary>
+    /// The value without its <c>|</c> and <c>!</c> prefixes (and the blanks after them), as systemd strips them.
+    /// </summary>
     public static string Bare(string value)
     {
         var v = value;
@@ -26,7 +28,10 @@ public static class ConditionPaths
         return v;
     }
 
-    /// <summary>Drops path conditions with a relative path from <paramref name="settings"/>, warning through <paramref name="warn"/>.</summary>
+    /// <summary>
+    /// Drops path conditions with a relative path from <paramref name="settings"/>, warning through
+    /// <paramref name="warn"/>.
+    /// </summary>
     internal static void Apply(List<UnitSetting> settings, Action<string>? warn)
     {
         for (var i = 0; i < settings.Count; i++)

@@ -19,7 +19,8 @@ internal sealed class ConfigLinkIndex
             foreach (var name in listing.Names)
             {
                 var kind = listing.Kind(name);
-                if (kind == EntryKind.Symlink) Add(links, dir, null, name, listing.LinkTarget(name), dir.Path, dir.InRoot);
+                if (kind == EntryKind.Symlink)
+                    Add(links, dir, null, name, listing.LinkTarget(name), dir.Path, dir.InRoot);
                 else if (kind == EntryKind.Directory && HasDependencySuffix(name))
                 {
                     var sub = cache.Get(Path.Join(dir.Path, name));
@@ -41,9 +42,11 @@ internal sealed class ConfigLinkIndex
         return false;
     }
 
-    private static void Add(List<ConfigLink> links, UnitDirectory dir, string? sub, string name, string? target, string diskFolder, string inRootFolder)
+    private static void Add(List<ConfigLink> links, UnitDirectory dir, string? sub, string name, string? target,
+        string diskFolder, string inRootFolder)
     {
         if (target is null) return;
-        links.Add(new ConfigLink(dir, sub, name, target, RootedPath.ResolveTarget(inRootFolder, target), Path.Join(diskFolder, name)));
+        links.Add(new ConfigLink(dir, sub, name, target, RootedPath.ResolveTarget(inRootFolder, target),
+            Path.Join(diskFolder, name)));
     }
 }

@@ -15,7 +15,9 @@ public sealed class DependencyGraph
     private readonly Dictionary<(string, string), IReadOnlyList<string>> _declared = new();
     private List<string>? _allUnits;
 
-    /// <summary>Creates a graph over a repository; <paramref name="includeImplicit"/> adds default dependencies as systemd does.</summary>
+    /// <summary>
+    /// Creates a graph over a repository; <paramref name="includeImplicit"/> adds default dependencies as systemd does.
+    /// </summary>
     public DependencyGraph(UnitRepository repo, bool includeImplicit = true)
     {
         _repo = repo;
@@ -36,7 +38,9 @@ public sealed class DependencyGraph
         return [.. result];
     }
 
-    /// <summary>What the unit itself declares for a forward property (settings, folder links, implicit dependencies).</summary>
+    /// <summary>
+    /// What the unit itself declares for a forward property (settings, folder links, implicit dependencies).
+    /// </summary>
     public IReadOnlyList<string> Declared(LoadedUnit unit, string property)
     {
         var key = (unit.Id, property);
@@ -61,7 +65,9 @@ public sealed class DependencyGraph
         return list;
     }
 
-    /// <summary>The units whose <paramref name="forwardProperty"/> names <paramref name="unit"/> (or one of its names).</summary>
+    /// <summary>
+    /// The units whose <paramref name="forwardProperty"/> names <paramref name="unit"/> (or one of its names).
+    /// </summary>
     public IReadOnlyList<string> Reverse(LoadedUnit unit, string forwardProperty)
     {
         var result = new List<string>();
@@ -103,7 +109,10 @@ public sealed class DependencyGraph
         return names;
     }
 
-    /// <summary>Cheap pre-filter: does a file or folder link of the candidate name one of the names, or share its base name (implicit triggers)?</summary>
+    /// <summary>
+    /// Cheap pre-filter: does a file or folder link of the candidate name one of the names, or share its base name
+    /// (implicit triggers)?
+    /// </summary>
     private bool Mentions(string candidate, IReadOnlyList<string> names)
     {
         var stem = UnitNames.WithoutSuffix(candidate);

@@ -1,9 +1,14 @@
 namespace Platform.Units;
 
-/// <summary>The dependency properties of systemd.unit(5) and how forward and reverse ones map ("Mapping of unit properties to their inverses").</summary>
+/// <summary>
+/// The dependency properties of systemd.unit(5) and how forward and reverse ones map ("Mapping of unit properties to
+/// their inverses").
+/// </summary>
 public static class DependencyKinds
 {
-    /// <summary>Properties set in [Unit] (plus <c>Triggers</c>, which is implicit), in systemd's <c>show</c> order.</summary>
+    /// <summary>
+    /// Properties set in [Unit] (plus <c>Triggers</c>, which is implicit), in systemd's <c>show</c> order.
+    /// </summary>
     public static readonly IReadOnlyList<string> Forward =
     [
         "Requires", "Requisite", "Wants", "BindsTo", "PartOf", "Upholds", "Conflicts", "Before", "After",
@@ -18,7 +23,10 @@ public static class DependencyKinds
         "OnFailureOf", "OnSuccessOf", "TriggeredBy",
     ];
 
-    /// <summary>The forward property whose reverse <paramref name="property"/> is, or null: <c>WantedBy</c> → <c>Wants</c>, <c>Before</c> → <c>After</c>.</summary>
+    /// <summary>
+    /// The forward property whose reverse <paramref name="property"/> is, or null: <c>WantedBy</c> → <c>Wants</c>,
+    /// <c>Before</c> → <c>After</c>.
+    /// </summary>
     public static string? InverseOf(string property) => property switch
     {
         "RequiredBy" => "Requires",
@@ -40,7 +48,10 @@ public static class DependencyKinds
         _ => null,
     };
 
-    /// <summary>The folder suffix whose links add to a property: <c>.wants</c> for Wants, <c>.requires</c> for Requires, <c>.upholds</c> for Upholds.</summary>
+    /// <summary>
+    /// The folder suffix whose links add to a property: <c>.wants</c> for Wants, <c>.requires</c> for Requires,
+    /// <c>.upholds</c> for Upholds.
+    /// </summary>
     public static string? FolderSuffix(string property) => property switch
     {
         "Wants" => ".wants",

@@ -28,8 +28,8 @@ internal sealed class DirectoryListing
         if (dir == IntPtr.Zero) return new DirectoryListing(path, entries, false);
         try
         {
-            // readdir's d_type names the kind without a stat per entry (FileSystemEntry.Attributes would lstat each one,
-            // which dominated is-enabled and list-unit-files on large unit folders).
+            // readdir's d_type names the kind without a stat per entry (FileSystemEntry.Attributes would lstat each
+            // one, which dominated is-enabled and list-unit-files on large unit folders).
             IntPtr record;
             while ((record = LibC.readdir64(dir)) != IntPtr.Zero)
             {
@@ -48,7 +48,7 @@ internal sealed class DirectoryListing
         }
         finally
         {
-            LibC.closedir(dir);
+            _ = LibC.closedir(dir);
         }
         return new DirectoryListing(path, entries, true);
     }

@@ -17,7 +17,8 @@ internal sealed class DisableOperation
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
 
-    public DisableOperation(UnitRepository repo, InstallMessages messages, InstallOptions options, InstallResult result, SymlinkWriter writer, bool runtime, string verb = "disable")
+    public DisableOperation(UnitRepository repo, InstallMessages messages, InstallOptions options, InstallResult result,
+        SymlinkWriter writer, bool runtime, string verb = "disable")
     {
         _verb = verb;
         _repo = repo;
@@ -28,7 +29,10 @@ internal sealed class DisableOperation
         _config = runtime ? repo.Paths.RuntimeConfigDirectory : repo.Paths.ConfigDirectory;
     }
 
-    /// <summary>Marks a unit for removal; false (after recording the failure) when the daemon wording makes an unknown unit an error.</summary>
+    /// <summary>
+    /// Marks a unit for removal; false (after recording the failure) when the daemon wording makes an unknown unit an
+    /// error.
+    /// </summary>
     public bool Mark(string name, bool quietWhenMissing = false)
     {
         var t = _repo.Targets.Resolve(name);
@@ -39,7 +43,11 @@ internal sealed class DisableOperation
                 return true;
             case LocationKind.NotFound or LocationKind.Broken:
                 if (quietWhenMissing || BuiltInUnits.Exists(name, _repo.Paths.IsUser)) return true;
-                if (_options.Style == InstallMessageStyle.Offline) { _result.Stderr.Add(_messages.NotFound(_verb, name)); return true; }
+                if (_options.Style == InstallMessageStyle.Offline)
+                {
+                    _result.Stderr.Add(_messages.NotFound(_verb, name));
+                    return true;
+                }
                 _result.Fail(_messages.NotFound(_verb, name));
                 return false;
             case LocationKind.Masked:

@@ -17,7 +17,9 @@ internal sealed class DropInFinder
         _cache = cache;
     }
 
-    /// <summary>The <c>.conf</c> drop-ins to apply, on disk, in application order (masked and empty ones left out).</summary>
+    /// <summary>
+    /// The <c>.conf</c> drop-ins to apply, on disk, in application order (masked and empty ones left out).
+    /// </summary>
     public IReadOnlyList<string> FindConfFiles(IReadOnlyList<string> names)
     {
         var winners = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -56,7 +58,8 @@ internal sealed class DropInFinder
             foreach (var entry in listing.Names)
             {
                 if (!UnitNames.IsValid(entry) || listing.Kind(entry) == EntryKind.Directory) continue;
-                var name = instance is not null && UnitNames.IsTemplate(entry) ? UnitNames.WithInstance(entry, instance) : entry;
+                var name = instance is not null && UnitNames.IsTemplate(entry)
+                    ? UnitNames.WithInstance(entry, instance) : entry;
                 if (UnitNames.IsTemplate(name) || result.Contains(name)) continue;
                 result.Add(name);
             }
@@ -87,7 +90,8 @@ internal sealed class DropInFinder
         var trimmed = prefix.EndsWith('-') ? prefix[..^1] : prefix;
         var dash = trimmed.LastIndexOf('-');
         if (dash <= 0) return;
-        AddDirs(unitDir, string.Concat(trimmed.AsSpan(0, dash + 1), ".", UnitNames.TypeOf(name)), suffix, dirs, depth + 1);
+        AddDirs(unitDir, string.Concat(trimmed.AsSpan(0, dash + 1), ".", UnitNames.TypeOf(name)), suffix, dirs,
+            depth + 1);
     }
 
     private void Add(string dir, List<string> dirs)

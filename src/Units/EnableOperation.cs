@@ -14,7 +14,8 @@ internal sealed class EnableOperation
     private readonly string _verb;
     private readonly HashSet<string> _done = new(StringComparer.Ordinal);
 
-    public EnableOperation(UnitRepository repo, InstallMessages messages, InstallResult result, SymlinkWriter writer, bool runtime, string verb)
+    public EnableOperation(UnitRepository repo, InstallMessages messages, InstallResult result, SymlinkWriter writer,
+        bool runtime, string verb)
     {
         _repo = repo;
         _messages = messages;
@@ -36,7 +37,8 @@ internal sealed class EnableOperation
         var t = _repo.Targets.Resolve(name);
         switch (t.Location.Kind)
         {
-            case LocationKind.NotFound when BuiltInUnits.Exists(name, _repo.Paths.IsUser) || SysVLookup.Find(_repo.Paths, name) is not null:
+            case LocationKind.NotFound when BuiltInUnits.Exists(name, _repo.Paths.IsUser)
+                || SysVLookup.Find(_repo.Paths, name) is not null:
                 return true;
             case LocationKind.NotFound or LocationKind.Broken:
                 _result.Fail(_messages.NotFound(_verb, name));
@@ -82,9 +84,9 @@ internal sealed class EnableOperation
     }
 
     /// <summary>
-    /// Creates the links of <paramref name="t"/>, pointing at <paramref name="file"/>'s file; Alias= links are named after
-    /// <paramref name="aliasSource"/>. A link that cannot be made is reported and the others are still made, as systemctl
-    /// does; the result is false when any failed.
+    /// Creates the links of <paramref name="t"/>, pointing at <paramref name="file"/>'s file; Alias= links are named
+    /// after <paramref name="aliasSource"/>. A link that cannot be made is reported and the others are still made, as
+    /// systemctl does; the result is false when any failed.
     /// </summary>
     private bool Install(InstallTarget t, InstallTarget file, InstallTarget aliasSource)
     {
@@ -110,8 +112,14 @@ internal sealed class EnableOperation
                     _result.Fail(_messages.NonTemplateDestination(_verb, linkName, destination));
                     return false;
                 }
-                if (!_writer.Link(_verb, Path.Join(_config.Path, destination + suffix, linkName), target, replaceLinks: true)) { ok = false; continue; }
-                if (_repo.Locate(destination).Kind == LocationKind.NotFound && !BuiltInUnits.Exists(destination, _repo.Paths.IsUser))
+                if (!_writer.Link(_verb, Path.Join(_config.Path, destination + suffix, linkName), target,
+                    replaceLinks: true))
+                {
+                    ok = false;
+                    continue;
+                }
+                if (_repo.Locate(destination).Kind == LocationKind.NotFound
+                    && !BuiltInUnits.Exists(destination, _repo.Paths.IsUser))
                     _result.Stderr.Add(InstallMessages.NonExistentDependency(_repo.Paths.Under(target), destination));
             }
         }

@@ -38,8 +38,12 @@ public static class EnvironmentFile
         return result;
     }
 
-    /// <summary>Splits an <c>Environment=</c> value into assignments (<c>"A=b c" D=e</c>); words without a valid <c>NAME=</c> are skipped.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> ParseAssignments(string value, Action<string>? warn = null)
+    /// <summary>
+    /// Splits an <c>Environment=</c> value into assignments (<c>"A=b c" D=e</c>); words without a valid <c>NAME=</c>
+    /// are skipped.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> ParseAssignments(string value,
+        Action<string>? warn = null)
     {
         var result = new List<KeyValuePair<string, string>>();
         foreach (var word in SystemdValues.SplitWords(value))
@@ -55,7 +59,9 @@ public static class EnvironmentFile
         return result;
     }
 
-    /// <summary>Whether a name may be an environment variable: letters, digits, underscore, not starting with a digit.</summary>
+    /// <summary>
+    /// Whether a name may be an environment variable: letters, digits, underscore, not starting with a digit.
+    /// </summary>
     public static bool IsValidName(string name)
     {
         if (name.Length == 0 || char.IsAsciiDigit(name[0])) return false;

@@ -8,10 +8,13 @@ namespace Platform.Units;
 /// </summary>
 public static class ExecLineParser
 {
-    /// <summary>Parses one command line; returns null and a systemd-worded <paramref name="error"/> when it is unusable.</summary>
+    /// <summary>
+    /// Parses one command line; returns null and a systemd-worded <paramref name="error"/> when it is unusable.
+    /// </summary>
     /// <param name="value">The setting value.</param>
     /// <param name="error">Why the line is unusable.</param>
-    /// <param name="fatal">True when systemd refuses the whole unit for it, false when it only ignores the line.</param>
+    /// <param name="fatal">True when systemd refuses the whole unit for it, false when it only ignores the
+    /// line.</param>
     public static ExecCommand? TryParse(string value, out string? error, out bool fatal)
     {
         error = null;
@@ -25,7 +28,11 @@ public static class ExecLineParser
             else if (c == '@' && !argv0) argv0 = true;
             else if (c == ':' && !noEnv) noEnv = true;
             else if (c == '+' && !full && !noSandbox) full = true;
-            else if (c == '!' && !full && !noSandbox) { noSandbox = true; if (i + 1 < value.Length && value[i + 1] == '!') i++; }
+            else if (c == '!' && !full && !noSandbox)
+            {
+                noSandbox = true;
+                if (i + 1 < value.Length && value[i + 1] == '!') i++;
+            }
             else break;
             i++;
         }
@@ -54,7 +61,11 @@ public static class ExecLineParser
         IReadOnlyList<string> args = words;
         if (argv0)
         {
-            if (words.Count < 2) { error = $"Empty executable name or zeroeth argument, ignoring: {value}"; return null; }
+            if (words.Count < 2)
+            {
+                error = $"Empty executable name or zeroeth argument, ignoring: {value}";
+                return null;
+            }
             var list = new List<string>(words.Count - 1) { words[1] };
             for (var k = 2; k < words.Count; k++) list.Add(words[k]);
             args = list;
@@ -71,7 +82,10 @@ public static class ExecLineParser
         };
     }
 
-    /// <summary>Absolute paths and bare file names (searched in the executor's fixed PATH) are valid; relative paths with a slash are not.</summary>
+    /// <summary>
+    /// Absolute paths and bare file names (searched in the executor's fixed PATH) are valid; relative paths with a
+    /// slash are not.
+    /// </summary>
     public static bool IsValidExecutable(string path)
     {
         if (path.Length == 0) return false;

@@ -1,6 +1,9 @@
 namespace Platform.Units;
 
-/// <summary>Shell wildcard matching as fnmatch(3) without flags: <c>*</c>, <c>?</c>, <c>[...]</c> with ranges and <c>!</c>/<c>^</c>, backslash escapes.</summary>
+/// <summary>
+/// Shell wildcard matching as fnmatch(3) without flags: <c>*</c>, <c>?</c>, <c>[...]</c> with ranges and
+/// <c>!</c>/<c>^</c>, backslash escapes.
+/// </summary>
 public static class Glob
 {
     /// <summary>Whether <paramref name="pattern"/> has any wildcard character.</summary>

@@ -10,15 +10,21 @@ internal static class ImplicitDependencies
 {
     /// <summary>Targets that implicit dependencies name; reverse lookups on them must consider every unit.</summary>
     public static readonly string[] ImplicitTargets =
-        ["sysinit.target", "basic.target", "shutdown.target", "sockets.target", "timers.target", "paths.target", "time-set.target", "time-sync.target"];
+        ["sysinit.target", "basic.target", "shutdown.target", "sockets.target", "timers.target", "paths.target",
+            "time-set.target", "time-sync.target"];
 
-    /// <summary>Adds the implicit dependencies of <paramref name="unit"/> for <paramref name="property"/> to <paramref name="into"/>.</summary>
-    public static void Add(UnitDefinition unit, string property, bool user, List<string> into, Func<string, IReadOnlyList<string>> declared,
+    /// <summary>
+    /// Adds the implicit dependencies of <paramref name="unit"/> for <paramref name="property"/> to
+    /// <paramref name="into"/>.
+    /// </summary>
+    public static void Add(UnitDefinition unit, string property, bool user, List<string> into,
+        Func<string, IReadOnlyList<string>> declared,
         Func<string, UnitDefinition> load)
     {
         var type = unit.Kind;
         if (property == "Triggers" && TriggeredUnit(unit) is { } triggered) into.Add(triggered);
-        if (type is "socket" or "path" && property == "Before" && TriggeredUnit(unit) is { } activated) into.Add(activated);
+        if (type is "socket" or "path" && property == "Before" && TriggeredUnit(unit) is { } activated)
+            into.Add(activated);
         // Units that run processes live in a slice, whatever DefaultDependencies= says (systemd.resource-control(5)).
         if (property is "Requires" or "After" && type is "service" or "socket" or "mount" or "swap" or "scope")
             into.Add(UnitSlices.SliceOf(unit, user));
@@ -32,7 +38,11 @@ internal static class ImplicitDependencies
             case "After" when sysinit:
                 into.Add("sysinit.target");
                 if (type == "service") into.Add("basic.target");
-                if (type == "timer" && unit.Has("Timer", "OnCalendar")) { into.Add("time-set.target"); into.Add("time-sync.target"); }
+                if (type == "timer" && unit.Has("Timer", "OnCalendar"))
+                {
+                    into.Add("time-set.target");
+                    into.Add("time-sync.target");
+                }
                 break;
             case "After" when user && type == "service":
                 into.Add("basic.target");
@@ -46,7 +56,8 @@ internal static class ImplicitDependencies
                     {
                         if (d == unit.Name || UnitNames.TypeOf(d) is null || before.Contains(d)) continue;
                         var other = load(d);
-                        if (other.LoadState == UnitLoadState.Loaded && other.GetBool("Unit", "DefaultDependencies", true)) into.Add(d);
+                        if (other.LoadState == UnitLoadState.Loaded
+                            && other.GetBool("Unit", "DefaultDependencies", true)) into.Add(d);
                     }
                 break;
             case "Before" when type is "socket" or "timer" or "path":
@@ -62,11 +73,14 @@ internal static class ImplicitDependencies
         }
     }
 
-    /// <summary>The unit a socket, timer or path unit activates: <c>Service=</c>/<c>Unit=</c>, else the same name as a service.</summary>
+    /// <summary>
+    /// The unit a socket, timer or path unit activates: <c>Service=</c>/<c>Unit=</c>, else the same name as a service.
+    /// </summary>
     public static string? TriggeredUnit(UnitDefinition unit) => unit.Kind switch
     {
         // An Accept=yes socket triggers a new instance per connection, no unit of its own (systemd shows no Triggers=).
-        "socket" => unit.GetBool("Socket", "Accept", false) ? null : unit.Get("Socket", "Service") ?? UnitNames.WithoutSuffix(unit.Name) + ".service",
+        "socket" => unit.GetBool("Socket", "Accept", false) ? null : unit.Get("Socket", "Service")
+            ?? UnitNames.WithoutSuffix(unit.Name) + ".service",
         "timer" => unit.Get("Timer", "Unit") ?? UnitNames.WithoutSuffix(unit.Name) + ".service",
         "path" => unit.Get("Path", "Unit") ?? UnitNames.WithoutSuffix(unit.Name) + ".service",
         "automount" => UnitNames.WithoutSuffix(unit.Name) + ".mount",

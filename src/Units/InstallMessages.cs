@@ -1,6 +1,8 @@
 namespace Platform.Units;
 
-/// <summary>The lines systemctl 252 prints for install operations, in both wordings (<see cref="InstallMessageStyle"/>).</summary>
+/// <summary>
+/// The lines systemctl 252 prints for install operations, in both wordings (<see cref="InstallMessageStyle"/>).
+/// </summary>
 internal sealed class InstallMessages
 {
     private readonly InstallOptions _options;
@@ -48,11 +50,15 @@ internal sealed class InstallMessages
         => $"Unit {unitOnDisk} is added as a dependency to a non-existent unit {target}.";
 
     public static string Escaped(string argument)
-        => $"Invalid unit name \"{argument}\" escaped as \"{UnitNames.Mangle(argument, "", out _)}\" (maybe you should use systemd-escape?).";
+        => $"Invalid unit name \"{argument}\" escaped as \"{UnitNames.Mangle(argument, "", out _)}\" (maybe you should "
+            + $"use systemd-escape?).";
 
-    public static string StateUnknown(string name) => $"Failed to get unit file state for {name}: No such file or directory";
+    public static string StateUnknown(string name) =>
+        $"Failed to get unit file state for {name}: No such file or directory";
 
-    /// <summary>systemctl's notice when none of the named units can be enabled through [Install] (exit code stays 0).</summary>
+    /// <summary>
+    /// systemctl's notice when none of the named units can be enabled through [Install] (exit code stays 0).
+    /// </summary>
     public static readonly string[] NoInstallInfo =
     [
         "The unit files have no installation config (WantedBy=, RequiredBy=, Also=,",

@@ -3,10 +3,16 @@ namespace Platform.Units;
 /// <summary>How install operations word their output.</summary>
 public sealed class InstallOptions
 {
-    /// <summary>Error wording and the exit code of <c>disable</c> for unknown units; default <see cref="InstallMessageStyle.Daemon"/>.</summary>
+    /// <summary>
+    /// Error wording and the exit code of <c>disable</c> for unknown units; default
+    /// <see cref="InstallMessageStyle.Daemon"/>.
+    /// </summary>
     public InstallMessageStyle Style { get; init; } = InstallMessageStyle.Daemon;
 
-    /// <summary>Print <c>→</c> in "Created symlink" lines (systemd does in UTF-8 locales), else <c>-&gt;</c>. Defaults from the environment.</summary>
+    /// <summary>
+    /// Print <c>→</c> in "Created symlink" lines (systemd does in UTF-8 locales), else <c>-&gt;</c>. Defaults from the
+    /// environment.
+    /// </summary>
     public bool UnicodeArrow { get; init; } = LocaleIsUtf8();
 
     /// <summary><c>--force</c>: replace existing files and links that are in the way.</summary>
@@ -24,7 +30,8 @@ public sealed class InstallOptions
         {
             var value = Environment.GetEnvironmentVariable(v);
             if (string.IsNullOrEmpty(value)) continue;
-            return value.Contains("UTF-8", StringComparison.OrdinalIgnoreCase) || value.Contains("utf8", StringComparison.OrdinalIgnoreCase);
+            return value.Contains("UTF-8", StringComparison.OrdinalIgnoreCase)
+                || value.Contains("utf8", StringComparison.OrdinalIgnoreCase);
         }
         return false;
     }

@@ -21,10 +21,14 @@ internal sealed class InstallStates
 
     public void Clear() => _links = null;
 
-    /// <summary>The state word, or null when no unit file has the name (systemctl then reports "No such file or directory").</summary>
+    /// <summary>
+    /// The state word, or null when no unit file has the name (systemctl then reports "No such file or directory").
+    /// </summary>
     public string? State(string name) => State(_targets.Resolve(name), forListing: false);
 
-    /// <summary>The state of a resolved target; for listings a dangling or unparsable file is <c>bad</c> instead of missing.</summary>
+    /// <summary>
+    /// The state of a resolved target; for listings a dangling or unparsable file is <c>bad</c> instead of missing.
+    /// </summary>
     public string? State(InstallTarget t, bool forListing)
     {
         var loc = t.Location;
@@ -44,7 +48,8 @@ internal sealed class InstallStates
         }
         if (t.ParseFailed) return "bad";
         if (t.IsAlias) return "alias";
-        // systemd's unit_file_lookup_state(): a unit whose file a generator wrote is "generated", whatever links it has.
+        // systemd's unit_file_lookup_state(): a unit whose file a generator wrote is "generated", whatever links it
+        // has.
         if (loc.Directory?.Kind == UnitDirectoryKind.Generator) return "generated";
         var scan = ScanLinks(t);
         if (scan.Enabled) return "enabled";
@@ -77,7 +82,8 @@ internal sealed class InstallStates
             {
                 // A differently named link pointing here belongs to the unit it is named after, not to this one.
                 if (link.Name == name) match = true;
-                else if (template && UnitNames.TemplateOf(link.Name) == name && (pointsHere || link.TargetName == fileName))
+                else if (template && UnitNames.TemplateOf(link.Name) == name
+                    && (pointsHere || link.TargetName == fileName))
                     match = defaultInstance is not null && UnitNames.InstanceOf(link.Name) == defaultInstance;
             }
             else if (link.Name == name)

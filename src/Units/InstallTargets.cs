@@ -2,7 +2,10 @@ using Platform.Abstractions;
 
 namespace Platform.Units;
 
-/// <summary>Resolves names for install operations: file, alias status and the [Install] section (fragment only, specifiers expanded for the name).</summary>
+/// <summary>
+/// Resolves names for install operations: file, alias status and the [Install] section (fragment only, specifiers
+/// expanded for the name).
+/// </summary>
 internal sealed class InstallTargets
 {
     private readonly UnitRepository _repo;
@@ -33,7 +36,8 @@ internal sealed class InstallTargets
         {
             var parsed = UnitFileParser.ParseFile(loc.ContentPath ?? loc.Path!, _repo.ReportWarning);
             failed = parsed.FatalError is not null;
-            var unitName = loc.AliasChain.Count > 1 && !UnitNames.IsInstance(name) ? loc.Id : UnitNames.IsInstance(loc.Id) ? loc.Id : name;
+            var unitName = loc.AliasChain.Count > 1 && !UnitNames.IsInstance(name)
+                ? loc.Id : UnitNames.IsInstance(loc.Id) ? loc.Id : name;
             var expander = new SpecifierExpander(_repo.Paths, _facts, unitName, file);
             var settings = new List<UnitSetting>();
             AddInstallSettings(parsed, expander, settings);
@@ -53,7 +57,7 @@ internal sealed class InstallTargets
             if (s.Section == "Install" && expander.TryExpand(s.Value, out var v, out _)) into.Add(s with { Value = v });
     }
 
-    private static IReadOnlyList<string> DropInNames(string unitName, UnitFileLocation loc)
+    private static List<string> DropInNames(string unitName, UnitFileLocation loc)
     {
         var names = new List<string> { unitName };
         foreach (var n in loc.AliasChain) if (!names.Contains(n)) names.Add(n);

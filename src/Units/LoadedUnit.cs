@@ -34,7 +34,9 @@ public sealed class LoadedUnit
     /// <summary>How the file was found; null for built-in and SysV units.</summary>
     public UnitFileLocation? Location { get; }
 
-    /// <summary>For a unit generated from a SysV script: the script on disk (<c>show -p SourcePath</c> shows its in-root path).</summary>
+    /// <summary>
+    /// For a unit generated from a SysV script: the script on disk (<c>show -p SourcePath</c> shows its in-root path).
+    /// </summary>
     public string? SourcePath { get; }
 
     /// <summary>Whether the unit is one of the <see cref="BuiltInUnits"/> (no file defines it).</summary>

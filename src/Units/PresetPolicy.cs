@@ -12,7 +12,9 @@ public sealed class PresetPolicy
     /// <summary>The rules in the order they are consulted.</summary>
     public IReadOnlyList<PresetRule> Rules { get; }
 
-    /// <summary>Reads the policy from <paramref name="paths"/>' preset folders; bad lines go to <paramref name="warn"/>.</summary>
+    /// <summary>
+    /// Reads the policy from <paramref name="paths"/>' preset folders; bad lines go to <paramref name="warn"/>.
+    /// </summary>
     public static PresetPolicy Load(UnitPaths paths, Action<string>? warn = null)
     {
         var files = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -41,7 +43,8 @@ public sealed class PresetPolicy
                 var words = lines[i].Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
                 if (words.Length == 0 || words[0][0] is '#' or ';') continue;
                 if (words.Length >= 2 && words[0] is "enable" or "disable")
-                    rules.Add(new PresetRule(words[0] == "enable", words[1], words[1..].Length > 1 && words[0] == "enable" ? words[2..] : [], $"{path}:{i + 1}"));
+                    rules.Add(new PresetRule(words[0] == "enable", words[1],
+                        words[1..].Length > 1 && words[0] == "enable" ? words[2..] : [], $"{path}:{i + 1}"));
                 else warn?.Invoke($"{path}:{i + 1}: Couldn't parse line '{lines[i].Trim()}'. Ignoring.");
             }
         }

@@ -7,13 +7,16 @@ namespace Platform.Units;
 /// <param name="Source">The preset file and line, for diagnostics.</param>
 public sealed record PresetRule(bool Enable, string Pattern, IReadOnlyList<string> Instances, string Source)
 {
-    /// <summary>Whether the rule decides for <paramref name="name"/>; an instance matches a template rule only when listed.</summary>
+    /// <summary>
+    /// Whether the rule decides for <paramref name="name"/>; an instance matches a template rule only when listed.
+    /// </summary>
     public bool Matches(string name)
     {
         if (Instances.Count > 0)
         {
             if (name == Pattern) return true;
-            return UnitNames.IsInstance(name) && UnitNames.TemplateOf(name) == Pattern && Instances.Contains(UnitNames.InstanceOf(name)!);
+            return UnitNames.IsInstance(name) && UnitNames.TemplateOf(name) == Pattern
+                && Instances.Contains(UnitNames.InstanceOf(name)!);
         }
         return Glob.IsMatch(Pattern, name);
     }

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Platform.Units;
 
-/// <summary>Who this process runs as (for <c>%u %U %g %G %h %s</c>), read once from <c>/proc/self/status</c> and the passwd/group files.</summary>
+/// <summary>
+/// Who this process runs as (for <c>%u %U %g %G %h %s</c>), read once from <c>/proc/self/status</c> and the
+/// passwd/group files.
+/// </summary>
 public sealed class ProcessIdentity
 {
     private static ProcessIdentity? _current;
@@ -59,7 +62,8 @@ public sealed class ProcessIdentity
     private static int EffectiveId(string line)
     {
         var parts = line.Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length > 2 && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0;
+        return parts.Length > 2 && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var v)
+            ? v : 0;
     }
 
     private static string[]? Lookup(string file, int id)

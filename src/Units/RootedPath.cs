@@ -6,19 +6,25 @@ namespace Platform.Units;
 /// </summary>
 public static class RootedPath
 {
-    /// <summary>The on-disk path of <paramref name="inRoot"/> (an absolute path inside <paramref name="root"/>).</summary>
+    /// <summary>
+    /// The on-disk path of <paramref name="inRoot"/> (an absolute path inside <paramref name="root"/>).
+    /// </summary>
     public static string Under(string root, string inRoot)
     {
         if (root == "/") return inRoot;
         return inRoot == "/" ? root : root + inRoot;
     }
 
-    /// <summary>The in-root path of an on-disk path under <paramref name="root"/>; paths outside the root are returned unchanged.</summary>
+    /// <summary>
+    /// The in-root path of an on-disk path under <paramref name="root"/>; paths outside the root are returned
+    /// unchanged.
+    /// </summary>
     public static string InRoot(string root, string onDisk)
     {
         if (root == "/") return onDisk;
         if (onDisk == root) return "/";
-        if (onDisk.Length > root.Length && onDisk.StartsWith(root, StringComparison.Ordinal) && onDisk[root.Length] == '/')
+        if (onDisk.Length > root.Length && onDisk.StartsWith(root, StringComparison.Ordinal)
+            && onDisk[root.Length] == '/')
             return onDisk[root.Length..];
         return onDisk;
     }

@@ -22,7 +22,10 @@ public sealed class SpecifierExpander
         _fragmentInRoot = fragmentInRoot;
     }
 
-    /// <summary>Expands every specifier; on an unknown or unresolvable one returns false and names it in <paramref name="error"/>.</summary>
+    /// <summary>
+    /// Expands every specifier; on an unknown or unresolvable one returns false and names it in
+    /// <paramref name="error"/>.
+    /// </summary>
     public bool TryExpand(string value, out string result, out string? error)
     {
         error = null;
@@ -83,9 +86,9 @@ public sealed class SpecifierExpander
             'l' => _facts.ShortHostname,
             'q' => _facts.PrettyHostname,
             'm' => _facts.MachineId,
-            'b' => _facts.BootId,
+            'b' => SystemFacts.BootId,
             'v' => _facts.KernelRelease,
-            'a' => _facts.Architecture,
+            'a' => SystemFacts.Architecture,
             'o' => _facts.OsRelease("ID"),
             'w' => _facts.OsRelease("VERSION_ID"),
             'W' => _facts.OsRelease("VARIANT_ID"),

@@ -12,13 +12,15 @@ internal static class SpecifierPass
     private static readonly string[] FatalKeys = ["WorkingDirectory", "RootDirectory", "RootImage", "PIDFile"];
 
     /// <summary>Rewrites <paramref name="settings"/> in place; returns the fatal error line, or null.</summary>
-    public static string? Apply(List<UnitSetting> settings, string type, SpecifierExpander expander, Action<string> warn)
+    public static string? Apply(List<UnitSetting> settings, string type, SpecifierExpander expander,
+        Action<string> warn)
     {
         for (var i = 0; i < settings.Count; i++)
         {
             var s = settings[i];
             if (!s.Value.Contains('%') || !UnitChecks.IsKnownSection(s.Section, type)
-                || s.Section.StartsWith("X-", StringComparison.Ordinal) || s.Key.StartsWith("X-", StringComparison.Ordinal))
+                || s.Section.StartsWith("X-", StringComparison.Ordinal)
+                    || s.Key.StartsWith("X-", StringComparison.Ordinal))
                 continue;
             if (expander.TryExpand(s.Value, out var expanded, out var error))
             {

@@ -15,9 +15,9 @@ internal sealed class SymlinkWriter
     public bool Changed { get; private set; }
 
     /// <summary>
-    /// Makes <paramref name="linkOnDisk"/> point to <paramref name="target"/>. An equal link is left alone; another link is
-    /// replaced when <paramref name="replaceLinks"/> (systemctl does so for enablement links); a file in the way is an error.
-    /// Returns false after recording the failure.
+    /// Makes <paramref name="linkOnDisk"/> point to <paramref name="target"/>. An equal link is left alone; another
+    /// link is replaced when <paramref name="replaceLinks"/> (systemctl does so for enablement links); a file in the
+    /// way is an error. Returns false after recording the failure.
     /// </summary>
     public bool Link(string verb, string linkOnDisk, string target, bool replaceLinks)
     {
@@ -54,7 +54,10 @@ internal sealed class SymlinkWriter
         return true;
     }
 
-    /// <summary>Removes a link (or empty mask file) and, when its folder is a now-empty <c>*.wants/</c>-style folder, the folder too.</summary>
+    /// <summary>
+    /// Removes a link (or empty mask file) and, when its folder is a now-empty <c>*.wants/</c>-style folder, the folder
+    /// too.
+    /// </summary>
     public void Remove(string pathOnDisk)
     {
         try { File.Delete(pathOnDisk); }

@@ -25,7 +25,8 @@ internal static class SysVInstall
         foreach (var level in stop)
         {
             var dir = paths.Under($"/etc/rc{level}.d");
-            if (Links(dir, 'S', name).Count == 0 && Links(dir, 'K', name).Count == 0) Create(Path.Join(dir, "K01" + name), name, result);
+            if (Links(dir, 'S', name).Count == 0 && Links(dir, 'K', name).Count == 0)
+                Create(Path.Join(dir, "K01" + name), name, result);
         }
     }
 
@@ -49,8 +50,9 @@ internal static class SysVInstall
         result.Stderr.Add($"Executing: {Helper} {verb} {name}");
     }
 
-    private static IEnumerable<string> Levels(string? list, string fallback)
-        => (string.IsNullOrWhiteSpace(list) ? fallback : list).Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+    private static string[] Levels(string? list, string fallback)
+        => (string.IsNullOrWhiteSpace(list) ? fallback : list)
+            .Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Links like <c>S20NAME</c> in a runlevel folder.</summary>
     private static List<string> Links(string dir, char kind, string name)
@@ -60,7 +62,8 @@ internal static class SysVInstall
         foreach (var path in Directory.EnumerateFileSystemEntries(dir, kind + "*"))
         {
             var file = Path.GetFileName(path);
-            if (file.Length == name.Length + 3 && char.IsAsciiDigit(file[1]) && char.IsAsciiDigit(file[2]) && file.EndsWith(name, StringComparison.Ordinal))
+            if (file.Length == name.Length + 3 && char.IsAsciiDigit(file[1]) && char.IsAsciiDigit(file[2])
+                && file.EndsWith(name, StringComparison.Ordinal))
                 found.Add(path);
         }
         return found;

@@ -1,6 +1,8 @@
 namespace Platform.Units;
 
-/// <summary>Finds SysV scripts in <c>ROOT/etc/init.d</c> and whether an <c>/etc/rc[2-5].d/S*</c> link starts them.</summary>
+/// <summary>
+/// Finds SysV scripts in <c>ROOT/etc/init.d</c> and whether an <c>/etc/rc[2-5].d/S*</c> link starts them.
+/// </summary>
 internal static class SysVLookup
 {
     /// <summary>
@@ -10,12 +12,14 @@ internal static class SysVLookup
     /// </summary>
     public static string? Find(UnitPaths paths, string serviceName, bool anyMode = false)
     {
-        if (UnitNames.TypeOf(serviceName) != "service" || UnitNames.IsInstance(serviceName) || UnitNames.IsTemplate(serviceName)) return null;
+        if (UnitNames.TypeOf(serviceName) != "service" || UnitNames.IsInstance(serviceName)
+            || UnitNames.IsTemplate(serviceName)) return null;
         var bare = UnitNames.WithoutSuffix(serviceName);
         foreach (var candidate in (string[])[bare, bare + ".sh"])
         {
             var path = Path.Join(paths.InitDirectory, candidate);
-            if (SysVScript.ServiceName(candidate) == serviceName && (anyMode ? File.Exists(path) : IsExecutableFile(path))) return path;
+            if (SysVScript.ServiceName(candidate) == serviceName
+                && (anyMode ? File.Exists(path) : IsExecutableFile(path))) return path;
         }
         return null;
     }
@@ -28,7 +32,9 @@ internal static class SysVLookup
             if (SysVScript.ServiceName(Path.GetFileName(file)) is { } name && IsExecutableFile(file)) yield return name;
     }
 
-    /// <summary>Whether a start link (<c>S##NAME</c>) for the script exists in one of the multi-user runlevels 2 to 5.</summary>
+    /// <summary>
+    /// Whether a start link (<c>S##NAME</c>) for the script exists in one of the multi-user runlevels 2 to 5.
+    /// </summary>
     public static bool IsEnabled(UnitPaths paths, string scriptFileName)
     {
         for (var level = 2; level <= 5; level++)
@@ -51,7 +57,8 @@ internal static class SysVLookup
         try
         {
             var info = new FileInfo(path);
-            return info.Exists && (info.UnixFileMode & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
+            return info.Exists && (info.UnixFileMode & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute
+                | UnixFileMode.OtherExecute)) != 0;
         }
         catch (IOException) { return false; }
     }

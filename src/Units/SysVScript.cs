@@ -9,9 +9,13 @@ namespace Platform.Units;
 public static class SysVScript
 {
     private static readonly string[] BackupSuffixes =
-        ["~", ".dpkg-old", ".dpkg-new", ".dpkg-dist", ".dpkg-bak", ".dpkg-tmp", ".rpmnew", ".rpmsave", ".rpmorig", ".swp", ".bak", ".old", ".new", ".orig", ".ucf-old", ".ucf-new", ".ucf-dist"];
+        ["~", ".dpkg-old", ".dpkg-new", ".dpkg-dist", ".dpkg-bak", ".dpkg-tmp", ".rpmnew", ".rpmsave", ".rpmorig",
+            ".swp", ".bak", ".old", ".new", ".orig", ".ucf-old", ".ucf-new", ".ucf-dist"];
 
-    /// <summary>The service name a script file name gives (<c>x</c> or <c>x.sh</c> → <c>x.service</c>), or null for hidden or backup files.</summary>
+    /// <summary>
+    /// The service name a script file name gives (<c>x</c> or <c>x.sh</c> → <c>x.service</c>), or null for hidden or
+    /// backup files.
+    /// </summary>
     public static string? ServiceName(string fileName)
     {
         if (fileName.Length == 0 || fileName[0] == '.') return null;
@@ -22,7 +26,9 @@ public static class SysVScript
         return UnitNames.IsValid(name) && !UnitNames.IsInstance(name) && !UnitNames.IsTemplate(name) ? name : null;
     }
 
-    /// <summary>The LSB header fields (<c>Provides</c>, <c>Required-Start</c>, ...) of a script; empty when it has none.</summary>
+    /// <summary>
+    /// The LSB header fields (<c>Provides</c>, <c>Required-Start</c>, ...) of a script; empty when it has none.
+    /// </summary>
     public static IReadOnlyDictionary<string, string> ReadHeader(string scriptText)
     {
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -36,7 +42,7 @@ public static class SysVScript
             if (!line.StartsWith('#')) continue;
             var body = line[1..];
             var colon = body.IndexOf(':');
-            var continuation = body.StartsWith("\t", StringComparison.Ordinal) || body.StartsWith("  ", StringComparison.Ordinal);
+            var continuation = body.StartsWith('\t') || body.StartsWith("  ", StringComparison.Ordinal);
             if (continuation && last is not null)
             {
                 fields[last] = (fields[last] + " " + body.Trim()).Trim();
@@ -63,7 +69,8 @@ public static class SysVScript
         var description = header.GetValueOrDefault("Short-Description") ?? header.GetValueOrDefault("Description");
         if (!string.IsNullOrEmpty(description)) sb.Append("Description=LSB: ").Append(description).Append('\n');
         if (enabled) sb.Append("Before=multi-user.target\n");
-        foreach (var name in Names(header.GetValueOrDefault("X-Start-Before"), out _)) sb.Append("Before=").Append(name).Append('\n');
+        foreach (var name in Names(header.GetValueOrDefault("X-Start-Before"), out _))
+            sb.Append("Before=").Append(name).Append('\n');
         var wantsNetwork = false;
         foreach (var key in (string[])["Required-Start", "Should-Start"])
         {
@@ -72,14 +79,18 @@ public static class SysVScript
             wantsNetwork |= network;
         }
         if (wantsNetwork) sb.Append("Wants=network-online.target\n");
-        sb.Append("\n[Service]\nType=forking\nRestart=no\nTimeoutSec=5min\nIgnoreSIGPIPE=no\nKillMode=process\nGuessMainPID=no\nRemainAfterExit=yes\n");
+        sb.Append("\n[Service]\nType=forking\nRestart=no\nTimeoutSec=5min\nIgnoreSIGPIPE=no\nKillMode=process\n"
+            + "GuessMainPID=no\nRemainAfterExit=yes\n");
         if (header.Count > 0) sb.Append("SuccessExitStatus=5 6\n");
         sb.Append("ExecStart=").Append(executable).Append(" start\n");
         sb.Append("ExecStop=").Append(executable).Append(" stop\n");
         return sb.ToString();
     }
 
-    /// <summary>Unit names for an LSB dependency list: <c>$network</c> → <c>network-online.target</c>, plain names → <c>NAME.service</c>.</summary>
+    /// <summary>
+    /// Unit names for an LSB dependency list: <c>$network</c> → <c>network-online.target</c>, plain names →
+    /// <c>NAME.service</c>.
+    /// </summary>
     internal static IEnumerable<string> Names(string? list, out bool network)
     {
         network = false;

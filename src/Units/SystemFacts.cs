@@ -38,11 +38,11 @@ internal sealed class SystemFacts
 
     public string MachineId => _machineId ??= ReadFirstLine(RootedPath.Under(_root, "/etc/machine-id")) ?? "";
 
-    public string BootId => KernelBootId.Hex;
+    public static string BootId => KernelBootId.Hex;
 
     public string KernelRelease => _kernel ??= ReadFirstLine("/proc/sys/kernel/osrelease") ?? "";
 
-    public string Architecture => RuntimeInformation.OSArchitecture switch
+    public static string Architecture => RuntimeInformation.OSArchitecture switch
     {
         System.Runtime.InteropServices.Architecture.X64 => "x86-64",
         System.Runtime.InteropServices.Architecture.X86 => "x86",
@@ -55,7 +55,9 @@ internal sealed class SystemFacts
         var other => other.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>A field of os-release (<c>/etc/os-release</c>, else <c>/usr/lib/os-release</c>), empty when unset.</summary>
+    /// <summary>
+    /// A field of os-release (<c>/etc/os-release</c>, else <c>/usr/lib/os-release</c>), empty when unset.
+    /// </summary>
     public string OsRelease(string field)
     {
         if (_osRelease is null)

@@ -11,7 +11,9 @@ internal static class TimeSettingPass
 {
     private const string SecValue = "Failed to parse sec value";
 
-    /// <summary>Section, key, the message prefix systemd uses for it, and whether an empty value resets instead of warning.</summary>
+    /// <summary>
+    /// Section, key, the message prefix systemd uses for it, and whether an empty value resets instead of warning.
+    /// </summary>
     private static readonly (string Section, string Key, string Message, bool EmptyResets)[] Settings =
     [
         ("Unit", "JobTimeoutSec", "Failed to parse JobTimeoutSec= parameter", false),
@@ -29,7 +31,9 @@ internal static class TimeSettingPass
         ("Service", "StartLimitInterval", SecValue, false),
     ];
 
-    /// <summary>Drops unparsable time assignments from <paramref name="settings"/>, warning through <paramref name="warn"/>.</summary>
+    /// <summary>
+    /// Drops unparsable time assignments from <paramref name="settings"/>, warning through <paramref name="warn"/>.
+    /// </summary>
     public static void Apply(List<UnitSetting> settings, Action<string>? warn)
     {
         for (var i = 0; i < settings.Count; i++)

@@ -12,9 +12,12 @@ internal static class UnitChecks
         ["ExecStart", "ExecStartPre", "ExecStartPost", "ExecStop", "ExecStopPost", "ExecReload", "ExecCondition"];
 
     /// <summary>The values systemd 252 accepts for <c>Type=</c>.</summary>
-    public static readonly string[] ServiceTypes = ["simple", "exec", "forking", "oneshot", "dbus", "notify", "notify-reload", "idle"];
+    public static readonly string[] ServiceTypes = ["simple", "exec", "forking", "oneshot", "dbus", "notify",
+        "notify-reload", "idle"];
 
-    /// <summary>The type-specific section of a unit type (<c>Service</c> for <c>service</c>), or null (targets, devices).</summary>
+    /// <summary>
+    /// The type-specific section of a unit type (<c>Service</c> for <c>service</c>), or null (targets, devices).
+    /// </summary>
     public static string? TypeSection(string type) => type switch
     {
         "service" => "Service", "socket" => "Socket", "mount" => "Mount", "automount" => "Automount",
@@ -23,11 +26,15 @@ internal static class UnitChecks
     };
 
     public static bool IsKnownSection(string section, string type)
-        => section is "Unit" or "Install" || section == TypeSection(type) || section.StartsWith("X-", StringComparison.Ordinal);
+        => section is "Unit" or "Install" || section == TypeSection(type)
+            || section.StartsWith("X-", StringComparison.Ordinal);
 
     public static bool IsExecKey(string key) => Array.IndexOf(ExecKeys, key) >= 0;
 
-    /// <summary>Drops command lines systemd ignores (warning through <paramref name="warn"/>); returns a fatal error line, or null.</summary>
+    /// <summary>
+    /// Drops command lines systemd ignores (warning through <paramref name="warn"/>); returns a fatal error line, or
+    /// null.
+    /// </summary>
     public static string? CheckExecLines(string type, List<UnitSetting> settings, Action<string>? warn)
     {
         var section = TypeSection(type);
@@ -45,7 +52,9 @@ internal static class UnitChecks
         return null;
     }
 
-    /// <summary>The service checks systemd runs after loading; the refusal text, or null when the service is usable.</summary>
+    /// <summary>
+    /// The service checks systemd runs after loading; the refusal text, or null when the service is usable.
+    /// </summary>
     public static string? CheckService(UnitDefinition unit)
     {
         if (unit.Kind != "service") return null;
@@ -60,11 +69,14 @@ internal static class UnitChecks
         if (execStart.Count == 0 && type != "oneshot")
             return "Service has no ExecStart= setting, which is only allowed for Type=oneshot services. Refusing.";
         if (execStart.Count == 0 && !successAction && !unit.GetBool("Service", "RemainAfterExit", false))
-            return "Service has no ExecStart= and no SuccessAction= settings and does not have RemainAfterExit=yes set. Refusing.";
+            return "Service has no ExecStart= and no SuccessAction= settings and does not have RemainAfterExit=yes "
+                + "set. Refusing.";
         if (execStart.Count > 1 && type != "oneshot")
-            return "Service has more than one ExecStart= setting, which is only allowed for Type=oneshot services. Refusing.";
+            return "Service has more than one ExecStart= setting, which is only allowed for Type=oneshot services. "
+                + "Refusing.";
         if (type == "oneshot" && unit.Get("Service", "Restart") is "always" or "on-success")
-            return "Service has Restart= set to either always or on-success, which isn't allowed for Type=oneshot services. Refusing.";
+            return "Service has Restart= set to either always or on-success, which isn't allowed for Type=oneshot "
+                + "services. Refusing.";
         if (type == "dbus" && unit.Get("Service", "BusName") is null)
             return "Service is of type D-Bus but no D-Bus service name has been specified. Refusing.";
         return null;

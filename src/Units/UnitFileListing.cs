@@ -1,17 +1,22 @@
 namespace Platform.Units;
 
-/// <summary>The data of <c>systemctl list-unit-files</c>: rows with state and preset, filtered and sorted as systemctl sorts them.</summary>
+/// <summary>
+/// The data of <c>systemctl list-unit-files</c>: rows with state and preset, filtered and sorted as systemctl sorts
+/// them.
+/// </summary>
 public static class UnitFileListing
 {
     private static readonly string[] NoPreset = ["static", "alias", "generated", "transient"];
 
     /// <summary>
     /// Lists unit files. <paramref name="patterns"/> are shell wildcards on the name (any may match; none means all),
-    /// <paramref name="types"/> unit types (<c>service</c>), <paramref name="states"/> state words; null or empty means no filter.
-    /// Built-in units are included unless <paramref name="includeBuiltIns"/> is false (systemd itself only lists files).
+    /// <paramref name="types"/> unit types (<c>service</c>), <paramref name="states"/> state words; null or empty means
+    /// no filter. Built-in units are included unless <paramref name="includeBuiltIns"/> is false (systemd itself only
+    /// lists files).
     /// </summary>
     public static IReadOnlyList<UnitFileRow> List(UnitRepository repo, IReadOnlyCollection<string>? patterns = null,
-        IReadOnlyCollection<string>? types = null, IReadOnlyCollection<string>? states = null, bool includeBuiltIns = true)
+        IReadOnlyCollection<string>? types = null, IReadOnlyCollection<string>? states = null,
+            bool includeBuiltIns = true)
     {
         var rows = new List<UnitFileRow>();
         foreach (var name in repo.AllUnitFileNames(includeBuiltIns))

@@ -18,13 +18,16 @@ public enum LocationKind
 /// <summary>Where the file of a unit is.</summary>
 /// <param name="RequestedName">The name asked for.</param>
 /// <param name="Id">The unit's primary name: the last alias target, with the instance applied.</param>
-/// <param name="AliasChain">The names passed through from the requested one to <paramref name="Id"/>, in order, including both.</param>
+/// <param name="AliasChain">The names passed through from the requested one to <paramref name="Id"/>, in order,
+/// including both.</param>
 /// <param name="Kind">What was found.</param>
-/// <param name="Path">The entry found in a unit folder, on disk (the link for linked and masked units); null when not found.</param>
+/// <param name="Path">The entry found in a unit folder, on disk (the link for linked and masked units); null when not
+/// found.</param>
 /// <param name="Directory">The unit folder holding <paramref name="Path"/>.</param>
 /// <param name="FileName">The name of the file found: <paramref name="Id"/>, or its template.</param>
 /// <param name="Error">Why a broken unit cannot be read, one line.</param>
-/// <param name="ContentPath">The on-disk file to read: <paramref name="Path"/>, or for a link the file it leads to inside the root.</param>
+/// <param name="ContentPath">The on-disk file to read: <paramref name="Path"/>, or for a link the file it leads to
+/// inside the root.</param>
 public sealed record UnitFileLocation(
     string RequestedName,
     string Id,
@@ -34,8 +37,4 @@ public sealed record UnitFileLocation(
     UnitDirectory? Directory,
     string? FileName,
     string? Error,
-    string? ContentPath = null)
-{
-    /// <summary>Whether the file is a template used for an instance (<c>a@.service</c> for <c>a@x.service</c>).</summary>
-    public bool FromTemplate => FileName is not null && FileName != Id && UnitNames.IsTemplate(FileName) && UnitNames.IsInstance(Id);
-}
+    string? ContentPath = null);

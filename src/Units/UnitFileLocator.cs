@@ -50,7 +50,10 @@ internal sealed class UnitFileLocator
         return template with { RequestedName = name, Id = finalId, AliasChain = chain };
     }
 
-    /// <summary>Follows aliases from <paramref name="name"/> without the template fallback; adds every name passed to <paramref name="chain"/>.</summary>
+    /// <summary>
+    /// Follows aliases from <paramref name="name"/> without the template fallback; adds every name passed to
+    /// <paramref name="chain"/>.
+    /// </summary>
     private UnitFileLocation Follow(string name, List<string> chain)
     {
         if (chain.Count == 0) chain.Add(name);
@@ -60,7 +63,8 @@ internal sealed class UnitFileLocator
             var (location, aliasTarget) = Probe(name, current, chain);
             if (aliasTarget is null) return location;
             if (chain.Contains(aliasTarget))
-                return new UnitFileLocation(name, current, chain, LocationKind.Broken, location.Path, location.Directory, null,
+                return new UnitFileLocation(name, current, chain, LocationKind.Broken, location.Path,
+                    location.Directory, null,
                     $"Failed to load {current}: Too many levels of symbolic links");
             chain.Add(aliasTarget);
             current = aliasTarget;
@@ -78,17 +82,21 @@ internal sealed class UnitFileLocator
             if (kind is EntryKind.None or EntryKind.Directory or EntryKind.Other) continue;
             var path = Path.Join(dir.Path, name);
             if (kind == EntryKind.File)
-                return (Found(requested, name, chain, IsEmpty(path) ? LocationKind.Masked : LocationKind.File, path, dir), null);
+                return (Found(requested, name, chain, IsEmpty(path) ? LocationKind.Masked : LocationKind.File, path,
+                    dir), null);
             var target = listing.LinkTarget(name);
             if (target is null) continue;
-            if (RootedPath.IsDevNull(target)) return (Found(requested, name, chain, LocationKind.Masked, path, dir), null);
+            if (RootedPath.IsDevNull(target))
+                return (Found(requested, name, chain, LocationKind.Masked, path, dir), null);
             var targetInRoot = RootedPath.ResolveTarget(dir.InRoot, target);
             var targetName = RootedPath.FileName(targetInRoot);
             var inSearchPath = _paths.FindDirectory(RootedPath.Folder(targetInRoot)) is not null;
-            if (inSearchPath && targetName != name && UnitNames.IsValid(targetName) && UnitNames.SameType(targetName, name))
+            if (inSearchPath && targetName != name && UnitNames.IsValid(targetName)
+                && UnitNames.SameType(targetName, name))
                 return (Found(requested, name, chain, LocationKind.File, path, dir), targetName);
             var real = RootedPath.Canonicalize(_paths.Root, targetInRoot);
-            if (RootedPath.IsDevNull(real)) return (Found(requested, name, chain, LocationKind.Masked, path, dir), null);
+            if (RootedPath.IsDevNull(real))
+                return (Found(requested, name, chain, LocationKind.Masked, path, dir), null);
             var onDisk = _paths.Under(real);
             if (!File.Exists(onDisk))
                 return (Found(requested, name, chain, LocationKind.Broken, path, dir) with
@@ -99,7 +107,8 @@ internal sealed class UnitFileLocator
         return (new UnitFileLocation(requested, name, chain, LocationKind.NotFound, null, null, null, null), null);
     }
 
-    private static UnitFileLocation Found(string requested, string name, List<string> chain, LocationKind kind, string path, UnitDirectory dir)
+    private static UnitFileLocation Found(string requested, string name, List<string> chain, LocationKind kind,
+        string path, UnitDirectory dir)
         => new(requested, name, chain, kind, path, dir, name, null, path);
 
     private static bool IsEmpty(string path)

@@ -47,8 +47,12 @@ public static class UnitFileParser
         return Parse(System.Text.Encoding.UTF8.GetString(copy), source, warn, InvalidLines(copy));
     }
 
-    /// <summary>Parses unit file text; <paramref name="source"/> becomes <see cref="UnitSetting.Source"/> and the warning prefix.</summary>
-    public static ParsedUnitFile Parse(string text, string source, Action<string>? warn) => Parse(text, source, warn, null);
+    /// <summary>
+    /// Parses unit file text; <paramref name="source"/> becomes <see cref="UnitSetting.Source"/> and the warning
+    /// prefix.
+    /// </summary>
+    public static ParsedUnitFile Parse(string text, string source, Action<string>? warn) =>
+        Parse(text, source, warn, null);
 
     private static ParsedUnitFile Parse(string text, string source, Action<string>? warn, HashSet<int>? invalidUtf8)
     {
@@ -84,8 +88,11 @@ public static class UnitFileParser
             pending = null;
             if (pendingInvalid)
             {
-                warn?.Invoke($"{source}:{lineNo}: String is not UTF-8 clean, ignoring assignment: {logical.AsSpan().Trim(Whitespace)}");
-                return new ParsedUnitFile(source, settings, sections, $"Failed to load {source}: {ErrorText.Strerror(EINVAL)}");
+                warn?.Invoke(
+                    $"{source}:{lineNo}: String is not UTF-8 clean, ignoring assignment: "
+                    + $"{logical.AsSpan().Trim(Whitespace)}");
+                return new ParsedUnitFile(source, settings, sections,
+                    $"Failed to load {source}: {ErrorText.Strerror(EINVAL)}");
             }
             var error = ParseLine(logical, source, lineNo, ref section, settings, sections, warn);
             if (error is not null) return new ParsedUnitFile(source, settings, sections, error);

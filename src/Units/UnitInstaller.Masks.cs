@@ -2,7 +2,9 @@ namespace Platform.Units;
 
 public sealed partial class UnitInstaller
 {
-    /// <summary><c>systemctl mask NAME...</c>: links each name to /dev/null in the configuration folder, known unit or not.</summary>
+    /// <summary>
+    /// <c>systemctl mask NAME...</c>: links each name to /dev/null in the configuration folder, known unit or not.
+    /// </summary>
     public InstallResult Mask(IEnumerable<string> names, bool runtime = false)
     {
         var result = new InstallResult();
@@ -21,7 +23,9 @@ public sealed partial class UnitInstaller
         return result;
     }
 
-    /// <summary><c>systemctl unmask NAME...</c>: removes mask links (and empty mask files) from the configuration folder.</summary>
+    /// <summary>
+    /// <c>systemctl unmask NAME...</c>: removes mask links (and empty mask files) from the configuration folder.
+    /// </summary>
     public InstallResult Unmask(IEnumerable<string> names, bool runtime = false)
     {
         var result = new InstallResult();
@@ -35,7 +39,8 @@ public sealed partial class UnitInstaller
             var path = Path.Join(config.Path, name);
             var target = new FileInfo(path).LinkTarget;
             var isMask = target is not null
-                ? RootedPath.IsDevNull(target) || RootedPath.IsDevNull(RootedPath.Canonicalize(_repo.Paths.Root, _repo.Paths.InRoot(path)))
+                ? RootedPath.IsDevNull(target) || RootedPath.IsDevNull(
+                    RootedPath.Canonicalize(_repo.Paths.Root, _repo.Paths.InRoot(path)))
                 : IsEmptyFile(path);
             if (isMask) writer.Remove(path);
         }

@@ -2,7 +2,9 @@ namespace Platform.Units;
 
 public sealed partial class UnitInstaller
 {
-    /// <summary><c>systemctl preset NAME...</c>: enables or disables each unit as the preset files say; disabling happens first.</summary>
+    /// <summary>
+    /// <c>systemctl preset NAME...</c>: enables or disables each unit as the preset files say; disabling happens first.
+    /// </summary>
     public InstallResult Preset(IEnumerable<string> names, PresetMode mode = PresetMode.Full, bool runtime = false)
     {
         var result = new InstallResult();
@@ -36,7 +38,8 @@ public sealed partial class UnitInstaller
         foreach (var name in names)
         {
             var t = _repo.Targets.Resolve(name);
-            if (!t.Found || t.Location.Kind == LocationKind.Masked || t.IsAlias || t.ParseFailed || UnitNames.IsInstance(name)) continue;
+            if (!t.Found || t.Location.Kind == LocationKind.Masked || t.IsAlias || t.ParseFailed
+                || UnitNames.IsInstance(name)) continue;
             if (!t.Install.CarriesInstallInfo) continue;
             var rule = _repo.Presets.Find(name);
             plan.Add((name, rule?.Enable ?? true, rule?.Instances));
@@ -45,7 +48,8 @@ public sealed partial class UnitInstaller
         return result;
     }
 
-    private void Apply(List<(string Name, bool Enable, IReadOnlyList<string>? Instances)> plan, PresetMode mode, bool runtime, InstallResult result, bool quiet)
+    private void Apply(List<(string Name, bool Enable, IReadOnlyList<string>? Instances)> plan, PresetMode mode,
+        bool runtime, InstallResult result, bool quiet)
     {
         var writer = new SymlinkWriter(result, _messages);
         if (mode != PresetMode.EnableOnly)
@@ -64,7 +68,8 @@ public sealed partial class UnitInstaller
                 if (!enable) continue;
                 var t = _repo.Targets.Resolve(name);
                 // A template without an instance to enable cannot be preset; systemctl skips it.
-                if (UnitNames.IsTemplate(name) && instances is not { Count: > 0 } && t.Install.DefaultInstance is null) continue;
+                if (UnitNames.IsTemplate(name) && instances is not { Count: > 0 } && t.Install.DefaultInstance is null)
+                    continue;
                 op.Enable(name, instances);
                 if (quiet) result.ExitCode = 0;
             }

@@ -2,11 +2,13 @@ namespace Platform.Units;
 
 public sealed partial class UnitInstaller
 {
-    private static readonly string[] EnabledStates = ["enabled", "enabled-runtime", "static", "alias", "indirect", "generated", "transient"];
+    private static readonly string[] EnabledStates = ["enabled", "enabled-runtime", "static", "alias", "indirect",
+        "generated", "transient"];
 
     /// <summary>
     /// <c>systemctl is-enabled NAME...</c>: one state per line on stdout; exit 0 when any is enabled, static, alias,
-    /// indirect or generated. An unknown name stops with "Failed to get unit file state for X: No such file or directory".
+    /// indirect or generated. An unknown name stops with "Failed to get unit file state for X: No such file or
+    /// directory".
     /// </summary>
     public InstallResult IsEnabled(IEnumerable<string> names)
     {
@@ -47,7 +49,10 @@ public sealed partial class UnitInstaller
         return result;
     }
 
-    /// <summary><c>systemctl set-default NAME</c>: points <c>default.target</c> in the configuration folder at the target's file.</summary>
+    /// <summary>
+    /// <c>systemctl set-default NAME</c>: points <c>default.target</c> in the configuration folder at the target's
+    /// file.
+    /// </summary>
     public InstallResult SetDefault(string target)
     {
         var result = new InstallResult();
@@ -59,14 +64,19 @@ public sealed partial class UnitInstaller
         }
         var t = _repo.Targets.Resolve(name);
         string file;
-        if (t.Location.Kind == LocationKind.Masked) { result.Fail(_messages.Masked("set default", t.Location.Path!)); return result; }
+        if (t.Location.Kind == LocationKind.Masked)
+        {
+            result.Fail(_messages.Masked("set default", t.Location.Path!));
+            return result;
+        }
         if (t.ConfigAlias) { result.Fail(_messages.LinkedRefused("set default", name)); return result; }
         if (t.Found) file = t.FileInRoot!;
         else if (BuiltInUnits.Exists(name, _repo.Paths.IsUser))
             file = VendorFolder() + "/" + name; // a dangling link the engine resolves to the built-in target
         else { result.Fail(_messages.SetDefaultNotFound(name)); return result; }
         var writer = new SymlinkWriter(result, _messages);
-        writer.Link("set default", Path.Join(_repo.Paths.ConfigDirectory.Path, "default.target"), file, replaceLinks: true);
+        writer.Link("set default", Path.Join(_repo.Paths.ConfigDirectory.Path, "default.target"), file,
+            replaceLinks: true);
         Refresh(writer);
         return result;
     }

@@ -11,7 +11,9 @@ public sealed partial class UnitInstaller
     private readonly InstallOptions _options;
     private readonly InstallMessages _messages;
 
-    /// <summary>Creates an installer; <paramref name="options"/> default to the daemon wording and the environment's locale.</summary>
+    /// <summary>
+    /// Creates an installer; <paramref name="options"/> default to the daemon wording and the environment's locale.
+    /// </summary>
     public UnitInstaller(UnitRepository repo, InstallOptions? options = null)
     {
         _repo = repo;
@@ -74,7 +76,8 @@ public sealed partial class UnitInstaller
 
     /// <summary>
     /// Turns a command-line argument into a unit name. A path inside a unit folder means its file name; any other
-    /// path is linked into the configuration folder first (as <c>systemctl link</c>) when <paramref name="linker"/> is given.
+    /// path is linked into the configuration folder first (as <c>systemctl link</c>) when <paramref name="linker"/> is
+    /// given.
     /// </summary>
     private string? ArgumentName(string arg, string suffix, InstallResult result, SymlinkWriter? linker, bool runtime)
     {

@@ -15,7 +15,8 @@ internal sealed class UnitLoader
     private readonly SystemFacts _facts;
     private readonly Action<string> _warn;
 
-    public UnitLoader(UnitPaths paths, UnitFileLocator locator, DropInFinder dropIns, Func<AliasIndex> aliases, SystemFacts facts, Action<string> warn)
+    public UnitLoader(UnitPaths paths, UnitFileLocator locator, DropInFinder dropIns, Func<AliasIndex> aliases,
+        SystemFacts facts, Action<string> warn)
     {
         _paths = paths;
         _locator = locator;
@@ -38,7 +39,8 @@ internal sealed class UnitLoader
                 return Simple(name, loc.Id, loc.Error?.Contains("Too many levels", StringComparison.Ordinal) == true
                     ? UnitLoadState.Error : UnitLoadState.NotFound, null, loc.Error, loc);
             case LocationKind.Masked:
-                return new LoadedUnit(new UnitDefinition(loc.Id, UnitLoadState.Masked, loc.Path, [], []), name, NamesOf(loc), loc, null, false);
+                return new LoadedUnit(new UnitDefinition(loc.Id, UnitLoadState.Masked, loc.Path, [], []), name,
+                    NamesOf(loc), loc, null, false);
         }
         var names = NamesOf(loc);
         var parsed = UnitFileParser.ParseFile(loc.ContentPath ?? loc.Path!, Warn);
@@ -66,10 +68,12 @@ internal sealed class UnitLoader
             try { scriptText = File.ReadAllText(script); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return Simple(name, id, UnitLoadState.Error, null, $"Failed to read {script}: {UnitFileParser.ErrnoText(e)}", loc);
+                return Simple(name, id, UnitLoadState.Error, null,
+                    $"Failed to read {script}: {UnitFileParser.ErrnoText(e)}", loc);
             }
             var enabled = SysVLookup.IsEnabled(_paths, RootedPath.FileName(script));
-            var parsed = UnitFileParser.Parse(SysVScript.UnitText(_paths.InRoot(script), scriptText, enabled, script), script, Warn);
+            var parsed = UnitFileParser.Parse(SysVScript.UnitText(_paths.InRoot(script), scriptText, enabled, script),
+                script, Warn);
             return Assemble(name, id, NamesWithAliases(id, loc.AliasChain), null, parsed, null, script, false);
         }
         return Simple(name, id, UnitLoadState.NotFound, null, null, loc);
@@ -87,13 +91,15 @@ internal sealed class UnitLoader
         {
             if (error is not null) break;
             var d = UnitFileParser.ParseFile(ReadablePath(dropIn), Warn);
-            if (d.Source != dropIn) d = d with { Settings = d.Settings.Select(x => x with { Source = dropIn }).ToList() };
+            if (d.Source != dropIn)
+                d = d with { Settings = d.Settings.Select(x => x with { Source = dropIn }).ToList() };
             WarnSections(d, type);
             settings.AddRange(d.Settings);
             error = d.FatalError;
         }
         if (error is not null)
-            return new LoadedUnit(new UnitDefinition(id, UnitLoadState.Error, fragment, dropInPaths, settings, error), requested, names, loc, sourcePath, builtIn);
+            return new LoadedUnit(new UnitDefinition(id, UnitLoadState.Error, fragment, dropInPaths, settings, error),
+                requested, names, loc, sourcePath, builtIn);
 
         // %y names the real file for linked units, not the link in the unit folder.
         var realFragment = loc?.ContentPath ?? fragment;
@@ -106,7 +112,8 @@ internal sealed class UnitLoader
         var state = badSetting is null ? UnitLoadState.Loaded : UnitLoadState.BadSetting;
         var definition = new UnitDefinition(id, state, fragment, dropInPaths, settings, badSetting);
         if (state == UnitLoadState.Loaded && UnitChecks.CheckService(definition) is { } refusal)
-            definition = new UnitDefinition(id, UnitLoadState.BadSetting, fragment, dropInPaths, settings, $"{id}: {refusal}");
+            definition = new UnitDefinition(id, UnitLoadState.BadSetting, fragment, dropInPaths, settings,
+                $"{id}: {refusal}");
         return new LoadedUnit(definition, requested, names, loc, sourcePath, builtIn);
     }
 
@@ -117,9 +124,9 @@ internal sealed class UnitLoader
                 Warn($"{parsed.Source}:{header.Line}: Unknown section '{header.Name}'. Ignoring.");
     }
 
-    private IReadOnlyList<string> NamesOf(UnitFileLocation loc) => NamesWithAliases(loc.Id, loc.AliasChain);
+    private List<string> NamesOf(UnitFileLocation loc) => NamesWithAliases(loc.Id, loc.AliasChain);
 
-    private IReadOnlyList<string> NamesWithAliases(string id, IReadOnlyList<string> chain)
+    private List<string> NamesWithAliases(string id, IReadOnlyList<string> chain)
     {
         var names = new List<string> { id };
         foreach (var n in chain) if (!names.Contains(n)) names.Add(n);
@@ -127,7 +134,7 @@ internal sealed class UnitLoader
         return Sorted(names);
     }
 
-    private static IReadOnlyList<string> Sorted(List<string> names)
+    private static List<string> Sorted(List<string> names)
     {
         var id = names[0];
         names.RemoveAt(0);
@@ -136,7 +143,8 @@ internal sealed class UnitLoader
         return names;
     }
 
-    private static LoadedUnit Simple(string requested, string id, UnitLoadState state, string? fragment, string? error, UnitFileLocation? loc = null)
+    private static LoadedUnit Simple(string requested, string id, UnitLoadState state, string? fragment, string? error,
+        UnitFileLocation? loc = null)
         => new(new UnitDefinition(id, state, fragment, [], [], error), requested, [id], loc, null, false);
 
     /// <summary>A drop-in may be a link with an absolute target, which must be followed inside the root.</summary>

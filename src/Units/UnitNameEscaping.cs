@@ -3,10 +3,15 @@ using System.Text;
 
 namespace Platform.Units;
 
-/// <summary>The string escaping of systemd.unit(5) ("String escaping for inclusion in unit names"), as systemd-escape does it.</summary>
+/// <summary>
+/// The string escaping of systemd.unit(5) ("String escaping for inclusion in unit names"), as systemd-escape does it.
+/// </summary>
 public static class UnitNameEscaping
 {
-    /// <summary>Escapes a string: <c>/</c> becomes <c>-</c>, other characters outside <c>[A-Za-z0-9:_.]</c> become <c>\xNN</c>, a leading dot too.</summary>
+    /// <summary>
+    /// Escapes a string: <c>/</c> becomes <c>-</c>, other characters outside <c>[A-Za-z0-9:_.]</c> become <c>\xNN</c>,
+    /// a leading dot too.
+    /// </summary>
     public static string Escape(string value)
     {
         var sb = new StringBuilder(value.Length + 8);
@@ -15,14 +20,17 @@ public static class UnitNameEscaping
         {
             var b = bytes[i];
             if (b == '/') sb.Append('-');
-            else if ((b == '.' && i == 0) || !(char.IsAsciiLetterOrDigit((char)b) || b is (byte)':' or (byte)'_' or (byte)'.'))
+            else if ((b == '.' && i == 0) || !(char.IsAsciiLetterOrDigit((char)b) || b is (byte)':' or (byte)'_'
+                or (byte)'.'))
                 sb.Append("\\x").Append(b.ToString("x2", CultureInfo.InvariantCulture));
             else sb.Append((char)b);
         }
         return sb.ToString();
     }
 
-    /// <summary>Escapes an absolute path: duplicate, leading and trailing slashes dropped, <c>/</c> alone becomes <c>-</c>.</summary>
+    /// <summary>
+    /// Escapes an absolute path: duplicate, leading and trailing slashes dropped, <c>/</c> alone becomes <c>-</c>.
+    /// </summary>
     public static string EscapePath(string path)
     {
         var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
@@ -38,7 +46,8 @@ public static class UnitNameEscaping
             var c = value[i];
             if (c == '-') { bytes.Add((byte)'/'); continue; }
             if (c == '\\' && i + 3 < value.Length && value[i + 1] == 'x'
-                && byte.TryParse(value.AsSpan(i + 2, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var b))
+                && byte.TryParse(value.AsSpan(i + 2, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture,
+                    out var b))
             {
                 bytes.Add(b);
                 i += 3;
@@ -49,7 +58,9 @@ public static class UnitNameEscaping
         return Encoding.UTF8.GetString(bytes.ToArray());
     }
 
-    /// <summary>Reverses <see cref="EscapePath"/>: the result always starts with <c>/</c> (<c>-</c> alone is <c>/</c>).</summary>
+    /// <summary>
+    /// Reverses <see cref="EscapePath"/>: the result always starts with <c>/</c> (<c>-</c> alone is <c>/</c>).
+    /// </summary>
     public static string UnescapePath(string value)
     {
         if (value == "-") return "/";

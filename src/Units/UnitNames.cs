@@ -36,7 +36,9 @@ public static class UnitNames
         return s;
     }
 
-    /// <summary>The type (<c>service</c>, <c>target</c>, ...) of a name, or null when the suffix is not a known type.</summary>
+    /// <summary>
+    /// The type (<c>service</c>, <c>target</c>, ...) of a name, or null when the suffix is not a known type.
+    /// </summary>
     public static string? TypeOf(string name)
     {
         var dot = name.LastIndexOf('.');
@@ -118,7 +120,9 @@ public static class UnitNames
         return dot > 0 ? name[..dot] : name;
     }
 
-    /// <summary>Whether the file name of <paramref name="name"/> ends with the same type suffix as <paramref name="other"/>.</summary>
+    /// <summary>
+    /// Whether the file name of <paramref name="name"/> ends with the same type suffix as <paramref name="other"/>.
+    /// </summary>
     public static bool SameType(string name, string other) => TypeOf(name) is { } t && t == TypeOf(other);
 
     internal static bool IsValidChar(char c)

@@ -9,7 +9,8 @@ public sealed class UnitPaths
     private readonly Dictionary<string, UnitDirectory> _byFolder = new(StringComparer.Ordinal);
     private readonly List<string> _generatorOutputs = [];
 
-    private UnitPaths(string root, bool user, string? home, string runtimeDirectory, (string InRoot, UnitDirectoryKind Kind)[] folders, string[] presetFolders)
+    private UnitPaths(string root, bool user, string? home, string runtimeDirectory,
+        (string InRoot, UnitDirectoryKind Kind)[] folders, string[] presetFolders)
     {
         Root = NormalizeRoot(root);
         IsUser = user;
@@ -59,7 +60,10 @@ public sealed class UnitPaths
         ["/etc/systemd/system-preset", "/run/systemd/system-preset", "/usr/local/lib/systemd/system-preset",
          "/usr/lib/systemd/system-preset", "/lib/systemd/system-preset"]);
 
-    /// <summary>A user manager's folders; <paramref name="home"/> and <paramref name="runtimeDirectory"/> are paths inside the root.</summary>
+    /// <summary>
+    /// A user manager's folders; <paramref name="home"/> and <paramref name="runtimeDirectory"/> are paths inside the
+    /// root.
+    /// </summary>
     public static UnitPaths ForUser(string home, string root = "/", string? runtimeDirectory = null)
     {
         home = RootedPath.Normalize(home);
@@ -96,13 +100,20 @@ public sealed class UnitPaths
     /// <summary>The unit folders, earliest (highest priority) first.</summary>
     public IReadOnlyList<UnitDirectory> SearchPath { get; }
 
-    /// <summary>Where <c>enable</c>, <c>mask</c> and <c>set-default</c> write: <c>/etc/systemd/system</c> or <c>~/.config/systemd/user</c>.</summary>
+    /// <summary>
+    /// Where <c>enable</c>, <c>mask</c> and <c>set-default</c> write: <c>/etc/systemd/system</c> or
+    /// <c>~/.config/systemd/user</c>.
+    /// </summary>
     public UnitDirectory ConfigDirectory { get; }
 
-    /// <summary>Where the <c>--runtime</c> variants write: <c>/run/systemd/system</c> or the user's runtime folder.</summary>
+    /// <summary>
+    /// Where the <c>--runtime</c> variants write: <c>/run/systemd/system</c> or the user's runtime folder.
+    /// </summary>
     public UnitDirectory RuntimeConfigDirectory { get; }
 
-    /// <summary>The generator output folders inside the root: early, normal, late (the three arguments a generator gets).</summary>
+    /// <summary>
+    /// The generator output folders inside the root: early, normal, late (the three arguments a generator gets).
+    /// </summary>
     public IReadOnlyList<string> GeneratorOutputs => _generatorOutputs;
 
     /// <summary>The preset folders on disk, earliest first.</summary>
@@ -120,7 +131,9 @@ public sealed class UnitPaths
     /// <summary>Maps an on-disk path under the root back to the path seen inside the root.</summary>
     public string InRoot(string onDisk) => RootedPath.InRoot(Root, onDisk);
 
-    /// <summary>The unit folder an in-root folder path denotes (also through symlinked folders), or null when it is not one.</summary>
+    /// <summary>
+    /// The unit folder an in-root folder path denotes (also through symlinked folders), or null when it is not one.
+    /// </summary>
     public UnitDirectory? FindDirectory(string folderInRoot)
     {
         if (_byFolder.TryGetValue(folderInRoot, out var dir)) return dir;

@@ -21,7 +21,10 @@ public sealed class UnitRepository
     private InstallStates? _states;
     private PresetPolicy? _presets;
 
-    /// <summary>Creates a repository over <paramref name="paths"/>; <paramref name="warn"/> receives one-line warnings (each once).</summary>
+    /// <summary>
+    /// Creates a repository over <paramref name="paths"/>; <paramref name="warn"/> receives one-line warnings (each
+    /// once).
+    /// </summary>
     public UnitRepository(UnitPaths paths, Action<string>? warn = null)
     {
         Paths = paths;
@@ -54,10 +57,14 @@ public sealed class UnitRepository
     /// <summary>The preset state of a name: <c>enabled</c> or <c>disabled</c> per the preset files.</summary>
     public string GetPresetState(string name) => Presets.IsEnabled(NormalizeName(name)) ? "enabled" : "disabled";
 
-    /// <summary>A unit argument as a unit name: no known suffix means <c>.service</c>; invalid characters are escaped.</summary>
+    /// <summary>
+    /// A unit argument as a unit name: no known suffix means <c>.service</c>; invalid characters are escaped.
+    /// </summary>
     public static string NormalizeName(string name) => UnitNames.NormalizeName(name);
 
-    /// <summary>Loads a unit; <see cref="UnitDefinition.Name"/> is the Id (alias targets resolved). See <see cref="LoadUnit"/>.</summary>
+    /// <summary>
+    /// Loads a unit; <see cref="UnitDefinition.Name"/> is the Id (alias targets resolved). See <see cref="LoadUnit"/>.
+    /// </summary>
     public UnitDefinition Load(string name) => LoadUnit(name).Definition;
 
     /// <summary>
@@ -92,7 +99,8 @@ public sealed class UnitRepository
         {
             var listing = _cache.Get(dir.Path);
             foreach (var name in listing.Names)
-                if (listing.Kind(name) is EntryKind.File or EntryKind.Symlink && UnitNames.IsValid(name) && seen.Add(name))
+                if (listing.Kind(name) is EntryKind.File or EntryKind.Symlink && UnitNames.IsValid(name)
+                    && seen.Add(name))
                     yield return name;
         }
         if (includeSysV)
@@ -103,14 +111,15 @@ public sealed class UnitRepository
                 if (seen.Add(name)) yield return name;
     }
 
-    /// <summary>The drop-in folders (<c>X.d</c>, on disk) that exist for a unit's names, highest priority first (for <c>cat</c>/<c>edit</c>).</summary>
-    public IReadOnlyList<string> DropInDirectories(LoadedUnit unit) => _dropIns.CandidateDirs(unit.Names, ".d", typeLevel: true);
-
-    /// <summary>Reads an <c>EnvironmentFile=</c> file (systemd.exec(5) rules). Throws <see cref="IOException"/> when unreadable.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> ReadEnvironmentFile(string path) => EnvironmentFile.Read(path);
+    /// <summary>
+    /// Reads an <c>EnvironmentFile=</c> file (systemd.exec(5) rules). Throws <see cref="IOException"/> when unreadable.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> ReadEnvironmentFile(string path) =>
+        EnvironmentFile.Read(path);
 
     /// <summary>Splits an <c>Environment=</c> value into assignments.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> ParseEnvironmentAssignments(string value) => EnvironmentFile.ParseAssignments(value);
+    public static IReadOnlyList<KeyValuePair<string, string>> ParseEnvironmentAssignments(string value) =>
+        EnvironmentFile.ParseAssignments(value);
 
     /// <summary>Forgets cached listings and units, after files were changed (enable, mask, edit).</summary>
     public void Invalidate()

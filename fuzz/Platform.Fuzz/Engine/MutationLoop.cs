@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 
 namespace Platform.Fuzz.Engine;
@@ -32,7 +31,9 @@ internal sealed class MutationLoop
         var clock = Stopwatch.StartNew();
         long executions = 0;
         using var watchdog = new Watchdog(_options.HangAfter);
-        Watchdog.Pending = () => Console.Out.WriteLine(Finding(executions, clock.Elapsed, coverage.Edges, "hang", _current, "one input never returned"));
+        Watchdog.Pending = () =>
+            Console.Out.WriteLine(Finding(executions, clock.Elapsed, coverage.Edges, "hang", _current,
+            "one input never returned"));
         // The seeds run first, unmutated: a seed that crashes is a finding too.
         var seeds = new Queue<byte[]>(_corpus);
         while (!Done(executions, clock.Elapsed))
@@ -48,14 +49,17 @@ internal sealed class MutationLoop
                 return Finding(executions + 1, clock.Elapsed, coverage.Edges, "crash", _current, e.ToString());
             }
             if (watchdog.Disarm() && !FinishesOnRerun(watchdog))
-                return Finding(executions + 1, clock.Elapsed, coverage.Edges, "hang", _current, $"one input ran over {_options.HangAfter} three times");
+                return Finding(executions + 1, clock.Elapsed, coverage.Edges, "hang", _current,
+                    $"one input ran over {_options.HangAfter} three times");
             executions++;
             if (coverage.Merge() && seeds.Count == 0) _corpus.Add(_current);
             if ((executions & 1023) == 0 && GC.GetTotalMemory(false) > _options.MemoryLimitBytes
                 && GC.GetTotalMemory(true) > _options.MemoryLimitBytes)
-                return Finding(executions, clock.Elapsed, coverage.Edges, "oom", _current, $"managed heap over {_options.MemoryLimitBytes} bytes");
+                return Finding(executions, clock.Elapsed, coverage.Edges, "oom", _current,
+                    $"managed heap over {_options.MemoryLimitBytes} bytes");
         }
-        return new LoopReport(_target.Name, executions, clock.Elapsed, _corpus.Count, coverage.Edges, null, null) { LateOnce = _lateOnce };
+        return new LoopReport(_target.Name, executions, clock.Elapsed, _corpus.Count, coverage.Edges, null,
+            null) { LateOnce = _lateOnce };
     }
 
     /// <summary>
@@ -78,12 +82,14 @@ internal sealed class MutationLoop
     }
 
     private bool Done(long executions, TimeSpan elapsed)
-        => (_options.Executions > 0 && executions >= _options.Executions) || (_options.Duration > TimeSpan.Zero && elapsed >= _options.Duration);
+        => (_options.Executions > 0 && executions >= _options.Executions)
+            || (_options.Duration > TimeSpan.Zero && elapsed >= _options.Duration);
 
     private LoopReport Finding(long executions, TimeSpan elapsed, int edges, string kind, byte[] input, string detail)
     {
         Directory.CreateDirectory(_options.FindingsDirectory);
-        var path = Path.Join(_options.FindingsDirectory, $"{kind}-{Convert.ToHexStringLower(SHA256.HashData(input))[..16]}");
+        var path = Path.Join(_options.FindingsDirectory,
+            $"{kind}-{Convert.ToHexStringLower(SHA256.HashData(input))[..16]}");
         File.WriteAllBytes(path, input);
         File.WriteAllText(path + ".txt", detail + "\n");
         return new LoopReport(_target.Name, executions, elapsed, _corpus.Count, edges, kind, path);

@@ -2,11 +2,13 @@ namespace Platform.Fuzz.Engine;
 
 /// <summary>
 /// Byte-level mutations in the spirit of AFL's havoc stage, plus dictionary tokens (the syntax of the format under
-/// test, one byte per character so tokens can hold raw bytes) and splicing with another corpus entry, bounded by a maximum length.
+/// test, one byte per character so tokens can hold raw bytes) and splicing with another corpus entry, bounded by a
+/// maximum length.
 /// </summary>
 internal sealed class Mutator
 {
-    private static readonly byte[] Interesting = [0, 1, 0x7f, 0x80, 0xff, (byte)'\n', (byte)'\\', (byte)'"', (byte)'\'', (byte)'=', (byte)' ', (byte)'%', (byte)'['];
+    private static readonly byte[] Interesting = [0, 1, 0x7f, 0x80, 0xff, (byte)'\n', (byte)'\\', (byte)'"', (byte)'\'',
+        (byte)'=', (byte)' ', (byte)'%', (byte)'['];
 
     private readonly Random _random;
     private readonly byte[][] _tokens;

@@ -3,7 +3,9 @@ using Platform.Abstractions;
 
 namespace Platform.Fuzz.Targets;
 
-/// <summary>systemd.time(7) time spans (<c>TimeoutStartSec=</c>, <c>OnActiveSec=</c>); a parsed span must format and re-parse.</summary>
+/// <summary>
+/// systemd.time(7) time spans (<c>TimeoutStartSec=</c>, <c>OnActiveSec=</c>); a parsed span must format and re-parse.
+/// </summary>
 internal sealed class TimeSpanTarget : IFuzzTarget
 {
     public string Name => "time-span";
@@ -17,6 +19,7 @@ internal sealed class TimeSpanTarget : IFuzzTarget
         if (value == Timeout.InfiniteTimeSpan || value.Ticks % 10 != 0) return;
         var formatted = SystemdValues.FormatTimeSpan(value);
         if (!SystemdValues.TryParseTimeSpan(formatted, out var again) || again != value)
-            throw new InvalidOperationException($"'{text}' parsed as {value.Ticks} ticks, formatted as '{formatted}', re-parsed as {again.Ticks}");
+            throw new InvalidOperationException(
+                $"'{text}' parsed as {value.Ticks} ticks, formatted as '{formatted}', re-parsed as {again.Ticks}");
     }
 }

@@ -2,7 +2,9 @@ using Platform.Units;
 
 namespace Platform.Fuzz.Targets;
 
-/// <summary>Unit-file bytes through the parser and the Exec checks a load runs (UnitFileParser, ExecLineParser).</summary>
+/// <summary>
+/// Unit-file bytes through the parser and the Exec checks a load runs (UnitFileParser, ExecLineParser).
+/// </summary>
 internal sealed class UnitFileTarget : IFuzzTarget
 {
     public string Name => "unit-file";

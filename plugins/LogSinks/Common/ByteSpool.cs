@@ -36,11 +36,15 @@ internal sealed class ByteSpool
         get
         {
             lock (_gate)
-                return _headOffset == 0 || _chunks.First is not { Value: var head } || head.Data[_headOffset - 1] == (byte)'\n';
+                return _headOffset == 0 || _chunks.First is not { Value: var head }
+                    || head.Data[_headOffset - 1] == (byte)'\n';
         }
     }
 
-    /// <summary>Queues a copy of <paramref name="lines"/> (<paramref name="count"/> complete lines); true when the spool was empty.</summary>
+    /// <summary>
+    /// Queues a copy of <paramref name="lines"/> (<paramref name="count"/> complete lines); true when the spool was
+    /// empty.
+    /// </summary>
     public bool Add(ReadOnlySpan<byte> lines, int count)
     {
         var data = ArrayPool<byte>.Shared.Rent(lines.Length);
@@ -55,7 +59,9 @@ internal sealed class ByteSpool
         }
     }
 
-    /// <summary>The unsent bytes of the oldest chunk (reserved until <see cref="Advance"/>); false when empty.</summary>
+    /// <summary>
+    /// The unsent bytes of the oldest chunk (reserved until <see cref="Advance"/>); false when empty.
+    /// </summary>
     public bool TryPeek(out byte[] data, out int offset, out int length)
     {
         lock (_gate)

@@ -2,7 +2,9 @@ using System.Globalization;
 
 namespace Platform.LogSinks.Common;
 
-/// <summary>Reads a sink's settings (<c>LogSink.NAME.KEY=VALUE</c> with the prefix removed), case-insensitively.</summary>
+/// <summary>
+/// Reads a sink's settings (<c>LogSink.NAME.KEY=VALUE</c> with the prefix removed), case-insensitively.
+/// </summary>
 internal sealed class SinkSettings
 {
     private readonly IReadOnlyDictionary<string, string> _values;
@@ -22,14 +24,18 @@ internal sealed class SinkSettings
         return null;
     }
 
-    /// <summary>A byte size such as <c>8M</c>, <c>512K</c>, <c>1G</c> or plain bytes (powers of 1024, as journald.conf).</summary>
+    /// <summary>
+    /// A byte size such as <c>8M</c>, <c>512K</c>, <c>1G</c> or plain bytes (powers of 1024, as journald.conf).
+    /// </summary>
     public long Size(string key, long fallback, Action<string> warn)
     {
         var text = Get(key)?.Trim();
         if (string.IsNullOrEmpty(text)) return fallback;
-        var multiplier = char.ToUpperInvariant(text[^1]) switch { 'K' => 1L << 10, 'M' => 1L << 20, 'G' => 1L << 30, _ => 1L };
+        var multiplier = char.ToUpperInvariant(text[^1]) switch { 'K' => 1L << 10, 'M' => 1L << 20, 'G' => 1L << 30,
+            _ => 1L };
         var digits = multiplier == 1 ? text : text[..^1];
-        if (long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 && n <= long.MaxValue / multiplier)
+        if (long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            && n <= long.MaxValue / multiplier)
             return n * multiplier;
         warn($"log sink {_sink}: invalid size {key}={text}, using {fallback}");
         return fallback;

@@ -36,7 +36,8 @@ public sealed class ConsoleLogSink : ILogSink
     public void Write(LogRecord record)
     {
         if (_spool is null) return;
-        if (!ReferenceEquals(record.Unit, _lastUnit)) (_lastUnit, _unitBytes) = (record.Unit, Encoding.UTF8.GetBytes(record.Unit));
+        if (!ReferenceEquals(record.Unit, _lastUnit))
+            (_lastUnit, _unitBytes) = (record.Unit, Encoding.UTF8.GetBytes(record.Unit));
         _pending.Append(_unitBytes);
         if (record.Pid > 0)
         {

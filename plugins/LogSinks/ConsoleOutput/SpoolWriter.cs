@@ -2,7 +2,9 @@ using Platform.LogSinks.Common;
 
 namespace Platform.LogSinks.ConsoleOutput;
 
-/// <summary>Copies spooled lines to a stream on its own thread; on Dispose it delivers what is left, for up to two seconds.</summary>
+/// <summary>
+/// Copies spooled lines to a stream on its own thread; on Dispose it delivers what is left, for up to two seconds.
+/// </summary>
 internal sealed class SpoolWriter : IDisposable
 {
     private readonly ByteSpool _spool;

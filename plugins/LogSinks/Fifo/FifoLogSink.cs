@@ -58,7 +58,9 @@ public sealed class FifoLogSink : ILogSink
             }
             if (LibC.mkfifo(_path, 0b110_100_100) != 0)
             {
-                context.Warn($"log sink fifo: cannot create {_path}: {LibC.StrError(System.Runtime.InteropServices.Marshal.GetLastPInvokeError())}");
+                context.Warn(
+                    $"log sink fifo: cannot create {_path}: "
+                    + $"{LibC.StrError(System.Runtime.InteropServices.Marshal.GetLastPInvokeError())}");
                 return false;
             }
         }

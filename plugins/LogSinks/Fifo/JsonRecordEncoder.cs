@@ -41,7 +41,8 @@ internal sealed class JsonRecordEncoder
         if (record.Identifier is { } identifier)
         {
             output.Append(",\"SYSLOG_IDENTIFIER\":"u8);
-            if (!ReferenceEquals(identifier, _lastIdentifier)) (_lastIdentifier, _identifierJson) = (identifier, Encode(identifier));
+            if (!ReferenceEquals(identifier, _lastIdentifier))
+                (_lastIdentifier, _identifierJson) = (identifier, Encode(identifier));
             output.Append(_identifierJson);
         }
         if (record.Pid > 0)

@@ -50,5 +50,6 @@ public sealed class FileLogReader : ILogReaderSource, ILogReaderHealth
     /// <inheritdoc />
     public void Dispose() { }
 
-    private JournalFileQuery Query => _query ?? throw new InvalidOperationException("the file log reader was not opened");
+    private JournalFileQuery Query =>
+        _query ?? throw new InvalidOperationException("the file log reader was not opened");
 }

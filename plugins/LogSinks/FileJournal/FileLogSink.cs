@@ -118,7 +118,8 @@ public sealed class FileLogSink : ILogSink
         if (!_units.TryGetValue(unit, out var state))
         {
             if (_units.Count >= MaxOpenUnits) CloseLeastUsed();
-            state = new UnitState(unit, new UnitJournalWriter(_directory, JournalFileNames.Escape(unit), _maxFileSize, _maxFiles));
+            state = new UnitState(unit, new UnitJournalWriter(_directory, JournalFileNames.Escape(unit), _maxFileSize,
+                _maxFiles));
             _units[unit] = state;
         }
         state.Writer.LastUse = ++_uses;
@@ -154,20 +155,23 @@ public sealed class FileLogSink : ILogSink
 
     /// <summary>
     /// The first write after a failure succeeded: the unit's own journal gets one line (queued behind what is
-    /// buffered) saying how many lines were lost and why (so <c>systemctl status</c> shows it, as it shows journald's complaints), and a later failure
-    /// is reported again.
+    /// buffered) saying how many lines were lost and why (so <c>systemctl status</c> shows it, as it shows journald's
+    /// complaints), and a later failure is reported again.
     /// </summary>
     private void Recovered(UnitState state)
     {
         _failing = false;
         if (state.Lost == 0) return;
-        var message = $"Failed to write {state.Lost} entries to {state.Writer.ActivePath}, ignoring: {state.Reason ?? ErrorText.Strerror(28)}";
+        var message =
+            $"Failed to write {state.Lost} entries to {state.Writer.ActivePath}, ignoring: "
+            + $"{state.Reason ?? ErrorText.Strerror(28)}";
         state.Lost = 0;
         var now = (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) / 10;
         state.Encoder.Append(new LogRecord
         {
             Unit = state.Unit, RealtimeUsec = now, MonotonicUsec = Environment.TickCount64 * 1000, Priority = 4,
-            Identifier = "systemd-journald", Pid = Environment.ProcessId, Message = System.Text.Encoding.UTF8.GetBytes(message),
+            Identifier = "systemd-journald", Pid = Environment.ProcessId,
+                Message = System.Text.Encoding.UTF8.GetBytes(message),
         }, _bootId, _hostname);
         state.Pending++;
     }

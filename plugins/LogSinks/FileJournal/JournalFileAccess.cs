@@ -35,7 +35,8 @@ internal static class JournalFileAccess
             foreach (var line in lines)
             {
                 var fields = line.Split(':');
-                if (fields.Length >= 3 && fields[0] == wanted && uint.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var gid))
+                if (fields.Length >= 3 && fields[0] == wanted
+                    && uint.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var gid))
                     return gid;
             }
         return null;

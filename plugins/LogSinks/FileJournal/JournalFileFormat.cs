@@ -9,7 +9,7 @@ namespace Platform.LogSinks.FileJournal;
 /// header  := "PLJRNL01" | u64 serial | i64 created-µs | u64 rotated-away      (32 bytes)
 /// record  := u32 n | body (n bytes) | u32 crc32c(body) | u32 n
 /// body    := u8 version=1 | u8 priority | u16 0 | i32 pid | i64 realtime-µs | i64 monotonic-µs | 16 boot-id
-///            | { u8 tag | u32 length | bytes }*   tags: 1 unit, 2 identifier, 3 hostname, 4 stream, 5 message, 6 "NAME=VALUE"
+/// | { u8 tag | u32 length | bytes }* tags: 1 unit, 2 identifier, 3 hostname, 4 stream, 5 message, 6 "NAME=VALUE"
 /// </code>
 /// Files are only appended to. A record that fails its checks costs only itself: readers resynchronise on the next
 /// intact record (the leading and trailing lengths and the checksum must all agree) and count the damage; an

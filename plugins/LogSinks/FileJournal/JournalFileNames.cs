@@ -45,7 +45,9 @@ internal static class JournalFileNames
         return [.. units];
     }
 
-    /// <summary>Every file of <paramref name="escapedUnit"/>: the active one, then <c>.1</c>, <c>.2</c> ... by number.</summary>
+    /// <summary>
+    /// Every file of <paramref name="escapedUnit"/>: the active one, then <c>.1</c>, <c>.2</c> ... by number.
+    /// </summary>
     public static IReadOnlyList<string> Files(string directory, string escapedUnit)
     {
         var found = new List<(int Index, string Path)>();
@@ -55,7 +57,8 @@ internal static class JournalFileNames
             {
                 var name = Path.GetFileName(path);
                 if (UnitOf(name) != escapedUnit) continue;
-                var index = name.EndsWith(Suffix, StringComparison.Ordinal) ? 0 : int.Parse(name.AsSpan(name.LastIndexOf('.') + 1), CultureInfo.InvariantCulture);
+                var index = name.EndsWith(Suffix, StringComparison.Ordinal)
+                    ? 0 : int.Parse(name.AsSpan(name.LastIndexOf('.') + 1), CultureInfo.InvariantCulture);
                 found.Add((index, path));
             }
         }
@@ -70,7 +73,8 @@ internal static class JournalFileNames
         if (fileName.EndsWith(Suffix, StringComparison.Ordinal)) return fileName[..^Suffix.Length];
         var dot = fileName.LastIndexOf('.');
         if (dot <= 0 || !fileName.AsSpan(0, dot).EndsWith(Suffix, StringComparison.Ordinal)) return null;
-        if (!int.TryParse(fileName.AsSpan(dot + 1), NumberStyles.None, CultureInfo.InvariantCulture, out _)) return null;
+        if (!int.TryParse(fileName.AsSpan(dot + 1), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            return null;
         return fileName[..(dot - Suffix.Length)];
     }
 }

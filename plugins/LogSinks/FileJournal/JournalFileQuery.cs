@@ -2,10 +2,14 @@ using Platform.Abstractions;
 
 namespace Platform.LogSinks.FileJournal;
 
-/// <summary>The reading side of the file sink: whole reads merged by time across units, and following by position.</summary>
+/// <summary>
+/// The reading side of the file sink: whole reads merged by time across units, and following by position.
+/// </summary>
 internal sealed class JournalFileQuery
 {
-    /// <summary>At most this many records per unit come back from one <see cref="ReadAfter"/> call; the rest on the next.</summary>
+    /// <summary>
+    /// At most this many records per unit come back from one <see cref="ReadAfter"/> call; the rest on the next.
+    /// </summary>
     public const int FollowBatch = 10_000;
 
     private readonly string _directory;

@@ -46,7 +46,11 @@ internal sealed class JournalFileReader : IDisposable
     public static JournalFileReader? Open(string path)
     {
         SafeFileHandle handle;
-        try { handle = System.IO.File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete); }
+        try
+        {
+            handle = System.IO.File.OpenHandle(path, FileMode.Open, FileAccess.Read,
+                FileShare.ReadWrite | FileShare.Delete);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
         Span<byte> header = stackalloc byte[JournalFileFormat.HeaderSize];
         var n = RandomAccess.Read(handle, header, 0);
@@ -140,14 +144,17 @@ internal sealed class JournalFileReader : IDisposable
             || RandomAccess.Read(_handle, trailer, length - 4) != 4) return null;
         var n = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(trailer);
         var start = length - n - JournalFileFormat.RecordOverhead;
-        if (n < JournalFileFormat.FixedBodySize || n > JournalFileFormat.MaxBody || start < JournalFileFormat.HeaderSize) return null;
+        if (n < JournalFileFormat.FixedBodySize || n > JournalFileFormat.MaxBody
+            || start < JournalFileFormat.HeaderSize) return null;
         var record = new byte[n + JournalFileFormat.RecordOverhead];
         if (RandomAccess.Read(_handle, record, start) != record.Length) return null;
         if (JournalFileFormat.Validate(record, out _) != record.Length) return null;
         return RecordDecoder.Realtime(record.AsSpan(4));
     }
 
-    /// <summary>Re-reads from <see cref="Position"/>, keeping at least <paramref name="need"/> bytes if the file has them.</summary>
+    /// <summary>
+    /// Re-reads from <see cref="Position"/>, keeping at least <paramref name="need"/> bytes if the file has them.
+    /// </summary>
     private bool Fill(int need)
     {
         if (need > _chunk.Length) _chunk = new byte[Math.Max(need, ChunkSize)];

@@ -14,7 +14,10 @@ internal static class JournalVerifier
     {
         byte[] data;
         try { data = File.ReadAllBytes(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return Platform.Abstractions.ErrorText.Describe(e); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Platform.Abstractions.ErrorText.Describe(e);
+        }
         if (JournalFileFormat.ReadHeader(data) is null) return "Bad message: not a journal file header";
         var at = JournalFileFormat.HeaderSize;
         string? first = null;
@@ -29,7 +32,8 @@ internal static class JournalVerifier
                 continue;
             }
             var next = NextIntact(data, at + 1);
-            var what = next < 0 ? $"{data.Length - at} bytes of an incomplete record at the end" : $"damaged record, {next - at} bytes skipped";
+            var what = next < 0 ? $"{data.Length - at} bytes of an incomplete record at the end"
+                : $"damaged record, {next - at} bytes skipped";
             detail($"{at:x6}: {what}");
             first ??= $"Bad message: {what} at offset {at}";
             if (next < 0) break;

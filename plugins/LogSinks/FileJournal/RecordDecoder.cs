@@ -18,7 +18,9 @@ internal sealed class RecordDecoder
     public static int Priority(ReadOnlySpan<byte> body) => body[1];
     public static long Realtime(ReadOnlySpan<byte> body) => BinaryPrimitives.ReadInt64LittleEndian(body[8..]);
 
-    /// <summary>Whether the record passes the query's priority and time filters, read from the fixed part only.</summary>
+    /// <summary>
+    /// Whether the record passes the query's priority and time filters, read from the fixed part only.
+    /// </summary>
     public static bool Matches(ReadOnlySpan<byte> body, LogQuery query)
     {
         if (query.MaxPriority is { } max && body[1] > max) return false;
@@ -72,7 +74,8 @@ internal sealed class RecordDecoder
         if (_lastFields is not null && _lastExtras.Length == 16 + tail.Length
             && _lastExtras.AsSpan(0, 16).SequenceEqual(boot) && _lastExtras.AsSpan(16).SequenceEqual(tail))
             return _lastFields;
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal) { ["_BOOT_ID"] = Convert.ToHexStringLower(boot) };
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal) {
+            ["_BOOT_ID"] = Convert.ToHexStringLower(boot) };
         var at = 0;
         while (at + 5 <= tail.Length)
         {

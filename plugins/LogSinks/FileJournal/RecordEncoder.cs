@@ -16,7 +16,9 @@ internal sealed class RecordEncoder
 
     public void Clear() => Length = 0;
 
-    /// <summary>Forgets the first <paramref name="count"/> bytes (whole records already written), keeping the rest.</summary>
+    /// <summary>
+    /// Forgets the first <paramref name="count"/> bytes (whole records already written), keeping the rest.
+    /// </summary>
     public void DropFront(int count)
     {
         _buffer.AsSpan(count, Length - count).CopyTo(_buffer);
@@ -55,7 +57,9 @@ internal sealed class RecordEncoder
         return total;
     }
 
-    /// <summary>The encoded extra fields; a stream's records share one dictionary, so the last encoding is reused.</summary>
+    /// <summary>
+    /// The encoded extra fields; a stream's records share one dictionary, so the last encoding is reused.
+    /// </summary>
     private ReadOnlySpan<byte> FieldBytes(IReadOnlyDictionary<string, string>? fields)
     {
         if (fields is null || fields.Count == 0) return default;

@@ -2,7 +2,9 @@ using Platform.Abstractions;
 
 namespace Platform.LogSinks.FileJournal;
 
-/// <summary>Merges per-unit record sequences (each already in time order) into one, oldest first; ties keep source order.</summary>
+/// <summary>
+/// Merges per-unit record sequences (each already in time order) into one, oldest first; ties keep source order.
+/// </summary>
 internal static class TimeMerge
 {
     public static IEnumerable<LogRecord> Merge(IReadOnlyList<IEnumerable<LogRecord>> sources)

@@ -30,7 +30,9 @@ internal sealed class UnitJournalWriter : IDisposable
 
     public long LastUse { get; set; }
 
-    /// <summary>Writes whole encoded records (never split across files); rotates first when they would not fit.</summary>
+    /// <summary>
+    /// Writes whole encoded records (never split across files); rotates first when they would not fit.
+    /// </summary>
     public void Write(ReadOnlySpan<byte> records)
     {
         try
@@ -60,7 +62,9 @@ internal sealed class UnitJournalWriter : IDisposable
         _handle = null;
     }
 
-    /// <summary>Bytes the active file can still take before it rotates (a new file takes one record of any size).</summary>
+    /// <summary>
+    /// Bytes the active file can still take before it rotates (a new file takes one record of any size).
+    /// </summary>
     public long Room
     {
         get
@@ -82,7 +86,8 @@ internal sealed class UnitJournalWriter : IDisposable
                 _serial = reader.Serial;
                 _rotatedAway = reader.RotatedAway;
                 _length = reader.Position;
-                _handle = System.IO.File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+                _handle = System.IO.File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite,
+                    FileShare.ReadWrite | FileShare.Delete);
                 // Files written before journal files were restricted are brought in line.
                 JournalFileAccess.Protect(_handle);
                 if (RandomAccess.GetLength(_handle) != _length) RandomAccess.SetLength(_handle, _length);
@@ -91,7 +96,8 @@ internal sealed class UnitJournalWriter : IDisposable
         }
         // A file too short for a header is one whose creation failed (a full disk): nothing in it to keep.
         var info = new FileInfo(path);
-        if (info.Exists && info.Length >= JournalFileFormat.HeaderSize) System.IO.File.Move(path, path + ".damaged", overwrite: true);
+        if (info.Exists && info.Length >= JournalFileFormat.HeaderSize)
+            System.IO.File.Move(path, path + ".damaged", overwrite: true);
         using (var newest = UnitFileSnapshot.Open(_directory, _escaped))
         {
             _serial = newest.Files.Count > 0 ? newest.Files[^1].Serial + 1 : 1;
@@ -120,9 +126,11 @@ internal sealed class UnitJournalWriter : IDisposable
             for (var i = _maxFiles - 2; i >= 1; i--)
             {
                 var from = JournalFileNames.Archived(_directory, _escaped, i);
-                if (System.IO.File.Exists(from)) System.IO.File.Move(from, JournalFileNames.Archived(_directory, _escaped, i + 1), overwrite: true);
+                if (System.IO.File.Exists(from))
+                    System.IO.File.Move(from, JournalFileNames.Archived(_directory, _escaped, i + 1), overwrite: true);
             }
-            System.IO.File.Move(JournalFileNames.Active(_directory, _escaped), JournalFileNames.Archived(_directory, _escaped, 1), overwrite: true);
+            System.IO.File.Move(JournalFileNames.Active(_directory, _escaped),
+                JournalFileNames.Archived(_directory, _escaped, 1), overwrite: true);
         }
         _serial++;
         Create(JournalFileNames.Active(_directory, _escaped));
@@ -131,8 +139,10 @@ internal sealed class UnitJournalWriter : IDisposable
     private void Create(string path)
     {
         Span<byte> header = stackalloc byte[JournalFileFormat.HeaderSize];
-        JournalFileFormat.WriteHeader(header, _serial, (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) / 10, _rotatedAway);
-        _handle = System.IO.File.OpenHandle(path, FileMode.Create, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        JournalFileFormat.WriteHeader(header, _serial, (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) / 10,
+            _rotatedAway);
+        _handle = System.IO.File.OpenHandle(path, FileMode.Create, FileAccess.ReadWrite,
+            FileShare.ReadWrite | FileShare.Delete);
         JournalFileAccess.Protect(_handle);
         _length = 0;
         RandomAccess.Write(_handle, header, 0);

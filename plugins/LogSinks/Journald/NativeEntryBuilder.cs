@@ -20,15 +20,19 @@ internal static class NativeEntryBuilder
         Field(output, "MESSAGE"u8, record.Message);
         Text(output, "PRIORITY"u8, ((char)('0' + Math.Clamp(record.Priority, 0, 7))).ToString());
         if (!string.IsNullOrEmpty(record.Identifier)) Text(output, "SYSLOG_IDENTIFIER"u8, record.Identifier);
-        if (record.Pid > 0) Text(output, "SYSLOG_PID"u8, record.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (record.Pid > 0)
+            Text(output, "SYSLOG_PID"u8, record.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Text(output, "OBJECT_SYSTEMD_UNIT"u8, record.Unit);
         if (record.Fields is null) return;
         foreach (var (name, value) in record.Fields)
-            if (IsClientField(name) && name is not ("MESSAGE" or "PRIORITY" or "SYSLOG_IDENTIFIER" or "SYSLOG_PID" or "OBJECT_SYSTEMD_UNIT"))
+            if (IsClientField(name) && name is not ("MESSAGE" or "PRIORITY" or "SYSLOG_IDENTIFIER" or "SYSLOG_PID"
+                or "OBJECT_SYSTEMD_UNIT"))
                 Text(output, Encoding.ASCII.GetBytes(name), value);
     }
 
-    /// <summary>Names journald accepts from clients: A-Z, 0-9 and _, not starting with _ or a digit, at most 64 long.</summary>
+    /// <summary>
+    /// Names journald accepts from clients: A-Z, 0-9 and _, not starting with _ or a digit, at most 64 long.
+    /// </summary>
     public static bool IsClientField(string name)
     {
         if (name.Length is 0 or > 64 || name[0] == '_' || char.IsAsciiDigit(name[0])) return false;

@@ -47,7 +47,8 @@ public sealed class JsonStatusStore : IStatusStore, IDamageReportingStatusStore
         var temporary = $"{target}.tmp.{Environment.ProcessId}.{Random.Shared.Next():x8}";
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None,
+                bufferSize: 0))
             {
                 stream.Write(bytes);
                 stream.Flush(flushToDisk: true);
@@ -91,7 +92,8 @@ public sealed class JsonStatusStore : IStatusStore, IDamageReportingStatusStore
     public bool IsDamaged(string unit)
     {
         var (bytes, oversized) = Load(PathOf(unit), unit);
-        // Too large to read: its unit may still run, so it counts as damaged and the host recovers from the process table.
+        // Too large to read: its unit may still run, so it counts as damaged and the host recovers from the process
+        // table.
         if (oversized) return true;
         if (bytes is null) return false;
         // A record of an earlier boot is stale, not damaged: nothing of it runs any more.
@@ -113,7 +115,9 @@ public sealed class JsonStatusStore : IStatusStore, IDamageReportingStatusStore
         return record;
     }
 
-    /// <summary>The record's bytes; null when it is missing or must not be trusted (then one warning says why).</summary>
+    /// <summary>
+    /// The record's bytes; null when it is missing or must not be trusted (then one warning says why).
+    /// </summary>
     private (byte[]? Bytes, bool Oversized) Load(string path, string unit)
     {
         (Microsoft.Win32.SafeHandles.SafeFileHandle Handle, uint Uid, long Size)? opened;
@@ -128,12 +132,15 @@ public sealed class JsonStatusStore : IStatusStore, IDamageReportingStatusStore
         {
             if (uid != 0 && uid != RecordFile.EffectiveUserId)
             {
-                WarnOnce(unit, $"Warning: ignoring status record {path}: owned by uid {uid}, neither root nor the caller.");
+                WarnOnce(unit,
+                    $"Warning: ignoring status record {path}: owned by uid {uid}, neither root nor the caller.");
                 return (null, false);
             }
             if (size > MaxRecordBytes)
             {
-                WarnOnce(unit, $"Warning: status record {path} is {size} bytes, more than the {MaxRecordBytes} a record may have; not read.");
+                WarnOnce(unit,
+                    $"Warning: status record {path} is {size} bytes, more than the {MaxRecordBytes} a record may have; "
+                    + $"not read.");
                 return (null, true);
             }
             var bytes = new byte[size];
@@ -157,7 +164,8 @@ public sealed class JsonStatusStore : IStatusStore, IDamageReportingStatusStore
     {
         ArgumentNullException.ThrowIfNull(unit);
         if (unit.Length == 0 || unit is "." or ".." || unit.Contains('/') || unit.Contains('\0'))
-            throw new ArgumentException($"invalid unit name '{unit}': it must be a plain file name (no '/', not '..')", nameof(unit));
+            throw new ArgumentException($"invalid unit name '{unit}': it must be a plain file name (no '/', not '..')",
+                nameof(unit));
         return Path.Join(_directory, unit + Suffix);
     }
 

@@ -20,14 +20,17 @@ internal sealed class NativeDatabase : IDisposable
 
     public string Path { get; }
 
-    /// <summary>How long a statement waits for a lock another connection holds (see <see cref="NativeStatement.Step"/>).</summary>
+    /// <summary>
+    /// How long a statement waits for a lock another connection holds (see <see cref="NativeStatement.Step"/>).
+    /// </summary>
     public int BusyTimeoutMs { get; }
 
     public static NativeDatabase Open(string path, int busyTimeoutMs)
     {
         // Sets the bundled e_sqlite3 provider; the native library resolves through the plugin's deps.json.
         Batteries_V2.Init();
-        var rc = raw.sqlite3_open_v2(path, out var db, raw.SQLITE_OPEN_READWRITE | raw.SQLITE_OPEN_CREATE | raw.SQLITE_OPEN_NOMUTEX, null);
+        var rc = raw.sqlite3_open_v2(path, out var db, raw.SQLITE_OPEN_READWRITE | raw.SQLITE_OPEN_CREATE
+            | raw.SQLITE_OPEN_NOMUTEX, null);
         var database = new NativeDatabase(db, path, busyTimeoutMs);
         try
         {
@@ -101,7 +104,9 @@ internal sealed class NativeDatabase : IDisposable
         return statement.Step() ? statement.ColumnText(0) : null;
     }
 
-    /// <summary>Starts a write transaction, waiting for the write lock now rather than failing at the first write.</summary>
+    /// <summary>
+    /// Starts a write transaction, waiting for the write lock now rather than failing at the first write.
+    /// </summary>
     public void BeginImmediate() => Execute("BEGIN IMMEDIATE");
 
     public void Commit() => Execute("COMMIT");
@@ -119,7 +124,8 @@ internal sealed class NativeDatabase : IDisposable
 
     public IOException Error(int rc, string what)
     {
-        var message = _db.IsInvalid ? raw.sqlite3_errstr(rc).utf8_to_string() : raw.sqlite3_errmsg(_db).utf8_to_string();
+        var message = _db.IsInvalid ? raw.sqlite3_errstr(rc).utf8_to_string()
+            : raw.sqlite3_errmsg(_db).utf8_to_string();
         return new IOException($"status database {Path}: {what}: {message} (sqlite code {rc})");
     }
 

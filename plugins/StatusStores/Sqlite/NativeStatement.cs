@@ -20,7 +20,8 @@ internal sealed class NativeStatement : IDisposable
     public NativeStatement Bind(string name, string? value)
     {
         var index = Index(name);
-        _database.Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text(_statement, index, value), "bind " + name);
+        _database.Check(value is null ? raw.sqlite3_bind_null(_statement, index)
+            : raw.sqlite3_bind_text(_statement, index, value), "bind " + name);
         return this;
     }
 
@@ -58,7 +59,8 @@ internal sealed class NativeStatement : IDisposable
     public long ColumnInt64(int column) => raw.sqlite3_column_int64(_statement, column);
 
     public string? ColumnText(int column)
-        => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(_statement, column).utf8_to_string();
+        => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL
+            ? null : raw.sqlite3_column_text(_statement, column).utf8_to_string();
 
     /// <summary>The column's UTF-8 bytes, valid until the next step.</summary>
     public ReadOnlySpan<byte> ColumnUtf8(int column) => raw.sqlite3_column_blob(_statement, column);

@@ -15,7 +15,8 @@ internal static class SqliteSchema
         {
             var version = database.ScalarInt64("PRAGMA user_version");
             if (version > Version)
-                throw new InvalidOperationException($"{path} has status schema {version}; this store knows up to {Version}");
+                throw new InvalidOperationException(
+                    $"{path} has status schema {version}; this store knows up to {Version}");
             if (version < Version) Create(database);
             return database;
         }

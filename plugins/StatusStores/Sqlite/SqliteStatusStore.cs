@@ -49,8 +49,10 @@ public sealed class SqliteStatusStore : IStatusStore
                 VALUES ($unit, $boot, $active, $sub, $result, $pid, $data)
                 """))
             {
-                upsert.Bind("$unit", stamped.Unit).Bind("$boot", _bootId).Bind("$active", ActiveStateWords.ToWord(stamped.ActiveState))
-                    .Bind("$sub", stamped.SubState).Bind("$result", stamped.Result).Bind("$pid", stamped.MainPid).BindUtf8("$data", data);
+                upsert.Bind("$unit", stamped.Unit).Bind("$boot", _bootId)
+                    .Bind("$active", ActiveStateWords.ToWord(stamped.ActiveState))
+                    .Bind("$sub", stamped.SubState).Bind("$result", stamped.Result).Bind("$pid", stamped.MainPid)
+                        .BindUtf8("$data", data);
                 upsert.Step();
             }
             // Records of earlier boots can never be read again; this write holds the lock anyway, so drop them.
@@ -66,7 +68,8 @@ public sealed class SqliteStatusStore : IStatusStore
         CheckName(unit);
         return InTransaction(database =>
         {
-            using var delete = database.Prepare("DELETE FROM unit_status WHERE unit = $unit RETURNING boot_id").Bind("$unit", unit);
+            using var delete = database.Prepare("DELETE FROM unit_status WHERE unit = $unit RETURNING boot_id")
+                .Bind("$unit", unit);
             var existed = false;
             while (delete.Step()) existed |= delete.ColumnText(0) == _bootId;
             return existed;
@@ -77,7 +80,8 @@ public sealed class SqliteStatusStore : IStatusStore
     public IReadOnlyList<UnitStatus> List()
     {
         var records = new List<UnitStatus>();
-        using var select = Database.Prepare("SELECT unit, data FROM unit_status WHERE boot_id = $boot ORDER BY unit").Bind("$boot", _bootId);
+        using var select = Database.Prepare("SELECT unit, data FROM unit_status WHERE boot_id = $boot ORDER BY unit")
+            .Bind("$boot", _bootId);
         while (select.Step())
             if (Parse(select.ColumnUtf8(1), select.ColumnText(0)!) is { } record) records.Add(record);
         return records;
@@ -90,7 +94,8 @@ public sealed class SqliteStatusStore : IStatusStore
         _database = null;
     }
 
-    private NativeDatabase Database => _database ?? throw new InvalidOperationException("the sqlite status store is not open");
+    private NativeDatabase Database =>
+        _database ?? throw new InvalidOperationException("the sqlite status store is not open");
 
     private T InTransaction<T>(Func<NativeDatabase, T> change)
     {
@@ -125,6 +130,7 @@ public sealed class SqliteStatusStore : IStatusStore
     {
         if (!settings.TryGetValue("BusyTimeoutMs", out var text)) return 5000;
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ms)) return ms;
-        throw new ArgumentException($"StatusStore.sqlite.BusyTimeoutMs must be a whole number of milliseconds, not '{text}'");
+        throw new ArgumentException(
+            $"StatusStore.sqlite.BusyTimeoutMs must be a whole number of milliseconds, not '{text}'");
     }
 }

@@ -8,7 +8,9 @@ using Platform.Host.Init;
 
 namespace Platform.Host.Cli;
 
-/// <summary>Maps a command verb to its implementation. Only the chosen command's code runs, keeping start-up short.</summary>
+/// <summary>
+/// Maps a command verb to its implementation. Only the chosen command's code runs, keeping start-up short.
+/// </summary>
 internal static class Dispatcher
 {
     public static int Run(CommandLineOptions options)
@@ -29,10 +31,13 @@ internal static class Dispatcher
             verb = "init";
         }
         if (options.DryRun && verb is not ("halt" or "poweroff" or "reboot" or "kexec" or "exit" or "default"))
-            throw new UsageException($"--dry-run is supported only by halt, poweroff, reboot, kexec, exit and default, not by {verb}.");
-        if (options.Wait && verb is not ("start" or "restart" or "try-restart" or "reload-or-restart" or "reload-or-try-restart"
+            throw new UsageException(
+                $"--dry-run is supported only by halt, poweroff, reboot, kexec, exit and default, not by {verb}.");
+        if (options.Wait && verb is not ("start" or "restart" or "try-restart" or "reload-or-restart"
+            or "reload-or-try-restart"
                 or "is-system-running"))
-            throw new UsageException($"--wait is supported only by start, restart and is-system-running, not by {verb}.");
+            throw new UsageException(
+                $"--wait is supported only by start, restart and is-system-running, not by {verb}.");
         if (options.Wait && options.NoBlock) throw new UsageException("--no-block and --wait are not compatible.");
         if (options.NoBlock && NoBlock.Applies(verb)) return NoBlock.Detach();
         return verb switch
@@ -59,16 +64,12 @@ internal static class Dispatcher
                 or "reload-or-try-restart" or "try-reload-or-restart" or "force-reload" or "kill" or "reset-failed"
                 or "is-active" or "is-failed" or "status" or "clean" => LifecycleCommands.Run(ctx, verb),
             // Without a manager to isolate, `default` starts the default target and what it wants.
-            "default" => options.DryRun ? ExitCodes.Success : LifecycleCommands.StartOrStop(ctx, "start", ["default.target"]),
-            "init" or "is-system-running" or "halt" or "poweroff" or "reboot" or "exit" or "kexec" => InitCommand.Run(ctx, verb),
+            "default" => options.DryRun ? ExitCodes.Success : LifecycleCommands.StartOrStop(ctx, "start",
+                ["default.target"]),
+            "init" or "is-system-running" or "halt" or "poweroff" or "reboot" or "exit" or "kexec" =>
+                InitCommand.Run(ctx, verb),
             _ => Unknown(ctx, verb),
         };
-    }
-
-    private static int TooMany(HostContext ctx)
-    {
-        ctx.Err.WriteLine("Too many arguments.");
-        return ExitCodes.Failure;
     }
 
     private static int Unknown(HostContext ctx, string verb)

@@ -25,17 +25,23 @@ internal sealed class HostContext
 
     public CommandLineOptions Options { get; }
 
-    /// <summary>The unit engine for this root and mode; created on first use so commands that need no units pay nothing.</summary>
+    /// <summary>
+    /// The unit engine for this root and mode; created on first use so commands that need no units pay nothing.
+    /// </summary>
     public UnitRepository Units => _units ??= new UnitRepository(
-        Options.UserMode ? UnitPaths.ForUser(UserHome(), RootOrSlash, UserRuntimeDirectory()) : UnitPaths.ForSystem(RootOrSlash), Warn);
+        Options.UserMode ? UnitPaths.ForUser(UserHome(), RootOrSlash, UserRuntimeDirectory())
+            : UnitPaths.ForSystem(RootOrSlash), Warn);
 
     /// <summary>The configuration file under the root with the <c>-c</c> overrides applied.</summary>
     public HostConfiguration Config => _config ??= HostConfiguration.Load(RootOrSlash, Options.ConfigOverrides, Warn);
 
     /// <summary>The plugin catalog (manifests only; assemblies load when an export is asked for).</summary>
-    public PluginCatalog Plugins => _plugins ??= PluginCatalog.Discover(PluginSearchOptions.For(RootOrSlash, Config), Warn);
+    public PluginCatalog Plugins =>
+        _plugins ??= PluginCatalog.Discover(PluginSearchOptions.For(RootOrSlash, Config), Warn);
 
-    /// <summary>The manager's run folder: <c>/run</c> for the system, the user's runtime folder with <c>--user</c>.</summary>
+    /// <summary>
+    /// The manager's run folder: <c>/run</c> for the system, the user's runtime folder with <c>--user</c>.
+    /// </summary>
     public string RunDirectory => Options.UserMode ? Units.Paths.Under(Units.Paths.RuntimeDirectory) : Under("/run");
 
     /// <summary>Where per-unit lock files and notify sockets live (the seed's <c>/run/systemd</c>).</summary>
@@ -44,16 +50,18 @@ internal sealed class HostContext
     /// <summary>The configured status store, opened on first use.</summary>
     public IStatusStore Store => _store ??= OpenStore();
 
-    private IStatusStore OpenStore()
+    private SynchronizedStore OpenStore()
     {
         var name = Config.StatusStore;
         var store = Plugins.Get<IStatusStore>(PluginKind.StatusStore, name)
-            ?? throw new InvalidOperationException($"Status store '{name}' is not available (see 'systemctl list-plugins').");
+            ?? throw new InvalidOperationException(
+                $"Status store '{name}' is not available (see 'systemctl list-plugins').");
         var directory = Path.Join(RunDirectory, "platform", "status");
         // Records name the processes root's stop kills: only a folder nobody else can write holds them.
         TrustedFolder.Ensure(directory);
         StoreSwitch.Check(this, directory, name);
-        store.Open(new StatusStoreContext(directory, BootIdentity.Current(), Config.GetSection("StatusStore", name)) { Warn = Warn });
+        store.Open(new StatusStoreContext(directory, BootIdentity.Current(),
+            Config.GetSection("StatusStore", name)) { Warn = Warn });
         // Transactions run jobs in parallel; store plugins need not be thread-safe.
         return new SynchronizedStore(store);
     }
@@ -63,17 +71,23 @@ internal sealed class HostContext
     public TextWriter Out { get; }
     public TextWriter Err { get; }
 
-    /// <summary>The root folder without a trailing slash; empty for the real root, so <c>Root + "/etc"</c> works for both.</summary>
+    /// <summary>
+    /// The root folder without a trailing slash; empty for the real root, so <c>Root + "/etc"</c> works for both.
+    /// </summary>
     public string Root { get; }
 
-    /// <summary>The root's cgroup2 hierarchy once <see cref="Lifecycle.UnitControlGroup"/> probed it (null: none usable).</summary>
+    /// <summary>
+    /// The root's cgroup2 hierarchy once <see cref="Lifecycle.UnitControlGroup"/> probed it (null: none usable).
+    /// </summary>
     internal Platform.Exec.ControlGroups? ControlGroups { get; set; }
     internal bool ControlGroupsProbed { get; set; }
 
     /// <summary>Maps an absolute path inside the managed system to the real file system.</summary>
     public string Under(string absolutePath) => Root + absolutePath;
 
-    /// <summary>Prints a warning line to stderr (unless quiet applies to warnings: systemd prints them regardless).</summary>
+    /// <summary>
+    /// Prints a warning line to stderr (unless quiet applies to warnings: systemd prints them regardless).
+    /// </summary>
     public void Warn(string message) => Err.WriteLine(message);
 
     /// <summary>

@@ -18,7 +18,8 @@ internal static class CatCommand
             var unit = loaded.Definition;
             var files = new List<string>();
             if (loaded.SourcePath is not null) files.Add(loaded.SourcePath);
-            else if (unit.FragmentPath is not null && unit.LoadState != UnitLoadState.Masked) files.Add(unit.FragmentPath);
+            else if (unit.FragmentPath is not null && unit.LoadState != UnitLoadState.Masked)
+                files.Add(unit.FragmentPath);
             files.AddRange(unit.DropInPaths);
             if (unit.LoadState == UnitLoadState.Masked)
             {

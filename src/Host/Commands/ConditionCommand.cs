@@ -5,8 +5,9 @@ using Platform.Units;
 namespace Platform.Host.Commands;
 
 /// <summary>
-/// Hidden <c>condition EXPRESSION...</c>: evaluates <c>Condition*=</c>/<c>Assert*=</c> expressions as a unit's start would,
-/// printing what <c>systemd-analyze condition</c> prints, so a unit's conditions can be checked without systemd-analyze.
+/// Hidden <c>condition EXPRESSION...</c>: evaluates <c>Condition*=</c>/<c>Assert*=</c> expressions as a unit's start
+/// would, printing what <c>systemd-analyze condition</c> prints, so a unit's conditions can be checked without
+/// systemd-analyze.
 /// </summary>
 internal static class ConditionCommand
 {
@@ -19,7 +20,8 @@ internal static class ConditionCommand
             var eq = expression.IndexOf('=');
             var key = eq > 0 ? expression[..eq].Trim() : "";
             var value = eq > 0 ? expression[(eq + 1)..].Trim() : "";
-            var prefix = key.StartsWith("Condition", StringComparison.Ordinal) ? "Condition" : key.StartsWith("Assert", StringComparison.Ordinal) ? "Assert" : null;
+            var prefix = key.StartsWith("Condition", StringComparison.Ordinal)
+                ? "Condition" : key.StartsWith("Assert", StringComparison.Ordinal) ? "Assert" : null;
             if (prefix is null || Array.IndexOf(ConditionCheck.Kinds, key[prefix.Length..]) < 0)
             {
                 ctx.Err.WriteLine($"Cannot parse \"{expression}\".");
@@ -43,7 +45,8 @@ internal static class ConditionCommand
         return assertsHold && conditionsHold ? ExitCodes.Success : ExitCodes.Failure;
     }
 
-    private static bool Report(HostContext ctx, ConditionCheck check, List<(string Key, string Value)> list, string prefix, string plural)
+    private static bool Report(HostContext ctx, ConditionCheck check, List<(string Key, string Value)> list,
+        string prefix, string plural)
     {
         if (list.Count == 0) return true;
         var (holds, evaluated) = check.Evaluate(list, prefix);

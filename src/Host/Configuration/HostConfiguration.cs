@@ -25,7 +25,10 @@ public sealed class HostConfiguration
     /// <summary>The file the settings were read from (it may not exist).</summary>
     public string FilePath { get; }
 
-    /// <summary>Reads <c>ROOT/etc/platform/systemctl.conf</c> (if present), then applies <paramref name="overrides"/> (<c>NAME=VALUE</c>, from <c>-c</c>).</summary>
+    /// <summary>
+    /// Reads <c>ROOT/etc/platform/systemctl.conf</c> (if present), then applies <paramref name="overrides"/>
+    /// (<c>NAME=VALUE</c>, from <c>-c</c>).
+    /// </summary>
     public static HostConfiguration Load(string root, IReadOnlyList<string>? overrides, Action<string> warn)
     {
         var path = Path.Join(root, RelativePath);
@@ -41,8 +44,12 @@ public sealed class HostConfiguration
         return Parse(text, path, overrides, warn);
     }
 
-    /// <summary>Builds the configuration from file text (null: no file) named <paramref name="path"/> in warnings, then overrides.</summary>
-    public static HostConfiguration Parse(string? text, string path, IReadOnlyList<string>? overrides, Action<string> warn)
+    /// <summary>
+    /// Builds the configuration from file text (null: no file) named <paramref name="path"/> in warnings, then
+    /// overrides.
+    /// </summary>
+    public static HostConfiguration Parse(string? text, string path, IReadOnlyList<string>? overrides,
+        Action<string> warn)
     {
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (text is not null)
@@ -88,8 +95,9 @@ public sealed class HostConfiguration
     public string? Get(string key) => _values.TryGetValue(key, out var value) ? value : null;
 
     /// <summary>
-    /// The settings below <paramref name="prefix"/> (e.g. <c>StatusStore.sqlite</c>) with the prefix and its dot removed:
-    /// <c>StatusStore.sqlite.Path=/x</c> gives <c>{ Path: /x }</c>. Lookups in the result are case-insensitive.
+    /// The settings below <paramref name="prefix"/> (e.g. <c>StatusStore.sqlite</c>) with the prefix and its dot
+    /// removed: <c>StatusStore.sqlite.Path=/x</c> gives <c>{ Path: /x }</c>. Lookups in the result are
+    /// case-insensitive.
     /// </summary>
     public IReadOnlyDictionary<string, string> GetSection(string prefix)
     {
@@ -101,8 +109,11 @@ public sealed class HostConfiguration
         return section;
     }
 
-    /// <summary>The settings of one plugin: <c>GetSection(family + "." + name)</c>, e.g. <c>("LogSink", "fifo")</c>.</summary>
-    public IReadOnlyDictionary<string, string> GetSection(string family, string name) => GetSection(family + "." + name);
+    /// <summary>
+    /// The settings of one plugin: <c>GetSection(family + "." + name)</c>, e.g. <c>("LogSink", "fifo")</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> GetSection(string family, string name) =>
+        GetSection(family + "." + name);
 
     /// <summary><c>StatusStore=</c>: the status store export to use (default <c>json</c>).</summary>
     public string StatusStore => NonEmpty("StatusStore") ?? "json";
@@ -110,15 +121,23 @@ public sealed class HostConfiguration
     /// <summary><c>NotifyTransport=</c>: the notify transport export to use (default <c>unix</c>).</summary>
     public string NotifyTransport => NonEmpty("NotifyTransport") ?? "unix";
 
-    /// <summary><c>LogSinks=</c>: log sink exports, comma- or space-separated (default <c>file</c>; an empty value means none).</summary>
+    /// <summary>
+    /// <c>LogSinks=</c>: log sink exports, comma- or space-separated (default <c>file</c>; an empty value means none).
+    /// </summary>
     public IReadOnlyList<string> LogSinks
-        => Get("LogSinks") is { } value ? value.Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries) : ["file"];
+        => Get("LogSinks") is { } value ? value.Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries)
+            : ["file"];
 
-    /// <summary><c>PluginPath=</c>: extra plugin folders, colon-separated, relative to the root (default none).</summary>
+    /// <summary>
+    /// <c>PluginPath=</c>: extra plugin folders, colon-separated, relative to the root (default none).
+    /// </summary>
     public IReadOnlyList<string> PluginPath
-        => Get("PluginPath") is { } value ? value.Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
+        => Get("PluginPath") is { } value ? value.Split(':',
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
 
-    /// <summary><c>DefaultTimeoutStartSec=</c> in systemd time syntax (default 90 s; <c>infinity</c> allowed).</summary>
+    /// <summary>
+    /// <c>DefaultTimeoutStartSec=</c> in systemd time syntax (default 90 s; <c>infinity</c> allowed).
+    /// </summary>
     public TimeSpan DefaultTimeoutStartSec => Timeout("DefaultTimeoutStartSec");
 
     /// <summary><c>DefaultTimeoutStopSec=</c> in systemd time syntax (default 90 s; <c>infinity</c> allowed).</summary>
@@ -128,9 +147,13 @@ public sealed class HostConfiguration
     /// <c>LogLevel=</c>: the highest priority of the manager's own journal lines that are written, by name or number,
     /// as systemd-system.conf(5) has it (default <c>info</c>: "Starting x...", "Started x." and up).
     /// </summary>
-    public int LogLevel => NonEmpty("LogLevel") is { } text && Platform.Journal.Journalctl.PriorityNames.Level(text) is { } level ? level : 6;
+    public int LogLevel =>
+        NonEmpty("LogLevel") is { } text && Platform.Journal.Journalctl.PriorityNames.Level(text) is { } level
+        ? level : 6;
 
-    /// <summary><c>GeneratorTimeoutSec=</c>: the time all unit generators together may take (default 90 s, as systemd's).</summary>
+    /// <summary>
+    /// <c>GeneratorTimeoutSec=</c>: the time all unit generators together may take (default 90 s, as systemd's).
+    /// </summary>
     public TimeSpan GeneratorTimeout => Timeout("GeneratorTimeoutSec");
 
     /// <summary>

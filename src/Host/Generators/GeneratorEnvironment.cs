@@ -27,7 +27,8 @@ internal static class GeneratorEnvironment
         var virt = VirtualizationDetector.Detect();
         if (virt != "none")
         {
-            env.Add("SYSTEMD_VIRTUALIZATION=" + (VirtualizationDetector.IsContainer(virt) ? "container:" : "vm:") + virt);
+            env.Add("SYSTEMD_VIRTUALIZATION=" + (VirtualizationDetector.IsContainer(virt) ? "container:" : "vm:")
+                + virt);
             if (VirtualizationDetector.IsContainer(virt)) env.Add("container=" + ContainerName(virt));
         }
         env.Add("SYSTEMD_ARCHITECTURE=" + ManagerProperties.Architecture());

@@ -12,7 +12,9 @@ namespace Platform.Host.Generators;
 /// </summary>
 internal sealed class GeneratorRunner(HostContext ctx)
 {
-    /// <summary>Runs them; returns how many ran. Warnings go to stderr; nothing here throws for a bad generator.</summary>
+    /// <summary>
+    /// Runs them; returns how many ran. Warnings go to stderr; nothing here throws for a bad generator.
+    /// </summary>
     public int Run()
     {
         var paths = ctx.Units.Paths;
@@ -73,7 +75,8 @@ internal sealed class GeneratorRunner(HostContext ctx)
     /// <summary>A fresh, empty folder: what the last run generated is gone before this run starts.</summary>
     private static void Empty(string folder)
     {
-        if (Directory.Exists(folder) && new DirectoryInfo(folder).LinkTarget is null) Directory.Delete(folder, recursive: true);
+        if (Directory.Exists(folder) && new DirectoryInfo(folder).LinkTarget is null)
+            Directory.Delete(folder, recursive: true);
         else if (File.Exists(folder)) File.Delete(folder);
         Directory.CreateDirectory(folder);
     }
@@ -81,7 +84,11 @@ internal sealed class GeneratorRunner(HostContext ctx)
     /// <summary>systemd trims generator folders nobody wrote to.</summary>
     private static void RemoveIfEmpty(string folder)
     {
-        try { if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder); }
+        try
+        {
+            if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+                Directory.Delete(folder);
+        }
         catch (IOException) { }
     }
 }

@@ -58,7 +58,8 @@ internal static class GeneratorSet
         {
             var info = new FileInfo(file);
             if (!info.Exists) return false; // a directory or a dangling link
-            return (info.UnixFileMode & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
+            return (info.UnixFileMode & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute
+                | UnixFileMode.OtherExecute)) != 0;
         }
         catch (IOException) { return false; }
     }

@@ -19,23 +19,28 @@ internal static class ChildSignals
     {
         foreach (var line in File.ReadLines("/proc/thread-self/status"))
             if (line.StartsWith("SigBlk:", StringComparison.Ordinal))
-                return (ulong.Parse(line[7..].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture) & (1UL << (SIGCHLD - 1))) != 0;
+                return (ulong.Parse(line[7..].Trim(), NumberStyles.HexNumber,
+                    CultureInfo.InvariantCulture) & (1UL << (SIGCHLD - 1))) != 0;
         return false;
     }
 
-    /// <summary>Replaces this process (same pid, same arguments and environment) with one that starts with SIGCHLD blocked.</summary>
+    /// <summary>
+    /// Replaces this process (same pid, same arguments and environment) with one that starts with SIGCHLD blocked.
+    /// </summary>
     public static void ReexecuteBlocked()
     {
         var argv = File.ReadAllText("/proc/self/cmdline").TrimEnd('\0').Split('\0');
         using var strings = new NativeStrings();
         var set = ChildSet(strings);
-        LibC.pthread_sigmask(SIG_BLOCK, set, IntPtr.Zero);
+        _ = LibC.pthread_sigmask(SIG_BLOCK, set, IntPtr.Zero);
         var environ = Marshal.ReadIntPtr(NativeLibrary.GetExport(NativeLibrary.Load(LibC.Name), "environ"));
-        LibC.execve(strings.String(Environment.ProcessPath ?? "/proc/self/exe"), strings.Vector(argv), environ);
+        _ = LibC.execve(strings.String(Environment.ProcessPath ?? "/proc/self/exe"), strings.Vector(argv), environ);
         throw new IOException($"cannot re-execute the init: {LibC.StrError(Marshal.GetLastPInvokeError())}");
     }
 
-    /// <summary>A signalfd that becomes readable when SIGCHLD is pending; the caller reads 128-byte records from it.</summary>
+    /// <summary>
+    /// A signalfd that becomes readable when SIGCHLD is pending; the caller reads 128-byte records from it.
+    /// </summary>
     public static int OpenSignalFd()
     {
         using var strings = new NativeStrings();
@@ -44,7 +49,9 @@ internal static class ChildSignals
         return fd;
     }
 
-    /// <summary>Blocks until at least one SIGCHLD arrived (several coalesce); false when the descriptor is closed.</summary>
+    /// <summary>
+    /// Blocks until at least one SIGCHLD arrived (several coalesce); false when the descriptor is closed.
+    /// </summary>
     public static unsafe bool Wait(int fd)
     {
         var buffer = stackalloc byte[128 * 8];
@@ -60,8 +67,8 @@ internal static class ChildSignals
     private static IntPtr ChildSet(NativeStrings strings)
     {
         var set = strings.Block(LibC.SigSetSize);
-        LibC.sigemptyset(set);
-        LibC.sigaddset(set, SIGCHLD);
+        _ = LibC.sigemptyset(set);
+        _ = LibC.sigaddset(set, SIGCHLD);
         return set;
     }
 }

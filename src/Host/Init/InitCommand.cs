@@ -37,7 +37,8 @@ internal static class InitCommand
             return ExitCodes.Failure;
         }
         if (!ChildSignals.IsBlocked()) ChildSignals.ReexecuteBlocked();
-        // Tools decide "is this a systemd system?" by /proc/1/comm (Ansible's service_mgr fact) and /run/systemd/system.
+        // Tools decide "is this a systemd system?" by /proc/1/comm (Ansible's service_mgr fact) and
+        // /run/systemd/system.
         ProcessName.Set("systemd");
         return new InitProcess(ctx, state).RunAsync(Targets(ctx)).GetAwaiter().GetResult();
     }
@@ -53,7 +54,10 @@ internal static class InitCommand
         return Commands.Lifecycle.LifecycleCommands.Report(ctx, results, [.. results.Select(r => r.Unit)]);
     }
 
-    /// <summary><c>init</c> / <c>init default</c>: the default target; <c>default-services</c>: every enabled service; else the named units.</summary>
+    /// <summary>
+    /// <c>init</c> / <c>init default</c>: the default target; <c>default-services</c>: every enabled service; else the
+    /// named units.
+    /// </summary>
     private static IReadOnlyList<string> Targets(HostContext ctx)
     {
         var args = ctx.Options.Arguments;
@@ -67,7 +71,8 @@ internal static class InitCommand
         {
             var enabled = new List<string>();
             foreach (var name in ctx.Units.AllUnitFileNames())
-                if (name.EndsWith(".service", StringComparison.Ordinal) && ctx.Units.GetUnitFileState(name) == "enabled") enabled.Add(name);
+                if (name.EndsWith(".service", StringComparison.Ordinal)
+                    && ctx.Units.GetUnitFileState(name) == "enabled") enabled.Add(name);
             return enabled;
         }
         return Commands.Lifecycle.LifecycleCommands.Names(ctx, args);

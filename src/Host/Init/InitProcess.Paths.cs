@@ -11,7 +11,8 @@ namespace Platform.Host.Init;
 /// </summary>
 internal sealed partial class InitProcess
 {
-    private readonly Dictionary<string, (string Invocation, PathUnitLoop Loop, Thread Thread)> _pathLoops = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Invocation, PathUnitLoop Loop, Thread Thread)> _pathLoops =
+        new(StringComparer.Ordinal);
 
     private void CheckPaths()
     {
@@ -20,16 +21,22 @@ internal sealed partial class InitProcess
             if (!entry.Thread.IsAlive) _pathLoops.Remove(name);
         foreach (var status in ctx.Store.List())
         {
-            if (!status.Unit.EndsWith(".path", StringComparison.Ordinal) || status.ActiveState != ActiveState.Active || status.InvocationId is null) continue;
-            if (_pathLoops.TryGetValue(status.Unit, out var running) && running.Invocation == status.InvocationId) continue;
+            if (!status.Unit.EndsWith(".path", StringComparison.Ordinal) || status.ActiveState != ActiveState.Active
+                || status.InvocationId is null) continue;
+            if (_pathLoops.TryGetValue(status.Unit, out var running) && running.Invocation == status.InvocationId)
+                continue;
             if (HasLiveWatcher(status)) continue;
             var definition = ctx.Units.Load(status.Unit);
             if (definition.LoadState != UnitLoadState.Loaded) continue;
-            var loop = new PathUnitLoop(ctx, status.Unit, status.InvocationId, PathSettings.From(definition), TriggerAsync);
+            var loop = new PathUnitLoop(ctx, status.Unit, status.InvocationId, PathSettings.From(definition),
+                TriggerAsync);
             var thread = new Thread(() =>
             {
                 try { loop.Run(); }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { ctx.Warn($"{status.Unit}: {ErrorText.DescribeWithPath(e)}"); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    ctx.Warn($"{status.Unit}: {ErrorText.DescribeWithPath(e)}");
+                }
                 finally { loop.Dispose(); }
             }) { IsBackground = true, Name = "path " + status.Unit };
             _pathLoops[status.Unit] = (status.InvocationId, loop, thread);
@@ -37,10 +44,13 @@ internal sealed partial class InitProcess
         }
     }
 
-    /// <summary>A path unit started while no init ran keeps its detached watcher; two servers would start the unit twice.</summary>
+    /// <summary>
+    /// A path unit started while no init ran keeps its detached watcher; two servers would start the unit twice.
+    /// </summary>
     private static bool HasLiveWatcher(UnitStatus status)
         => status.Extra.TryGetValue(PathRuntime.WatcherKey, out var text)
-            && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && Platform.Exec.ProcFs.IsAlive(pid);
+            && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                && Platform.Exec.ProcFs.IsAlive(pid);
 
     private Task TriggerAsync(string unit) => Task.Run(async () =>
     {

@@ -15,7 +15,8 @@ internal sealed partial class InitProcess
     {
         var folder = Path.Join(ctx.RunDirectory, "platform", "status");
         Directory.CreateDirectory(folder);
-        var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = false, NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite };
+        var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = false,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite };
         var pending = 0;
         void Changed(object? sender, FileSystemEventArgs e)
         {
@@ -33,12 +34,15 @@ internal sealed partial class InitProcess
         return watcher;
     }
 
-    /// <summary>Serves the notify socket of every running unit that has one; drops monitors of units that ended or restarted.</summary>
+    /// <summary>
+    /// Serves the notify socket of every running unit that has one; drops monitors of units that ended or restarted.
+    /// </summary>
     private Task RescanAsync()
     {
         var active = new Dictionary<string, UnitStatus>(StringComparer.Ordinal);
         foreach (var status in ctx.Store.List())
-            if (status.ActiveState is ActiveState.Active or ActiveState.Reloading or ActiveState.Activating && status.NotifySocket is not null)
+            if (status.ActiveState is ActiveState.Active or ActiveState.Reloading or ActiveState.Activating
+                && status.NotifySocket is not null)
                 active[status.Unit] = status;
         foreach (var (unit, monitor) in _monitors.ToList())
             if (!active.TryGetValue(unit, out var status) || status.InvocationId != monitor.InvocationId)
@@ -50,7 +54,11 @@ internal sealed partial class InitProcess
         {
             // Still activating: the starting systemctl owns the socket until the start is decided.
             if (_monitors.ContainsKey(unit) || status.ActiveState == ActiveState.Activating) continue;
-            try { _monitors[unit] = new NotifyMonitor(ctx, ctx.Units.Load(unit), status.InvocationId, u => { lock (_watchdogFired) _watchdogFired.Add(u); }); }
+            try
+            {
+                _monitors[unit] = new NotifyMonitor(ctx, ctx.Units.Load(unit), status.InvocationId,
+                    u => { lock (_watchdogFired) _watchdogFired.Add(u); });
+            }
             catch (Exception e) when (e is IOException or ServiceStartException or UnauthorizedAccessException)
             {
                 ctx.Warn($"{unit}: cannot serve its notify socket: {ErrorText.Describe(e)}");
@@ -59,12 +67,15 @@ internal sealed partial class InitProcess
         return Task.CompletedTask;
     }
 
-    /// <summary>Stops every unit in reverse dependency order within the grace period, then kills what is left.</summary>
+    /// <summary>
+    /// Stops every unit in reverse dependency order within the grace period, then kills what is left.
+    /// </summary>
     private async Task StopEverythingAsync()
     {
         foreach (var monitor in _monitors.Values) monitor.Dispose();
         _monitors.Clear();
-        var grace = ctx.Config.Get("InitStopGraceSec") is { } text && SystemdValues.TryParseTimeSpan(text, out var g) ? g : SystemdValues.DefaultTimeout;
+        var grace = ctx.Config.Get("InitStopGraceSec") is { } text && SystemdValues.TryParseTimeSpan(text, out var g)
+            ? g : SystemdValues.DefaultTimeout;
         using var limit = Deadline.Source(grace);
         var stopping = _manager.StopAllAsync(limit.Token);
         var reaping = ReapWhileAsync(stopping);

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
-using Platform.Interop;
 using Platform.Host.Sockets;
+using Platform.Interop;
 
 namespace Platform.Host.Init;
 
@@ -29,11 +28,11 @@ internal sealed partial class InitProcess
         var address = UnixAddress.Build(path);
         var old = LibC.umask(0x3F);
         var bound = fd >= 0 && LibC.bind(fd, address, (uint)address.Length) == 0;
-        LibC.umask(old);
+        _ = LibC.umask(old);
         if (!bound)
         {
             // Holders then start services with their own systemctl, as without an init.
-            if (fd >= 0) LibC.close(fd);
+            if (fd >= 0) _ = LibC.close(fd);
             return;
         }
         _activationFd = fd;
@@ -41,7 +40,7 @@ internal sealed partial class InitProcess
         {
             while (FdPassing.Receive(fd) is { } message)
             {
-                foreach (var extra in message.Fds) LibC.close(extra);
+                foreach (var extra in message.Fds) _ = LibC.close(extra);
                 var unit = message.Text.Trim();
                 if (Platform.Units.UnitNames.IsValid(unit)) _events.Writer.TryWrite("activate:" + unit);
             }
@@ -51,13 +50,15 @@ internal sealed partial class InitProcess
     private void CloseActivation()
     {
         if (_activationFd < 0) return;
-        LibC.close(_activationFd);
+        _ = LibC.close(_activationFd);
         _activationFd = -1;
         try { File.Delete(SocketRuntime.ActivationPath(ctx)); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
-    /// <summary>Starts the unit in the background (a slow start must not stall the loop); one activation per unit at a time.</summary>
+    /// <summary>
+    /// Starts the unit in the background (a slow start must not stall the loop); one activation per unit at a time.
+    /// </summary>
     private void Activate(string unit)
     {
         if (_shutdown.IsCancellationRequested || !_activations.TryAdd(unit, 0)) return;

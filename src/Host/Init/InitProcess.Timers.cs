@@ -11,8 +11,8 @@ namespace Platform.Host.Init;
 /// timers.target, or a `systemctl start x.timer` from a shell, which the status folder watch reports). One wake-up
 /// waits for the earliest due elapse; at it the init records the trigger (and the Persistent= stamp), marks the timer
 /// running and starts its unit through the same UnitManager as every other start. When that unit is no longer running
-/// the timer waits for its next elapse, or ends elapsed. Elapses are computed from the store alone (<see cref="TimerSchedule"/>),
-/// so there is no timer state to lose or to reconcile.
+/// the timer waits for its next elapse, or ends elapsed. Elapses are computed from the store alone
+/// (<see cref="TimerSchedule"/>), so there is no timer state to lose or to reconcile.
 /// </summary>
 internal sealed partial class InitProcess
 {
@@ -27,25 +27,30 @@ internal sealed partial class InitProcess
         long earliest = 0;
         foreach (var status in ctx.Store.List())
         {
-            if (!status.Unit.EndsWith(".timer", StringComparison.Ordinal) || status.ActiveState != ActiveState.Active) continue;
+            if (!status.Unit.EndsWith(".timer", StringComparison.Ordinal) || status.ActiveState != ActiveState.Active)
+                continue;
             var definition = ctx.Units.Load(status.Unit);
             if (definition.LoadState != UnitLoadState.Loaded) continue;
             var settings = TimerSettings.From(definition);
             var name = status.Unit;
-            if (status.SubState == "running" && (_timerStarts.ContainsKey(name) || _manager.IsRunning(settings.Unit))) continue;
+            if (status.SubState == "running" && (_timerStarts.ContainsKey(name) || _manager.IsRunning(settings.Unit)))
+                continue;
             var now = Clock.NowUsec();
             var schedule = TimerRuntime.Schedule(ctx, definition, status, now);
-            // A timer that only waits for clock or time zone changes stays waiting (never seen here: nothing sends those).
+            // A timer that only waits for clock or time zone changes stays waiting (never seen here: nothing sends
+            // those).
             if (schedule.Due is null && (settings.OnClockChange || settings.OnTimezoneChange))
             {
-                if (status.SubState != "waiting") UpdateTimer(name, s => s with { SubState = "waiting", StateChangeTimestamp = now });
+                if (status.SubState != "waiting")
+                    UpdateTimer(name, s => s with { SubState = "waiting", StateChangeTimestamp = now });
                 continue;
             }
             if (schedule.Due is not { } due)
             {
                 var remain = settings.RemainAfterElapse || settings.LeaveAround;
                 if (remain ? status.SubState != "elapsed" : status.ActiveState != ActiveState.Inactive)
-                    UpdateTimer(name, s => remain ? s with { SubState = "elapsed", StateChangeTimestamp = now } : Ended(s, now));
+                    UpdateTimer(name, s =>
+                        remain ? s with { SubState = "elapsed", StateChangeTimestamp = now } : Ended(s, now));
                 continue;
             }
             if (due <= now)
@@ -53,22 +58,28 @@ internal sealed partial class InitProcess
                 FireTimer(name, settings);
                 continue;
             }
-            if (status.SubState != "waiting") UpdateTimer(name, s => s with { SubState = "waiting", StateChangeTimestamp = now });
+            if (status.SubState != "waiting")
+                UpdateTimer(name, s => s with { SubState = "waiting", StateChangeTimestamp = now });
             if (earliest == 0 || due < earliest) earliest = due;
         }
         ArmWake(earliest);
     }
 
     private static UnitStatus Ended(UnitStatus s, long now)
-        => s with { ActiveState = ActiveState.Inactive, SubState = "dead", ActiveExitTimestamp = now, InactiveEnterTimestamp = now, StateChangeTimestamp = now };
+        => s with { ActiveState = ActiveState.Inactive, SubState = "dead", ActiveExitTimestamp = now,
+            InactiveEnterTimestamp = now, StateChangeTimestamp = now };
 
-    /// <summary>timer_enter_running(): trigger recorded, unit started in the background (a oneshot's run must not stall the loop).</summary>
+    /// <summary>
+    /// timer_enter_running(): trigger recorded, unit started in the background (a oneshot's run must not stall the
+    /// loop).
+    /// </summary>
     private void FireTimer(string name, TimerSettings settings)
     {
         var now = Clock.NowUsec();
         var fired = UpdateTimer(name, s =>
         {
-            var extra = new Dictionary<string, string>(s.Extra) { [TimerRuntime.LastTriggerKey] = now.ToString(CultureInfo.InvariantCulture) };
+            var extra = new Dictionary<string, string>(s.Extra) {
+                [TimerRuntime.LastTriggerKey] = now.ToString(CultureInfo.InvariantCulture) };
             return s with { SubState = "running", StateChangeTimestamp = now, Result = "success", Extra = extra };
         });
         if (!fired) return;
@@ -85,7 +96,9 @@ internal sealed partial class InitProcess
         });
     }
 
-    /// <summary>Rewrites a timer's record under its lock, only while it is still active (a stop from a shell wins).</summary>
+    /// <summary>
+    /// Rewrites a timer's record under its lock, only while it is still active (a stop from a shell wins).
+    /// </summary>
     private bool UpdateTimer(string name, Func<UnitStatus, UnitStatus> change)
     {
         using var held = UnitLock.Acquire(ctx.ManagerRunDirectory, name, TimeSpan.FromSeconds(30));

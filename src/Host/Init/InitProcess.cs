@@ -15,14 +15,18 @@ namespace Platform.Host.Init;
 /// unit whose main process ended (restarting it per Restart=); a change in the status folder adopts units started
 /// by other systemctl processes (their notify sockets); SIGTERM/SIGINT stop everything in reverse order and exit.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001",
+    Justification = "The init lives until its process exits; timers may still read the shutdown token after RunAsync.")]
 internal sealed partial class InitProcess(HostContext ctx, InitState state)
 {
-    private readonly Channel<string> _events = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<string> _events = Channel.CreateUnbounded<string>(
+        new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, NotifyMonitor> _monitors = new(StringComparer.Ordinal);
     private readonly HashSet<string> _watchdogFired = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<long>> _starts = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _shutdown = new();
-    private readonly System.Collections.Concurrent.ConcurrentQueue<(int Pid, ProcessExit Exit)> _reapedByWaiters = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(int Pid, ProcessExit Exit)> _reapedByWaiters =
+        new();
     private UnitManager _manager = null!;
     private int _terms;
 
@@ -30,28 +34,33 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
     {
         if (Environment.ProcessId != 1) LibC.BecomeSubreaper();
         state.Begin();
-        ChildProcess.Reaped += (pid, exit) => { _reapedByWaiters.Enqueue((pid, exit)); _events.Writer.TryWrite("chld"); };
+        ChildProcess.Reaped += (pid, exit) =>
+            { _reapedByWaiters.Enqueue((pid, exit)); _events.Writer.TryWrite("chld"); };
         var childSignals = ChildSignals.OpenSignalFd();
         new Thread(() => { while (ChildSignals.Wait(childSignals)) _events.Writer.TryWrite("chld"); })
             { IsBackground = true, Name = "sigchld" }.Start();
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; Terminate(); });
         using var intr = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; Terminate(); });
         // daemon-reload (SIGHUP, as for systemd's PID 1): the default action would end the init.
-        using var hup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, c => { c.Cancel = true; _events.Writer.TryWrite("reload"); });
+        using var hup = PosixSignalRegistration.Create(PosixSignal.SIGHUP,
+            c => { c.Cancel = true; _events.Writer.TryWrite("reload"); });
         RunGenerators();
         using var pumpStop = new CancellationTokenSource();
         var sinks = InternalModes.OpenConfiguredSinks(ctx.RootOrSlash, ctx.Warn);
-        var pump = JournalDaemon.RunInProcessAsync(ctx.RootOrSlash, sinks, pumpStop.Token, unitOfPid: PeerUnitResolver.For(ctx.RootOrSlash));
+        var pump = JournalDaemon.RunInProcessAsync(ctx.RootOrSlash, sinks, pumpStop.Token,
+            unitOfPid: PeerUnitResolver.For(ctx.RootOrSlash));
         // Services started before the pump listens would start a detached pump of their own.
         var socket = JournalPaths.Socket(ctx.RootOrSlash);
-        for (var i = 0; i < 200 && !pump.IsCompleted && !JournalStreamClient.IsListening(socket); i++) await Task.Delay(10).ConfigureAwait(false);
+        for (var i = 0; i < 200 && !pump.IsCompleted && !JournalStreamClient.IsListening(socket); i++)
+            await Task.Delay(10).ConfigureAwait(false);
         _manager = new UnitManager(ctx);
         using var watcher = WatchStatusFolder();
         OpenActivation();
         try
         {
             state.Publish("starting");
-            // Only a real boot (this init is PID 1 of its namespace) starts sysinit.target and the rest of the boot set.
+            // Only a real boot (this init is PID 1 of its namespace) starts sysinit.target and the rest of the boot
+            // set.
             await StartAsync(units, boot: Environment.ProcessId == 1).ConfigureAwait(false);
             Reap();
             await RescanAsync().ConfigureAwait(false);
@@ -71,7 +80,8 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
             pumpStop.Cancel();
             try { await pump.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false); }
             catch (Exception e) when (e is TimeoutException or OperationCanceledException) { }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException
+                or System.Net.Sockets.SocketException)
             {
                 ctx.Warn($"The log pump could not run: {ErrorText.Describe(e)}");
             }
@@ -96,7 +106,8 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
             ctx.Warn($"Failed to start {result.Unit}: {result.Result.ToString().ToLowerInvariant()}");
             // A service that fails before it is ready (its main process died, READY=1 never came, a timeout) is
             // restarted by Restart= just as one that fails later (systemd's service_enter_dead).
-            if (result.Result is JobResult.Failed or JobResult.Timeout && ctx.Units.Load(result.Unit) is { Kind: "service" } definition
+            if (result.Result is JobResult.Failed or JobResult.Timeout
+                && ctx.Units.Load(result.Unit) is { Kind: "service" } definition
                 && ctx.Store.Read(result.Unit) is { ActiveState: ActiveState.Failed } failed
                 && RestartPolicy.ShouldRestart(definition, LastExit(failed), failed.Result))
                 ScheduleRestart(definition);
@@ -105,8 +116,10 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
 
     private static ProcessExit LastExit(UnitStatus status) => status.ExecMainCode switch
     {
-        ProcessExit.Killed or ProcessExit.Dumped => ProcessExit.FromSignal(status.ExecMainStatus, status.ExecMainCode == ProcessExit.Dumped),
-        _ => ProcessExit.FromExitStatus(status.ExecMainStatus == 0 && status.Result != "success" ? 1 : status.ExecMainStatus),
+        ProcessExit.Killed or ProcessExit.Dumped =>
+            ProcessExit.FromSignal(status.ExecMainStatus, status.ExecMainCode == ProcessExit.Dumped),
+        _ => ProcessExit.FromExitStatus(status.ExecMainStatus == 0 && status.Result != "success"
+            ? 1 : status.ExecMainStatus),
     };
 
     private async Task EventLoopAsync()
@@ -120,7 +133,8 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
             if (item == "chld") await OnChildrenAsync().ConfigureAwait(false);
             else if (item == "scan") await RescanAsync().ConfigureAwait(false);
             else if (item == "reload") Reload();
-            else if (item.StartsWith("restart:", StringComparison.Ordinal)) await RestartAsync(item[8..]).ConfigureAwait(false);
+            else if (item.StartsWith("restart:", StringComparison.Ordinal))
+                await RestartAsync(item[8..]).ConfigureAwait(false);
             else if (item.StartsWith("activate:", StringComparison.Ordinal)) Activate(item[9..]);
             // Any of these may have started or stopped a timer or ended a timer's unit.
             if (item is "chld" or "scan" or "timers" or "reload") CheckTimers();
@@ -142,12 +156,15 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
         foreach (var (pid, exit) in exits)
         {
             if (_manager.FindUnitByPid(pid) is not { } unit) continue;
-            var settled = await _manager.MainProcessExitedAsync(unit, pid, exit, CancellationToken.None).ConfigureAwait(false);
+            var settled = await _manager.MainProcessExitedAsync(unit, pid, exit, CancellationToken.None)
+                .ConfigureAwait(false);
             if (settled is null) continue;
             var definition = ctx.Units.Load(unit);
             var watchdog = _watchdogFired.Remove(unit);
             var result = watchdog ? "watchdog" : settled.Result;
-            if (watchdog) ctx.Store.Write(settled with { ActiveState = ActiveState.Failed, SubState = "failed", Result = "watchdog" });
+            if (watchdog)
+                ctx.Store.Write(settled with { ActiveState = ActiveState.Failed, SubState = "failed",
+                Result = "watchdog" });
             if (RestartPolicy.ShouldRestart(definition, exit, result)) ScheduleRestart(definition);
         }
         if (!_shutdown.IsCancellationRequested) state.Publish(Degraded() ? "degraded" : "running");
@@ -160,8 +177,11 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
         var delay = RestartPolicy.Delay(unit);
         // While RestartSec= runs the unit is activating/auto-restart, as systemd shows it (not failed).
         if (ctx.Store.Read(unit.Name) is { } current)
-            ctx.Store.Write(current with { ActiveState = ActiveState.Activating, SubState = "auto-restart", StateChangeTimestamp = Clock.NowUsec() });
-        _ = Task.Delay(Deadline.ForTimer(delay), _shutdown.Token).ContinueWith(t => { if (!t.IsCanceled) _events.Writer.TryWrite("restart:" + unit.Name); }, TaskScheduler.Default);
+            ctx.Store.Write(current with { ActiveState = ActiveState.Activating, SubState = "auto-restart",
+                StateChangeTimestamp = Clock.NowUsec() });
+        _ = Task.Delay(Deadline.ForTimer(delay), _shutdown.Token)
+            .ContinueWith(t => { if (!t.IsCanceled) _events.Writer.TryWrite("restart:" + unit.Name); },
+            TaskScheduler.Default);
     }
 
     private async Task RestartAsync(string unit)
@@ -177,7 +197,8 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
         if (burst > 0 && interval > TimeSpan.Zero && starts.Count >= burst)
         {
             ctx.Warn($"{unit}: Start request repeated too quickly.");
-            ctx.Store.Write(status with { ActiveState = ActiveState.Failed, SubState = "failed", Result = "start-limit-hit" });
+            ctx.Store.Write(status with { ActiveState = ActiveState.Failed, SubState = "failed",
+                Result = "start-limit-hit" });
             return;
         }
         starts.Add(now);
@@ -187,7 +208,9 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
     }
 
     private bool AnyRunning()
-        => ctx.Store.List().Any(s => s.ActiveState is ActiveState.Active or ActiveState.Activating or ActiveState.Reloading or ActiveState.Deactivating
+        => ctx.Store.List().Any(s =>
+            s.ActiveState is ActiveState.Active or ActiveState.Activating or ActiveState.Reloading
+            or ActiveState.Deactivating
             && (s.MainPid > 0 || ctx.Units.Load(s.Unit).Kind == "service"));
 
     private bool Degraded() => ctx.Store.List().Any(s => UnitRuntime.Effective(s).ActiveState == ActiveState.Failed);

@@ -32,7 +32,8 @@ internal sealed class InitState(HostContext ctx)
     {
         Directory.CreateDirectory(Folder);
         TryDelete(ReloadedFile);
-        // A user manager (non-root) cannot create it; tools asking about the system manager get their answer from root's init.
+        // A user manager (non-root) cannot create it; tools asking about the system manager get their answer from
+        // root's init.
         try { Directory.CreateDirectory(BootedMarker); }
         catch (UnauthorizedAccessException) { }
         File.WriteAllText(PidFile, Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n");
@@ -47,7 +48,11 @@ internal sealed class InitState(HostContext ctx)
         TryDelete(PidFile);
         TryDelete(StartedFile);
         TryDelete(ReloadedFile);
-        try { if (Directory.Exists(BootedMarker) && Directory.GetFileSystemEntries(BootedMarker).Length == 0) Directory.Delete(BootedMarker); }
+        try
+        {
+            if (Directory.Exists(BootedMarker) && Directory.GetFileSystemEntries(BootedMarker).Length == 0)
+                Directory.Delete(BootedMarker);
+        }
         catch (IOException) { }
     }
 
@@ -57,7 +62,8 @@ internal sealed class InitState(HostContext ctx)
         try
         {
             var text = File.ReadAllText(PidFile).Trim();
-            return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && ProcFs.IsAlive(pid) ? pid : null;
+            return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                && ProcFs.IsAlive(pid) ? pid : null;
         }
         catch (IOException) { return null; }
     }
@@ -94,14 +100,22 @@ internal sealed class InitState(HostContext ctx)
 
     private long Reloads()
     {
-        try { return long.TryParse(File.ReadAllText(ReloadedFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0; }
+        try
+        {
+            return long.TryParse(File.ReadAllText(ReloadedFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture,
+                out var n) ? n : 0;
+        }
         catch (IOException) { return 0; }
     }
 
     /// <summary>When the init started (µs since the epoch), or null when it did not say.</summary>
     public long? StartedUsec()
     {
-        try { return long.TryParse(File.ReadAllText(StartedFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null; }
+        try
+        {
+            return long.TryParse(File.ReadAllText(StartedFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture,
+                out var v) ? v : null;
+        }
         catch (IOException) { return null; }
     }
 
@@ -114,7 +128,8 @@ internal sealed class InitState(HostContext ctx)
         catch (IOException) { return "offline"; }
         // Units fail and recover while the init sleeps (a failed `systemctl start`, a reset-failed): recomputed here.
         if (published is not ("running" or "degraded")) return published;
-        return ctx.Store.List().Any(s => Lifecycle.UnitRuntime.Effective(s).ActiveState == Abstractions.ActiveState.Failed) ? "degraded" : "running";
+        return ctx.Store.List().Any(s =>
+            Lifecycle.UnitRuntime.Effective(s).ActiveState == Abstractions.ActiveState.Failed) ? "degraded" : "running";
     }
 
     private static void TryDelete(string path)

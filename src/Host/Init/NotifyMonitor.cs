@@ -47,11 +47,17 @@ internal sealed class NotifyMonitor : IDisposable
             catch (OperationCanceledException) { return; }
             catch (ObjectDisposedException) { return; }
             if (message is null) continue;
-            if (message.Watchdog) Interlocked.Exchange(ref _watchdogDeadline, Environment.TickCount64 + (long)(_watchdog?.TotalMilliseconds ?? 0));
+            if (message.Watchdog)
+                Interlocked.Exchange(ref _watchdogDeadline, Environment.TickCount64
+                + (long)(_watchdog?.TotalMilliseconds ?? 0));
             if (message.WatchdogTrigger) FireWatchdog();
-            if (message.Status is null && !message.Ready && !message.Reloading && !message.Stopping && message.MainPid is null && message.Errno is null) continue;
+            if (message.Status is null && !message.Ready && !message.Reloading && !message.Stopping
+                && message.MainPid is null && message.Errno is null) continue;
             try { Apply(message); }
-            catch (Exception e) when (e is IOException or TimeoutException) { _ctx.Warn($"{_unit.Name}: notify message not applied: {ErrorText.Describe(e)}"); }
+            catch (Exception e) when (e is IOException or TimeoutException)
+            {
+                _ctx.Warn($"{_unit.Name}: notify message not applied: {ErrorText.Describe(e)}");
+            }
         }
     }
 
@@ -69,14 +75,20 @@ internal sealed class NotifyMonitor : IDisposable
         if (message.Errno is { } errno) status = status with { StatusErrno = errno };
         if (message.MainPid is { } pid && pid != status.MainPid)
         {
-            if (MainPidRule.Refusal(pid, status.MainPid, RuntimeRecord.ReadSessions(status), message.SenderPid, message.SenderUid) is { } refusal)
+            if (MainPidRule.Refusal(pid, status.MainPid, RuntimeRecord.ReadSessions(status), message.SenderPid,
+                message.SenderUid) is { } refusal)
                 _ctx.Warn($"{_unit.Name}: {refusal}");
-            else status = status with { MainPid = pid, ExecMainPid = pid, MainPidStartTime = ProcFs.StartTime(pid) ?? 0 };
+            else status = status with { MainPid = pid, ExecMainPid = pid,
+                MainPidStartTime = ProcFs.StartTime(pid) ?? 0 };
         }
-        if (message.Reloading) status = status with { ActiveState = ActiveState.Reloading, SubState = "reload", StateChangeTimestamp = now };
+        if (message.Reloading)
+            status = status with { ActiveState = ActiveState.Reloading, SubState = "reload",
+            StateChangeTimestamp = now };
         else if (message.Ready && status.ActiveState == ActiveState.Reloading)
             status = status with { ActiveState = ActiveState.Active, SubState = "running", StateChangeTimestamp = now };
-        if (message.Stopping) status = status with { ActiveState = ActiveState.Deactivating, SubState = "stop-sigterm", StateChangeTimestamp = now };
+        if (message.Stopping)
+            status = status with { ActiveState = ActiveState.Deactivating, SubState = "stop-sigterm",
+            StateChangeTimestamp = now };
         _ctx.Store.Write(status);
     }
 
@@ -95,7 +107,9 @@ internal sealed class NotifyMonitor : IDisposable
         }
     }
 
-    /// <summary>A missed ping: the main process gets WatchdogSignal= (SIGABRT); the reaper then records result <c>watchdog</c>.</summary>
+    /// <summary>
+    /// A missed ping: the main process gets WatchdogSignal= (SIGABRT); the reaper then records result <c>watchdog</c>.
+    /// </summary>
     private void FireWatchdog()
     {
         var status = _ctx.Store.Read(_unit.Name);

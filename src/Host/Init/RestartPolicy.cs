@@ -1,5 +1,4 @@
 using Platform.Abstractions;
-using Platform.Host.Lifecycle;
 
 namespace Platform.Host.Init;
 
@@ -17,7 +16,8 @@ internal static class RestartPolicy
         if (ExitJudgement.Listed(unit, "RestartPreventExitStatus", exit)) return false;
         if (ExitJudgement.Listed(unit, "RestartForceExitStatus", exit)) return true;
         var clean = ExitJudgement.IsSuccess(unit, exit) && result == "success";
-        var uncleanSignal = exit.Code != ProcessExit.Exited && exit.Status is not (SIGHUP or SIGINT or SIGPIPE or SIGTERM);
+        var uncleanSignal = exit.Code != ProcessExit.Exited && exit.Status is not (SIGHUP or SIGINT or SIGPIPE
+            or SIGTERM);
         return (unit.Get("Service", "Restart") ?? "no") switch
         {
             "always" => true,
@@ -31,12 +31,17 @@ internal static class RestartPolicy
     }
 
     /// <summary>RestartSec= (default 100 ms).</summary>
-    public static TimeSpan Delay(UnitDefinition unit) => unit.GetTimeSpan("Service", "RestartSec") ?? TimeSpan.FromMilliseconds(100);
+    public static TimeSpan Delay(UnitDefinition unit) =>
+        unit.GetTimeSpan("Service", "RestartSec") ?? TimeSpan.FromMilliseconds(100);
 
-    /// <summary>StartLimitIntervalSec= (default 10 s) and StartLimitBurst= (default 5), read from [Unit] (or [Service], as older units write them).</summary>
+    /// <summary>
+    /// StartLimitIntervalSec= (default 10 s) and StartLimitBurst= (default 5), read from [Unit] (or [Service], as older
+    /// units write them).
+    /// </summary>
     public static (TimeSpan Interval, int Burst) StartLimit(UnitDefinition unit)
     {
-        var interval = unit.GetTimeSpan("Unit", "StartLimitIntervalSec") ?? unit.GetTimeSpan("Service", "StartLimitIntervalSec")
+        var interval = unit.GetTimeSpan("Unit", "StartLimitIntervalSec")
+            ?? unit.GetTimeSpan("Service", "StartLimitIntervalSec")
             ?? unit.GetTimeSpan("Service", "StartLimitInterval") ?? TimeSpan.FromSeconds(10);
         var burstText = unit.Get("Unit", "StartLimitBurst") ?? unit.Get("Service", "StartLimitBurst");
         var burst = int.TryParse(burstText, out var b) ? b : 5;

@@ -18,7 +18,8 @@ internal static class JournalAccessCheck
     {
         if (LibC.geteuid() == 0) return null;
         var config = HostConfiguration.Load(root, null, _ => { });
-        var relative = config.GetSection("LogSink", "file").TryGetValue("Directory", out var d) && d.Length > 0 ? d : DefaultDirectory;
+        var relative = config.GetSection("LogSink", "file").TryGetValue("Directory", out var d) && d.Length > 0
+            ? d : DefaultDirectory;
         var directory = Path.Join(root, relative.TrimStart('/'));
         var (readable, denied) = Count(directory);
         if (denied == 0) return null;
@@ -29,7 +30,9 @@ internal static class JournalAccessCheck
         return 1;
     }
 
-    /// <summary>systemd 252's notice (journal-util.c): the group list form when the files' group is <c>adm</c>.</summary>
+    /// <summary>
+    /// systemd 252's notice (journal-util.c): the group list form when the files' group is <c>adm</c>.
+    /// </summary>
     public static string Hint(bool userOnly)
     {
         var whose = userOnly ? "the system" : "other users and the system";
@@ -54,7 +57,8 @@ internal static class JournalAccessCheck
         {
             try
             {
-                using var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read,
+                    FileShare.ReadWrite | FileShare.Delete);
                 readable++;
             }
             catch (UnauthorizedAccessException) { denied++; }
@@ -68,7 +72,8 @@ internal static class JournalAccessCheck
         var name = Path.GetFileName(path);
         if (name.EndsWith(".journal", StringComparison.Ordinal)) return true;
         var dot = name.LastIndexOf('.');
-        return dot > 0 && name.AsSpan(0, dot).EndsWith(".journal", StringComparison.Ordinal) && name[(dot + 1)..].All(char.IsAsciiDigit);
+        return dot > 0 && name.AsSpan(0, dot).EndsWith(".journal", StringComparison.Ordinal)
+            && name[(dot + 1)..].All(char.IsAsciiDigit);
     }
 
     // The process's groups as the kernel has them (/proc/self/status), which is what decides file access.
@@ -80,7 +85,8 @@ internal static class JournalAccessCheck
         {
             foreach (var line in File.ReadLines("/proc/self/status"))
                 if (line.StartsWith("Groups:", StringComparison.Ordinal))
-                    return line[7..].Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Contains(gid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    return line[7..].Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries)
+                        .Contains(gid.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         catch (IOException) { }
         return false;

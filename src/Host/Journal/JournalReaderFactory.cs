@@ -13,7 +13,9 @@ internal static class JournalReaderFactory
     /// <summary>The log sink journalctl and <c>systemctl status</c> read back.</summary>
     public const string SinkName = "file";
 
-    /// <summary>journalctl's reader of a root (dispose it), or null after a one-line message on <paramref name="warn"/>.</summary>
+    /// <summary>
+    /// journalctl's reader of a root (dispose it), or null after a one-line message on <paramref name="warn"/>.
+    /// </summary>
     public static ILogReaderSource? Open(string root, Action<string> warn)
     {
         var config = HostConfiguration.Load(root, null, warn);
@@ -29,7 +31,9 @@ internal static class JournalReaderFactory
         return null;
     }
 
-    /// <summary>The reader with the sink's settings applied, or null when none is installed or it cannot open.</summary>
+    /// <summary>
+    /// The reader with the sink's settings applied, or null when none is installed or it cannot open.
+    /// </summary>
     public static ILogReaderSource? Open(PluginCatalog plugins, HostConfiguration config, string root)
     {
         var reader = plugins.Get<ILogReaderSource>(PluginKind.LogReader, SinkName);

@@ -22,7 +22,8 @@ internal static class PeerUnitResolver
             foreach (var record in ctx.Store.List())
             {
                 if (record.ActiveState is ActiveState.Inactive) continue;
-                if (record.MainPid == pid || UnitProcesses.Find(record.MainPid, RuntimeRecord.ReadSessions(record)).Contains(pid))
+                if (record.MainPid == pid || UnitProcesses.Find(record.MainPid, RuntimeRecord.ReadSessions(record))
+                    .Contains(pid))
                     return record.Unit;
             }
             return null;

@@ -17,7 +17,9 @@ internal static class BootIdentity
         return init is null ? bootId : bootId + "-" + StartTimeField(init);
     }
 
-    /// <summary>Field 22 (starttime) of a /proc/PID/stat line; the command name may contain spaces and parentheses.</summary>
+    /// <summary>
+    /// Field 22 (starttime) of a /proc/PID/stat line; the command name may contain spaces and parentheses.
+    /// </summary>
     public static string StartTimeField(string statLine)
     {
         var close = statLine.LastIndexOf(')');

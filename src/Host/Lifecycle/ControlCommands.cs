@@ -4,7 +4,9 @@ using Platform.Interop;
 
 namespace Platform.Host.Lifecycle;
 
-/// <summary>Runs a list of control commands (ExecStartPre=, ExecStop=, ...) one after the other, as systemd.service(5) says.</summary>
+/// <summary>
+/// Runs a list of control commands (ExecStartPre=, ExecStop=, ...) one after the other, as systemd.service(5) says.
+/// </summary>
 internal static class ControlCommands
 {
     /// <summary>
@@ -12,7 +14,8 @@ internal static class ControlCommands
     /// <c>-</c> prefix (and stops there when <paramref name="stopOnFailure"/>), or null when all succeeded.
     /// A command still running at cancellation is killed.
     /// </summary>
-    public static async Task<ProcessExit?> RunAsync(ServiceContext context, string setting, int? mainPid, CancellationToken ct, bool stopOnFailure = true)
+    public static async Task<ProcessExit?> RunAsync(ServiceContext context, string setting, int? mainPid,
+        CancellationToken ct, bool stopOnFailure = true)
     {
         ProcessExit? failure = null;
         foreach (var command in context.Commands(setting))
@@ -28,7 +31,8 @@ internal static class ControlCommands
                 _ = LibC.Kill(child.Pid, LibC.SIGKILL);
                 throw;
             }
-            lock (context.ControlLines) context.ControlLines.Add(RuntimeRecord.ProcessLine(child.Pid, setting, command, exit));
+            lock (context.ControlLines)
+                context.ControlLines.Add(RuntimeRecord.ProcessLine(child.Pid, setting, command, exit));
             if (exit.IsCleanExit || command.IgnoreFailure) continue;
             failure ??= exit;
             if (stopOnFailure) break;

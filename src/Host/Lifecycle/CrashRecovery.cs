@@ -28,7 +28,8 @@ internal static class CrashRecovery
     {
         if (ctx.Store is not IDamageReportingStatusStore store || !store.IsDamaged(unit)) return null;
         lock (Warned)
-            if (Warned.Add(unit)) ctx.Warn($"Warning: status record of {unit} is damaged, recovering from the process table.");
+            if (Warned.Add(unit))
+                ctx.Warn($"Warning: status record of {unit} is damaged, recovering from the process table.");
         var invocation = UnitLock.ReadInvocation(ctx.ManagerRunDirectory, unit);
         var pids = invocation is null ? [] : ProcFs.WithEnvironmentEntry("INVOCATION_ID=" + invocation);
         if (pids.Count == 0) return new UnitStatus { Unit = unit, InvocationId = invocation };
@@ -44,13 +45,18 @@ internal static class CrashRecovery
         };
     }
 
-    /// <summary>The unit's record for a job that holds its lock, with an interrupted job or a damaged record settled first.</summary>
-    public static async Task<UnitStatus> SettleAsync(HostContext ctx, StatusWriter writer, UnitDefinition unit, CancellationToken ct)
+    /// <summary>
+    /// The unit's record for a job that holds its lock, with an interrupted job or a damaged record settled first.
+    /// </summary>
+    public static async Task<UnitStatus> SettleAsync(HostContext ctx, StatusWriter writer, UnitDefinition unit,
+        CancellationToken ct)
     {
         var stored = ctx.Store.Read(unit.Name);
         if (stored is null)
-            return FromDamagedRecord(ctx, unit.Name) is { } rebuilt ? UnitRuntime.Effective(writer.Write(rebuilt)) : new UnitStatus { Unit = unit.Name };
-        var interrupted = (stored.ActiveState, stored.SubState) is (ActiveState.Activating, "start") or (ActiveState.Deactivating, "stop");
+            return FromDamagedRecord(ctx, unit.Name) is { } rebuilt
+                ? UnitRuntime.Effective(writer.Write(rebuilt)) : new UnitStatus { Unit = unit.Name };
+        var interrupted = (stored.ActiveState, stored.SubState) is (ActiveState.Activating, "start")
+            or (ActiveState.Deactivating, "stop");
         if (!interrupted) return UnitRuntime.Effective(stored);
         var sessions = new List<int>(RuntimeRecord.ReadSessions(stored));
         var invocation = stored.InvocationId ?? UnitLock.ReadInvocation(ctx.ManagerRunDirectory, unit.Name);
@@ -58,16 +64,22 @@ internal static class CrashRecovery
             foreach (var sid in Sessions(ProcFs.WithEnvironmentEntry("INVOCATION_ID=" + invocation)))
                 if (!sessions.Contains(sid)) sessions.Add(sid);
         // Whatever KillMode= says, a half-done job leaves nothing behind (as a failed start does).
-        var settings = KillSettings.FromUnit(unit) with { StopTimeout = ServiceLaunch.StopTimeout(ctx, unit), Mode = KillMode.ControlGroup };
+        var settings = KillSettings.FromUnit(unit) with { StopTimeout = ServiceLaunch.StopTimeout(ctx, unit),
+            Mode = KillMode.ControlGroup };
         var trace = ctx.Options.Verbosity > 0 ? (Action<string>)(m => ctx.Err.WriteLine($"{unit.Name}: {m}")) : null;
-        trace?.Invoke($"The systemctl {(stored.ActiveState == ActiveState.Activating ? "starting" : "stopping")} it was killed; stopping its processes");
-        await ProcessKiller.StopAsync(new KillTarget(stored.MainPid, stored.MainPidStartTime == 0 ? null : stored.MainPidStartTime, sessions,
+        trace?.Invoke(
+            $"The systemctl {(stored.ActiveState == ActiveState.Activating ? "starting" : "stopping")} it was killed; "
+            + $"stopping its processes");
+        await ProcessKiller.StopAsync(new KillTarget(stored.MainPid,
+            stored.MainPidStartTime == 0 ? null : stored.MainPidStartTime, sessions,
             UnitControlGroup.Existing(ctx, unit), invocation), settings, trace, ct).ConfigureAwait(false);
         UnitControlGroup.Release(ctx, unit);
         return writer.Stopped(stored with { Extra = RuntimeRecord.With(stored, RuntimeRecord.Sessions, null) });
     }
 
-    /// <summary>The sessions the scanned processes run in (each spawned process leads its own), never ours or the kernel's.</summary>
+    /// <summary>
+    /// The sessions the scanned processes run in (each spawned process leads its own), never ours or the kernel's.
+    /// </summary>
     private static List<int> Sessions(List<int> pids)
     {
         var own = ProcFs.SessionId(Environment.ProcessId) ?? -1;

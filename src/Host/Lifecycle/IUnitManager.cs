@@ -15,9 +15,12 @@ internal interface IUnitManager
     /// parallel. Units already active are left alone. Unless <paramref name="boot"/> (the boot transaction of an init
     /// that is PID 1), the units of the <see cref="BootSet"/> count as reached and are started only when named.
     /// </summary>
-    Task<IReadOnlyList<UnitJobResult>> StartAsync(IReadOnlyList<string> units, CancellationToken cancellationToken, bool boot = false);
+    Task<IReadOnlyList<UnitJobResult>> StartAsync(IReadOnlyList<string> units, CancellationToken cancellationToken,
+        bool boot = false);
 
-    /// <summary>Stops <paramref name="units"/> and the units that require, bind to or are part of them, in reverse order.</summary>
+    /// <summary>
+    /// Stops <paramref name="units"/> and the units that require, bind to or are part of them, in reverse order.
+    /// </summary>
     Task<IReadOnlyList<UnitJobResult>> StopAsync(IReadOnlyList<string> units, CancellationToken cancellationToken);
 
     /// <summary>Stops every unit that is not inactive, in reverse dependency order (shutdown).</summary>
@@ -29,8 +32,11 @@ internal interface IUnitManager
     /// the units bound to it. Restart policies are the caller's decision; the returned status tells it the result.
     /// A pid that is not the unit's main process (a control process, a stray child) is ignored and returns null.
     /// </summary>
-    Task<UnitStatus?> MainProcessExitedAsync(string unit, int pid, ProcessExit exit, CancellationToken cancellationToken);
+    Task<UnitStatus?> MainProcessExitedAsync(string unit, int pid, ProcessExit exit,
+        CancellationToken cancellationToken);
 
-    /// <summary>The unit whose main or control process is <paramref name="pid"/>, from the status store; null when none.</summary>
+    /// <summary>
+    /// The unit whose main or control process is <paramref name="pid"/>, from the status store; null when none.
+    /// </summary>
     string? FindUnitByPid(int pid);
 }

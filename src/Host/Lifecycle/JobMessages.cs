@@ -20,7 +20,8 @@ internal static class JobMessages
             "protocol" => " because the service did not take the steps required by its unit configuration",
             _ => "",
         };
-        return $"Job for {unit} failed{reason}.\nSee \"systemctl status {unit}\" and \"journalctl -xeu {unit}\" for details.";
+        return $"Job for {unit} failed{reason}.\n"
+            + $"See \"systemctl status {unit}\" and \"journalctl -xeu {unit}\" for details.";
     }
 
     public static string Dependency(string unit)
@@ -29,22 +30,27 @@ internal static class JobMessages
     public static string Assert(string unit) => $"Assertion failed on job for {unit}.";
 
     /// <summary>
-    /// Why systemd's manager refuses a start job for this unit before it runs (systemd 252 manager_load_unit_prepare and
-    /// bus_unit_validate_load_state), or null. Checked under the requested name: a unit loaded through a broken alias
-    /// has another id, and its failure must still reach the caller's exit code.
+    /// Why systemd's manager refuses a start job for this unit before it runs (systemd 252 manager_load_unit_prepare
+    /// and bus_unit_validate_load_state), or null. Checked under the requested name: a unit loaded through a broken
+    /// alias has another id, and its failure must still reach the caller's exit code.
     /// </summary>
     public static string? NotStartable(string name, UnitDefinition unit)
     {
         if (UnitNames.IsTemplate(name)) return $"Unit name {name} is missing the instance name.";
         return unit.LoadState switch
         {
-            UnitLoadState.Error => $"Unit {name} failed to load properly, please adjust/correct and reload service manager: {LoadErrorReason(unit.LoadError)}",
-            UnitLoadState.BadSetting => $"Unit {name} has a bad unit file setting.\nSee system logs and 'systemctl status {name}' for details.",
+            UnitLoadState.Error =>
+                $"Unit {name} failed to load properly, please adjust/correct and reload service manager: "
+                + $"{LoadErrorReason(unit.LoadError)}",
+            UnitLoadState.BadSetting =>
+                $"Unit {name} has a bad unit file setting.\nSee system logs and 'systemctl status {name}' for details.",
             _ => null,
         };
     }
 
-    /// <summary>systemd prints the errno text (strerror) of the load failure: the last part of our "Failed to load X: reason".</summary>
+    /// <summary>
+    /// systemd prints the errno text (strerror) of the load failure: the last part of our "Failed to load X: reason".
+    /// </summary>
     private static string LoadErrorReason(string? error)
     {
         if (string.IsNullOrEmpty(error)) return "Input/output error";

@@ -21,14 +21,17 @@ internal sealed class JobPlan
     public HashSet<string> RequisiteOnly { get; } = new(StringComparer.Ordinal);
     /// <summary>Units the started ones conflict with: stopped before the start.</summary>
     public List<string> Conflicting { get; } = [];
-    /// <summary>Requested units whose requirements name a unit that does not exist, with systemd's reason; not started.</summary>
+    /// <summary>
+    /// Requested units whose requirements name a unit that does not exist, with systemd's reason; not started.
+    /// </summary>
     public Dictionary<string, string> Refused { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Plans starting <paramref name="requested"/> with everything they pull in, ordered by After=/Before=. Units of
     /// <paramref name="reached"/> that were not requested by name stay out of the plan: they count as active.
     /// </summary>
-    public static JobPlan ForStart(UnitRepository repo, DependencyGraph graph, IReadOnlyList<string> requested, Action<string> warn, BootSet reached)
+    public static JobPlan ForStart(UnitRepository repo, DependencyGraph graph, IReadOnlyList<string> requested,
+        Action<string> warn, BootSet reached)
     {
         var plan = new JobPlan();
         var explicitly = new HashSet<string>(requested, StringComparer.Ordinal);
@@ -41,8 +44,10 @@ internal sealed class JobPlan
             if (plan.Units.ContainsKey(name)) continue;
             if (reached.Contains(name) && !explicitly.Contains(name)) continue;
             var unit = repo.LoadUnit(name);
-            if (unit.Definition.LoadState is UnitLoadState.NotFound && !explicitly.Contains(name) && NeedsAFile(unit.Id)) missing.Add(name);
-            if (unit.Definition.LoadState is UnitLoadState.NotFound or UnitLoadState.Masked && !explicitly.Contains(name)) continue;
+            if (unit.Definition.LoadState is UnitLoadState.NotFound && !explicitly.Contains(name)
+                && NeedsAFile(unit.Id)) missing.Add(name);
+            if (unit.Definition.LoadState is UnitLoadState.NotFound or UnitLoadState.Masked
+                && !explicitly.Contains(name)) continue;
             plan.Units[unit.Id] = unit.Definition;
             plan.Needs[unit.Id] = [];
             foreach (var kind in Pulling)
@@ -72,7 +77,8 @@ internal sealed class JobPlan
     private void DropBrokenRequirements(UnitRepository repo, HashSet<string> explicitly, HashSet<string> missing)
     {
         foreach (var requisite in RequisiteOnly)
-            if (repo.Load(requisite).LoadState == UnitLoadState.NotFound && NeedsAFile(requisite)) missing.Add(requisite);
+            if (repo.Load(requisite).LoadState == UnitLoadState.NotFound && NeedsAFile(requisite))
+                missing.Add(requisite);
         if (missing.Count == 0) return;
         var cause = new Dictionary<string, string>(StringComparer.Ordinal);
         bool changed;
@@ -100,10 +106,15 @@ internal sealed class JobPlan
         }
     }
 
-    /// <summary>Slices, devices, mounts, swaps and scopes load without a file in systemd (their fragment is optional).</summary>
-    private static bool NeedsAFile(string unit) => UnitNames.TypeOf(unit) is "service" or "socket" or "target" or "timer" or "path" or "automount";
+    /// <summary>
+    /// Slices, devices, mounts, swaps and scopes load without a file in systemd (their fragment is optional).
+    /// </summary>
+    private static bool NeedsAFile(string unit) =>
+        UnitNames.TypeOf(unit) is "service" or "socket" or "target" or "timer" or "path" or "automount";
 
-    /// <summary>Plans stopping <paramref name="units"/>: a unit stops after the units ordered after it have stopped.</summary>
+    /// <summary>
+    /// Plans stopping <paramref name="units"/>: a unit stops after the units ordered after it have stopped.
+    /// </summary>
     public static JobPlan ForStop(UnitRepository repo, DependencyGraph graph, IEnumerable<string> units)
     {
         var plan = new JobPlan();
@@ -117,7 +128,9 @@ internal sealed class JobPlan
         return plan;
     }
 
-    /// <summary>Start jobs wait for what they are After=; stop jobs wait for the units that are After= them (reverse order).</summary>
+    /// <summary>
+    /// Start jobs wait for what they are After=; stop jobs wait for the units that are After= them (reverse order).
+    /// </summary>
     private void Order(UnitRepository repo, DependencyGraph graph, bool after)
     {
         foreach (var name in Units.Keys)
@@ -140,7 +153,8 @@ internal sealed class JobPlan
         {
             var victim = cycle.FirstOrDefault(u => !strong.Contains(u) && !explicitly.Contains(u));
             if (victim is null)
-                throw new TransactionException($"Ordering cycle between required units: {string.Join(" -> ", cycle)}. Refusing to start them.");
+                throw new TransactionException(
+                    $"Ordering cycle between required units: {string.Join(" -> ", cycle)}. Refusing to start them.");
             warn($"{cycle[0]}: Found ordering cycle on {string.Join(", ", cycle.Select(u => u + "/start"))}");
             warn($"{cycle[0]}: Job {victim}/start deleted to break ordering cycle starting with {cycle[0]}/start");
             Units.Remove(victim);
@@ -160,7 +174,8 @@ internal sealed class JobPlan
             stack.Add(u);
             foreach (var v in WaitsFor[u])
             {
-                if (state.GetValueOrDefault(v) == 1) return stack.GetRange(stack.IndexOf(v), stack.Count - stack.IndexOf(v));
+                if (state.GetValueOrDefault(v) == 1)
+                    return stack.GetRange(stack.IndexOf(v), stack.Count - stack.IndexOf(v));
                 if (state.GetValueOrDefault(v) == 0 && Visit(v) is { } found) return found;
             }
             stack.RemoveAt(stack.Count - 1);

@@ -15,7 +15,9 @@ internal enum JobResult
     Timeout,
     /// <summary>An assertion failed.</summary>
     Assert,
-    /// <summary>The job could not be queued: a unit it requires does not exist (systemctl exits 5, as for an unknown unit).</summary>
+    /// <summary>
+    /// The job could not be queued: a unit it requires does not exist (systemctl exits 5, as for an unknown unit).
+    /// </summary>
     Refused,
     /// <summary>The job was cancelled (shutdown began, or a conflicting job replaced it).</summary>
     Canceled,

@@ -24,7 +24,10 @@ internal static class ManagerEnvironment
     /// <summary>The file of the client layer: one escaped <c>NAME=VALUE</c> a line, sorted.</summary>
     public static string FilePath(HostContext ctx) => Path.Join(ctx.RunDirectory, "platform", "environment");
 
-    /// <summary>What services started now get first and <c>show-environment</c> prints: defaults, overridden in place, then the client layer.</summary>
+    /// <summary>
+    /// What services started now get first and <c>show-environment</c> prints: defaults, overridden in place, then the
+    /// client layer.
+    /// </summary>
     public static List<KeyValuePair<string, string>> Effective(HostContext ctx)
     {
         var result = Defaults(ctx);
@@ -57,7 +60,8 @@ internal static class ManagerEnvironment
                 // systemd's LOCALE_LOAD_SIMPLIFY: an LC_* equal to LANG says nothing more.
                 var lang = values.GetValueOrDefault("LANG");
                 foreach (var name in LocaleVariables)
-                    if (values.TryGetValue(name, out var v) && (name == "LANG" || !name.StartsWith("LC_", StringComparison.Ordinal) || v != lang))
+                    if (values.TryGetValue(name, out var v) && (name == "LANG"
+                        || !name.StartsWith("LC_", StringComparison.Ordinal) || v != lang))
                         list.Add(new(name, v));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
@@ -85,11 +89,12 @@ internal static class ManagerEnvironment
     }
 
     /// <summary>
-    /// systemd's SetEnvironment/UnsetEnvironment in one step: first every <paramref name="unset"/> entry (<c>NAME</c>, or
-    /// <c>NAME=VALUE</c> only when the value matches), then the assignments. Serialized by a lock file and written
+    /// systemd's SetEnvironment/UnsetEnvironment in one step: first every <paramref name="unset"/> entry (<c>NAME</c>,
+    /// or <c>NAME=VALUE</c> only when the value matches), then the assignments. Serialized by a lock file and written
     /// through a temporary file and rename, so concurrent callers never lose an update or see half a file.
     /// </summary>
-    public static void Modify(HostContext ctx, IReadOnlyList<string> unset, IReadOnlyList<KeyValuePair<string, string>> set)
+    public static void Modify(HostContext ctx, IReadOnlyList<string> unset,
+        IReadOnlyList<KeyValuePair<string, string>> set)
     {
         var directory = Path.Join(ctx.RunDirectory, "platform");
         using var lck = UnitLock.Acquire(directory, "environment", TimeSpan.FromSeconds(30));
@@ -119,7 +124,8 @@ internal static class ManagerEnvironment
         => string.CompareOrdinal(a.Key + "=" + a.Value, b.Key + "=" + b.Value);
 
     // Values may hold newlines; escaping backslash and newline keeps the file one assignment a line.
-    private static string Escape(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+    private static string Escape(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 
     private static string Unescape(string text)
     {

@@ -15,11 +15,14 @@ internal static class ManagerLog
 {
     public const int Err = 3, Warning = 4, Notice = 5, Info = 6;
 
-    /// <summary>systemd's combined unit format (StatusUnitFormat=combined): <c>NAME - DESCRIPTION</c>, or the name alone.</summary>
+    /// <summary>
+    /// systemd's combined unit format (StatusUnitFormat=combined): <c>NAME - DESCRIPTION</c>, or the name alone.
+    /// </summary>
     public static string Combined(UnitDefinition unit)
         => unit.Get("Unit", "Description") is { Length: > 0 } d && d != unit.Name ? $"{unit.Name} - {d}" : unit.Name;
 
-    public static void Write(HostContext ctx, UnitDefinition unit, int priority, string message, string? invocationId = null)
+    public static void Write(HostContext ctx, UnitDefinition unit, int priority, string message,
+        string? invocationId = null)
     {
         if (priority > ctx.Config.LogLevel) return;
         try
@@ -36,7 +39,8 @@ internal static class ManagerLog
 
     /// <summary>"x.service: Main process exited, code=exited, status=3/NOTIMPLEMENTED" and the like.</summary>
     public static void MainExited(HostContext ctx, UnitDefinition unit, ProcessExit exit, string? invocationId)
-        => Write(ctx, unit, exit.IsCleanExit ? Info : Notice, $"{unit.Name}: Main process exited, {Output.StatusPrinter.ExitText(exit)}", invocationId);
+        => Write(ctx, unit, exit.IsCleanExit ? Info : Notice,
+            $"{unit.Name}: Main process exited, {Output.StatusPrinter.ExitText(exit)}", invocationId);
 
     /// <summary>The lines systemd writes when a unit ends: deactivated, or failed with its result.</summary>
     public static void Ended(HostContext ctx, UnitDefinition unit, string result, string? invocationId)

@@ -31,7 +31,8 @@ internal sealed record RunningJob(int Id, string Unit, string Type)
     private static int IdOf(UnitStatus status)
     {
         var hash = 2166136261u;
-        foreach (var b in Encoding.UTF8.GetBytes(status.Unit + "\n" + status.StateChangeTimestamp.ToString(CultureInfo.InvariantCulture)))
+        foreach (var b in Encoding.UTF8.GetBytes(status.Unit + "\n"
+            + status.StateChangeTimestamp.ToString(CultureInfo.InvariantCulture)))
             hash = (hash ^ b) * 16777619u;
         // Always five digits, so the JOB column lines up the same way whatever the ids are.
         return 10000 + (int)(hash % 90000);

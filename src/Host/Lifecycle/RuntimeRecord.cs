@@ -3,12 +3,16 @@ using Platform.Abstractions;
 
 namespace Platform.Host.Lifecycle;
 
-/// <summary>The extra fields the lifecycle keeps in <see cref="UnitStatus.Extra"/> and how they are read back.</summary>
+/// <summary>
+/// The extra fields the lifecycle keeps in <see cref="UnitStatus.Extra"/> and how they are read back.
+/// </summary>
 internal static class RuntimeRecord
 {
     /// <summary>Session ids of every process the start spawned: what a later stop, kill or status looks at.</summary>
     public const string Sessions = "Sessions";
-    /// <summary>"no" when the last start was skipped by a failed condition; the condition in <see cref="Condition"/>.</summary>
+    /// <summary>
+    /// "no" when the last start was skipped by a failed condition; the condition in <see cref="Condition"/>.
+    /// </summary>
     public const string ConditionResult = "ConditionResult";
     public const string Condition = "Condition";
     public const string ConditionTimestamp = "ConditionTimestamp";
@@ -67,9 +71,11 @@ internal static class RuntimeRecord
     /// <summary>One <see cref="Processes"/> line.</summary>
     public static string ProcessLine(int pid, string setting, ExecCommand command, ProcessExit exit)
     {
-        var words = string.Join(' ', new[] { command.Path }.Concat(command.Arguments.Skip(1))).Replace('\t', ' ').Replace('\n', ' ');
+        var words = string.Join(' ', new[] { command.Path }.Concat(command.Arguments.Skip(1))).Replace('\t', ' ')
+            .Replace('\n', ' ');
         return string.Create(CultureInfo.InvariantCulture, $"{pid}\t{setting}={words}\t{exit.Code}\t{exit.Status}");
     }
 
-    public static string Join(IEnumerable<int> pids) => string.Join(' ', pids.Select(p => p.ToString(CultureInfo.InvariantCulture)));
+    public static string Join(IEnumerable<int> pids) =>
+        string.Join(' ', pids.Select(p => p.ToString(CultureInfo.InvariantCulture)));
 }

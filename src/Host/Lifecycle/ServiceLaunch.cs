@@ -26,9 +26,13 @@ internal sealed class ServiceLaunch : IDisposable
     public ServiceContext Context { get; }
     public INotifyEndpoint? Notify { get; }
 
-    /// <summary>Prepares a launch; throws <see cref="ServiceStartException"/> for settings that make the start impossible.</summary>
-    public static ServiceLaunch Create(HostContext ctx, UnitDefinition unit, string invocationId, INotifyEndpoint? notify,
-        int? mainPid, Action<string>? statusText, Action<IReadOnlyList<int>>? spawned = null, Sockets.SocketActivation? sockets = null)
+    /// <summary>
+    /// Prepares a launch; throws <see cref="ServiceStartException"/> for settings that make the start impossible.
+    /// </summary>
+    public static ServiceLaunch Create(HostContext ctx, UnitDefinition unit, string invocationId,
+        INotifyEndpoint? notify,
+        int? mainPid, Action<string>? statusText, Action<IReadOnlyList<int>>? spawned = null,
+            Sockets.SocketActivation? sockets = null)
     {
         var spec = Environment(ctx, unit, invocationId, mainPid);
         var journal = OpenJournal(ctx, unit, invocationId);
@@ -61,7 +65,8 @@ internal sealed class ServiceLaunch : IDisposable
     public static TimeSpan StopTimeout(HostContext ctx, UnitDefinition unit)
         => ServiceTimeouts.Stop(unit, ctx.Config.DefaultTimeoutStopSec);
 
-    private static ServiceEnvironmentSpec Environment(HostContext ctx, UnitDefinition unit, string invocationId, int? mainPid)
+    private static ServiceEnvironmentSpec Environment(HostContext ctx, UnitDefinition unit, string invocationId,
+        int? mainPid)
     {
         var environment = new List<KeyValuePair<string, string>>();
         foreach (var line in unit.GetList("Service", "Environment"))
@@ -99,7 +104,9 @@ internal sealed class ServiceLaunch : IDisposable
         };
     }
 
-    /// <summary>One stream to the log pump for the unit's output; a pump that cannot be reached costs the logs, not the start.</summary>
+    /// <summary>
+    /// One stream to the log pump for the unit's output; a pump that cannot be reached costs the logs, not the start.
+    /// </summary>
     private static SafeFileHandle? OpenJournal(HostContext ctx, UnitDefinition unit, string invocationId)
     {
         if (!WantsJournal(unit)) return null;
@@ -108,12 +115,14 @@ internal sealed class ServiceLaunch : IDisposable
         try
         {
             var slice = UnitControlGroup.Slice(ctx, unit);
-            return JournalStreamClient.Connect(ctx.RootOrSlash, new JournalStreamHeader(unit.Name, identifier, "stdout", priority < 0 ? 6 : priority,
+            return JournalStreamClient.Connect(ctx.RootOrSlash,
+                new JournalStreamHeader(unit.Name, identifier, "stdout", priority < 0 ? 6 : priority,
                 unit.GetBool("Service", "SyslogLevelPrefix", true), invocationId, slice));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or TimeoutException)
         {
-            if (ctx.Options.Verbosity > 0 || System.Environment.ProcessId != 1) ctx.Warn($"Failed to connect {unit.Name} to the journal: {ErrorText.Describe(e)}");
+            if (ctx.Options.Verbosity > 0 || System.Environment.ProcessId != 1)
+                ctx.Warn($"Failed to connect {unit.Name} to the journal: {ErrorText.Describe(e)}");
             return null;
         }
     }
@@ -123,7 +132,8 @@ internal sealed class ServiceLaunch : IDisposable
         foreach (var key in (string[])["StandardOutput", "StandardError"])
         {
             var value = unit.Get("Service", key);
-            if (value is null ? key == "StandardOutput" : value.StartsWith("journal", StringComparison.Ordinal) || value.StartsWith("kmsg", StringComparison.Ordinal) || value == "syslog")
+            if (value is null ? key == "StandardOutput" : value.StartsWith("journal", StringComparison.Ordinal)
+                || value.StartsWith("kmsg", StringComparison.Ordinal) || value == "syslog")
                 return true;
         }
         return false;

@@ -17,7 +17,8 @@ internal sealed class ServiceStopper(HostContext ctx, StatusWriter writer)
     {
         if (status.ActiveState is ActiveState.Inactive or ActiveState.Failed && !HasProcesses(status))
             return new UnitJobResult(unit.Name, JobResult.Done);
-        var deactivating = writer.Write(status with { ActiveState = ActiveState.Deactivating, SubState = "stop", StateChangeTimestamp = Clock.NowUsec() });
+        var deactivating = writer.Write(status with { ActiveState = ActiveState.Deactivating, SubState = "stop",
+            StateChangeTimestamp = Clock.NowUsec() });
         ManagerLog.Write(ctx, unit, ManagerLog.Info, $"Stopping {ManagerLog.Combined(unit)}...", status.InvocationId);
         var outcome = await EndAsync(unit, deactivating, runExecStop: true, ct).ConfigureAwait(false);
         var result = outcome.Result == KillResult.Killed ? "timeout" : "success";
@@ -33,12 +34,14 @@ internal sealed class ServiceStopper(HostContext ctx, StatusWriter writer)
     /// The main process exited by itself: record the exit, run ExecStop=/ExecStopPost= and end what is left; the unit
     /// is inactive when the exit counts as success (SuccessExitStatus=), failed otherwise.
     /// </summary>
-    public async Task<UnitStatus> MainExitedAsync(UnitDefinition unit, UnitStatus status, ProcessExit exit, CancellationToken ct)
+    public async Task<UnitStatus> MainExitedAsync(UnitDefinition unit, UnitStatus status, ProcessExit exit,
+        CancellationToken ct)
     {
         var now = Clock.NowUsec();
         status = writer.Write(status with
         {
-            ExecMainCode = exit.Code, ExecMainStatus = exit.Status, ExecMainExitTimestamp = now, MainPid = 0, MainPidStartTime = 0,
+            ExecMainCode = exit.Code, ExecMainStatus = exit.Status, ExecMainExitTimestamp = now, MainPid = 0,
+                MainPidStartTime = 0,
         });
         var success = ExitJudgement.IsSuccess(unit, exit);
         ManagerLog.MainExited(ctx, unit, exit, status.InvocationId);
@@ -52,37 +55,56 @@ internal sealed class ServiceStopper(HostContext ctx, StatusWriter writer)
         return ctx.Store.Read(unit.Name) ?? settled;
     }
 
-    private async Task<KillOutcome> EndAsync(UnitDefinition unit, UnitStatus status, bool runExecStop, CancellationToken ct)
+    private async Task<KillOutcome> EndAsync(UnitDefinition unit, UnitStatus status, bool runExecStop,
+        CancellationToken ct)
     {
         var sessions = RuntimeRecord.ReadSessions(status);
         var main = status.MainPid;
         ServiceLaunch? launch = null;
         // Settings that broke since the start (a removed EnvironmentFile=) must not keep the service from stopping.
-        try { launch = ServiceLaunch.Create(ctx, unit, status.InvocationId ?? Guid.NewGuid().ToString("N"), null, main > 0 ? main : null, null); }
-        catch (ServiceStartException e) { ctx.Warn($"{unit.Name}: {ErrorText.Describe(e)}; skipping ExecStop=/ExecStopPost="); }
+        try
+        {
+            launch = ServiceLaunch.Create(ctx, unit, status.InvocationId ?? Guid.NewGuid().ToString("N"), null,
+                main > 0 ? main : null, null);
+        }
+        catch (ServiceStartException e)
+        {
+            ctx.Warn($"{unit.Name}: {ErrorText.Describe(e)}; skipping ExecStop=/ExecStopPost=");
+        }
         using var owned = launch;
         var stopTimeout = ServiceLaunch.StopTimeout(ctx, unit);
         if (launch is not null && runExecStop && status.ActiveState is not ActiveState.Failed)
         {
             using var limit = Deadline.Source(stopTimeout, ct);
-            try { await ControlCommands.RunAsync(launch.Context, "ExecStop", main > 0 ? main : null, limit.Token, stopOnFailure: false).ConfigureAwait(false); }
+            try
+            {
+                await ControlCommands.RunAsync(launch.Context, "ExecStop", main > 0 ? main : null, limit.Token,
+                    stopOnFailure: false).ConfigureAwait(false);
+            }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
         }
         var settings = KillSettings.FromUnit(unit) with { StopTimeout = stopTimeout };
-        var outcome = await ProcessKiller.StopAsync(new KillTarget(main, status.MainPidStartTime == 0 ? null : status.MainPidStartTime, sessions,
+        var outcome = await ProcessKiller.StopAsync(new KillTarget(main,
+            status.MainPidStartTime == 0 ? null : status.MainPidStartTime, sessions,
             UnitControlGroup.Existing(ctx, unit), status.InvocationId), settings, null, ct).ConfigureAwait(false);
         if (launch is not null)
         {
             using var limit = Deadline.Source(stopTimeout, ct);
-            try { await ControlCommands.RunAsync(launch.Context, "ExecStopPost", null, limit.Token, stopOnFailure: false).ConfigureAwait(false); }
+            try
+            {
+                await ControlCommands.RunAsync(launch.Context, "ExecStopPost", null, limit.Token, stopOnFailure: false)
+                    .ConfigureAwait(false);
+            }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
         }
-        if (!unit.GetBool("Service", "RuntimeDirectoryPreserve", false)) UnitDirectories.Remove(unit, ctx.Under, ["runtime"]);
+        if (!unit.GetBool("Service", "RuntimeDirectoryPreserve", false))
+            UnitDirectories.Remove(unit, ctx.Under, ["runtime"]);
         UnitControlGroup.Release(ctx, unit);
         if (launch is not null) _controlLines = [.. launch.Context.ControlLines];
         return outcome;
     }
 
     private static bool HasProcesses(UnitStatus status)
-        => status.MainPid > 0 && ProcFs.IsAlive(status.MainPid, status.MainPidStartTime == 0 ? null : status.MainPidStartTime);
+        => status.MainPid > 0 && ProcFs.IsAlive(status.MainPid,
+            status.MainPidStartTime == 0 ? null : status.MainPidStartTime);
 }

@@ -24,7 +24,8 @@ internal sealed class StatusWriter(IStatusStore store)
             MainPid = 0, MainPidStartTime = 0, ControlPid = 0, StatusText = null, StatusErrno = 0,
             InactiveExitTimestamp = now, StateChangeTimestamp = now, InvocationId = invocationId,
             Extra = ChecksPassed(previous, now),
-            // Only an automatic restart counts on; a start someone asks for begins the count anew (systemd's flush_n_restarts).
+            // Only an automatic restart counts on; a start someone asks for begins the count anew (systemd's
+            // flush_n_restarts).
             NRestarts = previous.SubState == "auto-restart" ? previous.NRestarts : 0,
         });
     }
@@ -76,8 +77,10 @@ internal sealed class StatusWriter(IStatusStore store)
         var now = Clock.NowUsec();
         return Write(status with
         {
-            ActiveState = ActiveState.Failed, SubState = "failed", Result = result, MainPid = 0, MainPidStartTime = 0, ControlPid = 0,
-            ExecMainCode = mainExit?.Code ?? status.ExecMainCode, ExecMainStatus = mainExit?.Status ?? status.ExecMainStatus,
+            ActiveState = ActiveState.Failed, SubState = "failed", Result = result, MainPid = 0, MainPidStartTime = 0,
+                ControlPid = 0,
+            ExecMainCode = mainExit?.Code ?? status.ExecMainCode, ExecMainStatus = mainExit?.Status
+                ?? status.ExecMainStatus,
             ExecMainExitTimestamp = mainExit is null ? status.ExecMainExitTimestamp : now,
             ActiveExitTimestamp = status.ActiveState == ActiveState.Active ? now : status.ActiveExitTimestamp,
             InactiveEnterTimestamp = now, StateChangeTimestamp = now,
@@ -90,13 +93,16 @@ internal sealed class StatusWriter(IStatusStore store)
         return Write(status with
         {
             ActiveState = ActiveState.Inactive, SubState = "dead", MainPid = 0, MainPidStartTime = 0, ControlPid = 0,
-            ExecMainCode = mainExit?.Code ?? status.ExecMainCode, ExecMainStatus = mainExit?.Status ?? status.ExecMainStatus,
+            ExecMainCode = mainExit?.Code ?? status.ExecMainCode, ExecMainStatus = mainExit?.Status
+                ?? status.ExecMainStatus,
             ExecMainExitTimestamp = mainExit is null ? status.ExecMainExitTimestamp : now,
             ActiveExitTimestamp = now, InactiveEnterTimestamp = now, StateChangeTimestamp = now,
         });
     }
 
-    /// <summary>A start gets this far only when its conditions and assertions held: show says so, as systemd does.</summary>
+    /// <summary>
+    /// A start gets this far only when its conditions and assertions held: show says so, as systemd does.
+    /// </summary>
     private static Dictionary<string, string> ChecksPassed(UnitStatus status, long now)
     {
         var extra = WithoutCondition(status);
@@ -129,16 +135,21 @@ internal sealed class StatusWriter(IStatusStore store)
         return extra;
     }
 
-    /// <summary>A start skipped because a condition failed: not an error, the unit stays inactive and says why (the conditions not met, a line each).</summary>
+    /// <summary>
+    /// A start skipped because a condition failed: not an error, the unit stays inactive and says why (the conditions
+    /// not met, a line each).
+    /// </summary>
     public UnitStatus Skipped(UnitStatus previous, string condition)
     {
         var now = Clock.NowUsec();
         var extra = RuntimeRecord.With(previous, RuntimeRecord.ConditionResult, "no");
         extra[RuntimeRecord.Condition] = condition;
         extra[RuntimeRecord.ConditionTimestamp] = now.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        // A skipped start changes no state: a unit that was inactive keeps its timestamp ("inactive (dead)" without "since").
+        // A skipped start changes no state: a unit that was inactive keeps its timestamp ("inactive (dead)" without
+        // "since").
         var changed = previous.ActiveState != ActiveState.Inactive ? now : previous.StateChangeTimestamp;
-        return Write(previous with { ActiveState = ActiveState.Inactive, SubState = "dead", Extra = extra, StateChangeTimestamp = changed });
+        return Write(previous with { ActiveState = ActiveState.Inactive, SubState = "dead", Extra = extra,
+            StateChangeTimestamp = changed });
     }
 
     /// <summary>

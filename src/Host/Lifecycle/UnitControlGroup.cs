@@ -11,7 +11,9 @@ namespace Platform.Host.Lifecycle;
 /// </summary>
 internal static class UnitControlGroup
 {
-    /// <summary>The slice a unit's processes belong to: <c>Slice=</c>, else <c>system.slice</c> (<c>app.slice</c> for --user).</summary>
+    /// <summary>
+    /// The slice a unit's processes belong to: <c>Slice=</c>, else <c>system.slice</c> (<c>app.slice</c> for --user).
+    /// </summary>
     public static string Slice(HostContext ctx, UnitDefinition unit)
         => Units.UnitSlices.SliceOf(unit, ctx.Options.UserMode);
 
@@ -27,7 +29,9 @@ internal static class UnitControlGroup
         return ctx.ControlGroups;
     }
 
-    /// <summary>systemd's <c>ControlGroup</c> value (<c>/system.slice/x.service</c>) when the unit's group exists, else null.</summary>
+    /// <summary>
+    /// systemd's <c>ControlGroup</c> value (<c>/system.slice/x.service</c>) when the unit's group exists, else null.
+    /// </summary>
     public static string? Name(HostContext ctx, UnitDefinition unit)
     {
         if (Hierarchy(ctx) is not { } h) return null;

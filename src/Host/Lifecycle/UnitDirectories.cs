@@ -10,7 +10,9 @@ namespace Platform.Host.Lifecycle;
 /// </summary>
 internal static class UnitDirectories
 {
-    /// <summary>The setting, its base folder inside the managed system, and the environment variable it fills.</summary>
+    /// <summary>
+    /// The setting, its base folder inside the managed system, and the environment variable it fills.
+    /// </summary>
     public static readonly (string Setting, string Base, string Kind)[] Kinds =
     [
         ("RuntimeDirectory", "/run", "runtime"),
@@ -27,12 +29,16 @@ internal static class UnitDirectories
         foreach (var word in unit.GetWords("Service", setting))
         {
             var relative = word.Split(':')[0].Trim('/');
-            if (relative.Length > 0 && !relative.Contains("..", StringComparison.Ordinal)) list.Add(baseDir + "/" + relative);
+            if (relative.Length > 0 && !relative.Contains("..", StringComparison.Ordinal))
+                list.Add(baseDir + "/" + relative);
         }
         return list;
     }
 
-    /// <summary>Creates every configured folder under <paramref name="under"/> (the root mapping); throws ServiceStartException on failure.</summary>
+    /// <summary>
+    /// Creates every configured folder under <paramref name="under"/> (the root mapping); throws ServiceStartException
+    /// on failure.
+    /// </summary>
     public static void Create(UnitDefinition unit, Func<string, string> under)
     {
         UserCredentials? owner = null;
@@ -58,7 +64,9 @@ internal static class UnitDirectories
         }
     }
 
-    /// <summary>Removes the folders of the given kinds (runtime on stop unless preserved; any for <c>clean</c>).</summary>
+    /// <summary>
+    /// Removes the folders of the given kinds (runtime on stop unless preserved; any for <c>clean</c>).
+    /// </summary>
     public static void Remove(UnitDefinition unit, Func<string, string> under, IEnumerable<string> kinds)
     {
         foreach (var (setting, baseDir, kind) in Kinds)

@@ -16,7 +16,10 @@ internal sealed class UnitLock : IDisposable
 
     private UnitLock(SafeFileHandle handle) => _handle = handle;
 
-    /// <summary>Takes the lock for <paramref name="unit"/>, waiting up to <paramref name="timeout"/>; throws TimeoutException when another process keeps it.</summary>
+    /// <summary>
+    /// Takes the lock for <paramref name="unit"/>, waiting up to <paramref name="timeout"/>; throws TimeoutException
+    /// when another process keeps it.
+    /// </summary>
     public static UnitLock Acquire(string lockDirectory, string unit, TimeSpan timeout)
     {
         TrustedFolder.Ensure(lockDirectory);
@@ -24,7 +27,8 @@ internal sealed class UnitLock : IDisposable
         // Raw open(2): File.OpenHandle takes its own advisory lock, which would make a second holder fail
         // with a sharing violation instead of waiting here.
         var fd = LibC.open(path, LibC.O_RDWR | LibC.O_CREAT | LibC.O_CLOEXEC | LibC.O_NOFOLLOW, 0b110_100_100);
-        if (fd < 0) throw new IOException($"Failed to open {path}: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
+        if (fd < 0) throw new IOException(
+            $"Failed to open {path}: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
         var handle = new SafeFileHandle(fd, ownsHandle: true);
         var deadline = Environment.TickCount64 + (long)Math.Min(timeout.TotalMilliseconds, int.MaxValue);
         var pause = 1;
@@ -55,7 +59,8 @@ internal sealed class UnitLock : IDisposable
     /// </summary>
     public static void WriteInvocation(string lockDirectory, string unit, string invocationId)
     {
-        var fd = LibC.open(Path.Join(lockDirectory, unit + ".lock"), LibC.O_RDWR | LibC.O_CREAT | LibC.O_CLOEXEC | LibC.O_NOFOLLOW, 0b110_100_100);
+        var fd = LibC.open(Path.Join(lockDirectory, unit + ".lock"),
+            LibC.O_RDWR | LibC.O_CREAT | LibC.O_CLOEXEC | LibC.O_NOFOLLOW, 0b110_100_100);
         if (fd < 0) return;
         using var handle = new SafeFileHandle(fd, ownsHandle: true);
         var bytes = System.Text.Encoding.ASCII.GetBytes(invocationId + "\n");
@@ -63,10 +68,13 @@ internal sealed class UnitLock : IDisposable
         RandomAccess.Write(handle, bytes, 0);
     }
 
-    /// <summary>The invocation id of the last start of <paramref name="unit"/> (see <see cref="WriteInvocation"/>), or null.</summary>
+    /// <summary>
+    /// The invocation id of the last start of <paramref name="unit"/> (see <see cref="WriteInvocation"/>), or null.
+    /// </summary>
     public static string? ReadInvocation(string lockDirectory, string unit)
     {
-        var fd = LibC.open(Path.Join(lockDirectory, unit + ".lock"), LibC.O_RDONLY | LibC.O_CLOEXEC | LibC.O_NOFOLLOW, 0);
+        var fd = LibC.open(Path.Join(lockDirectory, unit + ".lock"), LibC.O_RDONLY | LibC.O_CLOEXEC | LibC.O_NOFOLLOW,
+            0);
         if (fd < 0) return null;
         using var handle = new SafeFileHandle(fd, ownsHandle: true);
         var buffer = new byte[64];

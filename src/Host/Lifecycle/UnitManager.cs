@@ -27,7 +27,8 @@ internal sealed class UnitManager : IUnitManager
         _ = ctx.Plugins;
     }
 
-    public async Task<IReadOnlyList<UnitJobResult>> StartAsync(IReadOnlyList<string> units, CancellationToken cancellationToken, bool boot = false)
+    public async Task<IReadOnlyList<UnitJobResult>> StartAsync(IReadOnlyList<string> units,
+        CancellationToken cancellationToken, bool boot = false)
     {
         var reached = boot ? BootSet.None : BootSet.Reached(_ctx.Units, _graph);
         var plan = JobPlan.ForStart(_ctx.Units, _graph, units, _ctx.Warn, reached);
@@ -35,7 +36,8 @@ internal sealed class UnitManager : IUnitManager
         foreach (var (name, reason) in plan.Refused)
             results.Add(new UnitJobResult(name, JobResult.Refused, $"Failed to start {name}: {reason}"));
         if (plan.Conflicting.Count > 0)
-            results.AddRange(await StopAsync(plan.Conflicting.FindAll(IsRunning), cancellationToken).ConfigureAwait(false));
+            results.AddRange(await StopAsync(plan.Conflicting.FindAll(IsRunning), cancellationToken)
+                .ConfigureAwait(false));
         var jobs = new Dictionary<string, Task<UnitJobResult>>(StringComparer.Ordinal);
         Task<UnitJobResult> Job(string name)
         {
@@ -49,7 +51,8 @@ internal sealed class UnitManager : IUnitManager
             {
                 if (plan.RequisiteOnly.Contains(needed))
                 {
-                    if (!IsRunning(needed)) return new UnitJobResult(name, JobResult.Dependency, JobMessages.Dependency(name));
+                    if (!IsRunning(needed))
+                        return new UnitJobResult(name, JobResult.Dependency, JobMessages.Dependency(name));
                     continue;
                 }
                 if (jobs.ContainsKey(needed) || plan.Units.ContainsKey(needed))
@@ -68,7 +71,8 @@ internal sealed class UnitManager : IUnitManager
         return results;
     }
 
-    public async Task<IReadOnlyList<UnitJobResult>> StopAsync(IReadOnlyList<string> units, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<UnitJobResult>> StopAsync(IReadOnlyList<string> units,
+        CancellationToken cancellationToken)
     {
         var closure = new List<string>();
         var queue = new Queue<string>(units);
@@ -83,19 +87,23 @@ internal sealed class UnitManager : IUnitManager
                 foreach (var dependent in _graph.Reverse(unit, kind))
                     if (IsRunning(dependent)) queue.Enqueue(dependent);
         }
-        return await RunStopPlanAsync(JobPlan.ForStop(_ctx.Units, _graph, closure), cancellationToken).ConfigureAwait(false);
+        return await RunStopPlanAsync(JobPlan.ForStop(_ctx.Units, _graph, closure), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<UnitJobResult>> StopAllAsync(CancellationToken cancellationToken)
     {
         var running = new List<string>();
         foreach (var status in _ctx.Store.List())
-            if (status.ActiveState != ActiveState.Inactive && !(status.ActiveState == ActiveState.Failed && status.MainPid == 0))
+            if (status.ActiveState != ActiveState.Inactive && !(status.ActiveState == ActiveState.Failed
+                && status.MainPid == 0))
                 running.Add(status.Unit);
-        return await RunStopPlanAsync(JobPlan.ForStop(_ctx.Units, _graph, running), cancellationToken).ConfigureAwait(false);
+        return await RunStopPlanAsync(JobPlan.ForStop(_ctx.Units, _graph, running), cancellationToken)
+            .ConfigureAwait(false);
     }
 
-    public async Task<UnitStatus?> MainProcessExitedAsync(string unit, int pid, ProcessExit exit, CancellationToken cancellationToken)
+    public async Task<UnitStatus?> MainProcessExitedAsync(string unit, int pid, ProcessExit exit,
+        CancellationToken cancellationToken)
     {
         var definition = _ctx.Units.Load(unit);
         UnitStatus settled;
@@ -103,7 +111,8 @@ internal sealed class UnitManager : IUnitManager
         {
             var status = _ctx.Store.Read(unit);
             if (status is null || status.MainPid != pid) return null;
-            settled = await new ServiceStopper(_ctx, _writer).MainExitedAsync(definition, status, exit, cancellationToken).ConfigureAwait(false);
+            settled = await new ServiceStopper(_ctx, _writer)
+                .MainExitedAsync(definition, status, exit, cancellationToken).ConfigureAwait(false);
         }
         if (settled.ActiveState is ActiveState.Inactive or ActiveState.Failed)
         {
@@ -120,14 +129,18 @@ internal sealed class UnitManager : IUnitManager
         return null;
     }
 
-    /// <summary>Starts one unit that the caller planned (dependencies are its business): lock, conditions, start.</summary>
+    /// <summary>
+    /// Starts one unit that the caller planned (dependencies are its business): lock, conditions, start.
+    /// </summary>
     public async Task<UnitJobResult> StartOneAsync(UnitDefinition unit, CancellationToken cancellationToken)
     {
         var name = unit.Name;
-        if (unit.LoadState == UnitLoadState.Masked) return new UnitJobResult(name, JobResult.Failed, $"Failed to start {name}: Unit {name} is masked.");
+        if (unit.LoadState == UnitLoadState.Masked)
+            return new UnitJobResult(name, JobResult.Failed, $"Failed to start {name}: Unit {name} is masked.");
         if (JobMessages.NotStartable(name, unit) is { } why)
             return new UnitJobResult(name, JobResult.Failed, $"Failed to start {name}: {why}");
-        if (unit.LoadState != UnitLoadState.Loaded) return new UnitJobResult(name, JobResult.Failed, $"Failed to start {name}: Unit {name} not found.");
+        if (unit.LoadState != UnitLoadState.Loaded)
+            return new UnitJobResult(name, JobResult.Failed, $"Failed to start {name}: Unit {name} not found.");
         using var held = UnitLock.Acquire(_ctx.ManagerRunDirectory, name, LockTimeout(unit));
         var previous = await CrashRecovery.SettleAsync(_ctx, _writer, unit, cancellationToken).ConfigureAwait(false);
         if (previous.ActiveState is ActiveState.Active or ActiveState.Reloading
@@ -149,7 +162,9 @@ internal sealed class UnitManager : IUnitManager
             Timers.TimerStart.Start(_ctx, _writer, unit, previous);
             return new UnitJobResult(name, JobResult.Done);
         }
-        if (unit.Kind == "socket") return await new Sockets.SocketJobs(_ctx, _writer).StartAsync(unit, previous, cancellationToken).ConfigureAwait(false);
+        if (unit.Kind == "socket")
+            return await new Sockets.SocketJobs(_ctx, _writer).StartAsync(unit, previous, cancellationToken)
+            .ConfigureAwait(false);
         if (unit.Kind == "path")
         {
             Paths.PathStart.Start(_ctx, _writer, unit, previous);
@@ -158,10 +173,12 @@ internal sealed class UnitManager : IUnitManager
         if (unit.Kind != "service")
         {
             _writer.ActiveWithoutProcess(previous);
-            if (unit.Kind == "target") ManagerLog.Write(_ctx, unit, ManagerLog.Info, $"Reached target {ManagerLog.Combined(unit)}.");
+            if (unit.Kind == "target")
+                ManagerLog.Write(_ctx, unit, ManagerLog.Info, $"Reached target {ManagerLog.Combined(unit)}.");
             return new UnitJobResult(name, JobResult.Done);
         }
-        return await new ServiceStarter(_ctx, _writer).StartAsync(unit, previous, cancellationToken).ConfigureAwait(false);
+        return await new ServiceStarter(_ctx, _writer).StartAsync(unit, previous, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>Stops one unit (no propagation): lock, ExecStop, kill, record.</summary>
@@ -169,7 +186,9 @@ internal sealed class UnitManager : IUnitManager
     {
         using var held = UnitLock.Acquire(_ctx.ManagerRunDirectory, unit.Name, LockTimeout(unit));
         var status = await CrashRecovery.SettleAsync(_ctx, _writer, unit, cancellationToken).ConfigureAwait(false);
-        if (unit.Kind == "socket") return await new Sockets.SocketJobs(_ctx, _writer).StopAsync(unit, status, cancellationToken).ConfigureAwait(false);
+        if (unit.Kind == "socket")
+            return await new Sockets.SocketJobs(_ctx, _writer).StopAsync(unit, status, cancellationToken)
+            .ConfigureAwait(false);
         if (unit.Kind != "service")
         {
             if (unit.Kind == "path") Paths.PathStop.EndWatcher(_ctx, status);
@@ -180,7 +199,8 @@ internal sealed class UnitManager : IUnitManager
     }
 
     public bool IsRunning(string unit)
-        => UnitRuntime.Read(_ctx, unit).ActiveState is ActiveState.Active or ActiveState.Activating or ActiveState.Reloading or ActiveState.Deactivating;
+        => UnitRuntime.Read(_ctx, unit).ActiveState is ActiveState.Active or ActiveState.Activating
+            or ActiveState.Reloading or ActiveState.Deactivating;
 
     private async Task<IReadOnlyList<UnitJobResult>> RunStopPlanAsync(JobPlan plan, CancellationToken cancellationToken)
     {

@@ -10,7 +10,9 @@ namespace Platform.Host.Lifecycle;
 /// </summary>
 internal static class UnitRuntime
 {
-    /// <summary>The effective status of <paramref name="unit"/> (a full unit name); an inactive record when none is stored.</summary>
+    /// <summary>
+    /// The effective status of <paramref name="unit"/> (a full unit name); an inactive record when none is stored.
+    /// </summary>
     public static UnitStatus Read(HostContext ctx, string unit)
     {
         var stored = ctx.Store.Read(unit);
@@ -25,7 +27,8 @@ internal static class UnitRuntime
     public static UnitStatus Effective(UnitStatus stored)
     {
         // A socket whose holder is gone no longer listens: nobody saw why, as for a main process that died unwatched.
-        if (stored.ActiveState is ActiveState.Active && stored.Extra.ContainsKey(Sockets.SocketRuntime.HolderKey) && Sockets.SocketRuntime.LiveHolder(stored) is null)
+        if (stored.ActiveState is ActiveState.Active && stored.Extra.ContainsKey(Sockets.SocketRuntime.HolderKey)
+            && Sockets.SocketRuntime.LiveHolder(stored) is null)
             return stored with { ActiveState = ActiveState.Failed, SubState = "failed", Result = "resources" };
         if (stored.ActiveState is not (ActiveState.Active or ActiveState.Reloading or ActiveState.Deactivating)
             || stored.MainPid <= 0

@@ -1,6 +1,8 @@
 namespace Platform.Host.Output;
 
-/// <summary>systemd's format_timestamp_relative(): "5min 3s left", "1 day 2h ago", "11 months 1 day ago", "now".</summary>
+/// <summary>
+/// systemd's format_timestamp_relative(): "5min 3s left", "1 day 2h ago", "11 months 1 day ago", "now".
+/// </summary>
 internal static class RelativeTime
 {
     private const long Sec = 1_000_000, Min = 60 * Sec, Hour = 60 * Min, Day = 24 * Hour, Week = 7 * Day;

@@ -9,7 +9,8 @@ internal static class StatusPrinter
     public static void Print(StatusView v, TextWriter w, long nowUsec)
     {
         var sb = new StringBuilder();
-        var bullet = v.ActiveState switch { "active" or "reloading" or "activating" or "deactivating" => "●", "failed" => "×", _ => "○" };
+        var bullet = v.ActiveState switch { "active" or "reloading" or "activating" or "deactivating" => "●",
+            "failed" => "×", _ => "○" };
         var description = v.Description ?? v.Unit.Name;
         sb.Append(bullet).Append(' ').Append(v.Unit.Name);
         if (description != v.Unit.Name) sb.Append(" - ").Append(description);
@@ -17,8 +18,10 @@ internal static class StatusPrinter
         sb.Append("     Loaded: ").Append(LoadedLine(v)).Append('\n');
         if (v.Unit.DropInPaths.Count > 0) AppendDropIns(sb, [.. v.Unit.DropInPaths.Select(v.InRoot)]);
         sb.Append("     Active: ").Append(ActiveLine(v, nowUsec)).Append('\n');
-        if (v.DurationUsec is { } duration) sb.Append("   Duration: ").Append(SystemdFormat.Timespan(duration, 1000)).Append('\n');
-        AppendNotMet(sb, "  Condition: start condition failed at ", v.ConditionFailure, v.ConditionTimestampUsec, nowUsec);
+        if (v.DurationUsec is { } duration)
+            sb.Append("   Duration: ").Append(SystemdFormat.Timespan(duration, 1000)).Append('\n');
+        AppendNotMet(sb, "  Condition: start condition failed at ", v.ConditionFailure, v.ConditionTimestampUsec,
+            nowUsec);
         AppendNotMet(sb, "     Assert: start assertion failed at ", v.AssertFailure, v.AssertTimestampUsec, nowUsec);
         if (v.TimerTrigger is not null) sb.Append("    Trigger: ").Append(v.TimerTrigger).Append('\n');
         for (var i = 0; i < v.Triggers.Count; i++)
@@ -52,7 +55,10 @@ internal static class StatusPrinter
         w.Write(sb.ToString());
     }
 
-    /// <summary>The text systemd shows for how a process ended: <c>code=exited, status=1/FAILURE</c>, <c>code=killed, signal=TERM</c>.</summary>
+    /// <summary>
+    /// The text systemd shows for how a process ended: <c>code=exited, status=1/FAILURE</c>, <c>code=killed,
+    /// signal=TERM</c>.
+    /// </summary>
     public static string ExitText(ProcessExit exit) => exit.Code switch
     {
         ProcessExit.Exited => $"code=exited, status={ExitStatusNames.Describe(exit.Status)}",
@@ -60,7 +66,8 @@ internal static class StatusPrinter
         _ => $"code=killed, signal={SignalName(exit.Status)}",
     };
 
-    public static string SignalName(int signal) => SignalNames.Name(signal) is var name && name.StartsWith("SIG", StringComparison.Ordinal) ? name[3..] : name;
+    public static string SignalName(int signal) =>
+        SignalNames.Name(signal) is var name && name.StartsWith("SIG", StringComparison.Ordinal) ? name[3..] : name;
 
     private static string LoadedLine(StatusView v)
     {
@@ -75,7 +82,8 @@ internal static class StatusPrinter
         if (v.UnitFileState is not null) details.Add(v.UnitFileState);
         if (v.UnitFilePreset is not null) details.Add("preset: " + v.UnitFilePreset);
         var text = $"{load} ({string.Join("; ", details)})";
-        return v.Unit.LoadError is null || v.Unit.LoadState == UnitLoadState.Loaded ? text : text + "\n             " + v.Unit.LoadError;
+        return v.Unit.LoadError is null || v.Unit.LoadState == UnitLoadState.Loaded ? text : text + "\n             "
+            + v.Unit.LoadError;
     }
 
     private static void AppendDropIns(StringBuilder sb, IReadOnlyList<string> dropIns)
@@ -93,17 +101,23 @@ internal static class StatusPrinter
     {
         var text = v.ActiveState == "failed" ? $"failed (Result: {v.Result})" : $"{v.ActiveState} ({v.SubState})";
         if (v.StateSinceUsec > 0)
-            text += $" since {SystemdFormat.Timestamp(v.StateSinceUsec)}; {SystemdFormat.Ago(v.StateSinceUsec, nowUsec)}";
+            text += $" since {SystemdFormat.Timestamp(v.StateSinceUsec)}; "
+                + $"{SystemdFormat.Ago(v.StateSinceUsec, nowUsec)}";
         return text;
     }
 
-    /// <summary>systemd's condition/assertion block: when it failed, then one line per check not met (the record holds them a line each).</summary>
+    /// <summary>
+    /// systemd's condition/assertion block: when it failed, then one line per check not met (the record holds them a
+    /// line each).
+    /// </summary>
     private static void AppendNotMet(StringBuilder sb, string heading, string? failures, long atUsec, long nowUsec)
     {
         if (failures is null) return;
-        sb.Append(heading).Append(SystemdFormat.Timestamp(atUsec)).Append("; ").Append(SystemdFormat.Ago(atUsec, nowUsec)).Append('\n');
+        sb.Append(heading).Append(SystemdFormat.Timestamp(atUsec)).Append("; ")
+            .Append(SystemdFormat.Ago(atUsec, nowUsec)).Append('\n');
         var failed = failures.Split('\n');
         for (var i = 0; i < failed.Length; i++)
-            sb.Append("             ").Append(i == failed.Length - 1 ? "└─ " : "├─ ").Append(failed[i]).Append(" was not met\n");
+            sb.Append("             ").Append(i == failed.Length - 1 ? "└─ " : "├─ ").Append(failed[i])
+                .Append(" was not met\n");
     }
 }

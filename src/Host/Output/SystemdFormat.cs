@@ -8,7 +8,9 @@ internal static class SystemdFormat
     /// <summary><c>yes</c>/<c>no</c> as systemctl prints booleans.</summary>
     public static string YesNo(bool value) => value ? "yes" : "no";
 
-    /// <summary>A timestamp as <c>show</c> and <c>status</c> print it (<c>Sun 2026-11-22 04:30:01 UTC</c>); empty for 0.</summary>
+    /// <summary>
+    /// A timestamp as <c>show</c> and <c>status</c> print it (<c>Sun 2026-11-22 04:30:01 UTC</c>); empty for 0.
+    /// </summary>
     public static string Timestamp(long usecSinceEpoch)
     {
         if (usecSinceEpoch <= 0) return "";
@@ -16,14 +18,19 @@ internal static class SystemdFormat
         return local.ToString("ddd yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " " + ZoneName(local);
     }
 
-    /// <summary>How long ago, as <c>status</c> prints it after a timestamp (<c>5s ago</c>, <c>1min 3s ago</c>).</summary>
+    /// <summary>
+    /// How long ago, as <c>status</c> prints it after a timestamp (<c>5s ago</c>, <c>1min 3s ago</c>).
+    /// </summary>
     public static string Ago(long usecSinceEpoch, long nowUsec)
     {
         var delta = Math.Max(0, nowUsec - usecSinceEpoch);
         return Relative(delta) + " ago";
     }
 
-    /// <summary>A coarse duration the way systemd shortens it for humans: at most two components, no sub-second part above a second.</summary>
+    /// <summary>
+    /// A coarse duration the way systemd shortens it for humans: at most two components, no sub-second part above a
+    /// second.
+    /// </summary>
     public static string Relative(long usec)
     {
         if (usec < 1000) return usec + "us";
@@ -83,13 +90,17 @@ internal static class SystemdFormat
 
     /// <summary>Joins words for list properties, quoting those with spaces as systemctl does.</summary>
     public static string Words(IEnumerable<string> words)
-        => string.Join(' ', words.Select(w => w.Length == 0 || w.Contains(' ') || w.Contains('"') ? "\"" + w.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"" : w));
+        => string.Join(' ', words.Select(w =>
+            w.Length == 0 || w.Contains(' ') || w.Contains('"') ? "\"" + w.Replace("\\", "\\\\").Replace("\"", "\\\"")
+            + "\"" : w));
 
     private static string ZoneName(DateTimeOffset t)
     {
-        if (t.Offset == TimeSpan.Zero && (TimeZoneInfo.Local.Id is "UTC" or "Etc/UTC" or "Universal" || TimeZoneInfo.Local.BaseUtcOffset == TimeSpan.Zero))
+        if (t.Offset == TimeSpan.Zero && (TimeZoneInfo.Local.Id is "UTC" or "Etc/UTC" or "Universal"
+            || TimeZoneInfo.Local.BaseUtcOffset == TimeSpan.Zero))
             return "UTC";
-        var name = TimeZoneInfo.Local.IsDaylightSavingTime(t) ? TimeZoneInfo.Local.DaylightName : TimeZoneInfo.Local.StandardName;
+        var name = TimeZoneInfo.Local.IsDaylightSavingTime(t)
+            ? TimeZoneInfo.Local.DaylightName : TimeZoneInfo.Local.StandardName;
         return name.Length <= 5 ? name : t.ToString("zzz", CultureInfo.InvariantCulture);
     }
 }

@@ -21,14 +21,17 @@ internal sealed class InotifySet : IDisposable
         _epoll.Add(_fd);
     }
 
-    /// <summary>Adds (or updates) a watch; returns its descriptor, or -1 when the path does not exist (or is not a folder, with onlyDir).</summary>
+    /// <summary>
+    /// Adds (or updates) a watch; returns its descriptor, or -1 when the path does not exist (or is not a folder, with
+    /// onlyDir).
+    /// </summary>
     public int Add(string path, uint mask)
     {
         using var strings = new NativeStrings();
         return LibC.inotify_add_watch(_fd, strings.String(path), mask);
     }
 
-    public void Remove(int wd) => LibC.inotify_rm_watch(_fd, wd);
+    public void Remove(int wd) => _ = LibC.inotify_rm_watch(_fd, wd);
 
     /// <summary>Makes <see cref="Wait"/> return from another thread.</summary>
     public void Wake() => _epoll.Wake();
@@ -58,7 +61,7 @@ internal sealed class InotifySet : IDisposable
 
     public void Dispose()
     {
-        LibC.close(_fd);
+        _ = LibC.close(_fd);
         _epoll.Dispose();
         Marshal.FreeHGlobal(_buffer);
     }

@@ -1,6 +1,8 @@
 namespace Platform.Host.Paths;
 
-/// <summary>The watch settings of systemd.path(5), named as the unit file and <c>show -p Paths</c> spell them.</summary>
+/// <summary>
+/// The watch settings of systemd.path(5), named as the unit file and <c>show -p Paths</c> spell them.
+/// </summary>
 internal enum PathKind
 {
     PathExists,

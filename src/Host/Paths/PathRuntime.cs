@@ -4,7 +4,9 @@ using Platform.Host.Lifecycle;
 
 namespace Platform.Host.Paths;
 
-/// <summary>The status record of a path unit: rewritten under its lock, only while it is still the same activation.</summary>
+/// <summary>
+/// The status record of a path unit: rewritten under its lock, only while it is still the same activation.
+/// </summary>
 internal static class PathRuntime
 {
     /// <summary>Extra key: the pid of the detached watcher that serves the unit when no init runs.</summary>
@@ -14,7 +16,8 @@ internal static class PathRuntime
     /// Where a path unit's server (init loop or detached watcher) says its watches are set, by writing the invocation
     /// id: <c>start x.path</c> returns only then, as systemd's does, so a change right after it is never missed.
     /// </summary>
-    public static string ArmedFile(HostContext ctx, string name) => Path.Join(ctx.RunDirectory, "platform", "paths", name + ".armed");
+    public static string ArmedFile(HostContext ctx, string name) =>
+        Path.Join(ctx.RunDirectory, "platform", "paths", name + ".armed");
 
     public static void MarkArmed(HostContext ctx, string name, string invocationId)
     {
@@ -39,7 +42,10 @@ internal static class PathRuntime
         }
     }
 
-    /// <summary>Applies <paramref name="change"/> when the record is active with <paramref name="invocationId"/>; false when it is not (stopped, restarted).</summary>
+    /// <summary>
+    /// Applies <paramref name="change"/> when the record is active with <paramref name="invocationId"/>; false when it
+    /// is not (stopped, restarted).
+    /// </summary>
     public static bool Update(HostContext ctx, string name, string? invocationId, Func<UnitStatus, UnitStatus> change)
     {
         using var held = UnitLock.Acquire(ctx.ManagerRunDirectory, name, TimeSpan.FromSeconds(30));

@@ -19,8 +19,10 @@ internal sealed class PathSettings
         var specs = new List<PathSpec>();
         foreach (var setting in unit.Settings)
         {
-            if (setting.Section != "Path" || !Enum.TryParse<PathKind>(setting.Key, out var kind) || setting.Key != kind.ToString()) continue;
-            // An empty assignment resets the list (systemd.path(5)); a relative path is ignored, as systemd warns and does.
+            if (setting.Section != "Path" || !Enum.TryParse<PathKind>(setting.Key, out var kind)
+                || setting.Key != kind.ToString()) continue;
+            // An empty assignment resets the list (systemd.path(5)); a relative path is ignored, as systemd warns and
+            // does.
             if (setting.Value.Length == 0) specs.Clear();
             else if (setting.Value.StartsWith('/')) specs.Add(new PathSpec(kind, RootedPath.Normalize(setting.Value)));
         }
@@ -31,7 +33,8 @@ internal sealed class PathSettings
             MakeDirectory = unit.GetBool("Path", "MakeDirectory", false),
             DirectoryMode = ParseMode(unit.Get("Path", "DirectoryMode")) ?? (UnixFileMode)0b111_101_101,
             TriggerLimitInterval = unit.GetTimeSpan("Path", "TriggerLimitIntervalSec") ?? TimeSpan.FromSeconds(2),
-            TriggerLimitBurst = int.TryParse(unit.Get("Path", "TriggerLimitBurst"), NumberStyles.None, CultureInfo.InvariantCulture, out var burst) ? burst : 200,
+            TriggerLimitBurst = int.TryParse(unit.Get("Path", "TriggerLimitBurst"), NumberStyles.None,
+                CultureInfo.InvariantCulture, out var burst) ? burst : 200,
         };
     }
 

@@ -26,11 +26,13 @@ internal static class PathStart
                     try { Directory.CreateDirectory(ctx.Under(spec.Path), settings.DirectoryMode); }
                     catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                     {
-                        ctx.Warn($"{unit.Name}: Failed to create directory {spec.Path}: {(File.Exists(ctx.Under(spec.Path)) ? "File exists" : ErrorText.Describe(e))}");
+                        ctx.Warn($"{unit.Name}: Failed to create directory {spec.Path}: "
+                            + $"{(File.Exists(ctx.Under(spec.Path)) ? "File exists" : ErrorText.Describe(e))}");
                     }
                 }
         var active = writer.ActiveWithoutProcess(previous);
-        var record = writer.Write(active with { SubState = "waiting", Result = "success", InvocationId = Guid.NewGuid().ToString("N") });
+        var record = writer.Write(active with { SubState = "waiting", Result = "success",
+            InvocationId = Guid.NewGuid().ToString("N") });
         var init = new InitState(ctx).RunningPid();
         // The init itself (its boot) arms the loop once this start is done; waiting here would wait for ourselves.
         if (init == Environment.ProcessId) return record;
@@ -46,14 +48,18 @@ internal static class PathStart
 
     private static (UnitStatus Record, int Pid) SpawnWatcher(HostContext ctx, StatusWriter writer, UnitStatus record)
     {
-        var command = new List<string> { Environment.ProcessPath ?? "systemctl", PathWatcherProcess.Mode, record.Unit, "--root=" + ctx.RootOrSlash };
+        var command = new List<string> { Environment.ProcessPath ?? "systemctl", PathWatcherProcess.Mode, record.Unit,
+            "--root=" + ctx.RootOrSlash };
         if (ctx.Options.UserMode) command.Add("--user");
         foreach (var o in ctx.Options.ConfigOverrides) command.AddRange(["-c", o]);
         var environment = new List<string>();
-        foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables()) environment.Add($"{e.Key}={e.Value}");
+        foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
+            environment.Add($"{e.Key}={e.Value}");
         // Spawned in its own session with /dev/null for stdio: it outlives this systemctl and no terminal holds it.
-        var child = new ProcessSpawner().Spawn(new SpawnRequest { Path = command[0], Arguments = command, Environment = environment });
-        var extra = new Dictionary<string, string>(record.Extra) { [PathRuntime.WatcherKey] = child.Pid.ToString(CultureInfo.InvariantCulture) };
+        var child = new ProcessSpawner().Spawn(new SpawnRequest { Path = command[0], Arguments = command,
+            Environment = environment });
+        var extra = new Dictionary<string, string>(record.Extra) {
+            [PathRuntime.WatcherKey] = child.Pid.ToString(CultureInfo.InvariantCulture) };
         return (writer.Write(record with { Extra = extra }), child.Pid);
     }
 }

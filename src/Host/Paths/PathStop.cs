@@ -6,7 +6,9 @@ using Platform.Interop;
 
 namespace Platform.Host.Paths;
 
-/// <summary><c>stop x.path</c>: the detached watcher (if one serves it) is told to end; the record then says inactive.</summary>
+/// <summary>
+/// <c>stop x.path</c>: the detached watcher (if one serves it) is told to end; the record then says inactive.
+/// </summary>
 internal static class PathStop
 {
     public static void EndWatcher(HostContext ctx, UnitStatus status)

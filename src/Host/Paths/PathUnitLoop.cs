@@ -8,14 +8,16 @@ namespace Platform.Host.Paths;
 
 /// <summary>
 /// One active path unit, served on one thread as systemd's path.c serves it: <c>waiting</c> until a watched condition
-/// holds (PathExists=, PathExistsGlob=, DirectoryNotEmpty=) or a watched path changes (PathChanged=, PathModified=, also
-/// its appearing or vanishing), then <c>running</c> while the triggered unit runs; when that unit is no longer active the
-/// conditions are checked again (a file that still exists fires again), under TriggerLimitIntervalSec=/TriggerLimitBurst=
-/// (then <c>failed</c> with <c>trigger-limit-hit</c>). The triggered unit's end is seen through the status folder, which
-/// is watched on the same inotify descriptor. Who starts the unit is the caller's: the init starts it itself, the
-/// detached watcher through a fresh <c>systemctl start</c>. Returns when the path unit is stopped or restarted.
+/// holds (PathExists=, PathExistsGlob=, DirectoryNotEmpty=) or a watched path changes (PathChanged=, PathModified=,
+/// also its appearing or vanishing), then <c>running</c> while the triggered unit runs; when that unit is no longer
+/// active the conditions are checked again (a file that still exists fires again), under
+/// TriggerLimitIntervalSec=/TriggerLimitBurst= (then <c>failed</c> with <c>trigger-limit-hit</c>). The triggered unit's
+/// end is seen through the status folder, which is watched on the same inotify descriptor. Who starts the unit is the
+/// caller's: the init starts it itself, the detached watcher through a fresh <c>systemctl start</c>. Returns when the
+/// path unit is stopped or restarted.
 /// </summary>
-internal sealed class PathUnitLoop(HostContext ctx, string name, string invocationId, PathSettings settings, Func<string, Task> startUnit) : IDisposable
+internal sealed class PathUnitLoop(HostContext ctx, string name, string invocationId, PathSettings settings,
+    Func<string, Task> startUnit) : IDisposable
 {
     private readonly InotifySet _inotify = new();
     private readonly Queue<long> _triggers = new();
@@ -49,7 +51,8 @@ internal sealed class PathUnitLoop(HostContext ctx, string name, string invocati
         var watches = new PathWatches(_inotify, settings.Specs, ctx.Under);
         var statusFolder = Path.Join(ctx.RunDirectory, "platform", "status");
         Directory.CreateDirectory(statusFolder);
-        _statusWd = _inotify.Add(statusFolder, LibC.IN_CLOSE_WRITE | LibC.IN_MOVED_TO | LibC.IN_CREATE | LibC.IN_DELETE);
+        _statusWd = _inotify.Add(statusFolder, LibC.IN_CLOSE_WRITE | LibC.IN_MOVED_TO | LibC.IN_CREATE
+            | LibC.IN_DELETE);
         // Armed before the first check, and said so before any record write: the starting systemctl holds the unit's
         // lock until it hears this, and events from now on wait in the descriptor.
         watches.Arm();
@@ -70,7 +73,8 @@ internal sealed class PathUnitLoop(HostContext ctx, string name, string invocati
             bool alive;
             if (changed) alive = EnterRunning(watches, FirstChange());
             else if (_running)
-                alive = _inFlight is { IsCompleted: false } || UnitActive() || EnterWaiting(watches, initial: false, fromTriggerNotify: true);
+                alive = _inFlight is { IsCompleted: false } || UnitActive()
+                    || EnterWaiting(watches, initial: false, fromTriggerNotify: true);
             else alive = EnterWaiting(watches, initial: false, fromTriggerNotify: false);
             if (!alive) return;
         }
@@ -79,7 +83,8 @@ internal sealed class PathUnitLoop(HostContext ctx, string name, string invocati
     private string FirstChange() => settings.Specs.FirstOrDefault(s => s.IsChange)?.Path ?? "";
 
     private bool UnitActive()
-        => UnitRuntime.Read(ctx, settings.Unit).ActiveState is ActiveState.Active or ActiveState.Activating or ActiveState.Reloading;
+        => UnitRuntime.Read(ctx, settings.Unit).ActiveState is ActiveState.Active or ActiveState.Activating
+            or ActiveState.Reloading;
 
     /// <summary>path_enter_waiting(); false when the unit is no longer ours to serve.</summary>
     private bool EnterWaiting(PathWatches watches, bool initial, bool fromTriggerNotify)
@@ -97,8 +102,10 @@ internal sealed class PathUnitLoop(HostContext ctx, string name, string invocati
     private bool EnterRunning(PathWatches watches, string path)
     {
         var now = Environment.TickCount64;
-        while (_triggers.Count > 0 && now - _triggers.Peek() > settings.TriggerLimitInterval.TotalMilliseconds) _triggers.Dequeue();
-        if (settings.TriggerLimitBurst > 0 && settings.TriggerLimitInterval > TimeSpan.Zero && _triggers.Count >= settings.TriggerLimitBurst)
+        while (_triggers.Count > 0 && now - _triggers.Peek() > settings.TriggerLimitInterval.TotalMilliseconds)
+            _triggers.Dequeue();
+        if (settings.TriggerLimitBurst > 0 && settings.TriggerLimitInterval > TimeSpan.Zero
+            && _triggers.Count >= settings.TriggerLimitBurst)
         {
             ctx.Warn($"{name}: Trigger limit hit, refusing further activation.");
             var stamp = Clock.NowUsec();
@@ -125,7 +132,8 @@ internal sealed class PathUnitLoop(HostContext ctx, string name, string invocati
         var current = ctx.Store.Read(name);
         if (current?.SubState == subState) return PathRuntime.IsCurrent(current, invocationId);
         var now = Clock.NowUsec();
-        return PathRuntime.Update(ctx, name, invocationId, s => s with { SubState = subState, StateChangeTimestamp = now, Result = "success" });
+        return PathRuntime.Update(ctx, name, invocationId, s =>
+            s with { SubState = subState, StateChangeTimestamp = now, Result = "success" });
     }
 
     /// <summary>path_check_good(): the first spec that holds, or null.</summary>

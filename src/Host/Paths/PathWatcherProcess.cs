@@ -24,7 +24,8 @@ internal static class PathWatcherProcess
         var status = ctx.Store.Read(name);
         var unit = ctx.Units.Load(name);
         if (status?.ActiveState != ActiveState.Active || unit.LoadState != UnitLoadState.Loaded) return 0;
-        using var loop = new PathUnitLoop(ctx, name, status.InvocationId!, PathSettings.From(unit), u => StartAsync(ctx, u));
+        using var loop = new PathUnitLoop(ctx, name, status.InvocationId!, PathSettings.From(unit),
+            u => StartAsync(ctx, u));
         using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(
             System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; loop.Stop(); });
         var exits = new Sockets.ExitSettler(ctx);
@@ -37,14 +38,17 @@ internal static class PathWatcherProcess
 
     private static async Task StartAsync(HostContext ctx, string unit)
     {
-        var command = new List<string> { Environment.ProcessPath ?? "systemctl", "--root=" + ctx.RootOrSlash, "start", unit };
+        var command = new List<string> { Environment.ProcessPath ?? "systemctl", "--root=" + ctx.RootOrSlash, "start",
+            unit };
         if (ctx.Options.UserMode) command.Insert(1, "--user");
         foreach (var o in ctx.Options.ConfigOverrides) command.InsertRange(1, ["-c", o]);
         var environment = new List<string>();
-        foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables()) environment.Add($"{e.Key}={e.Value}");
+        foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
+            environment.Add($"{e.Key}={e.Value}");
         try
         {
-            var child = new ProcessSpawner().Spawn(new SpawnRequest { Path = command[0], Arguments = command, Environment = environment });
+            var child = new ProcessSpawner().Spawn(new SpawnRequest { Path = command[0], Arguments = command,
+                Environment = environment });
             await child.Exited.ConfigureAwait(false);
         }
         catch (Exception e) when (e is ServiceStartException or IOException)

@@ -9,7 +9,8 @@ namespace Platform.Host.Paths;
 /// </summary>
 internal sealed class PathWatches(InotifySet inotify, IReadOnlyList<PathSpec> specs, Func<string, string> under)
 {
-    private const uint Above = LibC.IN_DELETE_SELF | LibC.IN_MOVE_SELF | LibC.IN_ATTRIB | LibC.IN_CREATE | LibC.IN_MOVED_TO;
+    private const uint Above = LibC.IN_DELETE_SELF | LibC.IN_MOVE_SELF | LibC.IN_ATTRIB | LibC.IN_CREATE
+        | LibC.IN_MOVED_TO;
     private readonly Dictionary<int, int> _primary = [];
 
     /// <summary>The spec whose own path an event descriptor watches, or -1.</summary>
@@ -37,8 +38,10 @@ internal sealed class PathWatches(InotifySet inotify, IReadOnlyList<PathSpec> sp
     private static uint Mask(PathKind kind) => kind switch
     {
         PathKind.PathExists or PathKind.PathExistsGlob => LibC.IN_DELETE_SELF | LibC.IN_MOVE_SELF | LibC.IN_ATTRIB,
-        PathKind.DirectoryNotEmpty => LibC.IN_DELETE_SELF | LibC.IN_MOVE_SELF | LibC.IN_ATTRIB | LibC.IN_CREATE | LibC.IN_MOVED_TO,
-        PathKind.PathChanged => LibC.IN_DELETE_SELF | LibC.IN_MOVE_SELF | LibC.IN_ATTRIB | LibC.IN_CLOSE_WRITE | LibC.IN_CREATE
+        PathKind.DirectoryNotEmpty =>
+            LibC.IN_DELETE_SELF | LibC.IN_MOVE_SELF | LibC.IN_ATTRIB | LibC.IN_CREATE | LibC.IN_MOVED_TO,
+        PathKind.PathChanged =>
+            LibC.IN_DELETE_SELF | LibC.IN_MOVE_SELF | LibC.IN_ATTRIB | LibC.IN_CLOSE_WRITE | LibC.IN_CREATE
             | LibC.IN_DELETE | LibC.IN_MOVED_FROM | LibC.IN_MOVED_TO,
         _ => LibC.IN_DELETE_SELF | LibC.IN_MOVE_SELF | LibC.IN_ATTRIB | LibC.IN_CLOSE_WRITE | LibC.IN_CREATE
             | LibC.IN_DELETE | LibC.IN_MOVED_FROM | LibC.IN_MOVED_TO | LibC.IN_MODIFY,

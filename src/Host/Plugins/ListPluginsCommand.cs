@@ -2,12 +2,18 @@ using System.Text;
 
 namespace Platform.Host.Plugins;
 
-/// <summary><c>systemctl list-plugins</c>: loads every plugin to verify it, then prints one row per export like systemctl's own tables.</summary>
+/// <summary>
+/// <c>systemctl list-plugins</c>: loads every plugin to verify it, then prints one row per export like systemctl's own
+/// tables.
+/// </summary>
 public static class ListPluginsCommand
 {
     private static readonly string[] Header = ["KIND", "NAME", "ASSEMBLY", "VERSION", "STATE", "FOLDER"];
 
-    /// <summary>Prints the table (header and <c>N plugins listed.</c> footer unless <paramref name="legend"/> is false, as <c>--no-legend</c>); returns the exit code.</summary>
+    /// <summary>
+    /// Prints the table (header and <c>N plugins listed.</c> footer unless <paramref name="legend"/> is false, as
+    /// <c>--no-legend</c>); returns the exit code.
+    /// </summary>
     public static int Run(PluginCatalog catalog, TextWriter stdout, bool legend)
     {
         catalog.LoadAll();

@@ -4,7 +4,10 @@ using System.Reflection.PortableExecutable;
 
 namespace Platform.Host.Plugins;
 
-/// <summary>Looks at a plugin assembly's metadata before it is loaded: is it .NET at all, and which contracts does it really reference?</summary>
+/// <summary>
+/// Looks at a plugin assembly's metadata before it is loaded: is it .NET at all, and which contracts does it really
+/// reference?
+/// </summary>
 internal static class PluginAssemblyCheck
 {
     /// <summary>Why the assembly must not be loaded, or null when it looks usable.</summary>
@@ -24,7 +27,8 @@ internal static class PluginAssemblyCheck
                 var reference = metadata.GetAssemblyReference(handle);
                 if (!metadata.StringComparer.Equals(reference.Name, "Platform.Abstractions")) continue;
                 if (reference.Version.Major > hostContracts.Major)
-                    return $"{file} was built against Platform.Abstractions {reference.Version}, this systemctl has {hostContracts}";
+                    return $"{file} was built against Platform.Abstractions {reference.Version}, this systemctl has "
+                        + $"{hostContracts}";
             }
             return null;
         }

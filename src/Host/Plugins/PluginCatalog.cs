@@ -12,13 +12,16 @@ public sealed class PluginCatalog
 
     private PluginCatalog(List<PluginFolder> folders) => _folders = folders;
 
-    /// <summary>Finds the plugin folders and reads their manifests; problems found so far go to <paramref name="warn"/>.</summary>
+    /// <summary>
+    /// Finds the plugin folders and reads their manifests; problems found so far go to <paramref name="warn"/>.
+    /// </summary>
     public static PluginCatalog Discover(PluginSearchOptions options, Action<string> warn)
         => new(PluginDiscovery.Find(options, warn));
 
     /// <summary>
-    /// Creates one instance of export <paramref name="name"/> of <paramref name="kind"/> (a <c>PluginKind</c> value; <typeparamref name="T"/>
-    /// its contract), from the first folder whose manifest declares it, else from folders without declared exports. Null when none can.
+    /// Creates one instance of export <paramref name="name"/> of <paramref name="kind"/> (a <c>PluginKind</c> value;
+    /// <typeparamref name="T"/> its contract), from the first folder whose manifest declares it, else from folders
+    /// without declared exports. Null when none can.
     /// </summary>
     public T? Get<T>(string kind, string name) where T : class
     {
@@ -27,16 +30,21 @@ public sealed class PluginCatalog
         lock (_gate)
         {
             foreach (var folder in _folders)
-                if (folder.State != PluginState.Skipped && folder.Declares(export) && folder.Create<T>(export) is { } declared)
+                if (folder.State != PluginState.Skipped && folder.Declares(export)
+                    && folder.Create<T>(export) is { } declared)
                     return declared;
             foreach (var folder in _folders)
-                if (folder.State != PluginState.Skipped && folder.Manifest?.Exports is null && folder.Create<T>(export) is { } found)
+                if (folder.State != PluginState.Skipped && folder.Manifest?.Exports is null
+                    && folder.Create<T>(export) is { } found)
                     return found;
         }
         return null;
     }
 
-    /// <summary>One instance of every export of <paramref name="kind"/>, by name, first provider winning; loads every folder that may offer one.</summary>
+    /// <summary>
+    /// One instance of every export of <paramref name="kind"/>, by name, first provider winning; loads every folder
+    /// that may offer one.
+    /// </summary>
     public IReadOnlyList<(string Name, T Instance)> GetAll<T>(string kind) where T : class
     {
         CheckContract<T>(kind);
@@ -58,7 +66,10 @@ public sealed class PluginCatalog
         return result;
     }
 
-    /// <summary>Loads every plugin and checks that each declared export exists (for list-plugins); problems go to the warn callback.</summary>
+    /// <summary>
+    /// Loads every plugin and checks that each declared export exists (for list-plugins); problems go to the warn
+    /// callback.
+    /// </summary>
     public void LoadAll()
     {
         lock (_gate)
@@ -69,12 +80,18 @@ public sealed class PluginCatalog
                 folder.CheckDeclaredTypes();
                 var actual = folder.ActualExports();
                 foreach (var export in declared)
-                    if (!actual.Contains(export)) { folder.Skip($"plugin.json lists {export} but no such export exists"); break; }
+                    if (!actual.Contains(export))
+                    {
+                        folder.Skip($"plugin.json lists {export} but no such export exists");
+                        break;
+                    }
             }
         }
     }
 
-    /// <summary>One row per export (declared, or found once loaded) of every folder, in precedence order, with its state.</summary>
+    /// <summary>
+    /// One row per export (declared, or found once loaded) of every folder, in precedence order, with its state.
+    /// </summary>
     public IReadOnlyList<PluginInfo> Describe()
     {
         var rows = new List<PluginInfo>();
@@ -96,7 +113,8 @@ public sealed class PluginCatalog
                     _ => "skipped: " + folder.SkipReason,
                 };
                 if (exports.Count == 0)
-                    rows.Add(new PluginInfo("-", manifest?.Name ?? Path.GetFileName(folder.Path), assembly, version, state, folder.Path));
+                    rows.Add(new PluginInfo("-", manifest?.Name ?? Path.GetFileName(folder.Path), assembly, version,
+                        state, folder.Path));
                 foreach (var export in exports)
                 {
                     var exportState = state;
@@ -112,6 +130,7 @@ public sealed class PluginCatalog
     private static void CheckContract<T>(string kind)
     {
         if (PluginContracts.For(kind) is { } contract && contract != typeof(T))
-            throw new ArgumentException($"exports of kind {kind} implement {contract.Name}, not {typeof(T).Name}", nameof(kind));
+            throw new ArgumentException($"exports of kind {kind} implement {contract.Name}, not {typeof(T).Name}",
+                nameof(kind));
     }
 }

@@ -9,7 +9,8 @@ internal static class PluginContracts
 {
     /// <summary>The kinds, in the order list-plugins shows them.</summary>
     public static readonly string[] Kinds =
-        [PluginKind.ServiceType, PluginKind.StatusStore, PluginKind.NotifyTransport, PluginKind.LogSink, PluginKind.LogReader];
+        [PluginKind.ServiceType, PluginKind.StatusStore, PluginKind.NotifyTransport, PluginKind.LogSink,
+            PluginKind.LogReader];
 
     /// <summary>The version of Platform.Abstractions this host carries.</summary>
     public static Version HostVersion { get; } = typeof(IStatusStore).Assembly.GetName().Version ?? new Version(1, 0);
@@ -36,7 +37,9 @@ internal static class PluginContracts
         _ => [],
     };
 
-    /// <summary>The full name of the type MEF creates for <paramref name="export"/>, or null when nothing is exported under it.</summary>
+    /// <summary>
+    /// The full name of the type MEF creates for <paramref name="export"/>, or null when nothing is exported under it.
+    /// </summary>
     public static string? ExportedTypeName(CompositionHost container, PluginExportName export) => export.Kind switch
     {
         PluginKind.ServiceType => TypeName<IServiceType>(container, export.Name),

@@ -4,7 +4,9 @@ namespace Platform.Host.Plugins;
 /// <summary>Finds plugin folders and reads their manifests; loads no assembly.</summary>
 internal static class PluginDiscovery
 {
-    /// <summary>The folders of every search location in precedence order, each once; broken ones already skipped (and reported).</summary>
+    /// <summary>
+    /// The folders of every search location in precedence order, each once; broken ones already skipped (and reported).
+    /// </summary>
     public static List<PluginFolder> Find(PluginSearchOptions options, Action<string> warn)
     {
         var found = new List<PluginFolder>();
@@ -28,7 +30,8 @@ internal static class PluginDiscovery
         else AddChildren(found, seen, path, builtIn: false, warn);
     }
 
-    private static void AddChildren(List<PluginFolder> found, HashSet<string> seen, string container, bool builtIn, Action<string> warn)
+    private static void AddChildren(List<PluginFolder> found, HashSet<string> seen, string container, bool builtIn,
+        Action<string> warn)
     {
         // Checked first because a thrown exception costs more at start-up than the whole discovery.
         if (!Directory.Exists(container)) return;
@@ -47,17 +50,21 @@ internal static class PluginDiscovery
         foreach (var child in children) Add(found, seen, child, builtIn, containerProblem, warn);
     }
 
-    private static void Add(List<PluginFolder> found, HashSet<string> seen, string path, bool builtIn, string? inheritedProblem, Action<string> warn)
+    private static void Add(List<PluginFolder> found, HashSet<string> seen, string path, bool builtIn,
+        string? inheritedProblem, Action<string> warn)
     {
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
         if (!seen.Add(full)) return;
         var manifestPath = Path.Join(full, PluginManifest.FileName);
         var problem = inheritedProblem;
-        if (problem is null && !builtIn) problem = PluginSafety.Problem(full) ?? (File.Exists(manifestPath) ? PluginSafety.Problem(manifestPath) : null);
+        if (problem is null && !builtIn)
+            problem = PluginSafety.Problem(full) ?? (File.Exists(manifestPath)
+            ? PluginSafety.Problem(manifestPath) : null);
         PluginManifest? manifest = null;
         problem ??= ReadManifest(manifestPath, out manifest);
         if (manifest is not null && manifest.Contracts.Major > PluginContracts.HostVersion.Major)
-            problem = $"built for contracts {manifest.Contracts}, this systemctl has {PluginContracts.HostVersion.ToString(3)}";
+            problem = $"built for contracts {manifest.Contracts}, this systemctl has "
+                + $"{PluginContracts.HostVersion.ToString(3)}";
         var folder = new PluginFolder(full, builtIn, manifest, warn);
         if (problem is not null) folder.Skip(problem);
         found.Add(folder);
@@ -69,7 +76,10 @@ internal static class PluginDiscovery
         if (!File.Exists(path)) return "no plugin.json";
         byte[] json;
         try { json = File.ReadAllBytes(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return "cannot read plugin.json: " + ErrorText.Describe(e); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "cannot read plugin.json: " + ErrorText.Describe(e);
+        }
         manifest = PluginManifestReader.Parse(json, out var error);
         return error is null ? null : "invalid plugin.json: " + error;
     }

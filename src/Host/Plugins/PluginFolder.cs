@@ -5,7 +5,9 @@ using Platform.Abstractions;
 
 namespace Platform.Host.Plugins;
 
-/// <summary>One discovered plugin folder: its manifest, and once asked for, its load context and MEF container.</summary>
+/// <summary>
+/// One discovered plugin folder: its manifest, and once asked for, its load context and MEF container.
+/// </summary>
 internal sealed class PluginFolder
 {
     private readonly Action<string> _warn;
@@ -48,8 +50,9 @@ internal sealed class PluginFolder
     /// <summary>
     /// Loads the folder's assemblies once (composition waits until an export is looked up through MEF); false when
     /// the folder is (or just became) skipped.
-    /// <paramref name="inspect"/> first reads each assembly's metadata (list-plugins): it catches contract references the
-    /// binder would only meet later, but costs more than the load itself, so commands rely on the binder's check alone.
+    /// <paramref name="inspect"/> first reads each assembly's metadata (list-plugins): it catches contract references
+    /// the binder would only meet later, but costs more than the load itself, so commands rely on the binder's check
+    /// alone.
     /// </summary>
     public bool EnsureLoaded(bool inspect = false)
     {
@@ -60,7 +63,11 @@ internal sealed class PluginFolder
         {
             var full = System.IO.Path.Join(Path, file);
             if (!File.Exists(full)) { Skip($"{file} not found"); return false; }
-            if (inspect && PluginAssemblyCheck.Problem(full, PluginContracts.HostVersion) is { } problem) { Skip(problem); return false; }
+            if (inspect && PluginAssemblyCheck.Problem(full, PluginContracts.HostVersion) is { } problem)
+            {
+                Skip(problem);
+                return false;
+            }
         }
         Context = new PluginLoadContext(Path, System.IO.Path.Join(Path, manifest.Assemblies[0]));
         var assemblies = new List<Assembly>(manifest.Assemblies.Count);
@@ -75,7 +82,9 @@ internal sealed class PluginFolder
         return true;
     }
 
-    /// <summary>The folder's MEF container, composed on first use; null (after skipping the folder) when composition fails.</summary>
+    /// <summary>
+    /// The folder's MEF container, composed on first use; null (after skipping the folder) when composition fails.
+    /// </summary>
     private CompositionHost? Compose()
     {
         if (_container is not null || !EnsureLoaded()) return _container;
@@ -84,7 +93,9 @@ internal sealed class PluginFolder
         return _container;
     }
 
-    /// <summary>Creates one instance of the named export, or null (after skipping the folder) when that fails.</summary>
+    /// <summary>
+    /// Creates one instance of the named export, or null (after skipping the folder) when that fails.
+    /// </summary>
     public T? Create<T>(PluginExportName export) where T : class
     {
         if (!EnsureLoaded()) return null;
@@ -124,14 +135,20 @@ internal sealed class PluginFolder
         return null;
     }
 
-    /// <summary>Checks that every type the manifest names is the one MEF exports under that name; skips the folder when not.</summary>
+    /// <summary>
+    /// Checks that every type the manifest names is the one MEF exports under that name; skips the folder when not.
+    /// </summary>
     public void CheckDeclaredTypes()
     {
         if (Manifest?.ExportTypes is not { } types || Compose() is not { } container) return;
         foreach (var (export, typeName) in types)
         {
             var actual = PluginContracts.ExportedTypeName(container, export);
-            if (actual != typeName) { Skip($"plugin.json names {typeName} for {export}, MEF exports {actual ?? "nothing"}"); return; }
+            if (actual != typeName)
+            {
+                Skip($"plugin.json names {typeName} for {export}, MEF exports {actual ?? "nothing"}");
+                return;
+            }
         }
     }
 
@@ -152,7 +169,8 @@ internal sealed class PluginFolder
 
     // A type that needs newer contracts fails to load wherever MEF first touches it; the binder already told us why.
     private string Why(Exception e, string what)
-        => Context?.ContractMismatch is { } mismatch ? $"{Manifest!.Assemblies[0]} was {mismatch}" : $"{what}: {Reason(e)}";
+        => Context?.ContractMismatch is { } mismatch ? $"{Manifest!.Assemblies[0]} was {mismatch}"
+            : $"{what}: {Reason(e)}";
 
     private static string Reason(Exception e)
     {

@@ -27,15 +27,19 @@ internal sealed class PluginLoadContext : AssemblyLoadContext
         || name.StartsWith("System.Composition", StringComparison.Ordinal)
         || HostAssemblies().Contains(name);
 
-    /// <summary>Set when a plugin assembly asked for contracts newer than the host's: the reason composition then fails.</summary>
+    /// <summary>
+    /// Set when a plugin assembly asked for contracts newer than the host's: the reason composition then fails.
+    /// </summary>
     public string? ContractMismatch { get; private set; }
 
     protected override Assembly? Load(AssemblyName assemblyName)
     {
         var name = assemblyName.Name;
         // The binder asks here with the exact version a plugin references, which costs nothing to check.
-        if (name == "Platform.Abstractions" && assemblyName.Version is { } wanted && wanted.Major > PluginContracts.HostVersion.Major)
-            ContractMismatch ??= $"built against Platform.Abstractions {wanted}, this systemctl has {PluginContracts.HostVersion}";
+        if (name == "Platform.Abstractions" && assemblyName.Version is { } wanted
+            && wanted.Major > PluginContracts.HostVersion.Major)
+            ContractMismatch ??= $"built against Platform.Abstractions {wanted}, this systemctl has "
+                + $"{PluginContracts.HostVersion}";
         if (name is null || IsShared(name)) return null;
         var path = _resolver?.ResolveAssemblyToPath(assemblyName);
         if (path is null)

@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace Platform.Host.Plugins;
 
-/// <summary>Parses <c>plugin.json</c> with <see cref="Utf8JsonReader"/>: no reflection, cheap enough to run for every folder on every call.</summary>
+/// <summary>
+/// Parses <c>plugin.json</c> with <see cref="Utf8JsonReader"/>: no reflection, cheap enough to run for every folder on
+/// every call.
+/// </summary>
 internal static class PluginManifestReader
 {
     /// <summary>Parses a manifest; on failure returns null and a one-line reason.</summary>
@@ -27,13 +30,15 @@ internal static class PluginManifestReader
 
     private static PluginManifest? ParseCore(ReadOnlySpan<byte> json, out string? error)
     {
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true });
         string? name = null, version = null, contracts = null;
         List<string>? assemblies = null;
         List<PluginExportName>? exports = null;
         Dictionary<PluginExportName, string>? types = null;
         error = null;
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return Fail("expected a JSON object", out error);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            return Fail("expected a JSON object", out error);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var property = reader.GetString();
@@ -54,13 +59,15 @@ internal static class PluginManifestReader
             return Fail($"\"contracts\" is not a version: {contracts}", out error);
         if (assemblies is null || assemblies.Count == 0) return Fail("missing \"assemblies\"", out error);
         foreach (var assembly in assemblies)
-            if (assembly.Length == 0 || assembly.Contains('/') || assembly is "." or ".." || !assembly.EndsWith(".dll", StringComparison.Ordinal))
+            if (assembly.Length == 0 || assembly.Contains('/') || assembly is "." or ".."
+                || !assembly.EndsWith(".dll", StringComparison.Ordinal))
                 return Fail($"\"assemblies\" must hold file names ending in .dll: {assembly}", out error);
         return new PluginManifest(name, version ?? "", contractsVersion, assemblies, exports) { ExportTypes = types };
     }
 
     private static string ReadString(ref Utf8JsonReader reader, string property)
-        => reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw Bad($"\"{property}\" must be a string");
+        => reader.TokenType == JsonTokenType.String ? reader.GetString()!
+            : throw Bad($"\"{property}\" must be a string");
 
     private static List<string> ReadStrings(ref Utf8JsonReader reader, string property)
     {
@@ -71,7 +78,8 @@ internal static class PluginManifestReader
         return list;
     }
 
-    private static List<PluginExportName> ReadExports(ref Utf8JsonReader reader, out Dictionary<PluginExportName, string>? types)
+    private static List<PluginExportName> ReadExports(ref Utf8JsonReader reader,
+        out Dictionary<PluginExportName, string>? types)
     {
         types = null;
         if (reader.TokenType != JsonTokenType.StartArray) throw Bad("\"exports\" must be an array");
@@ -89,7 +97,8 @@ internal static class PluginManifestReader
                 else if (property == "type") type = ReadString(ref reader, "type");
                 else reader.Skip();
             }
-            if (string.IsNullOrEmpty(kind) || string.IsNullOrEmpty(name)) throw Bad("an export lacks \"kind\" or \"name\"");
+            if (string.IsNullOrEmpty(kind) || string.IsNullOrEmpty(name))
+                throw Bad("an export lacks \"kind\" or \"name\"");
             var export = new PluginExportName(kind, name);
             list.Add(export);
             if (!string.IsNullOrEmpty(type)) (types ??= [])[export] = type;

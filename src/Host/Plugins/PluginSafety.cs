@@ -12,7 +12,8 @@ internal static class PluginSafety
     {
         if (PosixFile.Examine(path) is not var (uid, mode)) return $"cannot examine {path}";
         if ((mode & 0b000_010_010) != 0) return $"{path} is writable by group or others";
-        if (uid != 0 && uid != PosixFile.EffectiveUserId) return $"{path} is owned by uid {uid}, neither root nor the invoking user";
+        if (uid != 0 && uid != PosixFile.EffectiveUserId)
+            return $"{path} is owned by uid {uid}, neither root nor the invoking user";
         return null;
     }
 

@@ -4,13 +4,16 @@ namespace Platform.Host.Plugins;
 
 /// <summary>
 /// Where plugins are looked for, in precedence order (the first folder offering a kind/name wins):
-/// built-ins in <c>INSTALL/plugins/*/</c>; <c>ROOT/etc/platform/plugins/*/</c>; <c>ROOT/usr/lib/platform/plugins/*/</c>;
-/// each folder of <c>$PLATFORM_PLUGIN_PATH</c>; each folder of the configuration's <c>PluginPath=</c> (root-relative).
-/// A path entry is either a plugin folder (it holds plugin.json) or a folder of plugin folders.
+/// built-ins in <c>INSTALL/plugins/*/</c>; <c>ROOT/etc/platform/plugins/*/</c>;
+/// <c>ROOT/usr/lib/platform/plugins/*/</c>; each folder of <c>$PLATFORM_PLUGIN_PATH</c>; each folder of the
+/// configuration's <c>PluginPath=</c> (root-relative). A path entry is either a plugin folder (it holds plugin.json) or
+/// a folder of plugin folders.
 /// </summary>
 public sealed record PluginSearchOptions
 {
-    /// <summary>The environment variable with extra plugin folders, colon-separated, taken as written (not root-relative).</summary>
+    /// <summary>
+    /// The environment variable with extra plugin folders, colon-separated, taken as written (not root-relative).
+    /// </summary>
     public const string EnvironmentVariable = "PLATFORM_PLUGIN_PATH";
 
     /// <summary>The third-party plugin folders below the root, in precedence order.</summary>

@@ -13,10 +13,14 @@ internal static class PosixFile
     /// <summary>The effective user id of this process.</summary>
     public static uint EffectiveUserId { get; } = LibC.geteuid();
 
-    /// <summary>Owner and mode (type bits included) of a path, symbolic links followed; null when it cannot be examined.</summary>
+    /// <summary>
+    /// Owner and mode (type bits included) of a path, symbolic links followed; null when it cannot be examined.
+    /// </summary>
     public static (uint Uid, uint Mode)? Examine(string path) => Examine(path, follow: true);
 
-    /// <summary>Owner and mode (type bits included) of the path itself (lstat: a symbolic link is not followed).</summary>
+    /// <summary>
+    /// Owner and mode (type bits included) of the path itself (lstat: a symbolic link is not followed).
+    /// </summary>
     public static (uint Uid, uint Mode)? ExamineLink(string path) => Examine(path, follow: false);
 
     private static (uint Uid, uint Mode)? Examine(string path, bool follow)

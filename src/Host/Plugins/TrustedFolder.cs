@@ -8,7 +8,10 @@ internal static class TrustedFolder
 {
     private static readonly HashSet<string> s_checked = [];
 
-    /// <summary>Creates <paramref name="folder"/> when missing; throws <see cref="UntrustedPathException"/> when others could change it.</summary>
+    /// <summary>
+    /// Creates <paramref name="folder"/> when missing; throws <see cref="UntrustedPathException"/> when others could
+    /// change it.
+    /// </summary>
     public static void Ensure(string folder)
     {
         lock (s_checked)
@@ -27,7 +30,11 @@ internal static class TrustedFolder
     /// </summary>
     public static void EnsurePrivate(string folder, uint uid)
     {
-        try { Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute); }
+        try
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite
+                | UnixFileMode.UserExecute);
+        }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
         if (PosixFile.ExamineLink(folder) is not var (owner, mode))
@@ -35,9 +42,12 @@ internal static class TrustedFolder
         if ((mode & PosixFile.TypeMask) != PosixFile.Directory)
             throw new UntrustedPathException($"Refusing to use runtime directory {folder}: it is not a directory.");
         if (owner != uid)
-            throw new UntrustedPathException($"Refusing to use runtime directory {folder}: it is owned by uid {owner}, not by uid {uid}.");
+            throw new UntrustedPathException(
+                $"Refusing to use runtime directory {folder}: it is owned by uid {owner}, not by uid {uid}.");
         if ((mode & 0b000_111_111) != 0)
-            throw new UntrustedPathException($"Refusing to use runtime directory {folder}: its mode is {Convert.ToString(mode & 0xFFF, 8).PadLeft(4, '0')}, not 0700.");
+            throw new UntrustedPathException(
+                $"Refusing to use runtime directory {folder}: its mode is "
+                + $"{Convert.ToString(mode & 0xFFF, 8).PadLeft(4, '0')}, not 0700.");
         Ensure(folder);
     }
 }

@@ -2,17 +2,21 @@ namespace Platform.Host.Plugins;
 
 /// <summary>
 /// The rule for every folder the manager trusts (plugin folders, the status, runtime and lock folders), as sudo and
-/// OpenSSH check the paths they trust: the folder and each of its parents, examined with lstat(2), must be owned by root
-/// or the caller; the folder must not be writable by group or others, and a parent only when its sticky bit keeps others
-/// from renaming what we own inside it (<c>/tmp</c>). A symbolic link on the way is judged by its folder and its target.
+/// OpenSSH check the paths they trust: the folder and each of its parents, examined with lstat(2), must be owned by
+/// root or the caller; the folder must not be writable by group or others, and a parent only when its sticky bit keeps
+/// others from renaming what we own inside it (<c>/tmp</c>). A symbolic link on the way is judged by its folder and its
+/// target.
 /// </summary>
 internal static class TrustedPath
 {
     private const uint GroupOrOtherWrite = 0b000_010_010;
 
-    /// <summary>Why <paramref name="folder"/> or one of its parents cannot be trusted, or null when all are safe.</summary>
+    /// <summary>
+    /// Why <paramref name="folder"/> or one of its parents cannot be trusted, or null when all are safe.
+    /// </summary>
     /// <param name="folder">The folder to check.</param>
-    /// <param name="parentsOnly">Check only the parents (the folder itself is checked by a stricter rule elsewhere).</param>
+    /// <param name="parentsOnly">Check only the parents (the folder itself is checked by a stricter rule
+    /// elsewhere).</param>
     public static string? Problem(string folder, bool parentsOnly = false)
     {
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
@@ -30,9 +34,11 @@ internal static class TrustedPath
     {
         if (PosixFile.ExamineLink(path) is not var (uid, mode)) return $"cannot examine {path}";
         if ((mode & PosixFile.TypeMask) == PosixFile.SymbolicLink) return null;
-        if (uid != 0 && uid != PosixFile.EffectiveUserId) return $"{path} is owned by uid {uid}, neither root nor the invoking user";
+        if (uid != 0 && uid != PosixFile.EffectiveUserId)
+            return $"{path} is owned by uid {uid}, neither root nor the invoking user";
         if ((mode & GroupOrOtherWrite) == 0) return null;
-        if (!isLeaf && (mode & PosixFile.TypeMask) == PosixFile.Directory && (mode & PosixFile.Sticky) != 0) return null;
+        if (!isLeaf && (mode & PosixFile.TypeMask) == PosixFile.Directory && (mode & PosixFile.Sticky) != 0)
+            return null;
         return $"{path} is writable by group or others";
     }
 
@@ -45,7 +51,8 @@ internal static class TrustedPath
         for (var i = 0; i < parts.Length; i++)
         {
             at += "/" + parts[i];
-            if (PosixFile.ExamineLink(at) is { } s && (s.Mode & PosixFile.TypeMask) == PosixFile.SymbolicLink) sawLink = true;
+            if (PosixFile.ExamineLink(at) is { } s && (s.Mode & PosixFile.TypeMask) == PosixFile.SymbolicLink)
+                sawLink = true;
             if (EntryProblem(at, leaf && i == parts.Length - 1) is { } problem) return problem;
         }
         return null;

@@ -45,7 +45,8 @@ internal static class ConnectionName
             var cred = new byte[12];
             var credLength = (uint)cred.Length;
             return LibC.getsockopt(fd, LibC.SOL_SOCKET, LibC.SO_PEERCRED, cred, ref credLength) < 0 ? ""
-                : "uid " + BinaryPrimitives.ReadUInt32LittleEndian(cred.AsSpan(4)).ToString(CultureInfo.InvariantCulture);
+                : "uid " + BinaryPrimitives.ReadUInt32LittleEndian(cred.AsSpan(4))
+                    .ToString(CultureInfo.InvariantCulture);
         }
         var text = Endpoint(remote);
         return text[..text.LastIndexOf(':')];

@@ -10,8 +10,9 @@ namespace Platform.Host.Sockets;
 /// each service with a fresh <c>systemctl start</c>; when that process ends, the service's processes are re-parented
 /// to the nearest child subreaper, which is then the holder. Reaping them, it sees the real exit status and settles the
 /// unit through the same path the init takes (<see cref="UnitManager.MainProcessExitedAsync"/>: ExecStopPost=, result
-/// <c>success</c> and <c>inactive</c> for a clean exit, <c>failed</c> otherwise), instead of leaving a record whose main
-/// process vanished unseen (which reads <c>failed</c>). Restart= is not applied: that is supervision, the init's job.
+/// <c>success</c> and <c>inactive</c> for a clean exit, <c>failed</c> otherwise), instead of leaving a record whose
+/// main process vanished unseen (which reads <c>failed</c>). Restart= is not applied: that is supervision, the init's
+/// job.
 /// </summary>
 internal sealed class ExitSettler(HostContext ctx)
 {
@@ -22,17 +23,23 @@ internal sealed class ExitSettler(HostContext ctx)
     // The path watcher reaps from its SIGCHLD handler while its loop runs: one reap at a time.
     private readonly Lock _reaping = new();
 
-    /// <summary>Whether this holder reaps (false when an init of this root is its ancestor: the init supervises then).</summary>
+    /// <summary>
+    /// Whether this holder reaps (false when an init of this root is its ancestor: the init supervises then).
+    /// </summary>
     public bool Active { get; private set; }
 
-    /// <summary>Becomes a child subreaper unless the running init of this root is an ancestor of this process.</summary>
+    /// <summary>
+    /// Becomes a child subreaper unless the running init of this root is an ancestor of this process.
+    /// </summary>
     public void BecomeReaperUnlessInitAbove()
     {
         if (new Init.InitState(ctx).RunningPid() is { } init && IsAncestor(init)) return;
         Active = LibC.BecomeSubreaper() == 0;
     }
 
-    /// <summary>Reaps every exited child nobody waits for and queues the settling of the units whose main process it was.</summary>
+    /// <summary>
+    /// Reaps every exited child nobody waits for and queues the settling of the units whose main process it was.
+    /// </summary>
     public void ReapAndSettle()
     {
         if (!Active) return;
@@ -56,7 +63,8 @@ internal sealed class ExitSettler(HostContext ctx)
             if (manager.FindUnitByPid(pid) is { } unit)
                 manager.MainProcessExitedAsync(unit, pid, exit, CancellationToken.None).GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or TimeoutException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or TimeoutException
+            or InvalidOperationException)
         {
             ctx.Warn($"Failed to settle the process {pid}: {Platform.Abstractions.ErrorText.Describe(e)}");
         }

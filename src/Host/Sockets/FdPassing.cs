@@ -45,7 +45,8 @@ internal static class FdPassing
             var offset = 0;
             var received = control.AsSpan(0, (int)msg.ControlLen);
             while (ControlMessages.Next(received, ref offset, out var level, out var type, out var carried))
-                if (level == LibC.SOL_SOCKET && type == LibC.SCM_RIGHTS) fds.AddRange(MemoryMarshal.Cast<byte, int>(carried));
+                if (level == LibC.SOL_SOCKET && type == LibC.SCM_RIGHTS)
+                    fds.AddRange(MemoryMarshal.Cast<byte, int>(carried));
             return (Encoding.UTF8.GetString(payload, 0, (int)n), fds);
         }
     }

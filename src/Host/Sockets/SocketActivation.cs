@@ -7,8 +7,8 @@ namespace Platform.Host.Sockets;
 
 /// <summary>
 /// The descriptors a starting service gets (systemd's service_collect_fds()): the listeners of every active socket unit
-/// that activates it (same name, <c>Service=</c>, or listed in its <c>Sockets=</c>), whoever starts it; for an Accept=yes
-/// instance, its connection. Fetched from the holders; owned (and closed) by this object.
+/// that activates it (same name, <c>Service=</c>, or listed in its <c>Sockets=</c>), whoever starts it; for an
+/// Accept=yes instance, its connection. Fetched from the holders; owned (and closed) by this object.
 /// </summary>
 internal sealed class SocketActivation : IDisposable
 {
@@ -27,7 +27,8 @@ internal sealed class SocketActivation : IDisposable
         foreach (var entry in Directory.EnumerateFileSystemEntries(folder))
         {
             var name = Path.GetFileName(entry);
-            if (!name.EndsWith(".socket", StringComparison.Ordinal) || ctx.Store.Read(name) is not { } status || !SocketRuntime.IsListening(status)) continue;
+            if (!name.EndsWith(".socket", StringComparison.Ordinal) || ctx.Store.Read(name) is not { } status
+                || !SocketRuntime.IsListening(status)) continue;
             var socket = ctx.Units.Load(status.Unit);
             if (socket.LoadState != UnitLoadState.Loaded) continue;
             var settings = SocketSettings.From(socket);
@@ -44,18 +45,20 @@ internal sealed class SocketActivation : IDisposable
                 continue;
             }
             // Service= may name an alias (syslog.socket activates syslog.service, rsyslog's alias).
-            if (settings.Service != service.Name && !listed.Contains(socket.Name) && ctx.Units.Load(settings.Service).Name != service.Name) continue;
+            if (settings.Service != service.Name && !listed.Contains(socket.Name)
+                && ctx.Units.Load(settings.Service).Name != service.Name) continue;
             if (SocketClient.Ask(path, "listen") is not { } listen) continue;
             result.Fds.AddRange(listen.Fds);
             var names = listen.Text.Split(':');
-            for (var i = 0; i < listen.Fds.Count; i++) result.Names.Add(i < names.Length ? names[i] : settings.FileDescriptorName);
+            for (var i = 0; i < listen.Fds.Count; i++)
+                result.Names.Add(i < names.Length ? names[i] : settings.FileDescriptorName);
         }
         return result;
     }
 
     public void Dispose()
     {
-        foreach (var fd in Fds) LibC.close(fd);
+        foreach (var fd in Fds) _ = LibC.close(fd);
         Fds.Clear();
     }
 }

@@ -12,19 +12,22 @@ namespace Platform.Host.Sockets;
 /// </summary>
 internal static class SocketBinder
 {
-    /// <summary>Opens every listener; on failure closes what was opened and throws IOException with systemd's wording.</summary>
+    /// <summary>
+    /// Opens every listener; on failure closes what was opened and throws IOException with systemd's wording.
+    /// </summary>
     public static List<int> Open(SocketSettings settings, Func<string, string> under)
     {
         var fds = new List<int>();
         try
         {
             foreach (var listen in settings.Listen) fds.Add(OpenOne(settings, listen, under));
-            if (settings.Symlinks.Count > 0 && settings.Listen.FirstOrDefault(l => l.IsUnixPath || l.Kind == ListenKind.FIFO) is { } first)
+            if (settings.Symlinks.Count > 0 && settings.Listen.FirstOrDefault(l =>
+                l.IsUnixPath || l.Kind == ListenKind.FIFO) is { } first)
                 foreach (var link in settings.Symlinks) Symlink(under(link), under(first.Text), settings);
         }
         catch
         {
-            foreach (var fd in fds) LibC.close(fd);
+            foreach (var fd in fds) _ = LibC.close(fd);
             throw;
         }
         return fds;
@@ -45,7 +48,8 @@ internal static class SocketBinder
         if (path is not null)
         {
             CreateParents(path, settings.DirectoryMode);
-            // As systemd's sockaddr_un_unlink(): whatever is at the path (a socket file of an earlier run) would make bind fail.
+            // As systemd's sockaddr_un_unlink(): whatever is at the path (a socket file of an earlier run) would make
+            // bind fail.
             TryDelete(path);
         }
         var fd = LibC.socket(listen.Family, listen.SocketType | LibC.SOCK_CLOEXEC | LibC.SOCK_NONBLOCK, 0);
@@ -57,16 +61,18 @@ internal static class SocketBinder
                 Option(fd, LibC.IPPROTO_IPV6, LibC.IPV6_V6ONLY, settings.BindIPv6Only == "ipv6-only" ? 1 : 0);
             if (settings.ReusePort) Option(fd, LibC.SOL_SOCKET, LibC.SO_REUSEPORT, 1);
             if (settings.FreeBind && listen.Family == LibC.AF_INET) Option(fd, LibC.IPPROTO_IP, LibC.IP_FREEBIND, 1);
-            if (settings.FreeBind && listen.Family == LibC.AF_INET6) Option(fd, LibC.IPPROTO_IPV6, LibC.IPV6_FREEBIND, 1);
+            if (settings.FreeBind && listen.Family == LibC.AF_INET6)
+                Option(fd, LibC.IPPROTO_IPV6, LibC.IPV6_FREEBIND, 1);
             if (settings.PassCredentials) Option(fd, LibC.SOL_SOCKET, LibC.SO_PASSCRED, 1);
             var address = listen.SockAddr(path);
             // The socket file is created with SocketMode= already (bind honours the umask), then set exactly.
             var old = path is null ? 0u : LibC.umask(~settings.SocketMode & 0x1FF);
             int rc;
             try { rc = LibC.bind(fd, address, (uint)address.Length); }
-            finally { if (path is not null) LibC.umask(old); }
+            finally { if (path is not null) _ = LibC.umask(old); }
             if (rc < 0) throw Failure(listen);
-            if (listen.SocketType != LibC.SOCK_DGRAM && LibC.listen(fd, Math.Min(settings.Backlog, 4096)) < 0) throw Failure(listen);
+            if (listen.SocketType != LibC.SOCK_DGRAM && LibC.listen(fd, Math.Min(settings.Backlog, 4096)) < 0)
+                throw Failure(listen);
             if (path is not null)
             {
                 File.SetUnixFileMode(path, (UnixFileMode)settings.SocketMode);
@@ -76,7 +82,7 @@ internal static class SocketBinder
         }
         catch
         {
-            LibC.close(fd);
+            _ = LibC.close(fd);
             throw;
         }
     }
@@ -90,10 +96,11 @@ internal static class SocketBinder
             if (LibC.mkfifo(path, settings.SocketMode) < 0 && Marshal.GetLastPInvokeError() != LibC.EEXIST)
                 throw new IOException($"Failed to create FIFO {path}: {LibC.StrError(Marshal.GetLastPInvokeError())}");
         }
-        finally { LibC.umask(old); }
+        finally { _ = LibC.umask(old); }
         // Opened for reading and writing, so the FIFO never reports end of file while no writer is connected.
         var fd = LibC.open(path, LibC.O_RDWR | LibC.O_CLOEXEC | LibC.O_NOCTTY | LibC.O_NONBLOCK, 0);
-        if (fd < 0) throw new IOException($"Failed to open FIFO {path}: {LibC.StrError(Marshal.GetLastPInvokeError())}");
+        if (fd < 0) throw new IOException(
+            $"Failed to open FIFO {path}: {LibC.StrError(Marshal.GetLastPInvokeError())}");
         Chown(path, settings);
         return fd;
     }
@@ -113,12 +120,14 @@ internal static class SocketBinder
         uint uid = uint.MaxValue, gid = uint.MaxValue;
         if (settings.SocketUser is { } user)
         {
-            var entry = PasswdDatabase.FindUser(user) ?? throw new IOException($"Failed to resolve user {user}: No such process");
+            var entry = PasswdDatabase.FindUser(user) ?? throw new IOException(
+                $"Failed to resolve user {user}: No such process");
             uid = entry.Uid;
             if (settings.SocketGroup is null) gid = entry.Gid;
         }
         if (settings.SocketGroup is { } group)
-            gid = PasswdDatabase.FindGroup(group) ?? throw new IOException($"Failed to resolve group {group}: No such process");
+            gid = PasswdDatabase.FindGroup(group) ?? throw new IOException(
+                $"Failed to resolve group {group}: No such process");
         if (LibC.chown(path, uid, gid) < 0)
             throw new IOException($"Failed to chown socket {path}: {LibC.StrError(Marshal.GetLastPInvokeError())}");
     }

@@ -3,7 +3,9 @@ using Platform.Interop;
 
 namespace Platform.Host.Sockets;
 
-/// <summary>The starting systemctl's side of a holder's control socket: one request, one answer with descriptors.</summary>
+/// <summary>
+/// The starting systemctl's side of a holder's control socket: one request, one answer with descriptors.
+/// </summary>
 internal static class SocketClient
 {
     /// <summary>Asks the holder at <paramref name="path"/>; null when no holder answers there.</summary>
@@ -22,6 +24,6 @@ internal static class SocketClient
             while (rc < 0 && Marshal.GetLastPInvokeError() == LibC.EINTR);
             return rc > 0 ? FdPassing.Receive(fd) : null;
         }
-        finally { LibC.close(fd); }
+        finally { _ = LibC.close(fd); }
     }
 }

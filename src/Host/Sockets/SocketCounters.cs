@@ -10,7 +10,9 @@ namespace Platform.Host.Sockets;
 /// </summary>
 internal sealed record SocketCounters(int Connections, int Accepted, int Refused)
 {
-    /// <summary>The counts of the holder of <paramref name="socketUnit"/>; null when none answers (the socket is not active).</summary>
+    /// <summary>
+    /// The counts of the holder of <paramref name="socketUnit"/>; null when none answers (the socket is not active).
+    /// </summary>
     public static SocketCounters? Ask(HostContext ctx, string socketUnit)
     {
         if (SocketClient.Ask(SocketRuntime.ControlPath(ctx, socketUnit), "counters") is not { } answer) return null;
@@ -24,5 +26,6 @@ internal sealed record SocketCounters(int Connections, int Accepted, int Refused
     }
 
     /// <summary>The holder's answer: <c>CONNECTIONS ACCEPTED REFUSED</c>.</summary>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Connections} {Accepted} {Refused}");
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Connections} {Accepted} {Refused}");
 }

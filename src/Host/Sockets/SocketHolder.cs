@@ -10,10 +10,10 @@ namespace Platform.Host.Sockets;
 /// <summary>
 /// The process that holds a socket unit's listeners while no manager daemon does (<c>systemctl __socket-holder</c>,
 /// spawned by <c>start x.socket</c> with the control socket on fd 3 and the listeners from fd 4). One thread, one
-/// poll(2): traffic on a listener starts the service with a fresh <c>systemctl start</c>; the starting systemctl fetches
-/// the descriptors over the control socket (SCM_RIGHTS). While the service runs the listeners are not watched; when its
-/// main process ends (a crash, a stop) they are watched again, so the next connection starts it anew. Accept=yes
-/// accepts each connection itself and starts one NAME@N-LOCAL-REMOTE.service instance for it.
+/// poll(2): traffic on a listener starts the service with a fresh <c>systemctl start</c>; the starting systemctl
+/// fetches the descriptors over the control socket (SCM_RIGHTS). While the service runs the listeners are not watched;
+/// when its main process ends (a crash, a stop) they are watched again, so the next connection starts it anew.
+/// Accept=yes accepts each connection itself and starts one NAME@N-LOCAL-REMOTE.service instance for it.
 /// </summary>
 internal sealed class SocketHolder
 {
@@ -48,7 +48,8 @@ internal sealed class SocketHolder
     public static int Run(string[] args)
     {
         // SIGTERM (stop x.socket) ends the holder at once, by the kernel: the runtime's orderly shutdown would have to
-        // wait for the thread blocked in poll(2), and there is nothing to clean up that closing the descriptors does not.
+        // wait for the thread blocked in poll(2), and there is nothing to clean up that closing the descriptors does
+        // not.
         LibC.signal(15, IntPtr.Zero);
         var options = ArgParser.Parse(args);
         var ctx = new HostContext(options, TextWriter.Null, Console.Error);
@@ -65,7 +66,8 @@ internal sealed class SocketHolder
     {
         while (true)
         {
-            // Accept=yes always accepts: a connection over MaxConnections= is refused (accepted and closed), as systemd does.
+            // Accept=yes always accepts: a connection over MaxConnections= is refused (accepted and closed), as systemd
+            // does.
             var watchListeners = _settings.Accept
                 || (_trigger is null && _service is null && !_serviceWithoutProcess && _awaited is null);
             var polled = new List<(int Fd, Action Ready)> { (ControlFd, Answer) };
@@ -74,7 +76,8 @@ internal sealed class SocketHolder
             if (_trigger is { } trigger) polled.Add((trigger.Handle.Fd, TriggerEnded));
             if (_service is { } service) polled.Add((service.Fd, ServiceEnded));
             foreach (var start in _starts.ToList()) polled.Add((start.Child.Handle.Fd, () => ConnectionStarted(start)));
-            foreach (var connection in _connections.ToList()) polled.Add((connection.Main.Fd, () => ConnectionEnded(connection)));
+            foreach (var connection in _connections.ToList())
+                polled.Add((connection.Main.Fd, () => ConnectionEnded(connection)));
             var fds = polled.Select(p => new PollFd { Fd = p.Fd, Events = LibC.POLLIN }).ToArray();
             // A service without a main process (RemainAfterExit=) is looked at once a second to see it stopped; a start
             // the init runs every 10 ms, to watch its main process from the moment it is on record.
@@ -101,13 +104,16 @@ internal sealed class SocketHolder
         if (AskInit(_settings.Service))
         {
             var now = Clock.NowUsec();
-            _awaited = (now, now + (long)Lifecycle.ServiceLaunch.StartTimeout(_ctx, _ctx.Units.Load(_settings.Service)).TotalMicroseconds + 5_000_000);
+            _awaited = (now, now + (long)Lifecycle.ServiceLaunch.StartTimeout(_ctx, _ctx.Units.Load(_settings.Service))
+                .TotalMicroseconds + 5_000_000);
             return;
         }
         _trigger = StartUnit(_settings.Service);
     }
 
-    /// <summary>Hands the start to the running init of this root, if there is one that listens; false otherwise.</summary>
+    /// <summary>
+    /// Hands the start to the running init of this root, if there is one that listens; false otherwise.
+    /// </summary>
     private bool AskInit(string unit)
     {
         if (new Init.InitState(_ctx).RunningPid() is null) return false;
@@ -115,32 +121,40 @@ internal sealed class SocketHolder
         var fd = LibC.socket(LibC.AF_UNIX, LibC.SOCK_DGRAM | LibC.SOCK_CLOEXEC, 0);
         if (fd < 0) return false;
         try { return LibC.connect(fd, address, (uint)address.Length) == 0 && FdPassing.Send(fd, unit, []); }
-        finally { LibC.close(fd); }
+        finally { _ = LibC.close(fd); }
     }
 
-    /// <summary>The init's start settled once the service runs (then its main process is watched) or ended after our request.</summary>
+    /// <summary>
+    /// The init's start settled once the service runs (then its main process is watched) or ended after our request.
+    /// </summary>
     private void CheckAwaited()
     {
         var (since, until) = _awaited!.Value;
         var status = UnitRuntime.Read(_ctx, _ctx.Units.Load(_settings.Service).Name);
         var running = status.ActiveState is ActiveState.Active or ActiveState.Reloading or ActiveState.Deactivating;
-        var ended = status.ActiveState is ActiveState.Inactive or ActiveState.Failed && status.StateChangeTimestamp >= since;
+        var ended = status.ActiveState is ActiveState.Inactive or ActiveState.Failed
+            && status.StateChangeTimestamp >= since;
         if (!running && !ended && Clock.NowUsec() < until) return;
         _awaited = null;
         SettleService();
     }
 
-    /// <summary>TriggerLimitIntervalSec=/TriggerLimitBurst=: a service that keeps failing to take the traffic fails the socket.</summary>
+    /// <summary>
+    /// TriggerLimitIntervalSec=/TriggerLimitBurst=: a service that keeps failing to take the traffic fails the socket.
+    /// </summary>
     private bool TriggerLimitHit()
     {
         var now = Environment.TickCount64;
-        while (_triggers.Count > 0 && now - _triggers.Peek() > _settings.TriggerLimitInterval.TotalMilliseconds) _triggers.Dequeue();
+        while (_triggers.Count > 0 && now - _triggers.Peek() > _settings.TriggerLimitInterval.TotalMilliseconds)
+            _triggers.Dequeue();
         _triggers.Enqueue(now);
-        if (_settings.TriggerLimitBurst <= 0 || _settings.TriggerLimitInterval <= TimeSpan.Zero || _triggers.Count <= _settings.TriggerLimitBurst) return false;
+        if (_settings.TriggerLimitBurst <= 0 || _settings.TriggerLimitInterval <= TimeSpan.Zero
+            || _triggers.Count <= _settings.TriggerLimitBurst) return false;
         ManagerLog.Write(_ctx, _unit, ManagerLog.Warning, "Trigger limit hit, refusing further activation.");
         using (UnitLock.Acquire(_ctx.ManagerRunDirectory, _unit.Name, TimeSpan.FromSeconds(30)))
             if (_ctx.Store.Read(_unit.Name) is { } record)
-                _ctx.Store.Write(record with { ActiveState = ActiveState.Failed, SubState = "failed", Result = "trigger-limit-hit", StateChangeTimestamp = Clock.NowUsec() });
+                _ctx.Store.Write(record with { ActiveState = ActiveState.Failed, SubState = "failed",
+                    Result = "trigger-limit-hit", StateChangeTimestamp = Clock.NowUsec() });
         Environment.Exit(1);
         return true;
     }
@@ -164,8 +178,10 @@ internal sealed class SocketHolder
     {
         _serviceWithoutProcess = false;
         var status = UnitRuntime.Read(_ctx, _ctx.Units.Load(_settings.Service).Name);
-        if (status.ActiveState is not (ActiveState.Active or ActiveState.Activating or ActiveState.Reloading or ActiveState.Deactivating)) return;
-        if (status.MainPid > 0 && PidHandle.Open(status.MainPid, status.MainPidStartTime == 0 ? null : status.MainPidStartTime) is { } main)
+        if (status.ActiveState is not (ActiveState.Active or ActiveState.Activating or ActiveState.Reloading
+            or ActiveState.Deactivating)) return;
+        if (status.MainPid > 0 && PidHandle.Open(status.MainPid,
+            status.MainPidStartTime == 0 ? null : status.MainPidStartTime) is { } main)
             _service = main;
         else
             _serviceWithoutProcess = true;
@@ -203,10 +219,11 @@ internal sealed class SocketHolder
         start.Child.Exited.Wait();
         _starts.Remove(start);
         // Handed over (or refused): the holder's copy goes, so the connection ends when the instance closes it.
-        if (_pending.Remove(start.Instance, out var fd)) LibC.close(fd);
+        if (_pending.Remove(start.Instance, out var fd)) _ = LibC.close(fd);
         _pendingSources.Remove(start.Instance, out var source);
         var status = UnitRuntime.Read(_ctx, start.Instance);
-        if (status.MainPid > 0 && PidHandle.Open(status.MainPid, status.MainPidStartTime == 0 ? null : status.MainPidStartTime) is { } main)
+        if (status.MainPid > 0 && PidHandle.Open(status.MainPid,
+            status.MainPidStartTime == 0 ? null : status.MainPidStartTime) is { } main)
             _connections.Add((main, source ?? ""));
     }
 
@@ -216,7 +233,10 @@ internal sealed class SocketHolder
         _connections.Remove(connection);
     }
 
-    /// <summary>Answers one request on the control socket: <c>listen</c> (the listeners), <c>connection UNIT</c> or <c>counters</c>.</summary>
+    /// <summary>
+    /// Answers one request on the control socket: <c>listen</c> (the listeners), <c>connection UNIT</c> or
+    /// <c>counters</c>.
+    /// </summary>
     private void Answer()
     {
         uint length = 0;
@@ -228,15 +248,18 @@ internal sealed class SocketHolder
             if (LibC.poll(ready, 1, 2000) <= 0) return;
             var request = FdPassing.Receive(client)?.Text.Trim() ?? "";
             if (request == "listen")
-                FdPassing.Send(client, string.Join(':', _listeners.Select(_ => _settings.FileDescriptorName)), _listeners);
-            else if (request.StartsWith("connection ", StringComparison.Ordinal) && _pending.TryGetValue(request[11..], out var fd))
+                FdPassing.Send(client, string.Join(':', _listeners.Select(_ => _settings.FileDescriptorName)),
+                    _listeners);
+            else if (request.StartsWith("connection ", StringComparison.Ordinal)
+                && _pending.TryGetValue(request[11..], out var fd))
                 FdPassing.Send(client, "connection", [fd]);
             else if (request == "counters")
-                FdPassing.Send(client, new SocketCounters(_connections.Count + _starts.Count, _accepted, _refused).ToString(), []);
+                FdPassing.Send(client, new SocketCounters(_connections.Count + _starts.Count, _accepted, _refused)
+                    .ToString(), []);
             else
                 FdPassing.Send(client, "-", []);
         }
-        finally { LibC.close(client); }
+        finally { _ = LibC.close(client); }
     }
 
     /// <summary>A fresh <c>systemctl start UNIT</c> for this root; it asks this holder for the descriptors.</summary>
@@ -247,7 +270,9 @@ internal sealed class SocketHolder
         if (_ctx.Options.UserMode) args.Add("--user");
         args.AddRange(["start", unit]);
         var environment = new List<string>();
-        foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables()) environment.Add($"{e.Key}={e.Value}");
-        return new ProcessSpawner().Spawn(new SpawnRequest { Path = args[0], Arguments = args, Environment = environment });
+        foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
+            environment.Add($"{e.Key}={e.Value}");
+        return new ProcessSpawner().Spawn(new SpawnRequest { Path = args[0], Arguments = args,
+            Environment = environment });
     }
 }

@@ -9,9 +9,9 @@ namespace Platform.Host.Sockets;
 
 /// <summary>
 /// <c>start</c> and <c>stop</c> of a socket unit (the caller holds its lock). Start: ExecStartPre=, bind the listeners
-/// here (so errors reach the caller), hand them with a control socket to a detached holder (<see cref="SocketHolder"/>),
-/// ExecStartPost=, <c>active (listening)</c>. Stop: ExecStopPre=, end the holder (the listeners close with it),
-/// RemoveOnStop=, ExecStopPost=.
+/// here (so errors reach the caller), hand them with a control socket to a detached holder
+/// (<see cref="SocketHolder"/>), ExecStartPost=, <c>active (listening)</c>. Stop: ExecStopPre=, end the holder (the
+/// listeners close with it), RemoveOnStop=, ExecStopPost=.
 /// </summary>
 internal sealed class SocketJobs(HostContext ctx, StatusWriter writer)
 {
@@ -22,7 +22,8 @@ internal sealed class SocketJobs(HostContext ctx, StatusWriter writer)
         foreach (var warning in settings.Invalid) ctx.Warn(warning);
         if (settings.Listen.Count == 0)
         {
-            ctx.Warn($"{name}: Unit has no Listen setting (ListenStream=, ListenDatagram=, ListenFIFO=, ...). Refusing.");
+            ctx.Warn($"{name}: Unit has no Listen setting (ListenStream=, ListenDatagram=, ListenFIFO=, ...). "
+                + $"Refusing.");
             writer.Fail(previous, "resources", null);
             return new UnitJobResult(name, JobResult.Failed, JobMessages.ForResult(name, "resources"));
         }
@@ -35,7 +36,8 @@ internal sealed class SocketJobs(HostContext ctx, StatusWriter writer)
         if (!settings.Accept && ctx.Units.Load(settings.Service).LoadState != UnitLoadState.Loaded)
         {
             writer.Fail(previous, "resources", null);
-            return new UnitJobResult(name, JobResult.Failed, $"Failed to start {name}: Socket service {settings.Service} not loaded, refusing.");
+            return new UnitJobResult(name, JobResult.Failed,
+                $"Failed to start {name}: Socket service {settings.Service} not loaded, refusing.");
         }
         var invocation = Guid.NewGuid().ToString("N");
         UnitLock.WriteInvocation(ctx.ManagerRunDirectory, name, invocation);
@@ -54,7 +56,8 @@ internal sealed class SocketJobs(HostContext ctx, StatusWriter writer)
             var reason = ErrorText.DescribeWithPath(e);
             ManagerLog.Write(ctx, unit, ManagerLog.Err, reason, invocation);
             if (ctx.Options.Verbosity > 0) ctx.Err.WriteLine($"{name}: {reason}");
-            await ControlCommands.RunAsync(launch.Context, "ExecStopPost", null, ct, stopOnFailure: false).ConfigureAwait(false);
+            await ControlCommands.RunAsync(launch.Context, "ExecStopPost", null, ct, stopOnFailure: false)
+                .ConfigureAwait(false);
             return Failed(unit, status, "resources");
         }
         try
@@ -63,12 +66,13 @@ internal sealed class SocketJobs(HostContext ctx, StatusWriter writer)
             var holder = SpawnHolder(name, [control, .. fds]);
             // On record before anything else runs: a connection may arrive at once, and the service start it causes
             // looks for this holder.
-            status = writer.Write(status with { Extra = new Dictionary<string, string>(status.Extra) { [SocketRuntime.HolderKey] = SocketRuntime.HolderValue(holder) } });
-            LibC.close(control);
+            status = writer.Write(status with { Extra = new Dictionary<string, string>(status.Extra) {
+                [SocketRuntime.HolderKey] = SocketRuntime.HolderValue(holder) } });
+            _ = LibC.close(control);
         }
         finally
         {
-            foreach (var fd in fds) LibC.close(fd);
+            foreach (var fd in fds) _ = LibC.close(fd);
         }
         if (await ControlCommands.RunAsync(launch.Context, "ExecStartPost", null, ct).ConfigureAwait(false) is not null)
         {
@@ -83,16 +87,21 @@ internal sealed class SocketJobs(HostContext ctx, StatusWriter writer)
 
     public async Task<UnitJobResult> StopAsync(UnitDefinition unit, UnitStatus status, CancellationToken ct)
     {
-        if (status.ActiveState == ActiveState.Inactive && SocketRuntime.LiveHolder(status) is null) return new UnitJobResult(unit.Name, JobResult.Done);
+        if (status.ActiveState == ActiveState.Inactive && SocketRuntime.LiveHolder(status) is null)
+            return new UnitJobResult(unit.Name, JobResult.Done);
         var settings = SocketSettings.From(unit);
-        using var launch = ServiceLaunch.Create(ctx, ExecView(unit), status.InvocationId ?? Guid.NewGuid().ToString("N"), null, null, null);
-        await ControlCommands.RunAsync(launch.Context, "ExecStopPre", null, ct, stopOnFailure: false).ConfigureAwait(false);
+        using var launch = ServiceLaunch.Create(ctx, ExecView(unit),
+            status.InvocationId ?? Guid.NewGuid().ToString("N"), null, null, null);
+        await ControlCommands.RunAsync(launch.Context, "ExecStopPre", null, ct, stopOnFailure: false)
+            .ConfigureAwait(false);
         await EndHolderAsync(unit, settings, status).ConfigureAwait(false);
-        await ControlCommands.RunAsync(launch.Context, "ExecStopPost", null, ct, stopOnFailure: false).ConfigureAwait(false);
+        await ControlCommands.RunAsync(launch.Context, "ExecStopPost", null, ct, stopOnFailure: false)
+            .ConfigureAwait(false);
         var extra = new Dictionary<string, string>(status.Extra);
         extra.Remove(SocketRuntime.HolderKey);
         writer.Stopped(status with { Extra = extra });
-        if (status.ActiveState != ActiveState.Inactive) ManagerLog.Write(ctx, unit, ManagerLog.Info, $"Closed {ManagerLog.Combined(unit)}.", status.InvocationId);
+        if (status.ActiveState != ActiveState.Inactive)
+            ManagerLog.Write(ctx, unit, ManagerLog.Info, $"Closed {ManagerLog.Combined(unit)}.", status.InvocationId);
         return new UnitJobResult(unit.Name, JobResult.Done);
     }
 
@@ -120,12 +129,15 @@ internal sealed class SocketJobs(HostContext ctx, StatusWriter writer)
 
     private UnitJobResult Failed(UnitDefinition unit, UnitStatus status, string result)
     {
-        ManagerLog.Write(ctx, unit, ManagerLog.Err, $"Failed to listen on {ManagerLog.Combined(unit)}.", status.InvocationId);
+        ManagerLog.Write(ctx, unit, ManagerLog.Err, $"Failed to listen on {ManagerLog.Combined(unit)}.",
+            status.InvocationId);
         writer.Fail(status, result, null);
         return new UnitJobResult(unit.Name, JobResult.Failed, JobMessages.ForResult(unit.Name, result));
     }
 
-    /// <summary>The socket unit with its [Socket] section read as [Service], so its Exec*= and exec settings run as a service's.</summary>
+    /// <summary>
+    /// The socket unit with its [Socket] section read as [Service], so its Exec*= and exec settings run as a service's.
+    /// </summary>
     private static UnitDefinition ExecView(UnitDefinition unit)
         => new(unit.Name, unit.LoadState, unit.FragmentPath, unit.DropInPaths,
             [.. unit.Settings.Where(s => s.Section == "Socket").Select(s => s with { Section = "Service" })]);
@@ -144,11 +156,11 @@ internal sealed class SocketJobs(HostContext ctx, StatusWriter writer)
             if (fd < 0 || LibC.bind(fd, address, (uint)address.Length) < 0 || LibC.listen(fd, 64) < 0)
             {
                 var error = LibC.StrError(Marshal.GetLastPInvokeError());
-                if (fd >= 0) LibC.close(fd);
+                if (fd >= 0) _ = LibC.close(fd);
                 throw new IOException($"Failed to create control socket {path}: {error}");
             }
         }
-        finally { LibC.umask(old); }
+        finally { _ = LibC.umask(old); }
         return fd;
     }
 
@@ -159,8 +171,10 @@ internal sealed class SocketJobs(HostContext ctx, StatusWriter writer)
         if (ctx.Options.UserMode) args.Add("--user");
         args.AddRange(["holder", name]);
         var environment = new List<string>();
-        foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables()) environment.Add($"{e.Key}={e.Value}");
-        var child = new ProcessSpawner().Spawn(new SpawnRequest { Path = args[0], Arguments = args, Environment = environment, PassFds = fds });
+        foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
+            environment.Add($"{e.Key}={e.Value}");
+        var child = new ProcessSpawner().Spawn(new SpawnRequest { Path = args[0], Arguments = args,
+            Environment = environment, PassFds = fds });
         return child.Pid;
     }
 }

@@ -30,7 +30,9 @@ internal sealed record SocketListen(ListenKind Kind, string Text, int Family, IP
         _ => LibC.SOCK_STREAM,
     };
 
-    /// <summary>Parses a value as systemd's socket_address_parse() reads it; null with a reason when it does not.</summary>
+    /// <summary>
+    /// Parses a value as systemd's socket_address_parse() reads it; null with a reason when it does not.
+    /// </summary>
     public static SocketListen? Parse(ListenKind kind, string value, out string? error)
     {
         error = null;
@@ -58,13 +60,15 @@ internal sealed record SocketListen(ListenKind Kind, string Text, int Family, IP
         if (value.StartsWith('['))
         {
             var close = value.IndexOf("]:", StringComparison.Ordinal);
-            if (close > 0 && IPAddress.TryParse(value[1..close], out var v6) && v6.AddressFamily == AddressFamily.InterNetworkV6
+            if (close > 0 && IPAddress.TryParse(value[1..close], out var v6)
+                && v6.AddressFamily == AddressFamily.InterNetworkV6
                 && TryPort(value[(close + 2)..], out var port6))
                 return new SocketListen(kind, value, LibC.AF_INET6, v6, port6);
         }
         else if (value.LastIndexOf(':') is var colon and > 0)
         {
-            if (IPAddress.TryParse(value[..colon], out var v4) && v4.AddressFamily == AddressFamily.InterNetwork && TryPort(value[(colon + 1)..], out var port4))
+            if (IPAddress.TryParse(value[..colon], out var v4) && v4.AddressFamily == AddressFamily.InterNetwork
+                && TryPort(value[(colon + 1)..], out var port4))
                 return new SocketListen(kind, value, LibC.AF_INET, v4, port4);
         }
         else if (TryPort(value, out var port))

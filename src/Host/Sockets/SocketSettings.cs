@@ -45,7 +45,8 @@ internal sealed class SocketSettings
         var settings = new SocketSettings
         {
             Accept = accept,
-            Service = unit.Get(S, "Service") is { Length: > 0 } service ? service : prefix + (accept ? "@.service" : ".service"),
+            Service = unit.Get(S, "Service") is { Length: > 0 } service ? service : prefix
+                + (accept ? "@.service" : ".service"),
             Backlog = Int(unit, "Backlog") ?? int.MaxValue,
             BindIPv6Only = unit.Get(S, "BindIPv6Only") is { Length: > 0 } only ? only : "default",
             ReusePort = unit.GetBool(S, "ReusePort", false),
@@ -71,7 +72,8 @@ internal sealed class SocketSettings
                 if (setting.Key != key) continue;
                 // An empty assignment clears every listener given before it.
                 if (setting.Value.Length == 0) settings.Listen.Clear();
-                else if (SocketListen.Parse(kind, setting.Value, out var error) is { } listen) settings.Listen.Add(listen);
+                else if (SocketListen.Parse(kind, setting.Value, out var error) is { } listen)
+                    settings.Listen.Add(listen);
                 else settings.Invalid.Add($"{setting.Source}:{setting.Line}: {error}, ignoring: {setting.Value}");
             }
         }
@@ -79,7 +81,8 @@ internal sealed class SocketSettings
     }
 
     private static int? Int(UnitDefinition unit, string key)
-        => unit.Get(S, key) is { } text && int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : null;
+        => unit.Get(S, key) is { } text && int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign,
+            CultureInfo.InvariantCulture, out var v) ? v : null;
 
     private static uint? Mode(UnitDefinition unit, string key)
     {

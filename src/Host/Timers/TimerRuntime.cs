@@ -16,15 +16,23 @@ internal static class TimerRuntime
     public const string LastTriggerKey = "Timer.LastTrigger";
 
     public static long LastTrigger(UnitStatus status)
-        => status.Extra.TryGetValue(LastTriggerKey, out var text) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0;
+        => status.Extra.TryGetValue(LastTriggerKey, out var text)
+            && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0;
 
-    /// <summary>ROOT/var/lib/systemd/timers/stamp-NAME (user mode: ~/.local/share/systemd/timers), whose mtime is the last trigger.</summary>
+    /// <summary>
+    /// ROOT/var/lib/systemd/timers/stamp-NAME (user mode: ~/.local/share/systemd/timers), whose mtime is the last
+    /// trigger.
+    /// </summary>
     public static string StampPath(HostContext ctx, string timer)
         => ctx.Options.UserMode
-            ? Path.Join(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local/share/systemd/timers", "stamp-" + timer)
+            ? Path.Join(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local/share/systemd/timers",
+                "stamp-" + timer)
             : ctx.Under("/var/lib/systemd/timers/stamp-" + timer);
 
-    /// <summary>The stamp's time when it exists and lies in the past (a future one means a wrong clock: ignored, as systemd does).</summary>
+    /// <summary>
+    /// The stamp's time when it exists and lies in the past (a future one means a wrong clock: ignored, as systemd
+    /// does).
+    /// </summary>
     public static long? ReadStamp(HostContext ctx, string timer)
     {
         var path = StampPath(ctx, timer);
@@ -53,7 +61,8 @@ internal static class TimerRuntime
     {
         var settings = TimerSettings.From(timer);
         var unit = UnitRuntime.Read(ctx, settings.Unit);
-        return TimerSchedule.Compute(settings, status, unit, LastTrigger(status), StartupUsec(ctx), Platform.Exec.ProcFs.BootTimeUsec(), now, MachineKey(ctx, timer.Name));
+        return TimerSchedule.Compute(settings, status, unit, LastTrigger(status), StartupUsec(ctx),
+            Platform.Exec.ProcFs.BootTimeUsec(), now, MachineKey(ctx, timer.Name));
     }
 
     /// <summary>When the running init started, or null when no init runs for this root.</summary>

@@ -9,7 +9,9 @@ namespace Platform.Host.Timers;
 /// </summary>
 internal sealed class TimerSchedule
 {
-    /// <summary>The next elapse of each monotonic setting (0 when it has no base yet or is used up), in setting order.</summary>
+    /// <summary>
+    /// The next elapse of each monotonic setting (0 when it has no base yet or is used up), in setting order.
+    /// </summary>
     public List<long> MonotonicElapses { get; } = [];
     /// <summary>The next elapse of each calendar setting (0 = never), in setting order.</summary>
     public List<long> CalendarElapses { get; } = [];
@@ -31,11 +33,13 @@ internal sealed class TimerSchedule
     /// <param name="timer">The timer's record; its InactiveExitTimestamp is its activation.</param>
     /// <param name="unit">The triggered unit's record.</param>
     /// <param name="lastTrigger">When the timer last fired (0 never), from its record or its Persistent= stamp.</param>
-    /// <param name="startup">When the running init started (null when none runs): the base of OnStartupSec= and, as in containers, OnBootSec=.</param>
+    /// <param name="startup">When the running init started (null when none runs): the base of OnStartupSec= and, as in
+    /// containers, OnBootSec=.</param>
     /// <param name="boot">The kernel's boot time, the base of OnBootSec= without an init.</param>
     /// <param name="now">The current time.</param>
     /// <param name="machineKey">Seeds FixedRandomDelay= (machine id and unit name).</param>
-    public static TimerSchedule Compute(TimerSettings settings, UnitStatus timer, UnitStatus unit, long lastTrigger, long? startup, long boot,
+    public static TimerSchedule Compute(TimerSettings settings, UnitStatus timer, UnitStatus unit, long lastTrigger,
+        long? startup, long boot,
         long now, string machineKey)
     {
         var schedule = new TimerSchedule();
@@ -52,14 +56,17 @@ internal sealed class TimerSchedule
             };
             var elapse = origin <= 0 ? 0 : origin + value.Ticks / TimeSpan.TicksPerMicrosecond;
             // A one-time elapse in the past is used up once the timer has fired (systemd disables it).
-            if (elapse > 0 && lastTrigger > 0 && elapse < now && kind is TimerBase.Active or TimerBase.Boot or TimerBase.Startup) elapse = 0;
+            if (elapse > 0 && lastTrigger > 0 && elapse < now && kind is TimerBase.Active or TimerBase.Boot
+                or TimerBase.Startup) elapse = 0;
             schedule.MonotonicElapses.Add(elapse);
             if (elapse > 0 && (monotonic == 0 || elapse < monotonic)) monotonic = elapse;
         }
         foreach (var spec in settings.Calendars)
         {
-            // Counted from the last trigger when known (a missed Persistent= run is then in the past and fires at once).
-            var from = lastTrigger > 0 ? lastTrigger : timer.InactiveExitTimestamp > 0 ? timer.InactiveExitTimestamp : now;
+            // Counted from the last trigger when known (a missed Persistent= run is then in the past and fires at
+            // once).
+            var from = lastTrigger > 0 ? lastTrigger : timer.InactiveExitTimestamp > 0
+                ? timer.InactiveExitTimestamp : now;
             var elapse = spec.NextElapseUsec(from) ?? 0;
             schedule.CalendarElapses.Add(elapse);
             if (elapse > 0 && (realtime == 0 || elapse < realtime)) realtime = elapse;
@@ -71,14 +78,16 @@ internal sealed class TimerSchedule
     }
 
     /// <summary>
-    /// RandomizedDelaySec=: a stable pick per elapse (seeded by the invocation id and the last trigger) so every process computes the
-    /// same elapse; with FixedRandomDelay= stable per machine and unit, as systemd's hash of machine id and unit name.
+    /// RandomizedDelaySec=: a stable pick per elapse (seeded by the invocation id and the last trigger) so every
+    /// process computes the same elapse; with FixedRandomDelay= stable per machine and unit, as systemd's hash of
+    /// machine id and unit name.
     /// </summary>
     private static long RandomDelay(TimerSettings settings, UnitStatus timer, long lastTrigger, string machineKey)
     {
         var range = settings.RandomizedDelay.Ticks / TimeSpan.TicksPerMicrosecond;
         if (range <= 0) return 0;
-        var seed = settings.FixedRandomDelay ? machineKey : timer.InvocationId + "/" + lastTrigger.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var seed = settings.FixedRandomDelay ? machineKey : timer.InvocationId + "/"
+            + lastTrigger.ToString(System.Globalization.CultureInfo.InvariantCulture);
         ulong hash = 14695981039346656037;
         foreach (var ch in seed)
         {

@@ -27,7 +27,9 @@ internal sealed class TimerSettings
     public bool OnClockChange { get; init; }
     public bool OnTimezoneChange { get; init; }
 
-    /// <summary>Settings relative to the triggered unit keep an elapsed timer around (systemd's leave_around).</summary>
+    /// <summary>
+    /// Settings relative to the triggered unit keep an elapsed timer around (systemd's leave_around).
+    /// </summary>
     public bool LeaveAround => MonotonicValues.Any(v => v.Base is TimerBase.UnitActive or TimerBase.UnitInactive);
 
     public static TimerSettings From(UnitDefinition unit)
@@ -61,7 +63,8 @@ internal sealed class TimerSettings
                 continue;
             }
             foreach (var (key, kind) in Monotonic)
-                if (setting.Key == key && SystemdValues.TryParseTimeSpan(setting.Value, out var span) && span != SystemdValues.Infinity)
+                if (setting.Key == key && SystemdValues.TryParseTimeSpan(setting.Value, out var span)
+                    && span != SystemdValues.Infinity)
                     settings.MonotonicValues.Add((kind, span));
         }
         return settings;

@@ -33,10 +33,14 @@ internal static class EntryFields
         return fields;
     }
 
-    /// <summary>journald's <c>_TRANSPORT</c>: service output is <c>stdout</c>, the manager's own records <c>journal</c>.</summary>
+    /// <summary>
+    /// journald's <c>_TRANSPORT</c>: service output is <c>stdout</c>, the manager's own records <c>journal</c>.
+    /// </summary>
     public static string Transport(LogRecord record) => record.Stream is "stdout" or "stderr" ? "stdout" : "journal";
 
-    /// <summary>The value of one field by journal name, for <c>FIELD=VALUE</c> matches; null when the record lacks it.</summary>
+    /// <summary>
+    /// The value of one field by journal name, for <c>FIELD=VALUE</c> matches; null when the record lacks it.
+    /// </summary>
     public static string? Value(LogRecord record, string name) => name switch
     {
         "_SYSTEMD_UNIT" or "UNIT" => record.Unit.Length > 0 ? record.Unit : null,
@@ -58,8 +62,9 @@ internal static class EntryFields
         // Stable across runs (string.GetHashCode is not): FNV-1a over the unit, then the entry's own bytes.
         var unit = Fnv(Encoding.UTF8.GetBytes(record.Unit), 14695981039346656037UL);
         var entry = Fnv(record.Message, unit ^ (ulong)record.RealtimeUsec ^ ((ulong)record.Pid << 32));
+        var realtime = record.RealtimeUsec;
         return string.Create(CultureInfo.InvariantCulture,
-            $"s={unit:x16};i={record.RealtimeUsec:x};b={boot};m={record.MonotonicUsec:x};t={record.RealtimeUsec:x};x={entry:x16}");
+            $"s={unit:x16};i={realtime:x};b={boot};m={record.MonotonicUsec:x};t={realtime:x};x={entry:x16}");
     }
 
     private static ulong Fnv(ReadOnlySpan<byte> data, ulong hash)
@@ -70,5 +75,6 @@ internal static class EntryFields
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static KeyValuePair<string, byte[]> Text(string name, string value) => new(name, Encoding.UTF8.GetBytes(value));
+    private static KeyValuePair<string, byte[]> Text(string name, string value) =>
+        new(name, Encoding.UTF8.GetBytes(value));
 }

@@ -47,20 +47,25 @@ internal sealed class EntryFilter
     {
         if (r.Priority < _options.MinPriority || r.Priority > _options.MaxPriority) return false;
         if (_globs && !_options.Units.Exists(p => UnitPatterns.Matches(p, r.Unit))) return false;
-        if (_options.Identifiers.Count > 0 && (r.Identifier is null || !_options.Identifiers.Contains(r.Identifier))) return false;
+        if (_options.Identifiers.Count > 0 && (r.Identifier is null || !_options.Identifiers.Contains(r.Identifier)))
+            return false;
         foreach (var (field, values) in _matches)
             if (EntryFields.Value(r, field) is not { } v || !values.Contains(v)) return false;
-        if (_bootId is not null && r.Fields is { } f && f.TryGetValue("_BOOT_ID", out var boot) && boot != _bootId) return false;
+        if (_bootId is not null && r.Fields is { } f && f.TryGetValue("_BOOT_ID", out var boot) && boot != _bootId)
+            return false;
         return true;
     }
 
-    /// <summary>Turns a boot offset other than 0 (<c>-b -1</c>, <c>-b 1</c>) into a boot id by listing the boots in the journal.</summary>
+    /// <summary>
+    /// Turns a boot offset other than 0 (<c>-b -1</c>, <c>-b 1</c>) into a boot id by listing the boots in the journal.
+    /// </summary>
     public void ResolveBoot(ILogReader reader)
     {
         if (_bootId is not null || _options.Boot is not { } text || !int.TryParse(text, out var offset)) return;
         var boots = new List<string>();
         foreach (var r in reader.Read(Query with { MaxPriority = null }))
-            if (r.Fields is { } f && f.TryGetValue("_BOOT_ID", out var b) && (boots.Count == 0 || boots[^1] != b) && !boots.Contains(b))
+            if (r.Fields is { } f && f.TryGetValue("_BOOT_ID", out var b) && (boots.Count == 0 || boots[^1] != b)
+                && !boots.Contains(b))
                 boots.Add(b);
         var index = offset > 0 ? offset - 1 : boots.Count - 1 + offset;
         // No such boot: match nothing.

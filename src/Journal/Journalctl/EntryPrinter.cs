@@ -2,7 +2,9 @@ using Platform.Abstractions;
 
 namespace Platform.Journal.Journalctl;
 
-/// <summary>Formats entries in the chosen mode and writes them; marks boot changes like journalctl (<c>-- Boot ID --</c>).</summary>
+/// <summary>
+/// Formats entries in the chosen mode and writes them; marks boot changes like journalctl (<c>-- Boot ID --</c>).
+/// </summary>
 internal sealed class EntryPrinter
 {
     private readonly JournalctlOptions _options;

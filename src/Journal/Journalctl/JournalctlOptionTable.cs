@@ -2,18 +2,22 @@ using System.Globalization;
 
 namespace Platform.Journal.Journalctl;
 
-/// <summary>What each journalctl option does to <see cref="JournalctlOptions"/>; false with an error for bad values.</summary>
+/// <summary>
+/// What each journalctl option does to <see cref="JournalctlOptions"/>; false with an error for bad values.
+/// </summary>
 internal static class JournalctlOptionTable
 {
     /// <summary>A long option: true when applied, false when unknown, null on a bad value (see error).</summary>
-    public static bool? Long(JournalctlOptions o, string name, string? inline, Func<string?> next, IReadOnlyList<string> args,
+    public static bool? Long(JournalctlOptions o, string name, string? inline, Func<string?> next,
+        IReadOnlyList<string> args,
         ref int i, DateTime nowUtc, out string error)
     {
         var result = Known(o, name, inline, next, args, ref i, nowUtc, out error);
         return result is false && error.Length > 0 ? null : result;
     }
 
-    private static bool? Known(JournalctlOptions o, string name, string? inline, Func<string?> next, IReadOnlyList<string> args,
+    private static bool? Known(JournalctlOptions o, string name, string? inline, Func<string?> next,
+        IReadOnlyList<string> args,
         ref int i, DateTime nowUtc, out string error)
     {
         error = "";
@@ -36,7 +40,8 @@ internal static class JournalctlOptionTable
         }
         switch (name)
         {
-            case "lines": return Apply(o, "n", inline ?? JournalctlParser.Optional('n', args, ref i), nowUtc, out error);
+            case "lines": return Apply(o, "n", inline ?? JournalctlParser.Optional('n', args, ref i), nowUtc,
+                out error);
             case "boot": return Apply(o, "b", inline ?? JournalctlParser.Optional('b', args, ref i), nowUtc, out error);
             case "root" or "directory" or "machine" or "namespace":
                 if (inline is null) next();
@@ -51,8 +56,10 @@ internal static class JournalctlOptionTable
             case "pager-end": o.Lines ??= 1000; return true;
             case "help": o.Help = true; return true;
             case "version": o.Version = true; return true;
-            case "flush" or "sync" or "rotate" or "relinquish-var" or "smart-relinquish-var": o.Maintenance = name; return true;
-            case "no-pager" or "catalog" or "full" or "no-full" or "merge" or "system" or "user" or "no-tail" or "show-cursor":
+            case "flush" or "sync" or "rotate" or "relinquish-var"
+                or "smart-relinquish-var": o.Maintenance = name; return true;
+            case "no-pager" or "catalog" or "full" or "no-full" or "merge" or "system" or "user" or "no-tail"
+                or "show-cursor":
                 return true;
             default: return false;
         }
@@ -90,7 +97,8 @@ internal static class JournalctlOptionTable
                 o.AllLines = value == "all";
                 if (value is null) o.Lines = 10;
                 else if (value == "all") o.Lines = null;
-                else if (int.TryParse(value.TrimStart('+'), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) o.Lines = n;
+                else if (int.TryParse(value.TrimStart('+'), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+                    o.Lines = n;
                 else
                 {
                     error = $"Failed to parse lines '{value}'";

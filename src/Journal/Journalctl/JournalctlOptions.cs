@@ -8,7 +8,9 @@ internal sealed class JournalctlOptions
     public List<KeyValuePair<string, string>> Matches { get; } = [];
     /// <summary>How many of the newest entries to show; null for all.</summary>
     public int? Lines { get; set; }
-    /// <summary><c>-n all</c> was given: unlike no <c>-n</c>, this keeps <c>-f</c> from starting with only 10 entries.</summary>
+    /// <summary>
+    /// <c>-n all</c> was given: unlike no <c>-n</c>, this keeps <c>-f</c> from starting with only 10 entries.
+    /// </summary>
     public bool AllLines { get; set; }
     public bool Follow { get; set; }
     public OutputMode Output { get; set; } = OutputMode.Short;

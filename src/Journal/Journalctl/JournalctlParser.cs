@@ -48,13 +48,15 @@ internal static class JournalctlParser
                             error = $"journalctl: option requires an argument -- '{c}'";
                             return null;
                         }
-                        if (JournalctlOptionTable.Apply(o, c.ToString(), value, nowUtc, out error) is false) return null;
+                        if (JournalctlOptionTable.Apply(o, c.ToString(), value, nowUtc, out error) is false)
+                            return null;
                         break;
                     }
                     if (c is 'n' or 'b')
                     {
                         var value = rest ?? Optional(c, args, ref i);
-                        if (JournalctlOptionTable.Apply(o, c.ToString(), value, nowUtc, out error) is false) return null;
+                        if (JournalctlOptionTable.Apply(o, c.ToString(), value, nowUtc, out error) is false)
+                            return null;
                         break;
                     }
                     if (!Flags.Contains(c))
@@ -77,13 +79,16 @@ internal static class JournalctlParser
         return o;
     }
 
-    /// <summary>The value of <c>-n</c>/<c>-b</c> from the next word, when that word looks like one (then consumed).</summary>
+    /// <summary>
+    /// The value of <c>-n</c>/<c>-b</c> from the next word, when that word looks like one (then consumed).
+    /// </summary>
     internal static string? Optional(char option, IReadOnlyList<string> args, ref int i)
     {
         if (i + 1 >= args.Count) return null;
         var next = args[i + 1];
         var looks = option == 'n'
-            ? next == "all" || long.TryParse(next.TrimStart('+'), NumberStyles.None, CultureInfo.InvariantCulture, out _)
+            ? next == "all" || long.TryParse(next.TrimStart('+'), NumberStyles.None, CultureInfo.InvariantCulture,
+                out _)
             : next == "all" || int.TryParse(next, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
               || (next.Replace("-", "").Length == 32 && next.Replace("-", "").All(char.IsAsciiHexDigit));
         if (!looks) return null;

@@ -1,6 +1,8 @@
 namespace Platform.Journal.Journalctl;
 
-/// <summary>Converts record times to local wall-clock time, remembering the zone offset per quarter hour (cheap per entry).</summary>
+/// <summary>
+/// Converts record times to local wall-clock time, remembering the zone offset per quarter hour (cheap per entry).
+/// </summary>
 internal sealed class LocalClock
 {
     private const long QuarterUsec = 15L * 60 * 1_000_000;

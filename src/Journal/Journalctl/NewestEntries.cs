@@ -9,7 +9,8 @@ namespace Platform.Journal.Journalctl;
 /// </summary>
 internal static class NewestEntries
 {
-    private static readonly TimeSpan[] Windows = [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(30), TimeSpan.FromHours(12)];
+    private static readonly TimeSpan[] Windows = [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(2),
+        TimeSpan.FromMinutes(30), TimeSpan.FromHours(12)];
 
     public static List<LogRecord> Read(ILogReader reader, LogQuery query, int count, Func<LogRecord, bool> accept)
     {

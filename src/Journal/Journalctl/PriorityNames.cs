@@ -2,7 +2,9 @@ using System.Globalization;
 
 namespace Platform.Journal.Journalctl;
 
-/// <summary>syslog level names as <c>journalctl -p</c> takes them: a name or number, or a range <c>FROM..TO</c>.</summary>
+/// <summary>
+/// syslog level names as <c>journalctl -p</c> takes them: a name or number, or a range <c>FROM..TO</c>.
+/// </summary>
 internal static class PriorityNames
 {
     private static readonly string[] Names = ["emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"];
@@ -14,7 +16,9 @@ internal static class PriorityNames
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 7 ? n : null;
     }
 
-    /// <summary>Parses <c>-p</c>: a single level means 0..level; a range means from..to (either end may be empty).</summary>
+    /// <summary>
+    /// Parses <c>-p</c>: a single level means 0..level; a range means from..to (either end may be empty).
+    /// </summary>
     public static bool TryParse(string text, out int min, out int max, out string error)
     {
         (min, max, error) = (0, 7, "");

@@ -10,7 +10,8 @@ namespace Platform.Journal.Journalctl;
 /// </summary>
 internal sealed class ShortFormatter
 {
-    private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+        "Nov", "Dec"];
 
     private readonly OutputMode _mode;
     private readonly bool _hostname;
@@ -54,7 +55,8 @@ internal sealed class ShortFormatter
     {
         // Like journalctl, prefer the time the client stamped over the time the journal received the entry.
         var usec = r.Fields is { } f && f.TryGetValue("_SOURCE_REALTIME_TIMESTAMP", out var source)
-            && long.TryParse(source, NumberStyles.None, CultureInfo.InvariantCulture, out var sourceUsec) ? sourceUsec : r.RealtimeUsec;
+            && long.TryParse(source, NumberStyles.None, CultureInfo.InvariantCulture, out var sourceUsec)
+                ? sourceUsec : r.RealtimeUsec;
         switch (_mode)
         {
             case OutputMode.ShortUnix:

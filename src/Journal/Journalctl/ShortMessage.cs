@@ -76,7 +76,10 @@ internal static class ShortMessage
         return true;
     }
 
-    /// <summary>The length of an SGR (<c>ESC [ digits;... m</c>) or OSC (<c>ESC ] ... BEL</c> or <c>ESC ] ... ESC \</c>) sequence, or 0.</summary>
+    /// <summary>
+    /// The length of an SGR (<c>ESC [ digits;... m</c>) or OSC (<c>ESC ] ... BEL</c> or <c>ESC ] ... ESC \</c>)
+    /// sequence, or 0.
+    /// </summary>
     private static int EscapeLength(ReadOnlySpan<byte> s)
     {
         if (s.Length < 2 || s[0] != 0x1b) return 0;

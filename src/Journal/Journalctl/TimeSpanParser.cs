@@ -2,7 +2,9 @@ using System.Globalization;
 
 namespace Platform.Journal.Journalctl;
 
-/// <summary>systemd time spans (<c>5min</c>, <c>1h 30min</c>, <c>1.5h</c>, <c>2 weeks</c>); a bare number is seconds.</summary>
+/// <summary>
+/// systemd time spans (<c>5min</c>, <c>1h 30min</c>, <c>1.5h</c>, <c>2 weeks</c>); a bare number is seconds.
+/// </summary>
 internal static class TimeSpanParser
 {
     private static readonly (string Unit, double Usec)[] Units =
@@ -27,7 +29,8 @@ internal static class TimeSpanParser
             if (i >= s.Length) break;
             var start = i;
             while (i < s.Length && (char.IsAsciiDigit(s[i]) || s[i] == '.')) i++;
-            if (i == start || !double.TryParse(s.AsSpan(start, i - start), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+            if (i == start || !double.TryParse(s.AsSpan(start, i - start), NumberStyles.AllowDecimalPoint,
+                CultureInfo.InvariantCulture, out var number))
                 return null;
             while (i < s.Length && s[i] == ' ') i++;
             var unitStart = i;
@@ -49,7 +52,8 @@ internal static class TimeSpanParser
     {
         // "M" is months, "m" minutes: match case-sensitively first.
         foreach (var (name, usec) in Units) if (name == unit) return usec;
-        foreach (var (name, usec) in Units) if (string.Equals(name, unit, StringComparison.OrdinalIgnoreCase) && name != "M") return usec;
+        foreach (var (name, usec) in Units)
+            if (string.Equals(name, unit, StringComparison.OrdinalIgnoreCase) && name != "M") return usec;
         return null;
     }
 }

@@ -53,7 +53,8 @@ internal static class TimestampParser
         var space = t.IndexOf(' ');
         if (space > 0 && Array.IndexOf(Weekdays, t[..space].ToLowerInvariant()) >= 0) t = t[(space + 1)..].TrimStart();
         if (t.Length > 10 && t[10] == 'T') t = t[..10] + " " + t[11..];
-        if (!DateTime.TryParseExact(t, Formats, CultureInfo.InvariantCulture, DateTimeStyles.NoCurrentDateDefault, out var value))
+        if (!DateTime.TryParseExact(t, Formats, CultureInfo.InvariantCulture, DateTimeStyles.NoCurrentDateDefault,
+            out var value))
             return null;
         // A bare time of day means today.
         if (value.Year == 1 && value.Month == 1 && value.Day == 1) value = today.Add(value.TimeOfDay);

@@ -2,7 +2,7 @@ namespace Platform.Journal.Pump;
 
 /// <summary>
 /// Cuts a byte stream into lines the way journald's stdout transport does: a line ends at <c>\n</c> or NUL; when
-/// <see cref="LineMax"/> bytes (journald's LineMax=, 48K) arrive without either, they become a line of their own;
+/// <c>LineMax</c> bytes (journald's LineMax=, 48K) arrive without either, they become a line of their own;
 /// a partial line is ended early when another process starts writing, and at end of stream.
 /// </summary>
 internal sealed class LineSplitter
@@ -17,9 +17,6 @@ internal sealed class LineSplitter
     private int _pendingPid;
 
     public LineSplitter(int lineMax = DefaultLineMax) => _lineMax = lineMax;
-
-    /// <summary>Bytes held for a line not yet ended.</summary>
-    public int PendingLength => _pendingLength;
 
     public void Feed(ReadOnlySpan<byte> data, int pid, ILineHandler handler)
     {

@@ -20,7 +20,9 @@ internal sealed class MemoryTrimmer
         _lastUse = Environment.TickCount64;
     }
 
-    /// <summary>Whether to trim now; otherwise the milliseconds until that may be (-1: no burst to trim after).</summary>
+    /// <summary>
+    /// Whether to trim now; otherwise the milliseconds until that may be (-1: no burst to trim after).
+    /// </summary>
     public bool Due(out int waitMs)
     {
         waitMs = -1;

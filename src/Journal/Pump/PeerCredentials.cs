@@ -2,7 +2,9 @@ using Platform.Interop;
 
 namespace Platform.Journal.Pump;
 
-/// <summary>The SCM_CREDENTIALS of one read (the writing process), and cleanup of descriptors a peer pushed at us.</summary>
+/// <summary>
+/// The SCM_CREDENTIALS of one read (the writing process), and cleanup of descriptors a peer pushed at us.
+/// </summary>
 internal readonly record struct PeerCredentials(int Pid, int Uid, int Gid)
 {
     /// <summary>
@@ -18,7 +20,9 @@ internal readonly record struct PeerCredentials(int Pid, int Uid, int Gid)
         return new PeerCredentials(ucred[0], ucred[1], ucred[2]);
     }
 
-    /// <summary>Walks the control messages of a recvmsg; unknown writer (0, -1, -1) when none carried credentials.</summary>
+    /// <summary>
+    /// Walks the control messages of a recvmsg; unknown writer (0, -1, -1) when none carried credentials.
+    /// </summary>
     public static unsafe PeerCredentials Parse(byte* control, int length)
     {
         var result = new PeerCredentials(0, -1, -1);

@@ -20,7 +20,9 @@ internal sealed unsafe class PumpListener : IDisposable
     public string Path { get; }
     public int Fd { get; private set; }
 
-    /// <summary>Binds <paramref name="path"/>, replacing a stale socket file there (the caller holds the pump lock).</summary>
+    /// <summary>
+    /// Binds <paramref name="path"/>, replacing a stale socket file there (the caller holds the pump lock).
+    /// </summary>
     public static PumpListener Bind(string path)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);

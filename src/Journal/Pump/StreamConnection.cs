@@ -36,7 +36,9 @@ internal sealed class StreamConnection : ILineHandler
     /// <summary>Message bytes turned into records so far (for the queue's memory bound).</summary>
     public long EmittedBytes { get; private set; }
 
-    /// <summary>Takes one read, written by <paramref name="pid"/>; appends finished lines to <paramref name="output"/>.</summary>
+    /// <summary>
+    /// Takes one read, written by <paramref name="pid"/>; appends finished lines to <paramref name="output"/>.
+    /// </summary>
     public void Process(ReadOnlySpan<byte> data, int pid, int uid, int gid, List<LogRecord> output)
     {
         if (Header is null)

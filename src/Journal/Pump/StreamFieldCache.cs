@@ -4,16 +4,17 @@ namespace Platform.Journal.Pump;
 
 /// <summary>
 /// The extra journal fields of a stream's records as journald adds them to stdout streams
-/// (<c>_SYSTEMD_INVOCATION_ID</c>, <c>_SYSTEMD_SLICE</c>, <c>SYSLOG_FACILITY</c>, <c>_UID</c>, <c>_GID</c>, <c>_COMM</c>,
-/// <c>_EXE</c>, <c>_CMDLINE</c>, <c>_LINE_BREAK</c>). Records of the same writer share one read-only dictionary, so a busy stream
-/// allocates none per line.
+/// (<c>_SYSTEMD_INVOCATION_ID</c>, <c>_SYSTEMD_SLICE</c>, <c>SYSLOG_FACILITY</c>, <c>_UID</c>, <c>_GID</c>,
+/// <c>_COMM</c>, <c>_EXE</c>, <c>_CMDLINE</c>, <c>_LINE_BREAK</c>). Records of the same writer share one read-only
+/// dictionary, so a busy stream allocates none per line.
 /// </summary>
 internal sealed class StreamFieldCache
 {
     private IReadOnlyDictionary<string, string>? _current;
     private int _pid = -1, _uid = -2, _gid = -2;
 
-    public IReadOnlyDictionary<string, string> For(JournalStreamHeader header, int pid, int uid, int gid, LineBreak reason)
+    public IReadOnlyDictionary<string, string> For(JournalStreamHeader header, int pid, int uid, int gid,
+        LineBreak reason)
     {
         if (_current is null || pid != _pid || uid != _uid || gid != _gid)
         {
@@ -52,7 +53,11 @@ internal sealed class StreamFieldCache
     /// <summary>The argument vector joined by spaces, as journald's _CMDLINE.</summary>
     private static string? ReadCmdline(int pid)
     {
-        try { return File.ReadAllText("/proc/" + pid.ToString(CultureInfo.InvariantCulture) + "/cmdline").TrimEnd('\0').Replace('\0', ' '); }
+        try
+        {
+            return File.ReadAllText("/proc/" + pid.ToString(CultureInfo.InvariantCulture) + "/cmdline").TrimEnd('\0')
+                .Replace('\0', ' ');
+        }
         catch (IOException) { return null; }
         catch (UnauthorizedAccessException) { return null; }
     }

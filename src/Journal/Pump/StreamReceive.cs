@@ -8,7 +8,10 @@ internal static unsafe class StreamReceive
 {
     private const int ControlSize = 64;
 
-    /// <summary>Bytes read into <paramref name="buffer"/> (0 when nothing was ready); <paramref name="closed"/> at end of stream or on error.</summary>
+    /// <summary>
+    /// Bytes read into <paramref name="buffer"/> (0 when nothing was ready); <paramref name="closed"/> at end of stream
+    /// or on error.
+    /// </summary>
     public static int Receive(int fd, byte* buffer, int size, out PeerCredentials credentials, out bool closed)
     {
         var control = stackalloc byte[ControlSize];

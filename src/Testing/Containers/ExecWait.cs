@@ -19,7 +19,9 @@ internal sealed class ExecWait(string[] command, bool anyExitCode, params string
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var result = await container.ExecAsync(command, limit.Token).ConfigureAwait(false);
-        LastSeen = $"last try: exit {result.ExitCode}, stdout \"{result.Stdout.Trim()}\", stderr \"{result.Stderr.Trim()}\"";
-        return (anyExitCode || result.ExitCode == 0) && (expectedStdout.Length == 0 || expectedStdout.Contains(result.Stdout.TrimEnd('\n')));
+        LastSeen = $"last try: exit {result.ExitCode}, stdout \"{result.Stdout.Trim()}\", stderr "
+            + $"\"{result.Stderr.Trim()}\"";
+        return (anyExitCode || result.ExitCode == 0) && (expectedStdout.Length == 0
+            || expectedStdout.Contains(result.Stdout.TrimEnd('\n')));
     }
 }

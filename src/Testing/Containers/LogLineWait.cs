@@ -6,7 +6,8 @@ namespace Platform.Testing;
 /// <summary>Waits until a line of the container's stdout or stderr contains a text or matches a pattern.</summary>
 internal sealed class LogLineWait(string? text, Regex? pattern) : IDescribedWait
 {
-    public string Description => text is not null ? $"a log line containing \"{text}\"" : $"a log line matching /{pattern}/";
+    public string Description =>
+        text is not null ? $"a log line containing \"{text}\"" : $"a log line matching /{pattern}/";
 
     public string LastSeen { get; private set; } = "";
 

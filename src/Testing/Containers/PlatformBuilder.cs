@@ -10,17 +10,19 @@ namespace Platform.Testing;
 /// starting waits until <c>systemctl is-system-running</c> answers <c>running</c> or <c>degraded</c>.
 /// </summary>
 /// <example><code>
-/// var image = await new ImageBuilder().AddPlatform(publishDir).AddText("/etc/systemd/system/web.service", unit).BuildAsync();
-/// await using var c = new PlatformBuilder().WithImage(image).Build();
-/// await c.StartAsync();
-/// var status = await c.SystemctlAsync("status", "web.service");
+/// var image = await new ImageBuilder().AddPlatform(publishDir).AddText("/etc/systemd/system/web.service",
+/// unit).BuildAsync(); await using var c = new PlatformBuilder().WithImage(image).Build(); await c.StartAsync(); var
+/// status = await c.SystemctlAsync("status", "web.service");
 /// </code></example>
 public sealed class PlatformBuilder : ContainerBuilder<PlatformBuilder, PlatformContainer, PlatformConfiguration>
 {
     /// <summary>The command of a container booted by our systemctl.</summary>
     public const string Command = "/usr/bin/systemctl";
 
-    /// <summary>A builder for <paramref name="image"/> (default <see cref="BaseImages.Base"/>, which has no systemctl of ours: give one).</summary>
+    /// <summary>
+    /// A builder for <paramref name="image"/> (default <see cref="BaseImages.Base"/>, which has no systemctl of ours:
+    /// give one).
+    /// </summary>
     public PlatformBuilder(string image = BaseImages.Base) : this(new PlatformConfiguration())
     {
         DockerResourceConfiguration = Init().WithImage(image).DockerResourceConfiguration;
@@ -41,8 +43,11 @@ public sealed class PlatformBuilder : ContainerBuilder<PlatformBuilder, Platform
     /// <summary>An image this run built.</summary>
     public PlatformBuilder WithImage(TestImage image) => WithImage(image.Tag);
 
-    /// <summary>The command (PID 1 unless an entrypoint is set); replaces the default instead of appending to it.</summary>
-    public new PlatformBuilder WithCommand(params string[] command) => WithCommand(new OverwriteEnumerable<string>(command));
+    /// <summary>
+    /// The command (PID 1 unless an entrypoint is set); replaces the default instead of appending to it.
+    /// </summary>
+    public new PlatformBuilder WithCommand(params string[] command) =>
+        WithCommand(new OverwriteEnumerable<string>(command));
 
     /// <summary>Labels the container as part of <paramref name="run"/> (default: this process's run).</summary>
     public PlatformBuilder WithRun(TestRun run) => WithLabel(run.Labels);
@@ -62,23 +67,32 @@ public sealed class PlatformBuilder : ContainerBuilder<PlatformBuilder, Platform
         => WithCreateParameterModifier(p => p.HostConfig!.SecurityOpt = [.. p.HostConfig.SecurityOpt ?? [], option]);
 
     /// <summary>Whether starting waits for the boot (a test that watches a boot itself turns it off).</summary>
-    public PlatformBuilder WithBootWait(bool wait, TimeSpan? timeout = null) => Merge(DockerResourceConfiguration, new PlatformConfiguration(wait, timeout));
+    public PlatformBuilder WithBootWait(bool wait, TimeSpan? timeout = null) =>
+        Merge(DockerResourceConfiguration, new PlatformConfiguration(wait, timeout));
 
     /// <summary>
-    /// The settings real systemd needs to boot as PID 1 here (<see cref="SystemdReference(string)"/> applies them): SYS_ADMIN,
-    /// seccomp unconfined, tmpfs on /run and /run/lock, the host's cgroup tree read-write, <c>container=docker</c>,
-    /// command <c>/lib/systemd/systemd</c>, and SIGRTMIN+3 as stop signal (systemd's "halt"; SIGTERM only makes it
-    /// re-execute itself).
+    /// The settings real systemd needs to boot as PID 1 here (<see cref="SystemdReference(string)"/> applies them):
+    /// SYS_ADMIN, seccomp unconfined, tmpfs on /run and /run/lock, the host's cgroup tree read-write,
+    /// <c>container=docker</c>, command <c>/lib/systemd/systemd</c>, and SIGRTMIN+3 as stop signal (systemd's "halt";
+    /// SIGTERM only makes it re-execute itself).
     /// </summary>
     public PlatformBuilder WithSystemdBoot()
-        => WithCapAdd("SYS_ADMIN").WithSecurityOpt("seccomp=unconfined").WithTmpfsMount("/run").WithTmpfsMount("/run/lock")
-            .WithBindMount("/sys/fs/cgroup", "/sys/fs/cgroup", AccessMode.ReadWrite).WithEnvironment("container", "docker")
+        => WithCapAdd("SYS_ADMIN").WithSecurityOpt("seccomp=unconfined").WithTmpfsMount("/run")
+            .WithTmpfsMount("/run/lock")
+            .WithBindMount("/sys/fs/cgroup", "/sys/fs/cgroup", AccessMode.ReadWrite)
+                .WithEnvironment("container", "docker")
             .WithStopSignal("SIGRTMIN+3").WithCommand("/lib/systemd/systemd");
 
-    /// <summary>A builder for real systemd 252 as PID 1 of <paramref name="image"/> (default <see cref="BaseImages.SystemdReference"/>).</summary>
-    public static PlatformBuilder SystemdReference(string image = BaseImages.SystemdReference) => new PlatformBuilder(image).WithSystemdBoot();
+    /// <summary>
+    /// A builder for real systemd 252 as PID 1 of <paramref name="image"/> (default
+    /// <see cref="BaseImages.SystemdReference"/>).
+    /// </summary>
+    public static PlatformBuilder SystemdReference(string image = BaseImages.SystemdReference) =>
+        new PlatformBuilder(image).WithSystemdBoot();
 
-    /// <summary>A builder for real systemd 252 as PID 1 of an image this run built on top of the reference image.</summary>
+    /// <summary>
+    /// A builder for real systemd 252 as PID 1 of an image this run built on top of the reference image.
+    /// </summary>
     public static PlatformBuilder SystemdReference(TestImage image) => SystemdReference(image.Tag);
 
     /// <summary>
@@ -97,7 +111,8 @@ public sealed class PlatformBuilder : ContainerBuilder<PlatformBuilder, Platform
         {
             var logs = await container.TryGetLogTailAsync().ConfigureAwait(false);
             await container.DisposeAsync().ConfigureAwait(false);
-            throw new InvalidOperationException($"container of {DockerResourceConfiguration.Image.FullName} did not come up: {e.Message}\n{logs}", e);
+            throw new InvalidOperationException(
+                $"container of {DockerResourceConfiguration.Image.FullName} did not come up: {e.Message}\n{logs}", e);
         }
     }
 

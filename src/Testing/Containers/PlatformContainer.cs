@@ -21,7 +21,8 @@ public sealed class PlatformContainer(PlatformConfiguration configuration) : Doc
     /// environment (<c>NAME=value</c>), which Testcontainers' own exec cannot do.
     /// </summary>
     /// <exception cref="TimeoutException">The command still ran after <paramref name="timeout"/>.</exception>
-    public async Task<ExecResult> ExecAsync(IReadOnlyList<string> command, string? user = null, IEnumerable<string>? environment = null,
+    public async Task<ExecResult> ExecAsync(IReadOnlyList<string> command, string? user = null,
+        IEnumerable<string>? environment = null,
         TimeSpan? timeout = null, CancellationToken ct = default)
     {
         var limit = timeout ?? DefaultExecTimeout;
@@ -29,13 +30,16 @@ public sealed class PlatformContainer(PlatformConfiguration configuration) : Doc
         cts.CancelAfter(limit);
         try
         {
-            if (user is null && environment is null) return await base.ExecAsync([.. command], cts.Token).ConfigureAwait(false);
+            if (user is null && environment is null)
+                return await base.ExecAsync([.. command], cts.Token).ConfigureAwait(false);
             var docker = DockerEnvironment.Client;
             var exec = await docker.Exec.CreateContainerExecAsync(Id, new ContainerExecCreateParameters
             {
-                Cmd = [.. command], User = user!, Env = environment?.ToList()!, AttachStdout = true, AttachStderr = true,
+                Cmd = [.. command], User = user!, Env = environment?.ToList()!, AttachStdout = true,
+                    AttachStderr = true,
             }, cts.Token).ConfigureAwait(false);
-            using var stream = await docker.Exec.StartContainerExecAsync(exec.ID, new ContainerExecStartParameters(), cts.Token).ConfigureAwait(false);
+            using var stream = await docker.Exec.StartContainerExecAsync(exec.ID, new ContainerExecStartParameters(),
+                cts.Token).ConfigureAwait(false);
             var (stdout, stderr) = await stream.ReadOutputToEndAsync(cts.Token).ConfigureAwait(false);
             var inspect = await docker.Exec.InspectContainerExecAsync(exec.ID, cts.Token).ConfigureAwait(false);
             return new ExecResult(stdout, stderr, inspect.ExitCode);
@@ -47,7 +51,8 @@ public sealed class PlatformContainer(PlatformConfiguration configuration) : Doc
     }
 
     /// <summary>Runs <paramref name="script"/> with <c>/bin/sh -c</c>.</summary>
-    public Task<ExecResult> ShellAsync(string script, CancellationToken ct = default) => ExecAsync(["/bin/sh", "-c", script], ct: ct);
+    public Task<ExecResult> ShellAsync(string script, CancellationToken ct = default) =>
+        ExecAsync(["/bin/sh", "-c", script], ct: ct);
 
     /// <summary>Runs <c>systemctl ARGS</c> in the container.</summary>
     public Task<ExecResult> SystemctlAsync(params string[] args) => ExecAsync(["systemctl", .. args]);
@@ -55,9 +60,12 @@ public sealed class PlatformContainer(PlatformConfiguration configuration) : Doc
     /// <summary>Runs <c>journalctl --no-pager ARGS</c> in the container.</summary>
     public Task<ExecResult> JournalctlAsync(params string[] args) => ExecAsync(["journalctl", "--no-pager", .. args]);
 
-    /// <summary>A text file inside the container (symlinks followed), decoded as UTF-8; works on a stopped container too.</summary>
+    /// <summary>
+    /// A text file inside the container (symlinks followed), decoded as UTF-8; works on a stopped container too.
+    /// </summary>
     public async Task<string> ReadTextAsync(string path, CancellationToken ct = default)
-        => Encoding.UTF8.GetString(await ReadFileAsync(await ResolveLinksAsync(path, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
+        => Encoding.UTF8.GetString(await ReadFileAsync(await ResolveLinksAsync(path, ct).ConfigureAwait(false), ct)
+            .ConfigureAwait(false));
 
     /// <summary>
     /// <paramref name="path"/> with its symlinks followed, asked of the daemon (no exec: the container may have
@@ -91,13 +99,14 @@ public sealed class PlatformContainer(PlatformConfiguration configuration) : Doc
         => GetLogsAsync(default, default, timestampsEnabled: false, ct);
 
     /// <summary>
-    /// Sends the stop signal, waits up to <paramref name="grace"/> (whole seconds), then SIGKILL; returns the exit code.
-    /// (Testcontainers' <c>StopAsync</c> uses the daemon's default grace of 10 s.)
+    /// Sends the stop signal, waits up to <paramref name="grace"/> (whole seconds), then SIGKILL; returns the exit
+    /// code. (Testcontainers' <c>StopAsync</c> uses the daemon's default grace of 10 s.)
     /// </summary>
     public async Task<int> StopAsync(TimeSpan grace, CancellationToken ct = default)
     {
         await DockerEnvironment.Client.Containers.StopContainerAsync(Id,
-            new ContainerStopParameters { WaitBeforeKillSeconds = (uint)Math.Ceiling(grace.TotalSeconds) }, ct).ConfigureAwait(false);
+            new ContainerStopParameters { WaitBeforeKillSeconds = (uint)Math.Ceiling(grace.TotalSeconds) }, ct)
+                .ConfigureAwait(false);
         return (int)await GetExitCodeAsync(ct).ConfigureAwait(false);
     }
 
@@ -107,9 +116,11 @@ public sealed class PlatformContainer(PlatformConfiguration configuration) : Doc
 
     /// <summary>
     /// Polls <paramref name="condition"/> until it holds. Fails early, with the logs, when the container exits
-    /// before that; throws <see cref="TimeoutException"/> with the last check's detail and the logs after <paramref name="timeout"/>.
+    /// before that; throws <see cref="TimeoutException"/> with the last check's detail and the logs after
+    /// <paramref name="timeout"/>.
     /// </summary>
-    public async Task WaitForAsync(DotNet.Testcontainers.Configurations.IWaitUntil condition, TimeSpan timeout, CancellationToken ct = default)
+    public async Task WaitForAsync(DotNet.Testcontainers.Configurations.IWaitUntil condition, TimeSpan timeout,
+        CancellationToken ct = default)
     {
         var deadline = DateTime.UtcNow + timeout;
         var delay = TimeSpan.FromMilliseconds(50);
@@ -120,9 +131,13 @@ public sealed class PlatformContainer(PlatformConfiguration configuration) : Doc
             if (await condition.UntilAsync(this).ConfigureAwait(false)) return;
             var state = (await InspectAsync(ct).ConfigureAwait(false)).State!;
             if (!state.Running)
-                throw new InvalidOperationException($"container exited (code {state.ExitCode}) while waiting for {what}: {Seen()}\n{await LogsForErrorAsync(ct).ConfigureAwait(false)}");
+                throw new InvalidOperationException(
+                    $"container exited (code {state.ExitCode}) while waiting for {what}: {Seen()}\n"
+                    + $"{await LogsForErrorAsync(ct).ConfigureAwait(false)}");
             if (DateTime.UtcNow >= deadline)
-                throw new TimeoutException($"gave up after {timeout.TotalSeconds:0.#} s waiting for {what}: {Seen()}\n{await LogsForErrorAsync(ct).ConfigureAwait(false)}");
+                throw new TimeoutException(
+                    $"gave up after {timeout.TotalSeconds:0.#} s waiting for {what}: {Seen()}\n"
+                    + $"{await LogsForErrorAsync(ct).ConfigureAwait(false)}");
             await Task.Delay(delay, ct).ConfigureAwait(false);
             // At most 100 ms between checks (each exec takes about 150 ms more): tests catch states that last about a
             // second, such as a unit between its failure and its RestartSec=1 restart.

@@ -17,8 +17,12 @@ public static class PlatformWait
     /// <summary>A command run in the container exits 0.</summary>
     public static IDescribedWait ForExec(params string[] command) => new ExecWait(command);
 
-    /// <summary>A command run in the container exits 0 and prints exactly <paramref name="expectedStdout"/> (trailing newline ignored).</summary>
-    public static IDescribedWait ForExecOutput(string expectedStdout, params string[] command) => new ExecWait(command, expectedStdout);
+    /// <summary>
+    /// A command run in the container exits 0 and prints exactly <paramref name="expectedStdout"/> (trailing newline
+    /// ignored).
+    /// </summary>
+    public static IDescribedWait ForExecOutput(string expectedStdout, params string[] command) =>
+        new ExecWait(command, expectedStdout);
 
     /// <summary>A line of the container's stdout or stderr contains <paramref name="text"/>.</summary>
     public static IDescribedWait ForLogLine(string text) => new LogLineWait(text, null);

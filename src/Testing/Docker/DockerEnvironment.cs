@@ -23,7 +23,9 @@ public static class DockerEnvironment
         return TestcontainersSettings.OS.DockerEndpointAuthConfig.GetDockerClientBuilder(Guid.NewGuid()).Build();
     });
 
-    /// <summary>The API version the harness pinned (<c>DOCKER_API_VERSION</c>), or null when Testcontainers' default is used.</summary>
+    /// <summary>
+    /// The API version the harness pinned (<c>DOCKER_API_VERSION</c>), or null when Testcontainers' default is used.
+    /// </summary>
     public static string? ApiVersion => ConfiguredVersion.Value;
 
     /// <summary>

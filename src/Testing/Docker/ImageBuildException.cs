@@ -1,6 +1,8 @@
 namespace Platform.Testing;
 
-/// <summary>An image build failed; <see cref="Dockerfile"/> holds the generated Dockerfile (run labels left out).</summary>
+/// <summary>
+/// An image build failed; <see cref="Dockerfile"/> holds the generated Dockerfile (run labels left out).
+/// </summary>
 public sealed class ImageBuildException : Exception
 {
     /// <summary>Creates the exception with the builder's error and the Dockerfile it was given.</summary>

@@ -26,7 +26,10 @@ public sealed class ImageBuilder
     private readonly Dictionary<string, string> labels = [];
     private string from = BaseImages.Base;
 
-    /// <summary>Starts an image for <paramref name="run"/> (default: this process's run) on top of <see cref="BaseImages.Base"/>.</summary>
+    /// <summary>
+    /// Starts an image for <paramref name="run"/> (default: this process's run) on top of
+    /// <see cref="BaseImages.Base"/>.
+    /// </summary>
     public ImageBuilder(TestRun? run = null)
     {
         this.run = run ?? TestRun.Current;
@@ -35,40 +38,54 @@ public sealed class ImageBuilder
     /// <summary>The base image (name:tag or id); default <see cref="BaseImages.Base"/>.</summary>
     public ImageBuilder From(string image)
     {
-        from = string.IsNullOrWhiteSpace(image) ? throw new ArgumentException("base image must not be empty", nameof(image)) : image;
+        from = string.IsNullOrWhiteSpace(image) ? throw new ArgumentException("base image must not be empty",
+            nameof(image)) : image;
         return this;
     }
 
-    /// <summary>Copies a host folder tree (files, subfolders, symlinks, modes kept) to <paramref name="imageDir"/>.</summary>
+    /// <summary>
+    /// Copies a host folder tree (files, subfolders, symlinks, modes kept) to <paramref name="imageDir"/>.
+    /// </summary>
     public ImageBuilder AddDirectory(string hostDir, string imageDir, string? owner = null)
     {
         if (!Directory.Exists(hostDir)) throw new ArgumentException($"no such folder: {hostDir}", nameof(hostDir));
-        steps.Add(new ImageStep(ImageStepKind.Tree, ImagePath.Normalize(imageDir), owner, HostPath: Path.GetFullPath(hostDir)));
+        steps.Add(new ImageStep(ImageStepKind.Tree, ImagePath.Normalize(imageDir), owner,
+            HostPath: Path.GetFullPath(hostDir)));
         return this;
     }
 
-    /// <summary>Copies one host file to <paramref name="imagePath"/>, with the host file's mode unless one is given.</summary>
+    /// <summary>
+    /// Copies one host file to <paramref name="imagePath"/>, with the host file's mode unless one is given.
+    /// </summary>
     public ImageBuilder AddFile(string hostFile, string imagePath, UnixFileMode? mode = null, string? owner = null)
     {
         if (!File.Exists(hostFile)) throw new ArgumentException($"no such file: {hostFile}", nameof(hostFile));
-        steps.Add(new ImageStep(ImageStepKind.File, ImagePath.Normalize(imagePath), owner, HostPath: Path.GetFullPath(hostFile),
+        steps.Add(new ImageStep(ImageStepKind.File, ImagePath.Normalize(imagePath), owner,
+            HostPath: Path.GetFullPath(hostFile),
             Mode: mode ?? File.GetUnixFileMode(hostFile)));
         return this;
     }
 
-    /// <summary>Writes <paramref name="text"/> (UTF-8) to <paramref name="imagePath"/>, mode 0644 unless given.</summary>
+    /// <summary>
+    /// Writes <paramref name="text"/> (UTF-8) to <paramref name="imagePath"/>, mode 0644 unless given.
+    /// </summary>
     public ImageBuilder AddText(string imagePath, string text, UnixFileMode? mode = null, string? owner = null)
     {
-        steps.Add(new ImageStep(ImageStepKind.File, ImagePath.Normalize(imagePath), owner, Content: Encoding.UTF8.GetBytes(text),
+        steps.Add(new ImageStep(ImageStepKind.File, ImagePath.Normalize(imagePath), owner,
+            Content: Encoding.UTF8.GetBytes(text),
             Mode: mode ?? ImagePlan.RegularMode));
         return this;
     }
 
-    /// <summary>Writes an executable script (mode 0755), e.g. a fake service: <c>"#!/bin/sh\nexec sleep infinity\n"</c>.</summary>
+    /// <summary>
+    /// Writes an executable script (mode 0755), e.g. a fake service: <c>"#!/bin/sh\nexec sleep infinity\n"</c>.
+    /// </summary>
     public ImageBuilder AddExecutable(string imagePath, string script, string? owner = null)
         => AddText(imagePath, script, ImagePlan.ExecutableMode, owner);
 
-    /// <summary>Creates a symbolic link at <paramref name="linkPath"/> pointing to <paramref name="target"/> (taken as is).</summary>
+    /// <summary>
+    /// Creates a symbolic link at <paramref name="linkPath"/> pointing to <paramref name="target"/> (taken as is).
+    /// </summary>
     public ImageBuilder Symlink(string linkPath, string target)
     {
         if (string.IsNullOrEmpty(target)) throw new ArgumentException("link target must not be empty", nameof(target));
@@ -77,24 +94,29 @@ public sealed class ImageBuilder
     }
 
     /// <summary>
-    /// Installs a published Platform folder: copies it to <c>/usr/lib/platform/</c> and links <c>/usr/bin/systemctl</c>,
-    /// <c>/usr/bin/journalctl</c> and <c>/usr/bin/systemd-notify</c> to <c>/usr/lib/platform/systemctl</c>.
+    /// Installs a published Platform folder: copies it to <c>/usr/lib/platform/</c> and links
+    /// <c>/usr/bin/systemctl</c>, <c>/usr/bin/journalctl</c> and <c>/usr/bin/systemd-notify</c> to
+    /// <c>/usr/lib/platform/systemctl</c>.
     /// </summary>
     public ImageBuilder AddPlatform(string publishDir)
     {
         if (!File.Exists(Path.Join(publishDir, "systemctl")))
-            throw new ArgumentException($"no systemctl in {publishDir}: publish first (dotnet publish src/Host -o DIR)", nameof(publishDir));
+            throw new ArgumentException($"no systemctl in {publishDir}: publish first (dotnet publish src/Host -o DIR)",
+                nameof(publishDir));
         AddDirectory(publishDir, BaseImages.PlatformDirectory);
         foreach (var name in (string[])["systemctl", "journalctl", "systemd-notify"])
             Symlink("/usr/bin/" + name, BaseImages.PlatformDirectory + "/systemctl");
         return this;
     }
 
-    /// <summary>Appends a raw Dockerfile instruction (runs after the files added so far), e.g. <c>RUN useradd -u 1000 app</c>.</summary>
+    /// <summary>
+    /// Appends a raw Dockerfile instruction (runs after the files added so far), e.g. <c>RUN useradd -u 1000 app</c>.
+    /// </summary>
     public ImageBuilder WithInstruction(string instruction)
     {
         if (string.IsNullOrWhiteSpace(instruction) || instruction.Contains('\n'))
-            throw new ArgumentException($"one single-line Dockerfile instruction expected: {instruction}", nameof(instruction));
+            throw new ArgumentException($"one single-line Dockerfile instruction expected: {instruction}",
+                nameof(instruction));
         steps.Add(new ImageStep(ImageStepKind.Instruction, "", null, Instruction: instruction));
         return this;
     }
@@ -119,7 +141,8 @@ public sealed class ImageBuilder
         try { baseImage = await docker.Images.InspectImageAsync(from, ct).ConfigureAwait(false); }
         catch (DockerImageNotFoundException)
         {
-            throw new InvalidOperationException($"base image {from} is missing: run scripts/provision-docker.sh (or scripts/build-base-image.sh)");
+            throw new InvalidOperationException(
+                $"base image {from} is missing: run scripts/provision-docker.sh (or scripts/build-base-image.sh)");
         }
         var plan = ImagePlan.Create(from, baseImage.ID, steps, labels);
         var hash = await plan.ComputeHashAsync(from, ct).ConfigureAwait(false);
@@ -131,7 +154,8 @@ public sealed class ImageBuilder
         try
         {
             var existing = await TryInspectAsync(docker, tag, ct).ConfigureAwait(false);
-            if (existing?.Config?.Labels is { } found && found.TryGetValue(TestRun.RunLabel, out var builtBy) && builtBy == run.Id)
+            if (existing?.Config?.Labels is { } found && found.TryGetValue(TestRun.RunLabel, out var builtBy)
+                && builtBy == run.Id)
                 return new TestImage(tag, existing!.ID, FromCache: true);
             await plan.WriteAsync(context.FullName, from, run.Labels, ct).ConfigureAwait(false);
             var image = new ImageFromDockerfileBuilder()
@@ -157,7 +181,8 @@ public sealed class ImageBuilder
         }
     }
 
-    private static async Task<ImageInspectResponse?> TryInspectAsync(IDockerClient docker, string image, CancellationToken ct)
+    private static async Task<ImageInspectResponse?> TryInspectAsync(IDockerClient docker, string image,
+        CancellationToken ct)
     {
         try { return await docker.Images.InspectImageAsync(image, ct).ConfigureAwait(false); }
         catch (DockerImageNotFoundException) { return null; }

@@ -29,7 +29,8 @@ internal sealed class ImagePlan
     /// The plan for <paramref name="steps"/> on <paramref name="from"/>; <paramref name="baseImageId"/> is part of the
     /// hashed Dockerfile, so a rebuilt base image means a new tag.
     /// </summary>
-    public static ImagePlan Create(string from, string baseImageId, IReadOnlyList<ImageStep> steps, IReadOnlyDictionary<string, string> labels)
+    public static ImagePlan Create(string from, string baseImageId, IReadOnlyList<ImageStep> steps,
+        IReadOnlyDictionary<string, string> labels)
     {
         var plan = new ImagePlan();
         plan.dockerfile.Append("# base ").Append(baseImageId).Append('\n');
@@ -61,7 +62,8 @@ internal sealed class ImagePlan
                         batch[(folder, step.Owner)] = group = $"g{plan.groups++}";
                         plan.dockerfile.Append(Copy(group, folder, step.Owner));
                     }
-                    plan.files.Add((group + "/" + Path.GetFileName(step.ImagePath), step.HostPath, step.Content, step.Mode));
+                    plan.files.Add((group + "/" + Path.GetFileName(step.ImagePath), step.HostPath, step.Content,
+                        step.Mode));
                     break;
             }
         }
@@ -70,7 +72,9 @@ internal sealed class ImagePlan
         return plan;
     }
 
-    /// <summary>SHA-256 over the Dockerfile and every file's path, mode and content (not modification times), as lowercase hex.</summary>
+    /// <summary>
+    /// SHA-256 over the Dockerfile and every file's path, mode and content (not modification times), as lowercase hex.
+    /// </summary>
     public async Task<string> ComputeHashAsync(string from, CancellationToken ct)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -81,8 +85,10 @@ internal sealed class ImagePlan
             hash.AppendData(Encoding.UTF8.GetBytes($"\0{path}\0{(int)mode}\0"));
             if (content is not null) hash.AppendData(content);
             if (hostPath is null) continue;
-            await using var file = new FileStream(hostPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan | FileOptions.Asynchronous);
-            for (int n; (n = await file.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0;) hash.AppendData(buffer, 0, n);
+            await using var file = new FileStream(hostPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1,
+                FileOptions.SequentialScan | FileOptions.Asynchronous);
+            for (int n; (n = await file.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0;)
+                hash.AppendData(buffer, 0, n);
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
@@ -91,7 +97,8 @@ internal sealed class ImagePlan
     /// Writes the context into <paramref name="directory"/>. <paramref name="runLabels"/> go in right after FROM, so
     /// even the intermediate images of a failed build carry them and get swept.
     /// </summary>
-    public async Task WriteAsync(string directory, string from, IReadOnlyDictionary<string, string> runLabels, CancellationToken ct)
+    public async Task WriteAsync(string directory, string from, IReadOnlyDictionary<string, string> runLabels,
+        CancellationToken ct)
     {
         foreach (var (path, hostPath, content, mode) in files)
         {
@@ -101,7 +108,8 @@ internal sealed class ImagePlan
             else await File.WriteAllBytesAsync(target, content!, ct).ConfigureAwait(false);
             File.SetUnixFileMode(target, mode);
         }
-        await File.WriteAllTextAsync(Path.Join(directory, "Dockerfile"), $"FROM {from}\n{Labels(runLabels)}{dockerfile}", ct).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Join(directory, "Dockerfile"),
+            $"FROM {from}\n{Labels(runLabels)}{dockerfile}", ct).ConfigureAwait(false);
     }
 
     private void AddHostTree(string group, string hostDir, string imageDir)
@@ -112,7 +120,8 @@ internal sealed class ImagePlan
         foreach (var child in children)
         {
             if (child.LinkTarget is { } target) pendingLinks.Add((imageDir.TrimEnd('/') + "/" + child.Name, target));
-            else if (child is DirectoryInfo) AddHostTree(group + "/" + child.Name, child.FullName, imageDir.TrimEnd('/') + "/" + child.Name);
+            else if (child is DirectoryInfo)
+                AddHostTree(group + "/" + child.Name, child.FullName, imageDir.TrimEnd('/') + "/" + child.Name);
             else files.Add((group + "/" + child.Name, child.FullName, null, child.UnixFileMode));
         }
     }
@@ -121,7 +130,8 @@ internal sealed class ImagePlan
     {
         if (pendingLinks.Count == 0) return;
         dockerfile.Append("RUN ").AppendJoin(" && ", pendingLinks.Select(l =>
-            $"mkdir -p {ShellQuote(ImagePath.Parent(l.Link))} && ln -sfn {ShellQuote(l.Target)} {ShellQuote(l.Link)}")).Append('\n');
+            $"mkdir -p {ShellQuote(ImagePath.Parent(l.Link))} && ln -sfn {ShellQuote(l.Target)} {ShellQuote(l.Link)}"))
+                .Append('\n');
         pendingLinks.Clear();
     }
 
@@ -135,7 +145,8 @@ internal sealed class ImagePlan
 
     private static string Copy(string group, string folder, string? owner)
     {
-        if (owner is not null && !IsPlainOwner(owner)) throw new ArgumentException($"owner must be user[:group]: {owner}", nameof(owner));
+        if (owner is not null && !IsPlainOwner(owner))
+            throw new ArgumentException($"owner must be user[:group]: {owner}", nameof(owner));
         var chown = owner is null ? "" : $"--chown={owner} ";
         return $"COPY {chown}[\"{group}/\", \"{folder.TrimEnd('/')}/\"]\n";
     }
@@ -150,5 +161,6 @@ internal sealed class ImagePlan
     private static string ShellQuote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private static string Quote(string text)
-        => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal) + "\"";
+        => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
+            .Replace("\n", "\\n", StringComparison.Ordinal) + "\"";
 }

@@ -20,10 +20,14 @@ public sealed class DockerFixture : IAsyncLifetime
         Run = run;
     }
 
-    /// <summary>A fixture for an explicit run (tests of the cleanup use a run of their own); call its lifetime methods yourself.</summary>
+    /// <summary>
+    /// A fixture for an explicit run (tests of the cleanup use a run of their own); call its lifetime methods yourself.
+    /// </summary>
     public static DockerFixture ForRun(TestRun run) => new(run);
 
-    /// <summary>Testcontainers' Docker.DotNet client (shared by the process), for what the harness does not wrap.</summary>
+    /// <summary>
+    /// Testcontainers' Docker.DotNet client (shared by the process), for what the harness does not wrap.
+    /// </summary>
     public static Docker.DotNet.IDockerClient Client => DockerEnvironment.Client;
 
     /// <summary>The run whose objects this fixture cleans up.</summary>
@@ -38,14 +42,22 @@ public sealed class DockerFixture : IAsyncLifetime
     /// <summary>A container of <paramref name="image"/> with our systemctl as PID 1, labelled for this run.</summary>
     public PlatformBuilder NewPlatform(TestImage image) => new PlatformBuilder(image).WithRun(Run);
 
-    /// <summary>A container of <paramref name="image"/> (default <see cref="BaseImages.Base"/>) for this run, with no boot wait: give it a command.</summary>
-    public PlatformBuilder NewContainer(string image = BaseImages.Base) => new PlatformBuilder(image).WithRun(Run).WithBootWait(false);
+    /// <summary>
+    /// A container of <paramref name="image"/> (default <see cref="BaseImages.Base"/>) for this run, with no boot wait:
+    /// give it a command.
+    /// </summary>
+    public PlatformBuilder NewContainer(string image = BaseImages.Base) =>
+        new PlatformBuilder(image).WithRun(Run).WithBootWait(false);
 
     /// <summary>A container of <paramref name="image"/> for this run, with no boot wait: give it a command.</summary>
     public PlatformBuilder NewContainer(TestImage image) => NewContainer(image.Tag);
 
-    /// <summary>Real systemd 252 as PID 1 of <paramref name="image"/> (default <see cref="BaseImages.SystemdReference"/>), labelled for this run.</summary>
-    public PlatformBuilder NewSystemdReference(string image = BaseImages.SystemdReference) => PlatformBuilder.SystemdReference(image).WithRun(Run);
+    /// <summary>
+    /// Real systemd 252 as PID 1 of <paramref name="image"/> (default <see cref="BaseImages.SystemdReference"/>),
+    /// labelled for this run.
+    /// </summary>
+    public PlatformBuilder NewSystemdReference(string image = BaseImages.SystemdReference) =>
+        PlatformBuilder.SystemdReference(image).WithRun(Run);
 
     /// <summary>Real systemd 252 as PID 1 of an image this run built on the reference image.</summary>
     public PlatformBuilder NewSystemdReference(TestImage image) => NewSystemdReference(image.Tag);

@@ -7,8 +7,11 @@ public sealed class DockerTheoryAttribute : TheoryAttribute
 {
     private readonly DockerSkip _skip = new();
 
-    /// <summary>Skips when Docker or <see cref="BaseImages.Base"/> is missing (see <see cref="DockerAvailability.SkipReason"/>).</summary>
-    public DockerTheoryAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+    /// <summary>
+    /// Skips when Docker or <see cref="BaseImages.Base"/> is missing (see <see cref="DockerAvailability.SkipReason"/>).
+    /// </summary>
+    public DockerTheoryAttribute([CallerFilePath] string? sourceFilePath = null,
+        [CallerLineNumber] int sourceLineNumber = -1)
         : base(sourceFilePath, sourceLineNumber) => base.Skip = _skip.Reason;
 
     /// <summary>The image the test needs; null for the daemon alone.</summary>

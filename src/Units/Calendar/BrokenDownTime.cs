@@ -14,13 +14,16 @@ internal struct BrokenDownTime
     public int Hour;
     public int Minute;
     public int Second;
-    /// <summary>A wall time that occurs twice (DST ends) means its second occurrence; else its first, as systemd picks.</summary>
+    /// <summary>
+    /// A wall time that occurs twice (DST ends) means its second occurrence; else its first, as systemd picks.
+    /// </summary>
     public bool LaterWhenAmbiguous;
 
     public static BrokenDownTime FromUtc(DateTime utc, TimeZoneInfo zone)
     {
         var wall = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
-        return new BrokenDownTime { Year = wall.Year, Month = wall.Month - 1, Day = wall.Day, Hour = wall.Hour, Minute = wall.Minute, Second = wall.Second };
+        return new BrokenDownTime { Year = wall.Year, Month = wall.Month - 1, Day = wall.Day, Hour = wall.Hour,
+            Minute = wall.Minute, Second = wall.Second };
     }
 
     /// <summary>The instant these fields name (after carrying), or null beyond what DateTime holds.</summary>
@@ -30,10 +33,12 @@ internal struct BrokenDownTime
         if (zone == TimeZoneInfo.Utc) return DateTime.SpecifyKind(wall, DateTimeKind.Utc);
         // A wall time inside a spring-forward gap moves forward by the gap, as glibc's mktime() does with tm_isdst=-1.
         var offset = zone.IsInvalidTime(wall) ? zone.GetUtcOffset(wall.AddHours(-6))
-            : zone.IsAmbiguousTime(wall) ? (LaterWhenAmbiguous ? zone.GetAmbiguousTimeOffsets(wall).Min() : zone.GetAmbiguousTimeOffsets(wall).Max())
+            : zone.IsAmbiguousTime(wall) ? (LaterWhenAmbiguous
+                ? zone.GetAmbiguousTimeOffsets(wall).Min() : zone.GetAmbiguousTimeOffsets(wall).Max())
             : zone.GetUtcOffset(wall);
         var utc = wall - offset;
-        return utc < DateTime.MinValue.AddDays(2) || utc > DateTime.MaxValue.AddDays(-2) ? null : DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+        return utc < DateTime.MinValue.AddDays(2) || utc > DateTime.MaxValue.AddDays(-2)
+            ? null : DateTime.SpecifyKind(utc, DateTimeKind.Utc);
     }
 
     /// <summary>Carries out-of-range fields over like mktime(); false when the result is not representable.</summary>

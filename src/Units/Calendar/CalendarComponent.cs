@@ -4,8 +4,4 @@ namespace Platform.Units.Calendar;
 /// One element of a calendar component list (systemd's CalendarComponent): a value, an optional range end and an
 /// optional repetition. Seconds are held in microseconds so that fractions survive.
 /// </summary>
-public sealed record CalendarComponent(int Start, int Stop, int Repeat)
-{
-    /// <summary>True when the element has a range end (<c>..</c>).</summary>
-    public bool HasStop => Stop >= 0;
-}
+public sealed record CalendarComponent(int Start, int Stop, int Repeat);

@@ -65,7 +65,8 @@ internal static class CalendarElapse
                 continue;
             }
 
-            if (spec.Weekdays is > 0 and < 127 && c.WeekdayMondayFirst(zone) is var weekday && (weekday is null || (spec.Weekdays & (1 << weekday.Value)) == 0))
+            if (spec.Weekdays is > 0 and < 127 && c.WeekdayMondayFirst(zone) is var weekday
+                && (weekday is null || (spec.Weekdays & (1 << weekday.Value)) == 0))
             {
                 c.Day++;
                 (c.Hour, c.Minute, c.Second, usec) = (0, 0, 0, 0);
@@ -108,7 +109,10 @@ internal static class CalendarElapse
         return false;
     }
 
-    /// <summary>The last day of the month, counted back: <c>~1</c> is the last day, <c>~2</c> the one before (find_end_of_month()).</summary>
+    /// <summary>
+    /// The last day of the month, counted back: <c>~1</c> is the last day, <c>~2</c> the one before
+    /// (find_end_of_month()).
+    /// </summary>
     private static int EndOfMonth(BrokenDownTime tm, int day)
     {
         if (day < 0) return -1;
@@ -121,7 +125,8 @@ internal static class CalendarElapse
     /// Moves <paramref name="value"/> to the smallest element value at or after it: 1 when it moved, 0 when it already
     /// matched, -1 when nothing matches any more (systemd's find_matching_component()).
     /// </summary>
-    private static int Match(CalendarSpec spec, IReadOnlyList<CalendarComponent>? chain, BrokenDownTime tm, ref int value)
+    private static int Match(CalendarSpec spec, IReadOnlyList<CalendarComponent>? chain, BrokenDownTime tm,
+        ref int value)
     {
         if (chain is null) return 0;
         var d = -1;

@@ -10,12 +10,14 @@ internal static class CalendarParser
 {
     private static readonly (string Name, int Day)[] DayNames =
     [
-        ("Monday", 0), ("Mon", 0), ("Tuesday", 1), ("Tue", 1), ("Wednesday", 2), ("Wed", 2), ("Thursday", 3), ("Thu", 3),
+        ("Monday", 0), ("Mon", 0), ("Tuesday", 1), ("Tue", 1), ("Wednesday", 2), ("Wed", 2), ("Thursday", 3),
+            ("Thu", 3),
         ("Friday", 4), ("Fri", 4), ("Saturday", 5), ("Sat", 5), ("Sunday", 6), ("Sun", 6),
     ];
 
     public static CalendarSpec Parse(string text)
-        => TryParse(text, out var spec) ? spec : throw new FormatException($"Failed to parse calendar specification '{text}': Invalid argument");
+        => TryParse(text, out var spec) ? spec : throw new FormatException(
+            $"Failed to parse calendar specification '{text}': Invalid argument");
 
     public static bool TryParse(string? text, out CalendarSpec spec)
     {
@@ -56,7 +58,8 @@ internal static class CalendarParser
                 (spec.Day, spec.Hour, spec.Minute, spec.Microsecond) = (Const(1), zero, zero, zero);
                 break;
             case "annually" or "yearly":
-                (spec.Month, spec.Day, spec.Hour, spec.Minute, spec.Microsecond) = (Const(1), Const(1), zero, zero, zero);
+                (spec.Month, spec.Day, spec.Hour, spec.Minute, spec.Microsecond) = (Const(1), Const(1), zero, zero,
+                    zero);
                 break;
             case "weekly":
                 spec.Weekdays = 1;
@@ -107,7 +110,8 @@ internal static class CalendarParser
             var found = -1;
             foreach (var (name, day) in DayNames)
             {
-                if (string.Compare(p, i, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) != 0 || p.Length - i < name.Length) continue;
+                if (string.Compare(p, i, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) != 0
+                    || p.Length - i < name.Length) continue;
                 if (At(p, i + name.Length) is not ('\0' or '-' or '.' or ',' or ' ')) return false;
                 spec.Weekdays |= 1 << day;
                 if (l >= 0)
@@ -158,7 +162,9 @@ internal static class CalendarParser
         while (At(p, i) == ' ') i++;
     }
 
-    /// <summary>2199-12-31 23:59:59 UTC: systemd 252 refuses <c>@</c> times from 2200 on (its calendar years end there).</summary>
+    /// <summary>
+    /// 2199-12-31 23:59:59 UTC: systemd 252 refuses <c>@</c> times from 2200 on (its calendar years end there).
+    /// </summary>
     private const long MaxEpochSeconds = 7_258_118_399;
 
     private static bool ParseDate(string p, ref int i, CalendarSpec spec)
@@ -167,7 +173,8 @@ internal static class CalendarParser
         if (At(p, t) == '\0') return true;
         if (At(p, t) == '@')
         {
-            if (!long.TryParse(p.AsSpan(t + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)) return false;
+            if (!long.TryParse(p.AsSpan(t + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+                return false;
             // Found by fuzzing (fuzz/run.sh calendar): a time past year 9999 threw instead of being refused.
             if (seconds > MaxEpochSeconds) return false;
             var at = DateTime.UnixEpoch.AddSeconds(seconds);
@@ -317,7 +324,8 @@ internal static class CalendarParser
         }
         if (spec.Weekdays <= 0 || spec.Weekdays >= 127) spec.Weekdays = -1;
         if (spec.EndOfMonth && spec.Day is null) spec.EndOfMonth = false;
-        if (spec.Year is not null) spec.Year = spec.Year.Select(c => c with { Start = FixYear(c.Start), Stop = FixYear(c.Stop) }).ToList();
+        if (spec.Year is not null)
+            spec.Year = spec.Year.Select(c => c with { Start = FixYear(c.Start), Stop = FixYear(c.Stop) }).ToList();
         spec.Year = NormalizeChain(spec.Year);
         spec.Month = NormalizeChain(spec.Month);
         spec.Day = NormalizeChain(spec.Day);
@@ -343,10 +351,13 @@ internal static class CalendarParser
             var c = original;
             // The range's length becomes a multiple of the repetition; a repetition that never fires is dropped.
             if (c.Stop > c.Start && c.Repeat > 0) c = c with { Stop = c.Stop - (c.Stop - c.Start) % c.Repeat };
-            if ((c.Stop > c.Start && c.Start + c.Repeat > c.Stop) || c.Start == c.Stop) c = c with { Repeat = 0, Stop = -1 };
+            if ((c.Stop > c.Start && c.Start + c.Repeat > c.Stop) || c.Start == c.Stop)
+                c = c with { Repeat = 0, Stop = -1 };
             list.Add(c);
         }
-        list.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Stop != b.Stop ? a.Stop.CompareTo(b.Stop) : a.Repeat.CompareTo(b.Repeat));
+        list.Sort((a, b) =>
+            a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Stop != b.Stop
+            ? a.Stop.CompareTo(b.Stop) : a.Repeat.CompareTo(b.Repeat));
         return list.Where((c, k) => k == 0 || c != list[k - 1]).ToList();
     }
 

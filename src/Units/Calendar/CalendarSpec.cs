@@ -6,7 +6,8 @@ namespace Platform.Units.Calendar;
 /// <summary>
 /// A parsed calendar event of systemd.time(7) ("Calendar Events"), in systemd's normalized shape: weekday bits,
 /// component lists for year to seconds (null means <c>*</c>), the <c>~</c> flag and a time zone. Parse with
-/// <see cref="CalendarParser"/>; <see cref="ToString"/> prints the normalized form <c>systemd-analyze calendar</c> shows.
+/// <see cref="CalendarParser"/>; <see cref="ToString"/> prints the normalized form <c>systemd-analyze calendar</c>
+/// shows.
 /// </summary>
 public sealed class CalendarSpec
 {
@@ -38,15 +39,22 @@ public sealed class CalendarSpec
 
     /// <summary>The zone the event's wall-clock fields are in.</summary>
     public TimeZoneInfo Zone => Utc ? TimeZoneInfo.Utc
-        : TimeZone is { } name && TimeZoneInfo.TryFindSystemTimeZoneById(name, out var zone) ? zone : TimeZoneInfo.Local;
+        : TimeZone is { } name && TimeZoneInfo.TryFindSystemTimeZoneById(name, out var zone)
+            ? zone : TimeZoneInfo.Local;
 
-    /// <summary>Parses <paramref name="text"/>; throws <see cref="FormatException"/> in systemd's words when it is not a calendar event.</summary>
+    /// <summary>
+    /// Parses <paramref name="text"/>; throws <see cref="FormatException"/> in systemd's words when it is not a
+    /// calendar event.
+    /// </summary>
     public static CalendarSpec Parse(string text) => CalendarParser.Parse(text);
 
     /// <summary>Parses <paramref name="text"/>, or returns false.</summary>
     public static bool TryParse(string? text, out CalendarSpec spec) => CalendarParser.TryParse(text, out spec);
 
-    /// <summary>The first elapse strictly after <paramref name="afterUsec"/> (µs since the epoch), or null when it never elapses again.</summary>
+    /// <summary>
+    /// The first elapse strictly after <paramref name="afterUsec"/> (µs since the epoch), or null when it never elapses
+    /// again.
+    /// </summary>
     public long? NextElapseUsec(long afterUsec) => CalendarElapse.Next(this, afterUsec);
 
     /// <summary>The normalized form, e.g. <c>Mon..Fri *-*-* 00:00:00</c>.</summary>

@@ -2,7 +2,9 @@ using Platform.Abstractions;
 
 namespace Platform.StatusStores;
 
-/// <summary>systemd's lowercase words for <see cref="ActiveState"/>, as <c>systemctl show -p ActiveState</c> prints them.</summary>
+/// <summary>
+/// systemd's lowercase words for <see cref="ActiveState"/>, as <c>systemctl show -p ActiveState</c> prints them.
+/// </summary>
 internal static class ActiveStateWords
 {
     public static string ToWord(ActiveState state) => state switch

@@ -25,11 +25,14 @@ internal static class UnitStatusJsonReader
     {
         var r = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         if (!r.Read() || r.TokenType != JsonTokenType.StartObject) return null;
-        string? unit = null, subState = null, result = null, statusText = null, notifySocket = null, bootId = null, invocationId = null;
+        string? unit = null, subState = null, result = null, statusText = null, notifySocket = null, bootId = null,
+            invocationId = null;
         var activeState = ActiveState.Inactive;
-        int mainPid = 0, controlPid = 0, execMainPid = 0, execMainCode = 0, execMainStatus = 0, statusErrno = 0, nRestarts = 0;
+        int mainPid = 0, controlPid = 0, execMainPid = 0, execMainCode = 0, execMainStatus = 0, statusErrno = 0,
+            nRestarts = 0;
         ulong mainPidStartTime = 0;
-        long execMainStart = 0, execMainExit = 0, activeEnter = 0, activeExit = 0, inactiveExit = 0, inactiveEnter = 0, stateChange = 0;
+        long execMainStart = 0, execMainExit = 0, activeEnter = 0, activeExit = 0, inactiveExit = 0, inactiveEnter = 0,
+            stateChange = 0;
         Dictionary<string, string>? extra = null;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {

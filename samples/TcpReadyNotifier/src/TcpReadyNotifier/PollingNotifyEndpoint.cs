@@ -16,8 +16,11 @@ public sealed class PollingNotifyEndpoint : INotifyEndpoint
     private readonly CancellationTokenSource _disposed = new();
     private volatile bool _reported;
 
-    /// <summary>Creates an endpoint that runs <paramref name="probe"/> every <paramref name="interval"/> until it returns true.</summary>
-    /// <param name="probe">The readiness check; it may throw <see cref="OperationCanceledException"/> when its token fires.</param>
+    /// <summary>
+    /// Creates an endpoint that runs <paramref name="probe"/> every <paramref name="interval"/> until it returns true.
+    /// </summary>
+    /// <param name="probe">The readiness check; it may throw <see cref="OperationCanceledException"/> when its token
+    /// fires.</param>
     /// <param name="interval">The pause between two probes (never zero: the wait must not spin).</param>
     /// <param name="status">The <c>STATUS=</c> text sent with <c>READY=1</c>, shown by <c>systemctl status</c>.</param>
     public PollingNotifyEndpoint(Func<CancellationToken, ValueTask<bool>> probe, TimeSpan interval, string status)
@@ -41,7 +44,8 @@ public sealed class PollingNotifyEndpoint : INotifyEndpoint
             while (!await _probe(linked.Token).ConfigureAwait(false))
                 await Task.Delay(_interval, linked.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (_disposed.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested
+            && !cancellationToken.IsCancellationRequested)
         {
             return null;
         }
@@ -50,7 +54,9 @@ public sealed class PollingNotifyEndpoint : INotifyEndpoint
         return new NotifyMessage([new("READY", "1"), new("STATUS", _status)]);
     }
 
-    /// <summary>Ends the endpoint: a pending <see cref="ReceiveAsync"/> returns null, and so does every later one.</summary>
+    /// <summary>
+    /// Ends the endpoint: a pending <see cref="ReceiveAsync"/> returns null, and so does every later one.
+    /// </summary>
     public void Dispose()
     {
         if (!_disposed.IsCancellationRequested) _disposed.Cancel();

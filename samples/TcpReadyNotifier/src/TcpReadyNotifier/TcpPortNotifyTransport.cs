@@ -24,7 +24,8 @@ public sealed class TcpPortNotifyTransport : INotifyTransport
         var value = context.Unit.Get("Service", PortSetting);
         if (!LoopbackPort.TryParse(value, out var port))
             throw new ServiceStartException(value is null
-                ? $"{context.Unit.Name}: X-NotifyTransport=tcp-port needs {PortSetting}= in [Service] (a port from 1 to 65535)."
+                ? $"{context.Unit.Name}: X-NotifyTransport=tcp-port needs {PortSetting}= in [Service] "
+                    + "(a port from 1 to 65535)."
                 : $"{context.Unit.Name}: {PortSetting}={value} is not a port from 1 to 65535.");
         return new PollingNotifyEndpoint(token => LoopbackPort.AcceptsAsync(port, token), PollInterval,
             $"127.0.0.1:{port} accepts connections");

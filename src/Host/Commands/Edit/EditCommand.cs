@@ -75,7 +75,10 @@ internal static class EditCommand
         }
     }
 
-    /// <summary>The file to edit for <paramref name="name"/> with its starting text; null after printing why it cannot be edited.</summary>
+    /// <summary>
+    /// The file to edit for <paramref name="name"/> with its starting text; null after printing why it cannot be
+    /// edited.
+    /// </summary>
     private static EditTarget? Target(HostContext ctx, string name)
     {
         var paths = ctx.Units.Paths;
@@ -92,7 +95,9 @@ internal static class EditCommand
         if (fragment is null && (!known || ctx.Options.Full) && !ctx.Options.Force)
         {
             ctx.Err.WriteLine($"No files found for {name}.");
-            ctx.Err.WriteLine($"Run 'systemctl edit{(ctx.Options.UserMode ? " --user" : "")} --force --full {name}' to create a new unit.");
+            ctx.Err.WriteLine(
+                $"Run 'systemctl edit{(ctx.Options.UserMode ? " --user" : "")} --force --full {name}' to create a new "
+                + $"unit.");
             return null;
         }
         // --full edits the whole file under the name it has (a template's file for an instance); a drop-in is per name.
@@ -106,7 +111,9 @@ internal static class EditCommand
             path = Path.Join(paths.RuntimeConfigDirectory.Path, relative);
             if (File.Exists(persistent))
             {
-                ctx.Err.WriteLine($"Refusing to create \"{paths.InRoot(path)}\" because it would be overridden by \"{paths.InRoot(persistent)}\" anyway.");
+                ctx.Err.WriteLine(
+                    $"Refusing to create \"{paths.InRoot(path)}\" because it would be overridden by "
+                    + $"\"{paths.InRoot(persistent)}\" anyway.");
                 return null;
             }
         }
@@ -122,15 +129,20 @@ internal static class EditCommand
         return new EditTarget(path, inRoot, EditMarkers.Prefill(inRoot, current, context), DropIn: true);
     }
 
-    /// <summary>systemd's tempfn_random: <c>.#NAME</c> plus 16 hex digits in the target's folder, so the rename stays on one file system.</summary>
+    /// <summary>
+    /// systemd's tempfn_random: <c>.#NAME</c> plus 16 hex digits in the target's folder, so the rename stays on one
+    /// file system.
+    /// </summary>
     private static string TempPath(string target)
-        => Path.Join(Path.GetDirectoryName(target), ".#" + Path.GetFileName(target) + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)));
+        => Path.Join(Path.GetDirectoryName(target), ".#" + Path.GetFileName(target)
+            + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)));
 
     private static void RemoveIfEmpty(string directory)
     {
         try
         {
-            if (Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any()) Directory.Delete(directory);
+            if (Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any())
+                Directory.Delete(directory);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }

@@ -8,10 +8,14 @@ namespace Platform.Host.Commands.Edit;
 /// </summary>
 internal static class EditMarkers
 {
-    public const string Start = "### Anything between here and the comment below will become the new contents of the file";
+    public const string Start =
+        "### Anything between here and the comment below will become the new contents of the file";
     public const string End = "### Lines below this comment will be discarded";
 
-    /// <summary>The temporary file's text: <paramref name="current"/> between the markers, each of <paramref name="context"/> commented.</summary>
+    /// <summary>
+    /// The temporary file's text: <paramref name="current"/> between the markers, each of <paramref name="context"/>
+    /// commented.
+    /// </summary>
     public static string Prefill(string inRoot, string current, IEnumerable<(string InRoot, string Text)> context)
     {
         var sb = new StringBuilder();
@@ -27,7 +31,10 @@ internal static class EditMarkers
         return sb.ToString();
     }
 
-    /// <summary>What the edit leaves: the text between the markers (or all of it without them), stripped of surrounding whitespace as systemd does.</summary>
+    /// <summary>
+    /// What the edit leaves: the text between the markers (or all of it without them), stripped of surrounding
+    /// whitespace as systemd does.
+    /// </summary>
     public static string Trim(string text)
     {
         var start = text.IndexOf(Start, StringComparison.Ordinal);

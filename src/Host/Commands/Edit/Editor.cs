@@ -12,10 +12,14 @@ internal static class Editor
 {
     private static readonly string[] Fallbacks = ["editor", "nano", "vim", "vi"];
 
-    /// <summary>The editor's exit status, or 1 after <paramref name="err"/> said that no editor could be run (systemd's child does the same).</summary>
+    /// <summary>
+    /// The editor's exit status, or 1 after <paramref name="err"/> said that no editor could be run (systemd's child
+    /// does the same).
+    /// </summary>
     public static int Run(IReadOnlyList<string> files, TextWriter err)
     {
-        var configured = Environment.GetEnvironmentVariable("SYSTEMD_EDITOR") ?? Environment.GetEnvironmentVariable("EDITOR")
+        var configured = Environment.GetEnvironmentVariable("SYSTEMD_EDITOR")
+            ?? Environment.GetEnvironmentVariable("EDITOR")
             ?? Environment.GetEnvironmentVariable("VISUAL");
         if (!string.IsNullOrWhiteSpace(configured))
         {

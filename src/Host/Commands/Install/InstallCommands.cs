@@ -4,7 +4,9 @@ using Platform.Units;
 
 namespace Platform.Host.Commands.Install;
 
-/// <summary>Install-state changes: enable, disable, reenable, mask, unmask, preset, preset-all, set-default, link, revert.</summary>
+/// <summary>
+/// Install-state changes: enable, disable, reenable, mask, unmask, preset, preset-all, set-default, link, revert.
+/// </summary>
 internal static class InstallCommands
 {
     public static int Run(HostContext ctx, string verb)
@@ -39,7 +41,9 @@ internal static class InstallCommands
         };
     }
 
-    /// <summary>The unit names the arguments stand for: a path means its file name, a bare name gets <c>.service</c>.</summary>
+    /// <summary>
+    /// The unit names the arguments stand for: a path means its file name, a bare name gets <c>.service</c>.
+    /// </summary>
     private static List<string> UnitNamesOf(IEnumerable<string> args)
     {
         var names = new List<string>();

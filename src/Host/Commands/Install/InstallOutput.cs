@@ -28,7 +28,8 @@ internal static class InstallOutput
         foreach (var line in result.Stderr)
         {
             // The "no installation config" notice always comes last and spans several lines.
-            if (line.StartsWith("The unit files have no installation config", StringComparison.Ordinal)) inNotice = true;
+            if (line.StartsWith("The unit files have no installation config", StringComparison.Ordinal))
+                inNotice = true;
             if (quiet && (inNotice || IsProgress(line))) continue;
             ctx.Err.WriteLine(line);
         }

@@ -18,7 +18,8 @@ internal static class LinkCommand
         var folder = ctx.Options.Runtime ? paths.RuntimeConfigDirectory.Path : paths.ConfigDirectory.Path;
         foreach (var arg in ctx.Options.Arguments)
         {
-            var target = Path.IsPathRooted(arg) ? Path.GetFullPath(arg) : Path.GetFullPath(arg, Environment.CurrentDirectory);
+            var target = Path.IsPathRooted(arg) ? Path.GetFullPath(arg)
+                : Path.GetFullPath(arg, Environment.CurrentDirectory);
             var name = Path.GetFileName(target);
             if (!UnitNames.IsValid(name)) return InstallCommands.Fail(ctx, "Failed to link unit: Invalid argument.");
             if (!File.Exists(paths.Under(target)))

@@ -23,10 +23,12 @@ internal static class RevertCommand
             {
                 var file = Path.Join(dir.Path, name);
                 var info = new FileInfo(file);
-                if (info.LinkTarget is null && info.Exists && dir.Kind is UnitDirectoryKind.Vendor or UnitDirectoryKind.Local)
+                if (info.LinkTarget is null && info.Exists && dir.Kind is UnitDirectoryKind.Vendor
+                    or UnitDirectoryKind.Local)
                     hasVendor = true;
                 var dropIns = file + ".d";
-                if (IsConfig(dir) && Directory.Exists(dropIns) && new DirectoryInfo(dropIns).LinkTarget is null && !todo.Contains(dropIns))
+                if (IsConfig(dir) && Directory.Exists(dropIns) && new DirectoryInfo(dropIns).LinkTarget is null
+                    && !todo.Contains(dropIns))
                     todo.Add(dropIns);
             }
             if (!hasVendor) continue;
@@ -34,7 +36,8 @@ internal static class RevertCommand
             {
                 var file = Path.Join(dir.Path, name);
                 var info = new FileInfo(file);
-                if (IsConfig(dir) && (info.LinkTarget is not null || info.Exists) && !todo.Contains(file)) todo.Add(file);
+                if (IsConfig(dir) && (info.LinkTarget is not null || info.Exists) && !todo.Contains(file))
+                    todo.Add(file);
             }
         }
         foreach (var path in todo) Remove(ctx, path);
@@ -42,7 +45,8 @@ internal static class RevertCommand
         return ExitCodes.Success;
     }
 
-    private static bool IsConfig(UnitDirectory dir) => dir.Kind is UnitDirectoryKind.Config or UnitDirectoryKind.Runtime;
+    private static bool IsConfig(UnitDirectory dir) =>
+        dir.Kind is UnitDirectoryKind.Config or UnitDirectoryKind.Runtime;
 
     private static void Remove(HostContext ctx, string path)
     {

@@ -4,7 +4,10 @@ using Platform.Host.Lifecycle;
 
 namespace Platform.Host.Commands.Lifecycle;
 
-/// <summary><c>clean [--what=...] UNIT...</c>: removes the unit's runtime/state/cache/logs/configuration folders while it is not running.</summary>
+/// <summary>
+/// <c>clean [--what=...] UNIT...</c>: removes the unit's runtime/state/cache/logs/configuration folders while it is not
+/// running.
+/// </summary>
 internal static class CleanCommand
 {
     private static readonly string[] Kinds = ["configuration", "state", "cache", "logs", "runtime"];
@@ -24,7 +27,8 @@ internal static class CleanCommand
         {
             var unit = ctx.Units.Load(name);
             if (unit.LoadState == UnitLoadState.NotFound)
-                return LifecycleCommands.Fail(ctx, $"Failed to clean {name}: Unit {name} not loaded.", ExitCodes.NotInstalled);
+                return LifecycleCommands.Fail(ctx, $"Failed to clean {name}: Unit {name} not loaded.",
+                    ExitCodes.NotInstalled);
             using var held = UnitLock.Acquire(ctx.ManagerRunDirectory, name, TimeSpan.FromSeconds(30));
             if (UnitRuntime.Read(ctx, name).ActiveState is not (ActiveState.Inactive or ActiveState.Failed))
             {

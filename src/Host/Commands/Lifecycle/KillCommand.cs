@@ -6,7 +6,10 @@ using Platform.Interop;
 
 namespace Platform.Host.Commands.Lifecycle;
 
-/// <summary><c>kill [-s SIGNAL] [--kill-whom=main|control|all] UNIT...</c>: signals the unit's processes; the state follows from what they do.</summary>
+/// <summary>
+/// <c>kill [-s SIGNAL] [--kill-whom=main|control|all] UNIT...</c>: signals the unit's processes; the state follows from
+/// what they do.
+/// </summary>
 internal static class KillCommand
 {
     public static int Run(HostContext ctx, IReadOnlyList<string> units)
@@ -22,17 +25,20 @@ internal static class KillCommand
         {
             var status = UnitRuntime.Read(ctx, name);
             if (ctx.Units.Load(name).LoadState == UnitLoadState.NotFound && ctx.Store.Read(name) is null)
-                return LifecycleCommands.Fail(ctx, $"Failed to kill unit {name}: Unit {name} not loaded.", ExitCodes.Failure);
+                return LifecycleCommands.Fail(ctx, $"Failed to kill unit {name}: Unit {name} not loaded.",
+                    ExitCodes.Failure);
             var targets = whom switch
             {
                 "main" => status.MainPid > 0 && ProcFs.IsAlive(status.MainPid) ? [status.MainPid] : new List<int>(),
                 "control" => status.ControlPid > 0 ? [status.ControlPid] : new List<int>(),
-                _ => status.ActiveState is ActiveState.Inactive ? [] : UnitProcesses.Find(status.MainPid, RuntimeRecord.ReadSessions(status),
+                _ => status.ActiveState is ActiveState.Inactive
+                    ? [] : UnitProcesses.Find(status.MainPid, RuntimeRecord.ReadSessions(status),
                     UnitControlGroup.Existing(ctx, ctx.Units.Load(name)), status.InvocationId),
             };
             if (targets.Count == 0 && whom != "all")
             {
-                ctx.Err.WriteLine($"Failed to kill unit {name}: No {(whom == "main" ? "main" : "control")} process to kill");
+                ctx.Err.WriteLine(
+                    $"Failed to kill unit {name}: No {(whom == "main" ? "main" : "control")} process to kill");
                 code = ExitCodes.Failure;
                 continue;
             }

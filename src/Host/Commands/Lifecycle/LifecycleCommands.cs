@@ -5,7 +5,9 @@ using Platform.Units;
 
 namespace Platform.Host.Commands.Lifecycle;
 
-/// <summary>Runtime commands: start, stop, restart, reload, kill, reset-failed, is-active, is-failed, status, clean.</summary>
+/// <summary>
+/// Runtime commands: start, stop, restart, reload, kill, reset-failed, is-active, is-failed, status, clean.
+/// </summary>
 internal static class LifecycleCommands
 {
     public static int Run(HostContext ctx, string verb)
@@ -19,7 +21,7 @@ internal static class LifecycleCommands
         }
     }
 
-    private static int AccessDenied(HostContext ctx, string verb, IReadOnlyList<string> args)
+    private static int AccessDenied(HostContext ctx, string verb, List<string> args)
     {
         var what = verb switch
         {
@@ -35,7 +37,9 @@ internal static class LifecycleCommands
             var name = UnitPatterns.IsGlob(arg) ? arg : UnitNames.NormalizeName(arg);
             ctx.Err.WriteLine($"Failed to {what} {name}: Access denied");
             if (verb is not ("kill" or "reset-failed" or "clean"))
-                ctx.Err.WriteLine($"See system logs and 'systemctl{(ctx.Options.UserMode ? " --user" : "")} status {name}' for details.");
+                ctx.Err.WriteLine(
+                    $"See system logs and 'systemctl{(ctx.Options.UserMode ? " --user" : "")} status {name}' for "
+                    + $"details.");
         }
         return ExitCodes.NoPermission;
     }
@@ -53,9 +57,11 @@ internal static class LifecycleCommands
             "start" => StartOrStop(ctx, "start", Names(ctx, args)),
             "stop" => StartOrStop(ctx, "stop", Names(ctx, args)),
             "restart" => Restart(ctx, verb, Names(ctx, args), onlyIfActive: false, reloadFirst: false),
-            "try-restart" or "condrestart" => Restart(ctx, verb, Names(ctx, args), onlyIfActive: true, reloadFirst: false),
+            "try-restart" or "condrestart" =>
+                Restart(ctx, verb, Names(ctx, args), onlyIfActive: true, reloadFirst: false),
             "reload-or-restart" => Restart(ctx, verb, Names(ctx, args), onlyIfActive: false, reloadFirst: true),
-            "reload-or-try-restart" or "try-reload-or-restart" or "force-reload" => Restart(ctx, verb, Names(ctx, args), onlyIfActive: true, reloadFirst: true),
+            "reload-or-try-restart" or "try-reload-or-restart" or "force-reload" =>
+                Restart(ctx, verb, Names(ctx, args), onlyIfActive: true, reloadFirst: true),
             "reload" => ReloadCommand.Run(ctx, Names(ctx, args)),
             "kill" => KillCommand.Run(ctx, Names(ctx, args)),
             "reset-failed" => ResetFailed(ctx, args.Count == 0 ? null : Names(ctx, args)),
@@ -67,7 +73,10 @@ internal static class LifecycleCommands
         };
     }
 
-    /// <summary>Starts or stops units (also for <c>enable --now</c>, <c>disable --now</c>, <c>mask --now</c>); returns the exit code.</summary>
+    /// <summary>
+    /// Starts or stops units (also for <c>enable --now</c>, <c>disable --now</c>, <c>mask --now</c>); returns the exit
+    /// code.
+    /// </summary>
     public static int StartOrStop(HostContext ctx, string verb, IReadOnlyList<string> units)
     {
         var manager = new UnitManager(ctx);
@@ -104,7 +113,10 @@ internal static class LifecycleCommands
         }
     }
 
-    /// <summary>Prints the failure of each requested unit's job as systemctl does; exit 1 when any failed (5 when refused for a missing unit).</summary>
+    /// <summary>
+    /// Prints the failure of each requested unit's job as systemctl does; exit 1 when any failed (5 when refused for a
+    /// missing unit).
+    /// </summary>
     public static int Report(HostContext ctx, IReadOnlyList<UnitJobResult> results, IReadOnlyList<string> requested)
     {
         var code = ExitCodes.Success;
@@ -112,12 +124,14 @@ internal static class LifecycleCommands
         {
             if (result.Result is JobResult.Done or JobResult.Skipped || !requested.Contains(result.Unit)) continue;
             ctx.Err.WriteLine(result.Message ?? JobMessages.ForResult(result.Unit, "failed"));
-            code = result.Result == JobResult.Refused ? ExitCodes.NotInstalled : code == ExitCodes.Success ? ExitCodes.Failure : code;
+            code = result.Result == JobResult.Refused ? ExitCodes.NotInstalled : code == ExitCodes.Success
+                ? ExitCodes.Failure : code;
         }
         return code;
     }
 
-    private static int Restart(HostContext ctx, string verb, IReadOnlyList<string> units, bool onlyIfActive, bool reloadFirst)
+    private static int Restart(HostContext ctx, string verb, IReadOnlyList<string> units, bool onlyIfActive,
+        bool reloadFirst)
     {
         var manager = new UnitManager(ctx);
         var targets = new List<string>();
@@ -134,7 +148,8 @@ internal static class LifecycleCommands
         if (reloadFirst)
         {
             var reloadable = targets.FindAll(u => manager.IsRunning(u) && ReloadCommand.CanReload(ctx.Units.Load(u)));
-            if (reloadable.Count > 0 && ReloadCommand.Run(ctx, reloadable) != ExitCodes.Success) return ExitCodes.Failure;
+            if (reloadable.Count > 0 && ReloadCommand.Run(ctx, reloadable) != ExitCodes.Success)
+                return ExitCodes.Failure;
             targets.RemoveAll(reloadable.Contains);
         }
         if (targets.Count == 0) return ExitCodes.Success;
@@ -145,7 +160,8 @@ internal static class LifecycleCommands
         var restart = new List<string>(targets);
         foreach (var result in stop)
             if (!restart.Contains(result.Unit)) restart.Add(result.Unit);
-        var started = Report(ctx, manager.StartAsync(restart, CancellationToken.None).GetAwaiter().GetResult(), targets);
+        var started = Report(ctx, manager.StartAsync(restart, CancellationToken.None).GetAwaiter().GetResult(),
+            targets);
         return ctx.Options.Wait && started == ExitCodes.Success ? UnitWaiter.Wait(ctx, manager, targets) : started;
     }
 
@@ -153,19 +169,23 @@ internal static class LifecycleCommands
     {
         var code = ExitCodes.Success;
         var writer = new StatusWriter(ctx.Store);
-        var records = units is null ? [.. ctx.Store.List()] : units.Select(u => ctx.Store.Read(u) ?? new UnitStatus { Unit = u }).ToList();
+        var records = units is null ? [.. ctx.Store.List()] : units.Select(u =>
+            ctx.Store.Read(u) ?? new UnitStatus { Unit = u }).ToList();
         foreach (var record in records)
         {
-            if (units is not null && ctx.Units.LoadUnit(record.Unit).Definition.LoadState == UnitLoadState.NotFound && ctx.Store.Read(record.Unit) is null)
+            if (units is not null && ctx.Units.LoadUnit(record.Unit).Definition.LoadState == UnitLoadState.NotFound
+                && ctx.Store.Read(record.Unit) is null)
             {
-                ctx.Err.WriteLine($"Failed to reset failed state of unit {record.Unit}: Unit {record.Unit} not loaded.");
+                ctx.Err.WriteLine(
+                    $"Failed to reset failed state of unit {record.Unit}: Unit {record.Unit} not loaded.");
                 code = ExitCodes.Failure;
                 continue;
             }
             using var held = UnitLock.Acquire(ctx.ManagerRunDirectory, record.Unit, TimeSpan.FromSeconds(30));
             var current = UnitRuntime.Read(ctx, record.Unit);
             if (current.ActiveState == ActiveState.Failed)
-                writer.Write(current with { ActiveState = ActiveState.Inactive, SubState = "dead", Result = "success", NRestarts = 0 });
+                writer.Write(current with { ActiveState = ActiveState.Inactive, SubState = "dead", Result = "success",
+                    NRestarts = 0 });
         }
         return code;
     }

@@ -6,7 +6,10 @@ using Platform.Interop;
 
 namespace Platform.Host.Commands.Lifecycle;
 
-/// <summary><c>reload</c>: ExecReload= with $MAINPID under the unit's lock (SIGHUP for Type=notify-reload); the unit stays active.</summary>
+/// <summary>
+/// <c>reload</c>: ExecReload= with $MAINPID under the unit's lock (SIGHUP for Type=notify-reload); the unit stays
+/// active.
+/// </summary>
 internal static class ReloadCommand
 {
     public static bool CanReload(UnitDefinition unit)
@@ -20,9 +23,12 @@ internal static class ReloadCommand
         {
             var unit = ctx.Units.Load(name);
             if (unit.LoadState == UnitLoadState.NotFound)
-                return LifecycleCommands.Fail(ctx, $"Failed to reload {name}: Unit {name} not found.", ExitCodes.NotInstalled);
+                return LifecycleCommands.Fail(ctx, $"Failed to reload {name}: Unit {name} not found.",
+                    ExitCodes.NotInstalled);
             if (!CanReload(unit))
-                return LifecycleCommands.Fail(ctx, $"Failed to reload {name}: Job type reload is not applicable for unit {name}.", ExitCodes.NotImplemented);
+                return LifecycleCommands.Fail(ctx,
+                    $"Failed to reload {name}: Job type reload is not applicable for unit {name}.",
+                    ExitCodes.NotImplemented);
             using var held = UnitLock.Acquire(ctx.ManagerRunDirectory, name, TimeSpan.FromMinutes(5));
             var status = UnitRuntime.Read(ctx, name);
             if (status.ActiveState is not (ActiveState.Active or ActiveState.Reloading))
@@ -31,7 +37,8 @@ internal static class ReloadCommand
                 code = ExitCodes.Failure;
                 continue;
             }
-            writer.Write(status with { ActiveState = ActiveState.Reloading, SubState = "reload", StateChangeTimestamp = Clock.NowUsec() });
+            writer.Write(status with { ActiveState = ActiveState.Reloading, SubState = "reload",
+                StateChangeTimestamp = Clock.NowUsec() });
             var ok = Reload(ctx, unit, status);
             writer.Write(status with { StateChangeTimestamp = Clock.NowUsec() });
             if (!ok)
@@ -48,11 +55,17 @@ internal static class ReloadCommand
         var main = status.MainPid > 0 ? status.MainPid : (int?)null;
         if (unit.Get("Service", "Type") == "notify-reload" && unit.GetList("Service", "ExecReload").Count == 0)
             return main is { } pid
-                && LibC.Kill(pid, SignalNames.TryParse(unit.Get("Service", "ReloadSignal") ?? "SIGHUP", out var s) ? s : LibC.SIGHUP)
+                && LibC.Kill(pid, SignalNames.TryParse(unit.Get("Service", "ReloadSignal") ?? "SIGHUP", out var s)
+                    ? s : LibC.SIGHUP)
                 == 0;
-        using var launch = ServiceLaunch.Create(ctx, unit, status.InvocationId ?? Guid.NewGuid().ToString("N"), null, main, null);
+        using var launch = ServiceLaunch.Create(ctx, unit, status.InvocationId ?? Guid.NewGuid().ToString("N"), null,
+            main, null);
         using var limit = Deadline.Source(ServiceLaunch.StartTimeout(ctx, unit));
-        try { return ControlCommands.RunAsync(launch.Context, "ExecReload", main, limit.Token).GetAwaiter().GetResult() is null; }
+        try
+        {
+            return ControlCommands.RunAsync(launch.Context, "ExecReload", main, limit.Token).GetAwaiter()
+                .GetResult() is null;
+        }
         catch (OperationCanceledException) { return false; }
     }
 }

@@ -10,7 +10,9 @@ using Platform.Journal;
 
 namespace Platform.Host.Commands.Lifecycle;
 
-/// <summary><c>status [UNIT...]</c> in systemd 252's layout; exit 0 when the (first) unit runs, 3 when not, 4 when unknown.</summary>
+/// <summary>
+/// <c>status [UNIT...]</c> in systemd 252's layout; exit 0 when the (first) unit runs, 3 when not, 4 when unknown.
+/// </summary>
 internal static class StatusCommand
 {
     public static int Run(HostContext ctx, IReadOnlyList<string> units)
@@ -25,7 +27,8 @@ internal static class StatusCommand
             {
                 var loaded = ctx.Units.LoadUnit(name);
                 var status = RuntimeState.Read(ctx, loaded.Id);
-                if (loaded.Definition.LoadState == UnitLoadState.NotFound && status.ActiveState == ActiveState.Inactive && status.InvocationId is null)
+                if (loaded.Definition.LoadState == UnitLoadState.NotFound && status.ActiveState == ActiveState.Inactive
+                    && status.InvocationId is null)
                 {
                     ctx.Err.WriteLine($"Unit {name} could not be found.");
                     code = ExitCodes.NoSuchUnit;
@@ -35,7 +38,8 @@ internal static class StatusCommand
                 first = false;
                 reader ??= OpenReader(ctx);
                 StatusPrinter.Print(View(ctx, loaded.Definition, status, reader), ctx.Out, Clock.NowUsec());
-                if (code == ExitCodes.Success && status.ActiveState is not (ActiveState.Active or ActiveState.Reloading))
+                if (code == ExitCodes.Success && status.ActiveState is not (ActiveState.Active
+                    or ActiveState.Reloading))
                     code = ExitCodes.NotRunning;
             }
         }
@@ -53,7 +57,8 @@ internal static class StatusCommand
         var sessions = RuntimeRecord.ReadSessions(status);
         var processes = new List<(int, string)>();
         if (status.ActiveState != ActiveState.Inactive)
-            foreach (var pid in UnitProcesses.Find(main, sessions, UnitControlGroup.Existing(ctx, unit), status.InvocationId))
+            foreach (var pid in UnitProcesses.Find(main, sessions, UnitControlGroup.Existing(ctx, unit),
+                status.InvocationId))
                 processes.Add((pid, CommandLine(pid)));
         status.Extra.TryGetValue(RuntimeRecord.Condition, out var condition);
         status.Extra.TryGetValue(RuntimeRecord.ConditionTimestamp, out var conditionTime);
@@ -70,7 +75,8 @@ internal static class StatusCommand
             Result = status.Result,
             UnitFileState = fileState,
             // systemd shows the preset only where enabling means something.
-            UnitFilePreset = fileState is "enabled" or "disabled" or "indirect" ? ctx.Units.GetPresetState(unit.Name) : null,
+            UnitFilePreset = fileState is "enabled" or "disabled" or "indirect"
+                ? ctx.Units.GetPresetState(unit.Name) : null,
             StateSinceUsec = status.StateChangeTimestamp,
             MainPid = exited ? status.ExecMainPid : main,
             MainPidName = main > 0 ? Comm(main) : null,
@@ -81,20 +87,26 @@ internal static class StatusCommand
             TimerTrigger = unit.Kind == "timer" ? TimerTrigger(ctx, unit, status) : null,
             Triggers = unit.LoadState != UnitLoadState.Loaded ? []
                 : unit.Kind == "timer" ? [Timers.TimerSettings.From(unit).Unit]
-                : unit.Kind == "socket" && Sockets.SocketSettings.From(unit) is { Accept: false } socket ? [socket.Service]
+                : unit.Kind == "socket" && Sockets.SocketSettings.From(unit) is { Accept: false } socket
+                    ? [socket.Service]
                 : unit.Kind == "path" ? [Paths.PathSettings.From(unit).Unit] : [],
             Listen = unit.Kind == "socket" && unit.LoadState == UnitLoadState.Loaded
                 ? [.. Sockets.SocketSettings.From(unit).Listen.Select(l => $"{l.Display} ({l.Kind})")] : [],
             Processes = processes,
             ControlGroup = UnitControlGroup.Name(ctx, unit),
             LogLines = reader is null || status.InvocationId is null ? [] : JournalTail.Lines(reader, unit.Name, lines),
-            ProcessLines = [.. RuntimeRecord.ReadProcesses(status).Select(p => $"{p.Pid} {p.Command} ({StatusPrinter.ExitText(p.Exit)})")],
-            DurationUsec = status.ActiveState is ActiveState.Inactive or ActiveState.Failed && status.ActiveEnterTimestamp > 0
-                && status.ActiveExitTimestamp > status.ActiveEnterTimestamp ? status.ActiveExitTimestamp - status.ActiveEnterTimestamp : null,
+            ProcessLines = [.. RuntimeRecord.ReadProcesses(status)
+                .Select(p => $"{p.Pid} {p.Command} ({StatusPrinter.ExitText(p.Exit)})")],
+            DurationUsec = status.ActiveState is ActiveState.Inactive or ActiveState.Failed
+                && status.ActiveEnterTimestamp > 0
+                && status.ActiveExitTimestamp > status.ActiveEnterTimestamp
+                    ? status.ActiveExitTimestamp - status.ActiveEnterTimestamp : null,
             ConditionFailure = condition,
-            ConditionTimestampUsec = long.TryParse(conditionTime, NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : 0,
+            ConditionTimestampUsec = long.TryParse(conditionTime, NumberStyles.None, CultureInfo.InvariantCulture,
+                out var t) ? t : 0,
             AssertFailure = assertion,
-            AssertTimestampUsec = long.TryParse(assertTime, NumberStyles.None, CultureInfo.InvariantCulture, out var at) ? at : 0,
+            AssertTimestampUsec = long.TryParse(assertTime, NumberStyles.None, CultureInfo.InvariantCulture, out var at)
+                ? at : 0,
         };
     }
 

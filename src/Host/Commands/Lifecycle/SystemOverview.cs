@@ -33,7 +33,8 @@ internal static class SystemOverview
         sb.Append("     Jobs: ").Append(jobs).Append(" queued\n");
         sb.Append("   Failed: ").Append(failed).Append(" units\n");
         if (since > 0)
-            sb.Append("    Since: ").Append(SystemdFormat.Timestamp(since)).Append("; ").Append(SystemdFormat.Ago(since, now)).Append('\n');
+            sb.Append("    Since: ").Append(SystemdFormat.Timestamp(since)).Append("; ")
+                .Append(SystemdFormat.Ago(since, now)).Append('\n');
         sb.Append("  systemd: ").Append(VersionCommand.CompatibleSystemd).Append('\n');
         sb.Append("   CGroup: /\n");
         AppendTree(sb, Groups(ctx, initPid, records));
@@ -41,7 +42,9 @@ internal static class SystemOverview
         return ExitCodes.Success;
     }
 
-    /// <summary>What a manager would have loaded: every unit with a record plus every unit file (templates excepted).</summary>
+    /// <summary>
+    /// What a manager would have loaded: every unit with a record plus every unit file (templates excepted).
+    /// </summary>
     private static int LoadedCount(HostContext ctx, IReadOnlyList<UnitStatus> records)
     {
         var names = new HashSet<string>(records.Select(r => r.Unit), StringComparer.Ordinal);
@@ -61,7 +64,8 @@ internal static class SystemOverview
         {
             if (status.ActiveState == ActiveState.Inactive) continue;
             var unit = ctx.Units.Load(status.Unit);
-            var processes = UnitProcesses.Find(status.MainPid, RuntimeRecord.ReadSessions(status), UnitControlGroup.Existing(ctx, unit),
+            var processes = UnitProcesses.Find(status.MainPid, RuntimeRecord.ReadSessions(status),
+                UnitControlGroup.Existing(ctx, unit),
                 status.InvocationId);
             if (processes.Count == 0) continue;
             var slice = UnitControlGroup.Slice(ctx, unit);
@@ -72,7 +76,8 @@ internal static class SystemOverview
         return groups;
     }
 
-    private static void AppendTree(StringBuilder sb, SortedDictionary<string, SortedDictionary<string, List<int>>> groups)
+    private static void AppendTree(StringBuilder sb,
+        SortedDictionary<string, SortedDictionary<string, List<int>>> groups)
     {
         const string Indent = "           ";
         // Top level: init.scope directly under the root, then each slice with its units below it.

@@ -6,8 +6,8 @@ using Platform.Host.Output;
 namespace Platform.Host.Commands.Manager;
 
 /// <summary>
-/// <c>show-environment</c>, <c>set-environment</c>, <c>unset-environment</c> and <c>import-environment</c> on the manager
-/// environment kept on disk (<see cref="ManagerEnvironment"/>); services started later get it beneath their own
+/// <c>show-environment</c>, <c>set-environment</c>, <c>unset-environment</c> and <c>import-environment</c> on the
+/// manager environment kept on disk (<see cref="ManagerEnvironment"/>); services started later get it beneath their own
 /// <c>Environment=</c>. Messages and exit codes are systemd 252's, whose manager validates what systemctl sends.
 /// </summary>
 internal static class EnvironmentCommands
@@ -69,7 +69,8 @@ internal static class EnvironmentCommands
         {
             foreach (var name in args)
             {
-                if (!EnvironmentNames.IsValidName(name)) return Fail(ctx, $"Not a valid environment variable name: {name}");
+                if (!EnvironmentNames.IsValidName(name))
+                    return Fail(ctx, $"Not a valid environment variable name: {name}");
                 var found = environment.FindIndex(p => p.Key == name);
                 if (found < 0)
                 {
@@ -94,8 +95,11 @@ internal static class EnvironmentCommands
         return list;
     }
 
-    /// <summary>Writes the change; a caller who may not write the run folder gets systemd's one line for a refused call.</summary>
-    private static int Apply(HostContext ctx, IReadOnlyList<string> unset, IReadOnlyList<KeyValuePair<string, string>> set, string what)
+    /// <summary>
+    /// Writes the change; a caller who may not write the run folder gets systemd's one line for a refused call.
+    /// </summary>
+    private static int Apply(HostContext ctx, IReadOnlyList<string> unset,
+        IReadOnlyList<KeyValuePair<string, string>> set, string what)
     {
         try
         {

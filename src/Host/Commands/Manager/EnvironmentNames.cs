@@ -1,6 +1,8 @@
 namespace Platform.Host.Commands.Manager;
 
-/// <summary>systemd's env_name_is_valid and env_assignment_is_valid: what the manager accepts in its environment.</summary>
+/// <summary>
+/// systemd's env_name_is_valid and env_assignment_is_valid: what the manager accepts in its environment.
+/// </summary>
 internal static class EnvironmentNames
 {
     /// <summary>Letters, digits and underscores, not starting with a digit (VALID_BASH_ENV_NAME_CHARS).</summary>
@@ -12,7 +14,9 @@ internal static class EnvironmentNames
         return true;
     }
 
-    /// <summary>A <c>NAME=VALUE</c> with a valid name; any value is allowed (systemd permits control characters).</summary>
+    /// <summary>
+    /// A <c>NAME=VALUE</c> with a valid name; any value is allowed (systemd permits control characters).
+    /// </summary>
     public static bool TrySplitAssignment(string text, out KeyValuePair<string, string> assignment)
     {
         var eq = text.IndexOf('=');

@@ -14,7 +14,8 @@ namespace Platform.Host.Commands.Query;
 internal sealed class ListDependenciesCommand
 {
     private static readonly string[] Forward = ["Requires", "Requisite", "Wants", "ConsistsOf", "BindsTo", "Upholds"];
-    private static readonly string[] Reverse = ["RequiredBy", "RequisiteOf", "WantedBy", "PartOf", "BoundBy", "UpheldBy"];
+    private static readonly string[] Reverse = ["RequiredBy", "RequisiteOf", "WantedBy", "PartOf", "BoundBy",
+        "UpheldBy"];
 
     private readonly HostContext _ctx;
     private readonly ReverseDependencies _graph;
@@ -33,7 +34,8 @@ internal sealed class ListDependenciesCommand
 
     public static int Run(HostContext ctx)
     {
-        var names = ctx.Options.Arguments.Count == 0 ? ["default.target"] : UnitPatterns.Expand(ctx, ctx.Options.Arguments);
+        var names = ctx.Options.Arguments.Count == 0 ? ["default.target"]
+            : UnitPatterns.Expand(ctx, ctx.Options.Arguments);
         var command = new ListDependenciesCommand(ctx);
         for (var i = 0; i < names.Count; i++)
         {

@@ -36,7 +36,9 @@ internal static class ListJobsCommand
         }
         jobs.Sort((a, b) => a.Id.CompareTo(b.Id));
         var table = new Table(false, "JOB", "UNIT", "TYPE", "STATE");
-        foreach (var job in jobs) table.Add("", job.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), job.Unit, job.Type, "running");
+        foreach (var job in jobs)
+            table.Add("", job.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), job.Unit, job.Type,
+            "running");
         table.Write(ctx.Out, legend);
         if (legend) ctx.Out.Write($"\n{jobs.Count} jobs listed.\n");
         return ExitCodes.Success;

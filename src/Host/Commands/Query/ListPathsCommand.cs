@@ -22,7 +22,8 @@ internal static class ListPathsCommand
         if (ctx.Options.All)
             foreach (var name in ctx.Units.AllUnitFileNames())
                 if (name.EndsWith(".path", StringComparison.Ordinal) && !UnitNames.IsTemplate(name)) names.Add(name);
-        var patterns = ctx.Options.Arguments.Select(a => UnitPatterns.IsGlob(a) || a.Contains('.') ? a : a + ".path").ToList();
+        var patterns = ctx.Options.Arguments.Select(a => UnitPatterns.IsGlob(a) || a.Contains('.') ? a : a + ".path")
+            .ToList();
         var rows = new List<string[]>();
         foreach (var name in names)
         {

@@ -23,7 +23,8 @@ internal static class ListSocketsCommand
         if (ctx.Options.All)
             foreach (var name in ctx.Units.AllUnitFileNames())
                 if (name.EndsWith(".socket", StringComparison.Ordinal) && !UnitNames.IsTemplate(name)) names.Add(name);
-        var patterns = ctx.Options.Arguments.Select(a => UnitPatterns.IsGlob(a) || a.Contains('.') ? a : a + ".socket").ToList();
+        var patterns = ctx.Options.Arguments.Select(a => UnitPatterns.IsGlob(a) || a.Contains('.') ? a : a + ".socket")
+            .ToList();
         var rows = new List<(string Listen, string Type, string Unit, string Activates)>();
         foreach (var name in names)
         {
@@ -36,9 +37,11 @@ internal static class ListSocketsCommand
             var activates = settings.Accept ? "-" : settings.Service;
             foreach (var listen in settings.Listen) rows.Add((listen.Display, listen.Kind.ToString(), name, activates));
         }
-        rows.Sort((a, b) => string.CompareOrdinal(a.Listen, b.Listen) is var c and not 0 ? c : string.CompareOrdinal(a.Unit, b.Unit));
+        rows.Sort((a, b) =>
+            string.CompareOrdinal(a.Listen, b.Listen) is var c and not 0 ? c : string.CompareOrdinal(a.Unit, b.Unit));
         var legend = !ctx.Options.NoLegend;
-        var table = ctx.Options.ShowTypes ? new Table(false, "LISTEN", "TYPE", "UNIT", "ACTIVATES") : new Table(false, "LISTEN", "UNIT", "ACTIVATES");
+        var table = ctx.Options.ShowTypes ? new Table(false, "LISTEN", "TYPE", "UNIT", "ACTIVATES")
+            : new Table(false, "LISTEN", "UNIT", "ACTIVATES");
         foreach (var row in rows)
             if (ctx.Options.ShowTypes) table.Add("", row.Listen, row.Type, row.Unit, row.Activates);
             else table.Add("", row.Listen, row.Unit, row.Activates);

@@ -24,7 +24,8 @@ internal static class ListTimersCommand
         if (ctx.Options.All)
             foreach (var name in ctx.Units.AllUnitFileNames())
                 if (name.EndsWith(".timer", StringComparison.Ordinal) && !UnitNames.IsTemplate(name)) names.Add(name);
-        var patterns = ctx.Options.Arguments.Select(a => UnitPatterns.IsGlob(a) || a.Contains('.') ? a : a + ".timer").ToList();
+        var patterns = ctx.Options.Arguments.Select(a => UnitPatterns.IsGlob(a) || a.Contains('.') ? a : a + ".timer")
+            .ToList();
         var rows = new List<(long Next, string Id, string[] Cells)>();
         foreach (var name in names)
         {
@@ -33,7 +34,8 @@ internal static class ListTimersCommand
             if (definition.LoadState == UnitLoadState.NotFound) continue;
             var status = RuntimeState.Read(ctx, name);
             if (!ctx.Options.All && status.ActiveState == ActiveState.Inactive) continue;
-            var schedule = status.ActiveState == ActiveState.Active ? TimerRuntime.Schedule(ctx, definition, status, now) : null;
+            var schedule = status.ActiveState == ActiveState.Active
+                ? TimerRuntime.Schedule(ctx, definition, status, now) : null;
             var next = schedule?.Due ?? long.MaxValue;
             var last = TimerRuntime.LastTrigger(status);
             rows.Add((next, name,

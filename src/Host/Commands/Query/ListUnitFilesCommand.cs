@@ -14,7 +14,8 @@ internal static class ListUnitFilesCommand
     {
         var o = ctx.Options;
         if (UnitTypes.FirstInvalid(o.Types) is { } bad) return UnitTypes.Reject(ctx, bad);
-        var rows = UnitFileListing.List(ctx.Units, o.Arguments, UnitTypes.Only(o.Types), o.States, includeBuiltIns: false);
+        var rows = UnitFileListing.List(ctx.Units, o.Arguments, UnitTypes.Only(o.Types), o.States,
+            includeBuiltIns: false);
         var table = new Table(false, "UNIT FILE", "STATE", "PRESET");
         foreach (var row in rows) table.Add("", row.Name, row.State, row.Preset);
         var legend = !o.NoLegend;

@@ -31,7 +31,8 @@ internal static class ListUnitsCommand
             var row = new ListedUnit(loaded.Id, ShowValues.LoadStateWord(loaded.Definition.LoadState),
                 ShowValues.ActiveWord(st.ActiveState), st.SubState, Description(loaded));
             if (!o.All && states.Count == 0 && st.ActiveState == ActiveState.Inactive) continue;
-            if (states.Count > 0 && !states.Contains(row.Load) && !states.Contains(row.Active) && !states.Contains(row.Sub)) continue;
+            if (states.Count > 0 && !states.Contains(row.Load) && !states.Contains(row.Active)
+                && !states.Contains(row.Sub)) continue;
             if (o.Arguments.Count > 0 && !MatchesAny(o.Arguments, loaded)) continue;
             rows.Add(row);
         }
@@ -40,7 +41,10 @@ internal static class ListUnitsCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>Runtime records first (they carry their status), then with --all or a state filter every other unit name known on disk.</summary>
+    /// <summary>
+    /// Runtime records first (they carry their status), then with --all or a state filter every other unit name known
+    /// on disk.
+    /// </summary>
     private static IEnumerable<(string Name, UnitStatus? Status)> Candidates(HostContext ctx, bool filtered)
     {
         var records = new Dictionary<string, UnitStatus>(StringComparer.Ordinal);
@@ -49,16 +53,21 @@ internal static class ListUnitsCommand
         if (!ctx.Options.All && !filtered) yield break;
         // systemd lists the units it has loaded: under a running init those that ran or that a loaded unit refers to,
         // not every file on disk. Without an init (nothing to have loaded them) every unit file stands in.
-        var referenced = records.Count == 0 || new Init.InitState(ctx).RunningPid() is null ? null : Referenced(ctx, records.Keys);
+        var referenced = records.Count == 0 || new Init.InitState(ctx).RunningPid() is null
+            ? null : Referenced(ctx, records.Keys);
         foreach (var name in ctx.Units.AllUnitFileNames())
-            if (!UnitNames.IsTemplate(name) && !records.ContainsKey(name) && (referenced is null || referenced.Contains(name)))
+            if (!UnitNames.IsTemplate(name) && !records.ContainsKey(name)
+                && (referenced is null || referenced.Contains(name)))
                 yield return (name, null);
     }
 
     private static readonly string[] Referencing =
-        ["Requires", "Requisite", "Wants", "BindsTo", "PartOf", "Upholds", "Conflicts", "Before", "After", "OnFailure", "OnSuccess", "Triggers"];
+        ["Requires", "Requisite", "Wants", "BindsTo", "PartOf", "Upholds", "Conflicts", "Before", "After", "OnFailure",
+            "OnSuccess", "Triggers"];
 
-    /// <summary>The units named by the dependencies of the given ones, followed transitively as systemd loads them.</summary>
+    /// <summary>
+    /// The units named by the dependencies of the given ones, followed transitively as systemd loads them.
+    /// </summary>
     private static HashSet<string> Referenced(HostContext ctx, IEnumerable<string> roots)
     {
         var graph = new DependencyGraph(ctx.Units);
@@ -91,7 +100,8 @@ internal static class ListUnitsCommand
         var table = new Table(!o.Plain, "UNIT", "LOAD", "ACTIVE", "SUB", "DESCRIPTION");
         foreach (var r in rows)
         {
-            var marked = !o.Plain && (r.Load is "error" or "not-found" or "bad-setting" or "masked" || r.Active == "failed");
+            var marked = !o.Plain && (r.Load is "error" or "not-found" or "bad-setting" or "masked"
+                || r.Active == "failed");
             table.Add(marked ? "●" : "", r.Id, r.Load, r.Active, r.Sub, r.Description);
         }
         using var w = new StringWriter();
@@ -103,7 +113,8 @@ internal static class ListUnitsCommand
                         + "ACTIVE = The high-level unit activation state, i.e. generalization of SUB.\n"
                         + "SUB    = The low-level unit activation state, values depend on unit type.\n");
             if (o.All || states.Contains("inactive"))
-                w.Write($"{rows.Count} loaded units listed.\nTo show all installed unit files use 'systemctl list-unit-files'.\n");
+                w.Write($"{rows.Count} loaded units listed.\n"
+                    + $"To show all installed unit files use 'systemctl list-unit-files'.\n");
             else if (states.Count == 0)
                 w.Write($"{rows.Count} loaded units listed. Pass --all to see loaded but inactive units, too.\n"
                         + "To show all installed unit files use 'systemctl list-unit-files'.\n");

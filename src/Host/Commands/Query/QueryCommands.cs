@@ -4,7 +4,9 @@ using Platform.Host.Commands.Show;
 
 namespace Platform.Host.Commands.Query;
 
-/// <summary>Read-only questions about units: list-unit-files, list-units, show, is-enabled, list-dependencies, get-default.</summary>
+/// <summary>
+/// Read-only questions about units: list-unit-files, list-units, show, is-enabled, list-dependencies, get-default.
+/// </summary>
 internal static class QueryCommands
 {
     public static int Run(HostContext ctx, string verb) => verb switch
@@ -18,7 +20,9 @@ internal static class QueryCommands
         _ => throw new UsageException($"Unknown command verb {verb}."),
     };
 
-    /// <summary><c>is-enabled UNIT...</c>: one state per line; <c>-q</c> prints nothing but errors. Needs no status store.</summary>
+    /// <summary>
+    /// <c>is-enabled UNIT...</c>: one state per line; <c>-q</c> prints nothing but errors. Needs no status store.
+    /// </summary>
     private static int IsEnabled(HostContext ctx)
     {
         if (ctx.Options.Arguments.Count == 0) return Fail(ctx, "Too few arguments.");

@@ -16,7 +16,9 @@ internal static class UnitOrder
         return CaseInsensitive(a, b);
     }
 
-    /// <summary><c>list-dependencies</c>: targets after everything else, then by name (ASCII case-insensitive).</summary>
+    /// <summary>
+    /// <c>list-dependencies</c>: targets after everything else, then by name (ASCII case-insensitive).
+    /// </summary>
     public static int CompareDependencies(string a, string b)
     {
         var ta = a.EndsWith(".target", StringComparison.Ordinal);

@@ -8,7 +8,9 @@ internal static class UnitTypes
     public static readonly string[] All =
         ["service", "mount", "swap", "socket", "target", "device", "automount", "timer", "path", "slice", "scope"];
 
-    /// <summary>The entries of <paramref name="types"/> that are unit types; others (load states) are not type filters.</summary>
+    /// <summary>
+    /// The entries of <paramref name="types"/> that are unit types; others (load states) are not type filters.
+    /// </summary>
     public static IReadOnlyCollection<string> Only(IReadOnlyList<string> types)
     {
         var result = new List<string>();
@@ -17,7 +19,9 @@ internal static class UnitTypes
         return result;
     }
 
-    /// <summary>The entries of <c>-t</c> that are not unit types: systemctl treats them as extra state filters.</summary>
+    /// <summary>
+    /// The entries of <c>-t</c> that are not unit types: systemctl treats them as extra state filters.
+    /// </summary>
     public static IReadOnlyList<string> NonTypes(IReadOnlyList<string> types)
     {
         var result = new List<string>();
@@ -26,9 +30,12 @@ internal static class UnitTypes
         return result;
     }
 
-    private static readonly string[] LoadStates = ["stub", "loaded", "not-found", "bad-setting", "error", "merged", "masked"];
+    private static readonly string[] LoadStates = ["stub", "loaded", "not-found", "bad-setting", "error", "merged",
+        "masked"];
 
-    /// <summary>The first <c>-t</c> value that is neither a unit type nor a load state, or null when all are valid.</summary>
+    /// <summary>
+    /// The first <c>-t</c> value that is neither a unit type nor a load state, or null when all are valid.
+    /// </summary>
     public static string? FirstInvalid(IReadOnlyList<string> types)
     {
         foreach (var t in types)

@@ -25,7 +25,10 @@ internal sealed class CandidateScan
     /// <summary>Units whose dependency folders link to one of the names.</summary>
     public HashSet<string> LinkOwners { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Whether a type-level or prefix drop-in folder (<c>service.d/</c>, <c>a-.service.d/</c>) names the unit: then every unit may.</summary>
+    /// <summary>
+    /// Whether a type-level or prefix drop-in folder (<c>service.d/</c>, <c>a-.service.d/</c>) names the unit: then
+    /// every unit may.
+    /// </summary>
     public bool GlobalDropInsMention()
     {
         foreach (var folder in _index.DropInFolders)

@@ -16,7 +16,8 @@ internal static class ManagerProperties
         yield return ("Features", VersionCommand.Features);
         yield return ("Architecture", Architecture());
         yield return ("Virtualization", File.Exists("/.dockerenv") ? "docker" : "");
-        yield return ("Environment", string.Join(' ', Platform.Host.Lifecycle.ManagerEnvironment.Effective(ctx).Select(p => Platform.Host.Output.ShellQuote.Double(p.Key + "=" + p.Value))));
+        yield return ("Environment", string.Join(' ', Platform.Host.Lifecycle.ManagerEnvironment.Effective(ctx)
+            .Select(p => Platform.Host.Output.ShellQuote.Double(p.Key + "=" + p.Value))));
         yield return ("UnitPath", UnitPath(ctx));
         yield return ("DefaultStandardOutput", "journal");
         yield return ("DefaultStandardError", "inherit");

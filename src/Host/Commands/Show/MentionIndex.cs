@@ -33,10 +33,14 @@ internal sealed class MentionIndex
         }
     }
 
-    /// <summary>Every unit name worth considering: unit files (templates excepted) and instances named in dependency folders.</summary>
+    /// <summary>
+    /// Every unit name worth considering: unit files (templates excepted) and instances named in dependency folders.
+    /// </summary>
     public List<string> AllNames { get; } = [];
 
-    /// <summary>The units that may name one of <paramref name="names"/>, plus <paramref name="extra"/> (link folder owners).</summary>
+    /// <summary>
+    /// The units that may name one of <paramref name="names"/>, plus <paramref name="extra"/> (link folder owners).
+    /// </summary>
     public IEnumerable<string> Candidates(IReadOnlyList<string> names, IEnumerable<string> extra)
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
@@ -51,7 +55,9 @@ internal sealed class MentionIndex
         return result;
     }
 
-    /// <summary>Indexes the unit's own file (or built-in text); false when its text cannot be read cheaply (a SysV script).</summary>
+    /// <summary>
+    /// Indexes the unit's own file (or built-in text); false when its text cannot be read cheaply (a SysV script).
+    /// </summary>
     private bool IndexOwnText(UnitRepository repo, UnitFolderIndex folders, string name)
     {
         if (folders.FirstEntry.TryGetValue(name, out var first) && !first.IsLink)
@@ -61,7 +67,8 @@ internal sealed class MentionIndex
         }
         // Links (aliases, masks, linked files) resolve inside the root only through the unit engine.
         var loc = repo.Locate(name);
-        if (loc.Kind is LocationKind.File or LocationKind.Linked) IndexWords(folders.Content(loc.ContentPath ?? loc.Path!), name);
+        if (loc.Kind is LocationKind.File or LocationKind.Linked)
+            IndexWords(folders.Content(loc.ContentPath ?? loc.Path!), name);
         else if (loc.Kind == LocationKind.NotFound)
         {
             if (BuiltInUnits.Text(name, repo.Paths.IsUser) is not { } text) return false;
@@ -70,7 +77,9 @@ internal sealed class MentionIndex
         return true;
     }
 
-    /// <summary>Adds <paramref name="owner"/> under every word of the text that could be a unit name (has a dot).</summary>
+    /// <summary>
+    /// Adds <paramref name="owner"/> under every word of the text that could be a unit name (has a dot).
+    /// </summary>
     private void IndexWords(byte[] text, string owner)
     {
         var start = -1;

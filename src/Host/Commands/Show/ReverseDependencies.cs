@@ -12,7 +12,8 @@ internal sealed class ReverseDependencies(UnitRepository repo, DependencyGraph g
 {
     // Implicit dependencies name these; any unit may point at them without saying so in its file.
     private static readonly string[] ImplicitTargets =
-        ["sysinit.target", "basic.target", "shutdown.target", "sockets.target", "timers.target", "paths.target", "time-set.target", "time-sync.target"];
+        ["sysinit.target", "basic.target", "shutdown.target", "sockets.target", "timers.target", "paths.target",
+            "time-set.target", "time-sync.target"];
 
     private UnitFolderIndex? _index;
     private MentionIndex? _mentions;

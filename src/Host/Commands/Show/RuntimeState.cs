@@ -11,13 +11,19 @@ namespace Platform.Host.Commands.Show;
 /// </summary>
 internal static class RuntimeState
 {
-    public static bool AnyRecorded(HostContext ctx) => Directory.Exists(Path.Join(ctx.RunDirectory, "platform", "status"));
+    public static bool AnyRecorded(HostContext ctx) =>
+        Directory.Exists(Path.Join(ctx.RunDirectory, "platform", "status"));
 
-    /// <summary>The effective status of a unit (<see cref="UnitRuntime.Read"/>), or an inactive one when nothing was ever recorded.</summary>
+    /// <summary>
+    /// The effective status of a unit (<see cref="UnitRuntime.Read"/>), or an inactive one when nothing was ever
+    /// recorded.
+    /// </summary>
     public static UnitStatus Read(HostContext ctx, string unit)
         => AnyRecorded(ctx) ? UnitRuntime.Read(ctx, unit) : new UnitStatus { Unit = unit };
 
-    /// <summary>All stored records, corrected as <see cref="UnitRuntime.Effective"/> does; empty when nothing was ever recorded.</summary>
+    /// <summary>
+    /// All stored records, corrected as <see cref="UnitRuntime.Effective"/> does; empty when nothing was ever recorded.
+    /// </summary>
     public static IReadOnlyList<UnitStatus> List(HostContext ctx)
     {
         if (!AnyRecorded(ctx)) return [];

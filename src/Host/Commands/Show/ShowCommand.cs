@@ -28,7 +28,8 @@ internal static class ShowCommand
             if (Units.UnitNames.IsTemplate(name))
             {
                 ctx.Out.Write(sb.ToString());
-                ctx.Err.WriteLine($"Failed to get properties: Unit name {name} is neither a valid invocation ID nor unit name.");
+                ctx.Err.WriteLine(
+                    $"Failed to get properties: Unit name {name} is neither a valid invocation ID nor unit name.");
                 return ExitCodes.Failure;
             }
             if (!first) sb.Append('\n');
@@ -43,7 +44,8 @@ internal static class ShowCommand
     /// <summary>
     /// Empty values are left out unless <c>--all</c> is given or the property was asked for by name, as systemctl does.
     /// </summary>
-    private static void Print(StringBuilder sb, IEnumerable<(string Key, string Value)> properties, HashSet<string>? wanted, bool all, bool valueOnly)
+    private static void Print(StringBuilder sb, IEnumerable<(string Key, string Value)> properties,
+        HashSet<string>? wanted, bool all, bool valueOnly)
     {
         foreach (var (key, value) in properties)
         {

@@ -1,11 +1,12 @@
 using Platform.Abstractions;
-using Platform.Host.Output;
 
 namespace Platform.Host.Commands.Show;
 
 internal sealed partial class ShowValues
 {
-    /// <summary>A signal setting's number (names, <c>SIG</c>-less names and numbers), or null when unset or unknown.</summary>
+    /// <summary>
+    /// A signal setting's number (names, <c>SIG</c>-less names and numbers), or null when unset or unknown.
+    /// </summary>
     private static int? Signal(string? text) => SignalNames.TryParse(text, out var signal) ? signal : null;
 
     private string? ServiceValue(string key) => key switch
@@ -14,7 +15,8 @@ internal sealed partial class ShowValues
         "ExitType" => S("ExitType") is { Length: > 0 } e ? e : "main",
         "Restart" => S("Restart") is { Length: > 0 } r ? r : "no",
         "PIDFile" => S("PIDFile"),
-        "NotifyAccess" => S("NotifyAccess") is { Length: > 0 } n ? n : ServiceType() is "notify" or "notify-reload" ? "main" : "none",
+        "NotifyAccess" =>
+            S("NotifyAccess") is { Length: > 0 } n ? n : ServiceType() is "notify" or "notify-reload" ? "main" : "none",
         "RestartUSec" => Time(_u.GetTimeSpan("Service", "RestartSec"), TimeSpan.FromMilliseconds(100)),
         "TimeoutStartUSec" => SystemdValues.FormatTimeSpan(StartTimeout()),
         "TimeoutStopUSec" => SystemdValues.FormatTimeSpan(StopTimeout()),
@@ -52,8 +54,10 @@ internal sealed partial class ShowValues
         "ExecMainPID" => Num(_st.ExecMainPid),
         "ExecMainCode" => Num(_st.ExecMainCode),
         "ExecMainStatus" => Num(_st.ExecMainStatus),
-        "ExecCondition" or "ExecStartPre" or "ExecStart" or "ExecStartPost" or "ExecReload" or "ExecStop" or "ExecStopPost" => ExecProperty(key, false),
-        "ExecConditionEx" or "ExecStartPreEx" or "ExecStartEx" or "ExecStartPostEx" or "ExecReloadEx" or "ExecStopEx" or "ExecStopPostEx" => ExecProperty(key[..^2], true),
+        "ExecCondition" or "ExecStartPre" or "ExecStart" or "ExecStartPost" or "ExecReload" or "ExecStop"
+            or "ExecStopPost" => ExecProperty(key, false),
+        "ExecConditionEx" or "ExecStartPreEx" or "ExecStartEx" or "ExecStartPostEx" or "ExecReloadEx" or "ExecStopEx"
+            or "ExecStopPostEx" => ExecProperty(key[..^2], true),
         "Slice" => _s.Slice ?? "",
         "ControlGroup" => _s.ControlGroup ?? "",
         "Delegate" => Bool("Service", "Delegate", false),
@@ -84,9 +88,11 @@ internal sealed partial class ShowValues
         "IgnoreSIGPIPE" => Bool("Service", "IgnoreSIGPIPE", true),
         "NoNewPrivileges" => Bool("Service", "NoNewPrivileges", false),
         "RuntimeDirectoryPreserve" => S("RuntimeDirectoryPreserve") is { Length: > 0 } p ? p : "no",
-        "RuntimeDirectoryMode" or "StateDirectoryMode" or "CacheDirectoryMode" or "LogsDirectoryMode" or "ConfigurationDirectoryMode"
+        "RuntimeDirectoryMode" or "StateDirectoryMode" or "CacheDirectoryMode" or "LogsDirectoryMode"
+            or "ConfigurationDirectoryMode"
             => S(key) is { Length: > 0 } m ? m.PadLeft(4, '0') : "0755",
-        "RuntimeDirectory" or "StateDirectory" or "CacheDirectory" or "LogsDirectory" or "ConfigurationDirectory" => Words("Service", key),
+        "RuntimeDirectory" or "StateDirectory" or "CacheDirectory" or "LogsDirectory" or "ConfigurationDirectory" =>
+            Words("Service", key),
         "TimeoutCleanUSec" => "infinity",
         "KillMode" => S("KillMode") is { Length: > 0 } k ? k : "control-group",
         "KillSignal" => Num(Signal(S("KillSignal")) ?? 15),

@@ -9,7 +9,10 @@ internal sealed partial class ShowValues
     private const string Sk = "Socket";
     private SocketSettings? _socketSettings;
 
-    /// <summary>A socket's properties as systemctl 252 prints them (dbus-socket.c order); what we do not implement shows systemd's default.</summary>
+    /// <summary>
+    /// A socket's properties as systemctl 252 prints them (dbus-socket.c order); what we do not implement shows
+    /// systemd's default.
+    /// </summary>
     private IEnumerable<string> SocketValues(string key)
     {
         var settings = _socketSettings ??= SocketSettings.From(_u);
@@ -17,20 +20,24 @@ internal sealed partial class ShowValues
         {
             case "BindIPv6Only": yield return settings.BindIPv6Only; break;
             case "Backlog": yield return Num(settings.Backlog); break;
-            case "TimeoutUSec": yield return Time(_u.GetTimeSpan(Sk, "TimeoutSec"), _config.DefaultTimeoutStartSec); break;
+            case "TimeoutUSec": yield return Time(_u.GetTimeSpan(Sk, "TimeoutSec"),
+                _config.DefaultTimeoutStartSec); break;
             case "BindToDevice": yield return _u.Get(Sk, "BindToDevice") ?? ""; break;
             case "SocketUser": yield return settings.SocketUser ?? ""; break;
             case "SocketGroup": yield return settings.SocketGroup ?? ""; break;
             case "SocketMode": yield return Octal(settings.SocketMode); break;
             case "DirectoryMode": yield return Octal(settings.DirectoryMode); break;
             case "Accept": yield return SystemdFormat.YesNo(settings.Accept); break;
-            case "FlushPending" or "Writable" or "KeepAlive" or "NoDelay" or "Transparent" or "Broadcast" or "PassSecurity" or "PassPacketInfo":
+            case "FlushPending" or "Writable" or "KeepAlive" or "NoDelay" or "Transparent" or "Broadcast"
+                or "PassSecurity" or "PassPacketInfo":
                 yield return Bool(Sk, key, false);
                 break;
             case "KeepAliveTimeUSec" or "KeepAliveIntervalUSec" or "DeferAcceptUSec":
-                yield return Time(_u.GetTimeSpan(Sk, key.Replace("USec", "Sec", StringComparison.Ordinal)), TimeSpan.Zero);
+                yield return Time(_u.GetTimeSpan(Sk, key.Replace("USec", "Sec", StringComparison.Ordinal)),
+                    TimeSpan.Zero);
                 break;
-            case "KeepAliveProbes" or "ReceiveBuffer" or "SendBuffer" or "PipeSize" or "MessageQueueMaxMessages" or "MessageQueueMessageSize"
+            case "KeepAliveProbes" or "ReceiveBuffer" or "SendBuffer" or "PipeSize" or "MessageQueueMaxMessages"
+                or "MessageQueueMessageSize"
                 or "SocketProtocol" or "ControlPID":
                 yield return "0";
                 break;
@@ -51,7 +58,8 @@ internal sealed partial class ShowValues
             case "ReusePort": yield return SystemdFormat.YesNo(settings.ReusePort); break;
             case "Result": yield return _st.Result; break;
             case "FileDescriptorName": yield return settings.FileDescriptorName; break;
-            case "TriggerLimitIntervalUSec": yield return SystemdValues.FormatTimeSpan(settings.TriggerLimitInterval); break;
+            case "TriggerLimitIntervalUSec": yield return SystemdValues.FormatTimeSpan(
+                settings.TriggerLimitInterval); break;
             case "TriggerLimitBurst": yield return Num(settings.TriggerLimitBurst); break;
             case "UID" or "GID": yield return "[not set]"; break;
             case "ExecStartPre" or "ExecStartPost" or "ExecStopPre" or "ExecStopPost":

@@ -28,14 +28,16 @@ internal sealed partial class ShowValues
                 {
                     var (kind, value) = settings.MonotonicValues[i];
                     var next = schedule is null ? 0 : schedule.MonotonicElapses[i];
-                    yield return $"{{ {TimerSettings.PropertyName(kind)}={SystemdValues.FormatTimeSpan(value)} ; next_elapse={MonoSpan(next)} }}";
+                    yield return $"{{ {TimerSettings.PropertyName(kind)}={SystemdValues.FormatTimeSpan(value)} ; "
+                        + $"next_elapse={MonoSpan(next)} }}";
                 }
                 break;
             case "TimersCalendar":
                 for (var i = 0; i < settings.Calendars.Count; i++)
                 {
                     var next = schedule is null ? 0 : schedule.CalendarElapses[i];
-                    yield return $"{{ OnCalendar={settings.Calendars[i]} ; next_elapse={(next > 0 ? Stamp(next) : "n/a")} }}";
+                    yield return $"{{ OnCalendar={settings.Calendars[i]} ; "
+                        + $"next_elapse={(next > 0 ? Stamp(next) : "n/a")} }}";
                 }
                 break;
             case "OnClockChange":
@@ -80,7 +82,10 @@ internal sealed partial class ShowValues
         }
     }
 
-    /// <summary>A wall-clock instant as the CLOCK_MONOTONIC span systemd prints for monotonic properties ("0" for none).</summary>
+    /// <summary>
+    /// A wall-clock instant as the CLOCK_MONOTONIC span systemd prints for monotonic properties ("0" for none).
+    /// </summary>
     private string MonoSpan(long usec)
-        => usec <= 0 ? "0" : SystemdValues.FormatTimeSpan(TimeSpan.FromTicks(Math.Max(0, usec - _monotonicOffsetUsec) * TimeSpan.TicksPerMicrosecond));
+        => usec <= 0 ? "0" : SystemdValues.FormatTimeSpan(TimeSpan.FromTicks(
+            Math.Max(0, usec - _monotonicOffsetUsec) * TimeSpan.TicksPerMicrosecond));
 }

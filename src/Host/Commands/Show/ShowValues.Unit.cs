@@ -37,13 +37,16 @@ internal sealed partial class ShowValues
             "ActiveExitTimestampMonotonic" => Mono(_st.ActiveExitTimestamp),
             "InactiveEnterTimestamp" => Stamp(_st.InactiveEnterTimestamp),
             "InactiveEnterTimestampMonotonic" => Mono(_st.InactiveEnterTimestamp),
-            "CanStart" => SystemdFormat.YesNo(_u.LoadState == UnitLoadState.Loaded && !_u.GetBool("Unit", "RefuseManualStart", false)),
+            "CanStart" =>
+                SystemdFormat.YesNo(_u.LoadState == UnitLoadState.Loaded
+                && !_u.GetBool("Unit", "RefuseManualStart", false)),
             "CanStop" => SystemdFormat.YesNo(!_u.GetBool("Unit", "RefuseManualStop", false)),
             "CanReload" => SystemdFormat.YesNo(IsService && _u.GetList("Service", "ExecReload").Count > 0),
             "CanIsolate" => SystemdFormat.YesNo(_u.Kind == "target" && _u.GetBool("Unit", "AllowIsolate", false)),
             "CanClean" => "",
             "CanFreeze" => "no",
-            "Job" => Platform.Host.Lifecycle.RunningJob.Of(_st) is { } job ? job.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : "",
+            "Job" => Platform.Host.Lifecycle.RunningJob.Of(_st) is { } job
+                ? job.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : "",
             "StopWhenUnneeded" => Bool("Unit", "StopWhenUnneeded", false),
             "RefuseManualStart" => Bool("Unit", "RefuseManualStart", false),
             "RefuseManualStop" => Bool("Unit", "RefuseManualStop", false),
@@ -54,7 +57,9 @@ internal sealed partial class ShowValues
             "IgnoreOnIsolate" => Bool("Unit", "IgnoreOnIsolate", false),
             "NeedDaemonReload" => "no",
             "Markers" => "",
-            "JobTimeoutUSec" => Time(_u.GetTimeSpan("Unit", "JobTimeoutSec") is { } job ? ServiceTimeouts.ZeroMeansInfinity(job) : null, SystemdValues.Infinity),
+            "JobTimeoutUSec" =>
+                Time(_u.GetTimeSpan("Unit", "JobTimeoutSec") is { } job ? ServiceTimeouts.ZeroMeansInfinity(job) : null,
+                SystemdValues.Infinity),
             "JobRunningTimeoutUSec" => Time(_u.GetTimeSpan("Unit", "JobRunningTimeoutSec"), SystemdValues.Infinity),
             "JobTimeoutAction" => U("JobTimeoutAction") is { Length: > 0 } a ? a : "none",
             "JobTimeoutRebootArgument" => "",
@@ -89,7 +94,9 @@ internal sealed partial class ShowValues
     {
         UnitLoadState.NotFound => $"org.freedesktop.systemd1.NoSuchUnit \"Unit {_u.Name} not found.\"",
         UnitLoadState.Masked => $"org.freedesktop.systemd1.UnitMasked \"Unit {_u.Name} is masked.\"",
-        UnitLoadState.BadSetting => $"org.freedesktop.systemd1.BadUnitSetting \"{_u.LoadError ?? "Unit configuration has fatal error, unit will not be started."}\"",
+        UnitLoadState.BadSetting =>
+            $"org.freedesktop.systemd1.BadUnitSetting "
+            + $"\"{_u.LoadError ?? "Unit configuration has fatal error, unit will not be started."}\"",
         UnitLoadState.Error => $"org.freedesktop.DBus.Error.Failed \"{_u.LoadError ?? "Failed to load unit."}\"",
         _ => "",
     };
@@ -102,7 +109,8 @@ internal sealed partial class ShowValues
 
     public static string ActiveWord(ActiveState state) => state switch
     {
-        ActiveState.Active => "active", ActiveState.Activating => "activating", ActiveState.Deactivating => "deactivating",
+        ActiveState.Active => "active", ActiveState.Activating => "activating", ActiveState.Deactivating =>
+            "deactivating",
         ActiveState.Reloading => "reloading", ActiveState.Failed => "failed", _ => "inactive",
     };
 }

@@ -24,7 +24,8 @@ internal sealed partial class ShowValues
         _s = snapshot;
         _u = snapshot.Unit;
         _st = snapshot.Status;
-        var monoNow = System.Diagnostics.Stopwatch.GetTimestamp() / (System.Diagnostics.Stopwatch.Frequency / 1_000_000);
+        var monoNow = System.Diagnostics.Stopwatch.GetTimestamp() / (
+            System.Diagnostics.Stopwatch.Frequency / 1_000_000);
         _monotonicOffsetUsec = SystemdFormat.NowUsec() - monoNow;
     }
 
@@ -32,8 +33,8 @@ internal sealed partial class ShowValues
     private bool Found => _u.LoadState != UnitLoadState.NotFound;
 
     /// <summary>
-    /// Every property in systemd's order with its value (null ones left out); with <paramref name="wanted"/>, only those
-    /// are computed, so <c>show -p Id</c> does not parse command lines or format timestamps.
+    /// Every property in systemd's order with its value (null ones left out); with <paramref name="wanted"/>, only
+    /// those are computed, so <c>show -p Id</c> does not parse command lines or format timestamps.
     /// </summary>
     public IEnumerable<(string Key, string Value)> All(HashSet<string>? wanted = null)
     {
@@ -58,10 +59,11 @@ internal sealed partial class ShowValues
 
     private string S(string key) => _u.Get("Service", key) ?? "";
     private string U(string key) => _u.Get("Unit", key) ?? "";
-    private string Bool(string section, string key, bool fallback) => SystemdFormat.YesNo(_u.GetBool(section, key, fallback));
-    private string Time(TimeSpan? span, TimeSpan fallback) => SystemdValues.FormatTimeSpan(span ?? fallback);
+    private string Bool(string section, string key, bool fallback) =>
+        SystemdFormat.YesNo(_u.GetBool(section, key, fallback));
+    private static string Time(TimeSpan? span, TimeSpan fallback) => SystemdValues.FormatTimeSpan(span ?? fallback);
     private static string Num(long n) => n.ToString(CultureInfo.InvariantCulture);
-    private string Stamp(long usec) => SystemdFormat.Timestamp(usec);
+    private static string Stamp(long usec) => SystemdFormat.Timestamp(usec);
     private string Mono(long usec) => usec <= 0 ? "0" : Num(Math.Max(0, usec - _monotonicOffsetUsec));
 
     public string ServiceType()
@@ -71,12 +73,14 @@ internal sealed partial class ShowValues
         if (type is not null) return type;
         // systemd.service(5): dbus when BusName= is set, simple with an ExecStart=, else oneshot.
         if (_u.Get("Service", "BusName") is { Length: > 0 }) return "dbus";
-        return _u.GetList("Service", "ExecStart").Count > 0 || _u.LoadState != UnitLoadState.Loaded ? "simple" : "oneshot";
+        return _u.GetList("Service", "ExecStart").Count > 0 || _u.LoadState != UnitLoadState.Loaded
+            ? "simple" : "oneshot";
     }
 
     /// <summary>As systemd shows it: 0 means no timeout and prints <c>infinity</c>.</summary>
     public TimeSpan StartTimeout()
-        => ServiceTimeouts.ZeroMeansInfinity(_u.GetTimeSpan("Service", "TimeoutStartSec") ?? _u.GetTimeSpan("Service", "TimeoutSec")
+        => ServiceTimeouts.ZeroMeansInfinity(_u.GetTimeSpan("Service", "TimeoutStartSec")
+            ?? _u.GetTimeSpan("Service", "TimeoutSec")
            ?? (ServiceType() == "oneshot" ? SystemdValues.Infinity : _config.DefaultTimeoutStartSec));
 
     public TimeSpan StopTimeout() => ServiceTimeouts.Stop(_u, _config.DefaultTimeoutStopSec);
@@ -104,7 +108,8 @@ internal sealed partial class ShowValues
         var pid = ran ? _st.ExecMainPid : 0;
         var code = ran && _st.ExecMainCode != 0 ? CodeName(_st.ExecMainCode) : "(null)";
         var status = ran && _st.ExecMainCode != 0 ? Num(_st.ExecMainStatus) : "0/0";
-        return $"{{ path={c.Path} ; argv[]={argv} ; {middle} ; start_time=[{start}] ; stop_time=[{stop}] ; pid={pid} ; code={code} ; status={status} }}";
+        return $"{{ path={c.Path} ; argv[]={argv} ; {middle} ; start_time=[{start}] ; stop_time=[{stop}] ; pid={pid} ; "
+            + $"code={code} ; status={status} }}";
     }
 
     private static string Flags(ExecCommand c)
@@ -117,5 +122,6 @@ internal sealed partial class ShowValues
         return string.Join(' ', flags);
     }
 
-    private static string CodeName(int code) => code switch { 1 => "exited", 2 => "killed", 3 => "dumped", _ => "(null)" };
+    private static string CodeName(int code) =>
+        code switch { 1 => "exited", 2 => "killed", 3 => "dumped", _ => "(null)" };
 }

@@ -19,12 +19,15 @@ internal sealed class SnapshotBuilder(HostContext ctx, HashSet<string>? wanted)
         var loaded = ctx.Units.LoadUnit(name);
         var def = InRoot(loaded);
         var found = def.LoadState != UnitLoadState.NotFound;
-        var status = _runtime || def.Kind is "timer" or "path" ? RuntimeState.Read(ctx, loaded.Id) : new UnitStatus { Unit = loaded.Id };
+        var status = _runtime || def.Kind is "timer" or "path"
+            ? RuntimeState.Read(ctx, loaded.Id) : new UnitStatus { Unit = loaded.Id };
         return new UnitSnapshot
         {
             TimerSchedule = def.Kind == "timer" && found && status.ActiveState == ActiveState.Active
-                ? Timers.TimerRuntime.Schedule(ctx, loaded.Definition, status, Platform.Host.Lifecycle.Clock.NowUsec()) : null,
-            SocketCounters = def.Kind == "socket" && found && (Wants("NConnections") || Wants("NAccepted") || Wants("NRefused"))
+                ? Timers.TimerRuntime.Schedule(ctx, loaded.Definition, status, Platform.Host.Lifecycle.Clock.NowUsec())
+                    : null,
+            SocketCounters = def.Kind == "socket" && found && (Wants("NConnections") || Wants("NAccepted")
+                || Wants("NRefused"))
                 ? Sockets.SocketCounters.Ask(ctx, loaded.Id) : null,
             Unit = def,
             Names = loaded.Names,
@@ -33,7 +36,8 @@ internal sealed class SnapshotBuilder(HostContext ctx, HashSet<string>? wanted)
             Status = status,
             Dependencies = Dependencies(loaded),
             Commands = key => Commands(def, key),
-            Slice = found && def.Kind == "service" ? Platform.Host.Lifecycle.UnitControlGroup.Slice(ctx, loaded.Definition) : null,
+            Slice = found && def.Kind == "service" ? Platform.Host.Lifecycle.UnitControlGroup.Slice(ctx,
+                loaded.Definition) : null,
             ControlGroup = found && Wants("ControlGroup") && status.ActiveState != ActiveState.Inactive
                 ? Platform.Host.Lifecycle.UnitControlGroup.Name(ctx, loaded.Definition) : null,
         };
@@ -43,7 +47,8 @@ internal sealed class SnapshotBuilder(HostContext ctx, HashSet<string>? wanted)
 
     /// <summary>Properties whose value comes from the runtime record rather than the unit files.</summary>
     public static bool NeedsRuntime(string property)
-        => property is "ActiveState" or "SubState" or "ControlGroup" or "MainPID" or "ControlPID" or "StatusText" or "StatusErrno" or "Result"
+        => property is "ActiveState" or "SubState" or "ControlGroup" or "MainPID" or "ControlPID" or "StatusText"
+            or "StatusErrno" or "Result"
                or "NRestarts" or "InvocationID" or "ConditionResult" or "AssertResult" or "Job"
            || property.Contains("Timestamp", StringComparison.Ordinal)
            || property.StartsWith("Exec", StringComparison.Ordinal);
@@ -59,7 +64,7 @@ internal sealed class SnapshotBuilder(HostContext ctx, HashSet<string>? wanted)
         return _reverse.For(unit, properties);
     }
 
-    private static IReadOnlyList<ExecCommand> Commands(UnitDefinition def, string key)
+    private static List<ExecCommand> Commands(UnitDefinition def, string key)
     {
         var all = new List<ExecCommand>();
         foreach (var value in def.GetList(def.Kind == "socket" ? "Socket" : "Service", key))
@@ -67,7 +72,9 @@ internal sealed class SnapshotBuilder(HostContext ctx, HashSet<string>? wanted)
         return all;
     }
 
-    /// <summary>The definition with its file paths as the managed system sees them (a masked unit's fragment is /dev/null).</summary>
+    /// <summary>
+    /// The definition with its file paths as the managed system sees them (a masked unit's fragment is /dev/null).
+    /// </summary>
     private UnitDefinition InRoot(LoadedUnit loaded)
     {
         var def = loaded.Definition;
@@ -78,7 +85,8 @@ internal sealed class SnapshotBuilder(HostContext ctx, HashSet<string>? wanted)
         var dropIns = new List<string>(def.DropInPaths.Count);
         foreach (var d in def.DropInPaths) dropIns.Add(paths.InRoot(d));
         // Load errors name the file on disk; inside the root it is the path without the root prefix.
-        var error = ctx.Root.Length > 0 ? def.LoadError?.Replace(ctx.Root + "/", "/", StringComparison.Ordinal) : def.LoadError;
+        var error = ctx.Root.Length > 0 ? def.LoadError?.Replace(ctx.Root + "/", "/", StringComparison.Ordinal)
+            : def.LoadError;
         return new UnitDefinition(def.Name, def.LoadState, fragment, dropIns, def.Settings, error);
     }
 }

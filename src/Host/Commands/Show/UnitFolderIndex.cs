@@ -85,8 +85,11 @@ internal sealed class UnitFolderIndex
         return bytes;
     }
 
-    /// <summary>Folder entries tagged <c>d</c>/<c>l</c>/<c>f</c> + path (a string result keeps to precompiled generic code).</summary>
+    /// <summary>
+    /// Folder entries tagged <c>d</c>/<c>l</c>/<c>f</c> + path (a string result keeps to precompiled generic code).
+    /// </summary>
     private static FileSystemEnumerable<string> Entries(string folder)
-        => new(folder, (ref FileSystemEntry e) => (e.IsDirectory ? "d" : (e.Attributes & FileAttributes.ReparsePoint) != 0 ? "l" : "f") + e.ToFullPath(),
+        => new(folder, (ref FileSystemEntry e) =>
+            (e.IsDirectory ? "d" : (e.Attributes & FileAttributes.ReparsePoint) != 0 ? "l" : "f") + e.ToFullPath(),
             new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = true });
 }

@@ -16,20 +16,23 @@ internal sealed class ConditionCheck
 
     public ConditionCheck(Func<string, string> under) => _under = under;
 
-    /// <summary>The condition kinds of systemd 252, each usable as <c>Condition</c> or <c>Assert</c> plus the kind.</summary>
+    /// <summary>
+    /// The condition kinds of systemd 252, each usable as <c>Condition</c> or <c>Assert</c> plus the kind.
+    /// </summary>
     public static readonly string[] Kinds =
     [
-        "Architecture", "Firmware", "Virtualization", "Host", "KernelCommandLine", "KernelVersion", "Credential", "Security",
+        "Architecture", "Firmware", "Virtualization", "Host", "KernelCommandLine", "KernelVersion", "Credential",
+            "Security",
         "Capability", "ACPower", "NeedsUpdate", "FirstBoot", "PathExists", "PathExistsGlob", "PathIsDirectory",
-        "PathIsSymbolicLink", "PathIsMountPoint", "PathIsReadWrite", "PathIsEncrypted", "DirectoryNotEmpty", "FileNotEmpty",
+        "PathIsSymbolicLink", "PathIsMountPoint", "PathIsReadWrite", "PathIsEncrypted", "DirectoryNotEmpty",
+            "FileNotEmpty",
         "FileIsExecutable", "User", "Group", "ControlGroupController", "Memory", "CPUs", "Environment", "CPUFeature",
         "OSRelease", "MemoryPressure", "CPUPressure", "IOPressure",
     ];
 
-    /// <summary>Null when every condition holds; else the first one that failed, as systemd words it (<c>ConditionPathExists=/x</c>).</summary>
-    public string? FirstFailure(UnitDefinition unit, string prefix) => Failures(unit, prefix) is [var first, ..] ? first : null;
-
-    /// <summary>Empty when the conditions hold; else every one evaluated that was not met, in systemd's order.</summary>
+    /// <summary>
+    /// Empty when the conditions hold; else every one evaluated that was not met, in systemd's order.
+    /// </summary>
     public IReadOnlyList<string> Failures(UnitDefinition unit, string prefix)
     {
         var items = new List<UnitSetting>();
@@ -46,7 +49,8 @@ internal sealed class ConditionCheck
     }
 
     /// <summary>Evaluates <c>Key=Value</c> pairs in the order given, stopping at the first plain one not met.</summary>
-    public (bool Holds, IReadOnlyList<ConditionResult> Evaluated) Evaluate(IEnumerable<(string Key, string Value)> conditions, string prefix)
+    public (bool Holds, IReadOnlyList<ConditionResult> Evaluated) Evaluate(
+        IEnumerable<(string Key, string Value)> conditions, string prefix)
     {
         var evaluated = new List<ConditionResult>();
         bool? triggered = null;
@@ -56,7 +60,8 @@ internal sealed class ConditionCheck
             var negate = (trigger ? raw[1..].TrimStart(' ', '\t', '\n', '\r') : raw).StartsWith('!');
             var value = ConditionPaths.Bare(raw);
             var kind = key[prefix.Length..];
-            // The loader drops a relative path ("path is not absolute, ignoring"); callers that did not load a unit get the same.
+            // The loader drops a relative path ("path is not absolute, ignoring"); callers that did not load a unit get
+            // the same.
             if (ConditionPaths.TakesPath(kind) && !value.StartsWith('/')) continue;
             var result = Test(kind, value);
             var text = $"{key}={(trigger ? "|" : "")}{(negate ? "!" : "")}{value}";
@@ -68,22 +73,27 @@ internal sealed class ConditionCheck
         return (triggered != false, evaluated);
     }
 
-    /// <summary>The raw test, before <c>!</c>; null when the value cannot be evaluated (systemd: "Couldn't determine result").</summary>
+    /// <summary>
+    /// The raw test, before <c>!</c>; null when the value cannot be evaluated (systemd: "Couldn't determine result").
+    /// </summary>
     public bool? Test(string kind, string value)
     {
         try
         {
             return kind switch
             {
-                "PathExists" or "PathExistsGlob" or "PathIsDirectory" or "PathIsSymbolicLink" or "PathIsMountPoint" or "PathIsReadWrite"
+                "PathExists" or "PathExistsGlob" or "PathIsDirectory" or "PathIsSymbolicLink" or "PathIsMountPoint"
+                    or "PathIsReadWrite"
                     or "PathIsEncrypted" or "DirectoryNotEmpty" or "FileNotEmpty" or "FileIsExecutable" or "NeedsUpdate"
                     => new PathConditions(_under).Test(kind, value),
-                "Memory" or "CPUs" or "CPUFeature" or "ControlGroupController" or "MemoryPressure" or "CPUPressure" or "IOPressure"
+                "Memory" or "CPUs" or "CPUFeature" or "ControlGroupController" or "MemoryPressure" or "CPUPressure"
+                    or "IOPressure"
                     => ResourceConditions.Test(kind, value),
                 _ => new SystemConditions(_under).Test(kind, value),
             };
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or OverflowException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException
+            or OverflowException)
         {
             return null;
         }

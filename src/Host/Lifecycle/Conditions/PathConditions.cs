@@ -31,7 +31,9 @@ internal sealed class PathConditions(Func<string, string> under)
         _ => null,
     };
 
-    /// <summary>The path on disk with its links resolved inside the root (an absolute link target means the root's /).</summary>
+    /// <summary>
+    /// The path on disk with its links resolved inside the root (an absolute link target means the root's /).
+    /// </summary>
     private string Real(string path)
     {
         var root = under("");
@@ -82,19 +84,26 @@ internal sealed class PathConditions(Func<string, string> under)
     {
         var real = Real(path);
         if (!Directory.Exists(real)) return false;
-        try { return Directory.EnumerateFileSystemEntries(real).Select(Path.GetFileName).Any(n => n is not null && !HiddenOrBackup(n)); }
+        try
+        {
+            return Directory.EnumerateFileSystemEntries(real).Select(Path.GetFileName)
+                .Any(n => n is not null && !HiddenOrBackup(n));
+        }
         // systemd: any error but "missing" or "not a directory" counts as not empty.
         catch (UnauthorizedAccessException) { return true; }
     }
 
     private static bool HiddenOrBackup(string name)
     {
-        if (name.StartsWith('.') || name is "lost+found" or "aquota.user" or "aquota.group" || name.EndsWith('~')) return true;
+        if (name.StartsWith('.') || name is "lost+found" or "aquota.user" or "aquota.group" || name.EndsWith('~'))
+            return true;
         var dot = name.LastIndexOf('.');
         return dot >= 0 && Array.IndexOf(BackupSuffixes, name[(dot + 1)..]) >= 0;
     }
 
-    /// <summary>Whether the block device under the path is dm-crypt, directly or through the devices it sits on.</summary>
+    /// <summary>
+    /// Whether the block device under the path is dm-crypt, directly or through the devices it sits on.
+    /// </summary>
     private bool IsEncrypted(string path)
     {
         if (!LibC.Stat(Real(path), true, out var st)) return false;
@@ -106,14 +115,17 @@ internal sealed class PathConditions(Func<string, string> under)
         if (depth > 8 || !Directory.Exists(sysPath)) return false;
         try
         {
-            if (File.Exists(sysPath + "/dm/uuid") && File.ReadAllText(sysPath + "/dm/uuid").StartsWith("CRYPT-", StringComparison.Ordinal)) return true;
+            if (File.Exists(sysPath + "/dm/uuid") && File.ReadAllText(sysPath + "/dm/uuid")
+                .StartsWith("CRYPT-", StringComparison.Ordinal)) return true;
             if (!Directory.Exists(sysPath + "/slaves")) return false;
             return Directory.EnumerateFileSystemEntries(sysPath + "/slaves").Any(s => BlockIsEncrypted(s, depth + 1));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
     }
 
-    /// <summary>/etc or /var needs an update when /usr is newer than its <c>.updated</c> stamp (or the stamp is missing).</summary>
+    /// <summary>
+    /// /etc or /var needs an update when /usr is newer than its <c>.updated</c> stamp (or the stamp is missing).
+    /// </summary>
     private bool NeedsUpdate(string path)
     {
         if (LibC.IsReadOnlyMount(Real(path))) return false;

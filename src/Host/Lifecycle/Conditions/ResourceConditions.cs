@@ -1,19 +1,22 @@
 using System.Globalization;
-using Platform.Abstractions;
 
 namespace Platform.Host.Lifecycle.Conditions;
 
-/// <summary>The resource conditions (systemd 252): memory, CPUs, CPU features, cgroup controllers and pressure (PSI).</summary>
+/// <summary>
+/// The resource conditions (systemd 252): memory, CPUs, CPU features, cgroup controllers and pressure (PSI).
+/// </summary>
 internal static class ResourceConditions
 {
     private static readonly string[] V2Controllers = ["cpu", "cpuset", "io", "memory", "pids"];
     private static readonly string[] KnownControllers =
-        ["cpu", "cpuacct", "cpuset", "io", "blkio", "memory", "devices", "pids", "bpf-firewall", "bpf-devices", "bpf-foreign", "bpf-socket-bind", "bpf-restrict-network-interfaces"];
+        ["cpu", "cpuacct", "cpuset", "io", "blkio", "memory", "devices", "pids", "bpf-firewall", "bpf-devices",
+            "bpf-foreign", "bpf-socket-bind", "bpf-restrict-network-interfaces"];
 
     public static bool? Test(string kind, string value) => kind switch
     {
         "Memory" => Compare(value, PhysicalMemory(), v => TryParseSize(v, out var b) ? b : null),
-        "CPUs" => Compare(value, CpusInAffinity(), v => ulong.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null),
+        "CPUs" => Compare(value, CpusInAffinity(), v =>
+            ulong.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null),
         "CPUFeature" => VirtualizationDetector.CpuFlags().Contains(value.ToLowerInvariant()),
         "ControlGroupController" => Controller(value),
         "MemoryPressure" => Pressure("memory", value),
@@ -37,7 +40,8 @@ internal static class ResourceConditions
         bytes = 0;
         var i = 0;
         while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == '.')) i++;
-        if (i == 0 || !decimal.TryParse(text[..i], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)) return false;
+        if (i == 0 || !decimal.TryParse(text[..i], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture,
+            out var number)) return false;
         var factor = text[i..].Trim() switch
         {
             "" or "B" => 1m,
@@ -73,8 +77,10 @@ internal static class ResourceConditions
             var parts = line.Split(':', 3);
             if (parts.Length != 3) continue;
             var file = parts[1] == "" ? $"/sys/fs/cgroup{parts[2]}/memory.max"
-                : parts[1].Split(',').Contains("memory") ? $"/sys/fs/cgroup/memory{parts[2]}/memory.limit_in_bytes" : null;
-            if (file is not null && ReadLines(file).FirstOrDefault() is { } text && ulong.TryParse(text.Trim(), CultureInfo.InvariantCulture, out var bytes))
+                : parts[1].Split(',').Contains("memory") ? $"/sys/fs/cgroup/memory{parts[2]}/memory.limit_in_bytes"
+                    : null;
+            if (file is not null && ReadLines(file).FirstOrDefault() is { } text
+                && ulong.TryParse(text.Trim(), CultureInfo.InvariantCulture, out var bytes))
                 yield return bytes;
         }
     }
@@ -86,7 +92,8 @@ internal static class ResourceConditions
         {
             if (!line.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal)) continue;
             ulong count = 0;
-            foreach (var range in line["Cpus_allowed_list:".Length..].Trim().Split(',', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var range in line["Cpus_allowed_list:".Length..].Trim()
+                .Split(',', StringSplitOptions.RemoveEmptyEntries))
             {
                 var ends = range.Split('-');
                 var from = ulong.Parse(ends[0], CultureInfo.InvariantCulture);
@@ -103,13 +110,15 @@ internal static class ResourceConditions
         var unified = File.Exists("/sys/fs/cgroup/cgroup.controllers");
         if (value == "v2") return unified;
         if (value == "v1") return !unified;
-        var wanted = value.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Where(w => Array.IndexOf(KnownControllers, w) >= 0).ToList();
+        var wanted = value.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => Array.IndexOf(KnownControllers, w) >= 0).ToList();
         // systemd: nothing it knows asked for means the condition holds.
         if (wanted.Count == 0) return true;
         var available = new HashSet<string>(StringComparer.Ordinal);
         if (unified)
         {
-            foreach (var c in (ReadLines("/sys/fs/cgroup/cgroup.controllers").FirstOrDefault() ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var c in (ReadLines("/sys/fs/cgroup/cgroup.controllers").FirstOrDefault() ?? "")
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 if (Array.IndexOf(V2Controllers, c) >= 0) available.Add(c);
         }
         else
@@ -124,10 +133,14 @@ internal static class ResourceConditions
         return wanted.All(available.Contains);
     }
 
-    /// <summary><c>[SLICE:]PERCENT[/10sec|1min|5min]</c>: holds while the pressure average is at most the limit; without PSI it holds.</summary>
+    /// <summary>
+    /// <c>[SLICE:]PERCENT[/10sec|1min|5min]</c>: holds while the pressure average is at most the limit; without PSI it
+    /// holds.
+    /// </summary>
     private static bool? Pressure(string resource, string value)
     {
-        if (!File.Exists("/proc/pressure/cpu") || !File.Exists("/proc/pressure/io") || !File.Exists("/proc/pressure/memory")) return true;
+        if (!File.Exists("/proc/pressure/cpu") || !File.Exists("/proc/pressure/io")
+            || !File.Exists("/proc/pressure/memory")) return true;
         var colon = value.IndexOf(':');
         string path, limitText;
         if (colon < 0)
@@ -146,16 +159,19 @@ internal static class ResourceConditions
         var slash = limitText.IndexOf('/');
         if (slash >= 0)
         {
-            window = limitText[(slash + 1)..] switch { "10sec" => "avg10", "1min" => "avg60", "5min" => "avg300", _ => "" };
+            window = limitText[(slash + 1)..] switch { "10sec" => "avg10", "1min" => "avg60", "5min" => "avg300",
+                _ => "" };
             if (window.Length == 0) return null;
             limitText = limitText[..slash];
         }
-        if (!limitText.EndsWith('%') || !decimal.TryParse(limitText[..^1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var limit) || limit > 100)
+        if (!limitText.EndsWith('%') || !decimal.TryParse(limitText[..^1], NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture, out var limit) || limit > 100)
             return null;
         if (!File.Exists(path)) return true;
         var lines = ReadLines(path).ToList();
         // cpu has no "full" line on older kernels: fall back to "some".
-        var line = lines.FirstOrDefault(l => l.StartsWith("full ", StringComparison.Ordinal)) ?? lines.FirstOrDefault(l => l.StartsWith("some ", StringComparison.Ordinal));
+        var line = lines.FirstOrDefault(l => l.StartsWith("full ", StringComparison.Ordinal))
+            ?? lines.FirstOrDefault(l => l.StartsWith("some ", StringComparison.Ordinal));
         if (line is null) return null;
         foreach (var field in line.Split(' '))
             if (field.StartsWith(window + "=", StringComparison.Ordinal))
@@ -174,7 +190,7 @@ internal static class ResourceConditions
         return string.Join('/', path);
     }
 
-    private static IEnumerable<string> ReadLines(string path)
+    private static string[] ReadLines(string path)
     {
         try { return File.ReadAllLines(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return []; }

@@ -7,7 +7,10 @@ using Platform.Units;
 
 namespace Platform.Host.Lifecycle.Conditions;
 
-/// <summary>The conditions about the machine, kernel and manager (systemd 252, condition.c); machine files under the root where they describe the installed system.</summary>
+/// <summary>
+/// The conditions about the machine, kernel and manager (systemd 252, condition.c); machine files under the root where
+/// they describe the installed system.
+/// </summary>
 internal sealed class SystemConditions(Func<string, string> under)
 {
     public bool? Test(string kind, string value) => kind switch
@@ -33,12 +36,15 @@ internal sealed class SystemConditions(Func<string, string> under)
     /// <summary>systemd checks the bounding set of the manager: what no process it starts can ever gain.</summary>
     private static bool? Capability(string value)
     {
-        var index = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= Platform.Exec.CapabilityNames.Last
-            ? n : value.StartsWith("cap_", StringComparison.OrdinalIgnoreCase) ? Platform.Exec.CapabilityNames.Number(value) : -1;
+        var index = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            && n <= Platform.Exec.CapabilityNames.Last
+            ? n : value.StartsWith("cap_", StringComparison.OrdinalIgnoreCase)
+                ? Platform.Exec.CapabilityNames.Number(value) : -1;
         if (index < 0) return null;
         foreach (var line in File.ReadLines("/proc/self/status"))
             if (line.StartsWith("CapBnd:", StringComparison.Ordinal))
-                return (ulong.Parse(line[7..].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture) & (1UL << index)) != 0;
+                return (ulong.Parse(line[7..].Trim(), NumberStyles.HexNumber,
+                    CultureInfo.InvariantCulture) & (1UL << index)) != 0;
         return null;
     }
 
@@ -106,7 +112,8 @@ internal sealed class SystemConditions(Func<string, string> under)
     /// <summary>An id128 as 32 hex digits (plain or in UUID form), lower case; null when the text is none.</summary>
     private static string? TryMachineId(string text)
     {
-        var hex = text.Length == 36 && text[8] == '-' && text[13] == '-' && text[18] == '-' && text[23] == '-' ? text.Replace("-", "") : text;
+        var hex = text.Length == 36 && text[8] == '-' && text[13] == '-' && text[18] == '-' && text[23] == '-'
+            ? text.Replace("-", "") : text;
         return hex.Length == 32 && hex.All(char.IsAsciiHexDigit) ? hex.ToLowerInvariant() : null;
     }
 
@@ -116,12 +123,14 @@ internal sealed class SystemConditions(Func<string, string> under)
         string line;
         if (Environment.GetEnvironmentVariable("SYSTEMD_PROC_CMDLINE") is { } overridden) line = overridden;
         else if (VirtualizationDetector.IsContainer(VirtualizationDetector.Detect()))
-            line = string.Join(' ', File.ReadAllText("/proc/1/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries));
+            line = string.Join(' ', File.ReadAllText("/proc/1/cmdline")
+                .Split('\0', StringSplitOptions.RemoveEmptyEntries));
         else line = File.ReadAllText("/proc/cmdline").Trim();
         var hasValue = value.Contains('=');
         foreach (var word in SystemdValues.SplitWords(line))
         {
-            if (hasValue ? word == value : word == value || word.StartsWith(value + "=", StringComparison.Ordinal)) return true;
+            if (hasValue ? word == value : word == value || word.StartsWith(value + "=", StringComparison.Ordinal))
+                return true;
         }
         return false;
     }
@@ -138,7 +147,8 @@ internal sealed class SystemConditions(Func<string, string> under)
                 s = s.TrimStart();
                 if (s.Length == 0)
                 {
-                    // For backwards compatibility systemd allows a space after the operator, in the first expression only.
+                    // For backwards compatibility systemd allows a space after the operator, in the first expression
+                    // only.
                     if (i != 0 || i + 1 >= words.Count) return null;
                     s = words[++i];
                 }
@@ -153,7 +163,8 @@ internal sealed class SystemConditions(Func<string, string> under)
     {
         if (value.Length == 0 || value.Contains('/') || value is "." or ".." || value.Length > 255) return false;
         foreach (var variable in new[] { "CREDENTIALS_DIRECTORY", "ENCRYPTED_CREDENTIALS_DIRECTORY" })
-            if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } dir && LibC.Stat(Path.Join(dir, value), false, out _))
+            if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } dir
+                && LibC.Stat(Path.Join(dir, value), false, out _))
                 return true;
         return false;
     }
@@ -161,17 +172,22 @@ internal sealed class SystemConditions(Func<string, string> under)
     private static bool Security(string value) => value switch
     {
         "selinux" => File.Exists("/sys/fs/selinux/enforce"),
-        "apparmor" => ReadFirstLine("/sys/module/apparmor/parameters/enabled") is { } a && SystemdValues.TryParseBoolean(a, out var on) && on,
+        "apparmor" =>
+            ReadFirstLine("/sys/module/apparmor/parameters/enabled") is { } a
+            && SystemdValues.TryParseBoolean(a, out var on) && on,
         "tomoyo" => Path.Exists("/sys/kernel/security/tomoyo/version"),
         "ima" => Directory.Exists("/sys/kernel/security/ima"),
         "smack" => Directory.Exists("/sys/fs/smackfs"),
         "audit" => AuditAvailable(),
         "uefi-secureboot" => SecureBoot(),
-        "tpm2" => Directory.Exists("/sys/class/tpmrm") && Directory.EnumerateFileSystemEntries("/sys/class/tpmrm").Any(),
+        "tpm2" => Directory.Exists("/sys/class/tpmrm") && Directory.EnumerateFileSystemEntries("/sys/class/tpmrm")
+            .Any(),
         _ => false,
     };
 
-    /// <summary>systemd's use_audit(): an audit netlink socket can be opened (or fails for another reason than no support).</summary>
+    /// <summary>
+    /// systemd's use_audit(): an audit netlink socket can be opened (or fails for another reason than no support).
+    /// </summary>
     private static bool AuditAvailable()
     {
         const int AF_NETLINK = 16, SOCK_RAW = 3, SOCK_CLOEXEC = 0x80000, SOCK_NONBLOCK = 0x800, NETLINK_AUDIT = 9;
@@ -192,7 +208,9 @@ internal sealed class SystemConditions(Func<string, string> under)
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
     }
 
-    /// <summary>systemd's on_ac_power(): a Mains supply online, or no Mains supply offline (no information means on AC).</summary>
+    /// <summary>
+    /// systemd's on_ac_power(): a Mains supply online, or no Mains supply offline (no information means on AC).
+    /// </summary>
     private static bool OnAcPower()
     {
         const string folder = "/sys/class/power_supply";
@@ -208,7 +226,9 @@ internal sealed class SystemConditions(Func<string, string> under)
         return online || !offline;
     }
 
-    /// <summary>systemd's PID 1 flags a first boot in /run/systemd/first-boot; without it, an unset machine id means the same.</summary>
+    /// <summary>
+    /// systemd's PID 1 flags a first boot in /run/systemd/first-boot; without it, an unset machine id means the same.
+    /// </summary>
     internal bool IsFirstBoot()
     {
         if (File.Exists(under("/run/systemd/first-boot"))) return true;
@@ -219,7 +239,8 @@ internal sealed class SystemConditions(Func<string, string> under)
     private static bool User(string value)
     {
         uint uid = LibC.getuid(), euid = LibC.geteuid();
-        if (uint.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return id == uid || id == euid;
+        if (uint.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            return id == uid || id == euid;
         if (value == "@system") return uid <= 999 || euid <= 999;
         // systemd's getusername_malloc(): $USER first, then the name of the uid.
         if ((Environment.GetEnvironmentVariable("USER") ?? Environment.UserName) == value) return true;
@@ -260,7 +281,8 @@ internal sealed class SystemConditions(Func<string, string> under)
             var key = condition[..sep];
             if (!key.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') || char.IsAsciiDigit(key[0])) return null;
             var rest = condition[sep..];
-            if (VersionOrder.TakeOperator(ref rest) is not { } op || rest.Length == 0 || char.IsWhiteSpace(rest[0])) return null;
+            if (VersionOrder.TakeOperator(ref rest) is not { } op || rest.Length == 0 || char.IsWhiteSpace(rest[0]))
+                return null;
             var actual = OsReleaseValue(key);
             var matches = op switch
             {
@@ -281,7 +303,8 @@ internal sealed class SystemConditions(Func<string, string> under)
         {
             var eq = line.IndexOf('=');
             if (eq <= 0 || line.TrimStart().StartsWith('#') || line[..eq].Trim() != key) continue;
-            return SystemdValues.SplitWords(line[(eq + 1)..]) is [var v] ? v : string.Join(' ', SystemdValues.SplitWords(line[(eq + 1)..]));
+            return SystemdValues.SplitWords(line[(eq + 1)..]) is [var v]
+                ? v : string.Join(' ', SystemdValues.SplitWords(line[(eq + 1)..]));
         }
         return null;
     }

@@ -33,11 +33,15 @@ internal static class VersionOrder
         _ => false,
     };
 
-    /// <summary>systemd's strverscmp_improved(): '~' sorts before everything, '-' separates the release, '^' patches, '.' point releases.</summary>
+    /// <summary>
+    /// systemd's strverscmp_improved(): '~' sorts before everything, '-' separates the release, '^' patches, '.' point
+    /// releases.
+    /// </summary>
     public static int Compare(string? a, string? b)
     {
         if (string.IsNullOrEmpty(a) || string.IsNullOrEmpty(b))
-            return a is null || b is null ? (a is null ? (b is null ? 0 : -1) : 1) : Math.Sign(string.CompareOrdinal(a, b));
+            return a is null || b is null ? (a is null ? (b is null ? 0 : -1) : 1)
+                : Math.Sign(string.CompareOrdinal(a, b));
         int i = 0, j = 0;
         while (true)
         {
@@ -49,11 +53,13 @@ internal static class VersionOrder
                 if (r != 0) return r;
                 i++; j++;
             }
-            if (i >= a.Length || j >= b.Length) return Math.Sign(string.CompareOrdinal(a[Math.Min(i, a.Length)..], b[Math.Min(j, b.Length)..]));
+            if (i >= a.Length || j >= b.Length)
+                return Math.Sign(string.CompareOrdinal(a[Math.Min(i, a.Length)..], b[Math.Min(j, b.Length)..]));
             foreach (var (sep, newerWhenPresent) in Separators)
             {
                 if (At(a, i) != sep && At(b, j) != sep) continue;
-                var r = newerWhenPresent ? Cmp(At(a, i) == sep, At(b, j) == sep) : Cmp(At(a, i) != sep, At(b, j) != sep);
+                var r = newerWhenPresent ? Cmp(At(a, i) == sep, At(b, j) == sep)
+                    : Cmp(At(a, i) != sep, At(b, j) != sep);
                 if (r != 0) return r;
                 i++; j++;
             }

@@ -8,14 +8,16 @@ internal static class VirtualizationDetector
 {
     /// <summary>systemd's virtualization ids of containers.</summary>
     private static readonly string[] Containers =
-        ["systemd-nspawn", "lxc-libvirt", "lxc", "openvz", "docker", "podman", "rkt", "wsl", "proot", "pouch", "container-other"];
+        ["systemd-nspawn", "lxc-libvirt", "lxc", "openvz", "docker", "podman", "rkt", "wsl", "proot", "pouch",
+            "container-other"];
 
     // DMI vendor strings systemd maps to a hypervisor (virt.c, detect_vm_dmi_vendor).
     private static readonly (string Prefix, string Id)[] DmiVendors =
     [
         ("KVM", "kvm"), ("OpenStack", "kvm"), ("KubeVirt", "kvm"), ("Amazon EC2", "amazon"), ("QEMU", "qemu"),
         ("VMware", "vmware"), ("VMW", "vmware"), ("innotek GmbH", "oracle"), ("VirtualBox", "oracle"), ("Xen", "xen"),
-        ("Bochs", "bochs"), ("Parallels", "parallels"), ("BHYVE", "bhyve"), ("Hyper-V", "microsoft"), ("Apple Virtualization", "apple"),
+        ("Bochs", "bochs"), ("Parallels", "parallels"), ("BHYVE", "bhyve"), ("Hyper-V", "microsoft"),
+            ("Apple Virtualization", "apple"),
         ("Google Compute Engine", "google"),
     ];
 
@@ -38,14 +40,16 @@ internal static class VirtualizationDetector
     private static bool HasMapping(string path)
     {
         var words = (Read(path) ?? "").Split((char[])[' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
-        return !(words.Length >= 3 && words[0] == "0" && words[1] == "0" && words[2] == "4294967295") && words.Length > 0;
+        return !(words.Length >= 3 && words[0] == "0" && words[1] == "0" && words[2] == "4294967295")
+            && words.Length > 0;
     }
 
     private static string? DetectContainer()
     {
         if (Path.Exists("/proc/vz") && !Path.Exists("/proc/bc")) return "openvz";
         var osRelease = Read("/proc/sys/kernel/osrelease") ?? "";
-        if (osRelease.Contains("Microsoft", StringComparison.Ordinal) || osRelease.Contains("WSL", StringComparison.Ordinal)) return "wsl";
+        if (osRelease.Contains("Microsoft", StringComparison.Ordinal)
+            || osRelease.Contains("WSL", StringComparison.Ordinal)) return "wsl";
         if (FirstLine("/run/host/container-manager") is { } manager) return Translate(manager);
         // As PID 1 our own container= is authoritative when set (empty: no container); unset, the files decide
         // (Docker sets no container= but leaves /.dockerenv).
@@ -111,7 +115,8 @@ internal static class VirtualizationDetector
         return flags;
     }
 
-    private static string? FirstLine(string path) => Read(path) is { } text ? text.Split('\n')[0].Trim() is { Length: > 0 } l ? l : null : null;
+    private static string? FirstLine(string path) =>
+        Read(path) is { } text ? text.Split('\n')[0].Trim() is { Length: > 0 } l ? l : null : null;
 
     private static string? Read(string path)
     {

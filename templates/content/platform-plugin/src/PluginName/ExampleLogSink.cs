@@ -5,9 +5,9 @@ using Platform.Abstractions;
 namespace PluginName;
 
 /// <summary>
-/// <c>LogSinks=plugin-export-name</c> in systemctl.conf: appends one line per record (<c>time unit[pid]: message</c>) to
-/// <c>LogSink.plugin-export-name.Path=</c> (default <c>ROOT/var/log/plugin-export-name.log</c>). Writes are buffered and
-/// pushed out on <see cref="Flush"/>, which the log pump calls whenever its queue runs dry.
+/// <c>LogSinks=plugin-export-name</c> in systemctl.conf: appends one line per record (<c>time unit[pid]: message</c>)
+/// to <c>LogSink.plugin-export-name.Path=</c> (default <c>ROOT/var/log/plugin-export-name.log</c>). Writes are buffered
+/// and pushed out on <see cref="Flush"/>, which the log pump calls whenever its queue runs dry.
 /// </summary>
 [ExportLogSink("plugin-export-name")]
 public sealed class ExampleLogSink : ILogSink
@@ -41,7 +41,8 @@ public sealed class ExampleLogSink : ILogSink
     public void Write(LogRecord record)
     {
         if (_writer is null) return;
-        var time = DateTimeOffset.FromUnixTimeMilliseconds(record.RealtimeUsec / 1000).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var time = DateTimeOffset.FromUnixTimeMilliseconds(record.RealtimeUsec / 1000)
+            .ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         try { _writer.Write($"{time} {record.Unit}[{record.Pid}]: {record.MessageText}\n"); }
         catch (IOException e) { WarnOnce(e); } // a sink must not throw from Write
     }

@@ -35,7 +35,8 @@ public sealed class ExampleNotifyEndpoint : INotifyEndpoint
             while (_reported || !_isReady())
                 await Task.Delay(_reported ? Timeout.InfiniteTimeSpan : _interval, linked.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (_disposed.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested
+            && !cancellationToken.IsCancellationRequested)
         {
             return null;
         }

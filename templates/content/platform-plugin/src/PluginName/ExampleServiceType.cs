@@ -20,16 +20,19 @@ public sealed class ExampleServiceType : IServiceType
     {
         var commands = context.Commands("ExecStart");
         if (commands.Count != 1)
-            return ServiceStartResult.Failed("resources", "Type=plugin-export-name needs exactly one ExecStart= command.");
+            return ServiceStartResult.Failed("resources",
+                "Type=plugin-export-name needs exactly one ExecStart= command.");
         var settle = context.Unit.GetTimeSpan("Service", "X-SettleSec") ?? DefaultSettle;
         // Spawn throws ServiceStartException when the command cannot run; the host records it.
         var process = context.Spawn(commands[0]);
         // WhenAny never throws: a cancelled delay simply completes first.
-        await Task.WhenAny(process.Exited, Task.Delay(settle == SystemdValues.Infinity ? Timeout.InfiniteTimeSpan : settle, cancellationToken)).ConfigureAwait(false);
+        await Task.WhenAny(process.Exited, Task.Delay(settle == SystemdValues.Infinity
+            ? Timeout.InfiniteTimeSpan : settle, cancellationToken)).ConfigureAwait(false);
         if (process.Exited.IsCompleted)
         {
             var exit = await process.Exited.ConfigureAwait(false);
-            return ServiceStartResult.Failed(exit.FailureResult, $"Main process exited during the {settle.TotalSeconds:0.###} s settle time.", exit);
+            return ServiceStartResult.Failed(exit.FailureResult,
+                $"Main process exited during the {settle.TotalSeconds:0.###} s settle time.", exit);
         }
         if (cancellationToken.IsCancellationRequested)
             return ServiceStartResult.Failed("timeout", "Start operation timed out.", mainPid: process.Pid);

@@ -27,7 +27,10 @@ public sealed class ExampleStatusStore : IStatusStore
     public UnitStatus? Read(string unit)
     {
         UnitStatus? status;
-        try { status = JsonSerializer.Deserialize(File.ReadAllBytes(PathOf(unit)), StatusJsonContext.Default.UnitStatus); }
+        try
+        {
+            status = JsonSerializer.Deserialize(File.ReadAllBytes(PathOf(unit)), StatusJsonContext.Default.UnitStatus);
+        }
         catch (FileNotFoundException) { return null; }
         catch (JsonException) { return null; } // a damaged record counts as none
         return status is not null && status.BootId == _bootId ? status : null;
@@ -39,7 +42,8 @@ public sealed class ExampleStatusStore : IStatusStore
         ArgumentNullException.ThrowIfNull(status);
         var path = PathOf(status.Unit);
         var temporary = $"{path}.{Environment.ProcessId}.tmp";
-        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(status with { BootId = _bootId }, StatusJsonContext.Default.UnitStatus));
+        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(status with { BootId = _bootId },
+            StatusJsonContext.Default.UnitStatus));
         File.Move(temporary, path, overwrite: true);
     }
 
