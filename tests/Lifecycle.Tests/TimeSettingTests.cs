@@ -12,8 +12,9 @@ public sealed class TimeSettingTests : IDisposable
     [Theory]
     [InlineData("0", "infinity")]
     [InlineData("infinity", "infinity")]
-    [InlineData("", "1min 30s")]
-    [InlineData("garbage", "1min 30s")]
+    // Unset or unparsable: the manager's DefaultTimeoutStopSec= applies (the sandbox configures 5 s).
+    [InlineData("", "5s")]
+    [InlineData("garbage", "5s")]
     [InlineData("5min 20s", "5min 20s")]
     [InlineData("2d", "2d")]
     [InlineData("1y", "1y")]
@@ -39,7 +40,7 @@ public sealed class TimeSettingTests : IDisposable
 
         var show = _box.Systemctl("show", "svc", "-p", "TimeoutStopUSec,RestartUSec");
 
-        Assert.Equal("RestartUSec=100ms\nTimeoutStopUSec=1min 30s\n", show.Stdout);
+        Assert.Equal("RestartUSec=100ms\nTimeoutStopUSec=5s\n", show.Stdout);
         Assert.Contains($"{path}:3: Failed to parse time value, ignoring: garbage", show.Stderr);
         Assert.Contains($"{path}:4: Failed to parse sec value, ignoring: 1e3", show.Stderr);
         Assert.DoesNotContain("Exception", show.Stderr);
