@@ -120,4 +120,42 @@ public sealed class SqliteStatusStoreTests(ITestOutputHelper output) : StatusSto
         foreach (var managed in new[] { "SQLitePCLRaw.core.dll", "SQLitePCLRaw.provider.e_sqlite3.dll", "SQLitePCLRaw.batteries_v2.dll" })
             Assert.True(File.Exists(Path.Join(folder, managed)), managed + " is missing from " + folder);
     }
+
+    [Fact]
+    public void ADatabaseFileOwnedBySomeoneElseIsRefusedAndLeftAlone()
+    {
+        Assert.SkipUnless(Environment.IsPrivilegedProcess, "giving a file to another uid needs root");
+        Open().Write(SampleStatus.Full("web.service"));
+        File.SetUnixFileMode(DatabasePath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Chown(DatabasePath, 65534);
+
+        var error = Assert.Throws<UnauthorizedAccessException>(() => Open());
+        Assert.Equal($"Refusing to use status database: {DatabasePath} is owned by uid 65534, neither root nor the caller.",
+            error.Message);
+        Chown(DatabasePath, 0);
+        Assert.Equal(["web.service"], Open().List().Select(r => r.Unit));
+    }
+
+    [Fact]
+    public void ADatabaseFileWritableByOthersOrALinkIsRefused()
+    {
+        Open().Write(SampleStatus.Full("web.service"));
+        File.SetUnixFileMode(DatabasePath, File.GetUnixFileMode(DatabasePath) | UnixFileMode.OtherWrite);
+        Assert.Contains("is writable by group or others", Assert.Throws<UnauthorizedAccessException>(() => Open()).Message);
+
+        var elsewhere = Root.Combine("/elsewhere.db");
+        var link = Path.Join(StateDirectory, "linked.db");
+        File.CreateSymbolicLink(link, elsewhere);
+        var settings = new Dictionary<string, string> { ["Path"] = "linked.db" };
+        Assert.Equal($"Refusing to use status database: {link} is a symbolic link.",
+            Assert.Throws<UnauthorizedAccessException>(() => Open(settings: settings)).Message);
+        Assert.False(File.Exists(elsewhere));
+    }
+
+    private static void Chown(string path, int uid)
+    {
+        using var chown = Process.Start("chown", [uid.ToString(System.Globalization.CultureInfo.InvariantCulture), path]);
+        chown.WaitForExit();
+        Assert.Equal(0, chown.ExitCode);
+    }
 }

@@ -23,6 +23,8 @@ public sealed class SqliteStatusStore : IStatusStore
         var path = context.Settings.TryGetValue("Path", out var configured) && configured.Length > 0
             ? Path.Combine(context.StateDirectory, configured)
             : Path.Join(context.StateDirectory, "status.db");
+        if (DatabaseFileCheck.Refusal(path) is { } why)
+            throw new UnauthorizedAccessException($"Refusing to use status database: {why}.");
         _database = SqliteSchema.Open(path, BusyTimeout(context.Settings));
     }
 
