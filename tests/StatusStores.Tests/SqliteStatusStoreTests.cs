@@ -129,7 +129,7 @@ public sealed class SqliteStatusStoreTests(ITestOutputHelper output) : StatusSto
         File.SetUnixFileMode(DatabasePath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         Chown(DatabasePath, 65534);
 
-        var error = Assert.Throws<UnauthorizedAccessException>(() => Open());
+        var error = Assert.Throws<InvalidOperationException>(() => Open());
         Assert.Equal($"Refusing to use status database: {DatabasePath} is owned by uid 65534, neither root nor the caller.",
             error.Message);
         Chown(DatabasePath, 0);
@@ -141,14 +141,14 @@ public sealed class SqliteStatusStoreTests(ITestOutputHelper output) : StatusSto
     {
         Open().Write(SampleStatus.Full("web.service"));
         File.SetUnixFileMode(DatabasePath, File.GetUnixFileMode(DatabasePath) | UnixFileMode.OtherWrite);
-        Assert.Contains("is writable by group or others", Assert.Throws<UnauthorizedAccessException>(() => Open()).Message);
+        Assert.Contains("is writable by group or others", Assert.Throws<InvalidOperationException>(() => Open()).Message);
 
         var elsewhere = Root.Combine("/elsewhere.db");
         var link = Path.Join(StateDirectory, "linked.db");
         File.CreateSymbolicLink(link, elsewhere);
         var settings = new Dictionary<string, string> { ["Path"] = "linked.db" };
         Assert.Equal($"Refusing to use status database: {link} is a symbolic link.",
-            Assert.Throws<UnauthorizedAccessException>(() => Open(settings: settings)).Message);
+            Assert.Throws<InvalidOperationException>(() => Open(settings: settings)).Message);
         Assert.False(File.Exists(elsewhere));
     }
 

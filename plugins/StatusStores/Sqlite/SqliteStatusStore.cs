@@ -24,7 +24,7 @@ public sealed class SqliteStatusStore : IStatusStore
             ? Path.Combine(context.StateDirectory, configured)
             : Path.Join(context.StateDirectory, "status.db");
         if (DatabaseFileCheck.Refusal(path) is { } why)
-            throw new UnauthorizedAccessException($"Refusing to use status database: {why}.");
+            throw new InvalidOperationException($"Refusing to use status database: {why}.");
         _database = SqliteSchema.Open(path, BusyTimeout(context.Settings));
     }
 
