@@ -7,12 +7,13 @@ namespace Platform.Abstractions;
 public static class KernelBootId
 {
     private static string? _text;
+    private static string? _hex;
 
     /// <summary>As the kernel prints it (<c>8-4-4-4-12</c> hex digits); empty when unreadable.</summary>
     public static string Text => _text ??= Read();
 
     /// <summary>The 32 hex digits without dashes, as journald writes <c>_BOOT_ID</c>; empty when unreadable.</summary>
-    public static string Hex => Text.Replace("-", "", StringComparison.Ordinal);
+    public static string Hex => _hex ??= Text.Replace("-", "", StringComparison.Ordinal);
 
     /// <summary>The 16 bytes of the id; zeros when unreadable.</summary>
     public static byte[] Bytes()

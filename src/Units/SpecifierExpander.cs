@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Platform.Abstractions;
 
 namespace Platform.Units;
 
@@ -86,7 +87,7 @@ public sealed class SpecifierExpander
             'l' => _facts.ShortHostname,
             'q' => _facts.PrettyHostname,
             'm' => _facts.MachineId,
-            'b' => SystemFacts.BootId,
+            'b' => KernelBootId.Hex,
             'v' => _facts.KernelRelease,
             'a' => SystemFacts.Architecture,
             'o' => _facts.OsRelease("ID"),

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Platform.Abstractions;
 
 namespace Platform.Units;
 
@@ -38,7 +37,6 @@ internal sealed class SystemFacts
 
     public string MachineId => _machineId ??= ReadFirstLine(RootedPath.Under(_root, "/etc/machine-id")) ?? "";
 
-    public static string BootId => KernelBootId.Hex;
 
     public string KernelRelease => _kernel ??= ReadFirstLine("/proc/sys/kernel/osrelease") ?? "";
 
