@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Builds the self-contained systemctl (with its built-in plugins) into artifacts/publish and runs the
+# Builds the native systemctl (built-in plugins linked in) into artifacts/publish and runs the
 # main job on the embedded example root: install-state commands, then a start/status/stop round on a
 # copy of examples/demo-root. No Docker and no root needed.
 set -euo pipefail
 cd "$(dirname "$0")"
 out="$PWD/artifacts/publish"
+rm -rf "$out"
 dotnet publish src/Host -c Release -o "$out" -nologo -v quiet
 root=$(mktemp -d /tmp/platform-demo.XXXXXX)
 # The log pump the demo started holds the root's journal lock: it is ended by that lock's holder pid, then the root goes.

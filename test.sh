@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # Runs every test. On a fresh machine (as root) it first provisions what the end-to-end tests need
-# (Docker daemon, debootstrap base image, Ansible), then publishes the self-contained systemctl to
-# artifacts/publish and runs every test project against it. Extra arguments go to `dotnet test`.
+# (Docker daemon, debootstrap base image, Ansible), then publishes the native systemctl to artifacts/publish and
+# the managed plugin host add-on to artifacts/plugin-host, and runs every test project against them. Extra arguments
+# go to `dotnet test`.
 set -euo pipefail
 cd "$(dirname "$0")"
 if [ "$(id -u)" = 0 ] && [ -x scripts/provision-docker.sh ] && [ "${SKIP_PROVISION:-0}" != 1 ]; then
   scripts/provision-docker.sh --systemd-ref --distro || { [ "${REQUIRE_DOCKER:-0}" = 1 ] && exit 1; echo "provisioning failed: Docker tests will be skipped"; }
 fi
 export PLATFORM_PUBLISH_DIR="$PWD/artifacts/publish"
+# The plugin host is an add-on outside the install folder here, so the Docker images hold the default install only;
+# the variable tells the native systemctl where it is (README, "Third-party plugins").
+export PLATFORM_PLUGIN_HOST="$PWD/artifacts/plugin-host/systemctl-plugin-host"
+rm -rf "$PLATFORM_PUBLISH_DIR" "$(dirname "$PLATFORM_PLUGIN_HOST")"
 dotnet publish src/Host -c Release -o "$PLATFORM_PUBLISH_DIR" -nologo -v quiet
+dotnet publish src/PluginHost -c Release -o "$(dirname "$PLATFORM_PLUGIN_HOST")" -nologo -v quiet
 dotnet build Platform.sln -c Release -nologo -v quiet
 log=$(mktemp)
 status=0

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Platform.Exec;
@@ -14,6 +15,8 @@ internal sealed record ExecHelperCommand(string Path, IReadOnlyList<string> Pref
     /// The running program itself: the apphost (<c>systemctl</c>), or <c>dotnet ENTRY.dll</c> when run through the
     /// muxer.
     /// </summary>
+    [UnconditionalSuppressMessage("SingleFile", "IL3000",
+        Justification = "Only read under the dotnet muxer, which never runs the native executable.")]
     public static ExecHelperCommand ForCurrentProcess()
     {
         var process = Environment.ProcessPath ?? "/proc/self/exe";

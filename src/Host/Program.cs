@@ -1,5 +1,6 @@
 using Platform.Abstractions;
 using Platform.Host.Cli;
+using Platform.Host.Plugins;
 
 namespace Platform.Host;
 
@@ -9,11 +10,18 @@ namespace Platform.Host;
 /// </summary>
 internal static class Program
 {
-    private static int Main(string[] args)
+    private static int Main(string[] args) => Run(args, nativeFrontEnd: true);
+
+    /// <summary>
+    /// Runs one call. The native front end first hands the call to the managed plugin host when a third-party plugin
+    /// is installed (<see cref="PluginHandOff"/>); the plugin host itself runs it here directly.
+    /// </summary>
+    internal static int Run(string[] args, bool nativeFrontEnd)
     {
         var name = InvocationName.Get();
         try
         {
+            if (nativeFrontEnd) PluginHandOff.IfNeeded(name, args);
             if (args.Length > 0 && args[0].StartsWith("__", StringComparison.Ordinal))
                 return InternalModes.Run(args);
             return name switch

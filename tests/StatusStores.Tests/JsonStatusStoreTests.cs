@@ -7,7 +7,6 @@ namespace Platform.StatusStores.Tests;
 public sealed class JsonStatusStoreTests(ITestOutputHelper output) : StatusStoreContract(output)
 {
     protected override string StoreName => "json";
-    protected override string PublishedFolder => "StatusStores.Json";
 
     private string FileOf(string unit) => Path.Join(StateDirectory, unit + ".status");
 

@@ -7,7 +7,6 @@ namespace Platform.StatusStores.Tests;
 public sealed class SqliteStatusStoreTests(ITestOutputHelper output) : StatusStoreContract(output)
 {
     protected override string StoreName => "sqlite";
-    protected override string PublishedFolder => "StatusStores.Sqlite";
 
     private string DatabasePath => Path.Join(StateDirectory, "status.db");
 
@@ -108,17 +107,6 @@ public sealed class SqliteStatusStoreTests(ITestOutputHelper output) : StatusSto
             Scalar(connection, "PRAGMA user_version = 99");
         var error = Assert.Throws<InvalidOperationException>(() => Open());
         Assert.Contains("schema 99", error.Message);
-    }
-
-    [Fact]
-    public void ThePublishedPluginFolderCarriesTheNativeSqliteLibrary()
-    {
-        var folder = Path.Join(Platform.TestSupport.Published.Directory, "plugins", PublishedFolder);
-        var native = Directory.GetFiles(folder, "libe_sqlite3.so", SearchOption.AllDirectories);
-        Output.WriteLine(string.Join('\n', native));
-        Assert.NotEmpty(native);
-        foreach (var managed in new[] { "SQLitePCLRaw.core.dll", "SQLitePCLRaw.provider.e_sqlite3.dll", "SQLitePCLRaw.batteries_v2.dll" })
-            Assert.True(File.Exists(Path.Join(folder, managed)), managed + " is missing from " + folder);
     }
 
     [Fact]

@@ -6,21 +6,9 @@ namespace Platform.StatusStores.Tests;
 
 public abstract partial class StatusStoreContract
 {
-    /// <summary>The plugin's folder name under the published <c>plugins/</c>.</summary>
-    protected abstract string PublishedFolder { get; }
-
     [Fact]
     public void AFreshProcessLoadsTheStoreFromItsPluginBuildFolderAndReadsARecord()
         => MeasureFromPluginFolder(StoreFactory.BuildOutputPluginDll(StoreName), "plugin build folder");
-
-    [Fact]
-    public void ThePublishedPluginFolderHasItsManifestAndLoadsInAFreshProcess()
-    {
-        var folder = Path.Join(Published.Directory, "plugins", PublishedFolder);
-        var dll = Path.Join(folder, $"Platform.StatusStores.{PublishedFolder["StatusStores.".Length..]}.dll");
-        Assert.True(File.Exists(dll), dll + " is missing");
-        MeasureFromPluginFolder(dll, "published (ReadyToRun) plugin folder");
-    }
 
     [Fact]
     public void AFreshProcessReadsARecordThroughTheStoreReferencedDirectly()

@@ -14,6 +14,12 @@ public static class Published
 
     public static string RepoRoot { get; } = FindRepoRoot();
 
+    /// <summary>
+    /// The managed plugin host add-on: <c>$PLATFORM_PLUGIN_HOST</c> (test.sh sets it), else
+    /// <c>REPO/artifacts/plugin-host/systemctl-plugin-host</c>; null when it is not published.
+    /// </summary>
+    public static string? PluginHost { get; } = LocatePluginHost();
+
     /// <summary>Runs the systemctl under test with <c>--root=ROOT</c> first, then <paramref name="arguments"/>.</summary>
     public static CommandResult RunSystemctl(TempRoot root, params string[] arguments)
         => CommandRunner.Run(Systemctl, ["--root=" + root.Path, .. arguments]);
@@ -29,6 +35,13 @@ public static class Published
         if (!File.Exists(Path.Join(dir, "systemctl")))
             throw new InvalidOperationException($"no published systemctl in {dir}: run ./test.sh (it publishes first) or set PLATFORM_PUBLISH_DIR");
         return dir;
+    }
+
+    private static string? LocatePluginHost()
+    {
+        var path = Environment.GetEnvironmentVariable("PLATFORM_PLUGIN_HOST") is { Length: > 0 } named ? named
+            : Path.Join(FindRepoRoot(), "artifacts", "plugin-host", "systemctl-plugin-host");
+        return File.Exists(path) ? path : null;
     }
 
     private static string FindRepoRoot()

@@ -29,13 +29,10 @@ internal static class ChildSignals
     /// </summary>
     public static void ReexecuteBlocked()
     {
-        var argv = File.ReadAllText("/proc/self/cmdline").TrimEnd('\0').Split('\0');
-        using var strings = new NativeStrings();
-        var set = ChildSet(strings);
-        _ = LibC.pthread_sigmask(SIG_BLOCK, set, IntPtr.Zero);
-        var environ = Marshal.ReadIntPtr(NativeLibrary.GetExport(NativeLibrary.Load(LibC.Name), "environ"));
-        _ = LibC.execve(strings.String(Environment.ProcessPath ?? "/proc/self/exe"), strings.Vector(argv), environ);
-        throw new IOException($"cannot re-execute the init: {LibC.StrError(Marshal.GetLastPInvokeError())}");
+        using (var strings = new NativeStrings())
+            _ = LibC.pthread_sigmask(SIG_BLOCK, ChildSet(strings), IntPtr.Zero);
+        var error = ProcessImage.Replace(Environment.ProcessPath ?? "/proc/self/exe", ProcessImage.OwnArguments());
+        throw new IOException($"cannot re-execute the init: {error}");
     }
 
     /// <summary>

@@ -76,7 +76,7 @@ public sealed class PluginCatalog
         {
             foreach (var folder in _folders)
             {
-                if (!folder.EnsureLoaded(inspect: true) || folder.Manifest?.Exports is not { } declared) continue;
+                if (!folder.EnsureLoaded() || folder.Manifest?.Exports is not { } declared) continue;
                 folder.CheckDeclaredTypes();
                 var actual = folder.ActualExports();
                 foreach (var export in declared)

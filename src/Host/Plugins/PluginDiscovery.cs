@@ -11,27 +11,59 @@ internal static class PluginDiscovery
     {
         var found = new List<PluginFolder>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        AddChildren(found, seen, Path.Join(options.InstallDirectory, "plugins"), builtIn: true, warn);
-        foreach (var folder in PluginSearchOptions.SystemFolders)
-            AddChildren(found, seen, Path.Join(options.Root, folder), builtIn: false, warn);
-        if (!string.IsNullOrEmpty(options.EnvironmentPath))
-            foreach (var entry in options.EnvironmentPath.Split(':', StringSplitOptions.RemoveEmptyEntries))
-                AddEntry(found, seen, entry, warn);
-        foreach (var entry in options.ConfiguredPaths)
-            AddEntry(found, seen, Path.Join(options.Root, entry), warn);
+        foreach (var assembly in options.BuiltIn) AddBuiltIn(found, assembly, warn);
+        FindThirdParty(options, found, warn);
         return found;
     }
 
-    private static void AddEntry(List<PluginFolder> found, HashSet<string> seen, string path, Action<string> warn)
+    /// <summary>
+    /// Whether a third-party folder that passes the safety and manifest checks exists: what makes the native
+    /// executable hand a call to the managed plugin host. Reports nothing.
+    /// </summary>
+    public static bool AnyThirdParty(PluginSearchOptions options)
+    {
+        var found = new List<PluginFolder>();
+        FindThirdParty(options with { Loader = null }, found, static _ => { });
+        foreach (var folder in found)
+            if (folder.State != PluginState.Skipped) return true;
+        return false;
+    }
+
+    private static void FindThirdParty(PluginSearchOptions options, List<PluginFolder> found, Action<string> warn)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var folder in PluginSearchOptions.SystemFolders)
+            AddChildren(found, seen, Path.Join(options.Root, folder), options.Loader, warn);
+        if (!string.IsNullOrEmpty(options.EnvironmentPath))
+            foreach (var entry in options.EnvironmentPath.Split(':', StringSplitOptions.RemoveEmptyEntries))
+                AddEntry(found, seen, entry, options.Loader, warn);
+        foreach (var entry in options.ConfiguredPaths)
+            AddEntry(found, seen, Path.Join(options.Root, entry), options.Loader, warn);
+    }
+
+    private static void AddBuiltIn(List<PluginFolder> found, System.Reflection.Assembly assembly, Action<string> warn)
+    {
+        using var stream = assembly.GetManifestResourceStream(PluginManifest.FileName);
+        var json = new byte[stream?.Length ?? 0];
+        stream?.ReadExactly(json);
+        var manifest = PluginManifestReader.Parse(json, out var error);
+        // A build mistake, not a user's: say which assembly lacks a usable manifest and go on without it.
+        if (manifest is null)
+            warn($"systemctl: built-in plugin {assembly.GetName().Name} has no usable plugin.json: {error}");
+        else found.Add(new PluginFolder(assembly, manifest, warn));
+    }
+
+    private static void AddEntry(List<PluginFolder> found, HashSet<string> seen, string path,
+        IPluginAssemblyLoader? loader, Action<string> warn)
     {
         // A plugin folder named directly: its parents decide too whether someone else could swap it.
         if (File.Exists(Path.Join(path, PluginManifest.FileName)))
-            Add(found, seen, path, builtIn: false, TrustedPath.Problem(path, parentsOnly: true), warn);
-        else AddChildren(found, seen, path, builtIn: false, warn);
+            Add(found, seen, path, TrustedPath.Problem(path, parentsOnly: true), loader, warn);
+        else AddChildren(found, seen, path, loader, warn);
     }
 
-    private static void AddChildren(List<PluginFolder> found, HashSet<string> seen, string container, bool builtIn,
-        Action<string> warn)
+    private static void AddChildren(List<PluginFolder> found, HashSet<string> seen, string container,
+        IPluginAssemblyLoader? loader, Action<string> warn)
     {
         // Checked first because a thrown exception costs more at start-up than the whole discovery.
         if (!Directory.Exists(container)) return;
@@ -46,18 +78,18 @@ internal static class PluginDiscovery
         if (children.Length == 0) return;
         Array.Sort(children, StringComparer.Ordinal);
         // A folder others may write to, or one below such a parent, could have its plugins swapped: refuse all of them.
-        var containerProblem = builtIn ? null : TrustedPath.Problem(container);
-        foreach (var child in children) Add(found, seen, child, builtIn, containerProblem, warn);
+        var containerProblem = TrustedPath.Problem(container);
+        foreach (var child in children) Add(found, seen, child, containerProblem, loader, warn);
     }
 
-    private static void Add(List<PluginFolder> found, HashSet<string> seen, string path, bool builtIn,
-        string? inheritedProblem, Action<string> warn)
+    private static void Add(List<PluginFolder> found, HashSet<string> seen, string path, string? inheritedProblem,
+        IPluginAssemblyLoader? loader, Action<string> warn)
     {
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
         if (!seen.Add(full)) return;
         var manifestPath = Path.Join(full, PluginManifest.FileName);
         var problem = inheritedProblem;
-        if (problem is null && !builtIn)
+        if (problem is null)
             problem = PluginSafety.Problem(full) ?? (File.Exists(manifestPath)
             ? PluginSafety.Problem(manifestPath) : null);
         PluginManifest? manifest = null;
@@ -65,7 +97,7 @@ internal static class PluginDiscovery
         if (manifest is not null && manifest.Contracts.Major > PluginContracts.HostVersion.Major)
             problem = $"built for contracts {manifest.Contracts}, this systemctl has "
                 + $"{PluginContracts.HostVersion.ToString(3)}";
-        var folder = new PluginFolder(full, builtIn, manifest, warn);
+        var folder = new PluginFolder(full, manifest, loader, warn);
         if (problem is not null) folder.Skip(problem);
         found.Add(folder);
     }

@@ -1,25 +1,40 @@
 using System.Composition;
 using System.Composition.Hosting;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Platform.Abstractions;
 
 namespace Platform.Host.Plugins;
 
 /// <summary>
-/// One discovered plugin folder: its manifest, and once asked for, its load context and MEF container.
+/// One plugin: a built-in one linked into this executable, or a discovered third-party folder. Holds its manifest,
+/// and once asked for, its assemblies and MEF container.
 /// </summary>
 internal sealed class PluginFolder
 {
     private readonly Action<string> _warn;
+    private readonly IPluginAssemblyLoader? _loader;
     private CompositionHost? _container;
-    private List<Assembly>? _assemblies;
+    private IReadOnlyList<Assembly>? _assemblies;
 
-    public PluginFolder(string path, bool builtIn, PluginManifest? manifest, Action<string> warn)
+    /// <summary>A third-party folder, loaded through <paramref name="loader"/> (null where none can be).</summary>
+    public PluginFolder(string path, PluginManifest? manifest, IPluginAssemblyLoader? loader, Action<string> warn)
     {
         Path = path;
-        IsBuiltIn = builtIn;
+        Manifest = manifest;
+        _loader = loader;
+        _warn = warn;
+    }
+
+    /// <summary>A plugin linked into this executable: its assembly is already loaded.</summary>
+    public PluginFolder(Assembly linked, PluginManifest manifest, Action<string> warn)
+    {
+        Path = BuiltInPlugins.Folder;
+        IsBuiltIn = true;
         Manifest = manifest;
         _warn = warn;
+        _assemblies = [linked];
+        State = PluginState.Loaded;
     }
 
     public string Path { get; }
@@ -27,7 +42,6 @@ internal sealed class PluginFolder
     public PluginManifest? Manifest { get; }
     public PluginState State { get; private set; }
     public string? SkipReason { get; private set; }
-    public PluginLoadContext? Context { get; private set; }
 
     public bool Declares(PluginExportName export)
     {
@@ -49,35 +63,33 @@ internal sealed class PluginFolder
 
     /// <summary>
     /// Loads the folder's assemblies once (composition waits until an export is looked up through MEF); false when
-    /// the folder is (or just became) skipped.
-    /// <paramref name="inspect"/> first reads each assembly's metadata (list-plugins): it catches contract references
-    /// the binder would only meet later, but costs more than the load itself, so commands rely on the binder's check
-    /// alone.
+    /// the folder is (or just became) skipped. Each assembly's metadata is read first: a reference to newer contracts
+    /// is refused there in plain words instead of failing later inside MEF.
     /// </summary>
-    public bool EnsureLoaded(bool inspect = false)
+    public bool EnsureLoaded()
     {
         if (State != PluginState.NotLoaded) return State == PluginState.Loaded;
         var manifest = Manifest!;
-        if (!IsBuiltIn && PluginSafety.ProblemInTree(Path) is { } unsafeFile) { Skip(unsafeFile); return false; }
+        if (_loader is null)
+        {
+            Skip("third-party plugins need the managed plugin host (" + PluginHandOff.HostRelativePath
+                + " beside systemctl), which is not installed");
+            return false;
+        }
+        if (PluginSafety.ProblemInTree(Path) is { } unsafeFile) { Skip(unsafeFile); return false; }
         foreach (var file in manifest.Assemblies)
         {
             var full = System.IO.Path.Join(Path, file);
             if (!File.Exists(full)) { Skip($"{file} not found"); return false; }
-            if (inspect && PluginAssemblyCheck.Problem(full, PluginContracts.HostVersion) is { } problem)
+            // The binder would only meet a newer contracts reference later, inside MEF, with a vaguer message.
+            if (PluginAssemblyCheck.Problem(full, PluginContracts.HostVersion) is { } problem)
             {
                 Skip(problem);
                 return false;
             }
         }
-        Context = new PluginLoadContext(Path, System.IO.Path.Join(Path, manifest.Assemblies[0]));
-        var assemblies = new List<Assembly>(manifest.Assemblies.Count);
-        foreach (var file in manifest.Assemblies)
-        {
-            try { assemblies.Add(Context.LoadFromAssemblyPath(System.IO.Path.Join(Path, file))); }
-            catch (BadImageFormatException) { Skip($"{file} is not a .NET assembly"); return false; }
-            catch (Exception e) { Skip($"{file} could not be loaded: {Reason(e)}"); return false; }
-        }
-        _assemblies = assemblies;
+        try { _assemblies = _loader.Load(Path, manifest.Assemblies); }
+        catch (Exception e) { Skip($"{manifest.Assemblies[0]} could not be loaded: {Reason(e)}"); return false; }
         State = PluginState.Loaded;
         return true;
     }
@@ -123,6 +135,8 @@ internal sealed class PluginFolder
     /// the export's type named in the install folder's own manifest is created directly. list-plugins composes the
     /// folder with MEF and checks each named type against the real export (<see cref="CheckDeclaredTypes"/>).
     /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "built-in plugin assemblies are rooted")]
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "built-in plugin assemblies are rooted")]
     private T? Activate<T>(PluginExportName export) where T : class
     {
         if (Manifest?.ExportTypes is not { } types || !types.TryGetValue(export, out var typeName)) return null;
@@ -167,10 +181,7 @@ internal sealed class PluginFolder
         return list;
     }
 
-    // A type that needs newer contracts fails to load wherever MEF first touches it; the binder already told us why.
-    private string Why(Exception e, string what)
-        => Context?.ContractMismatch is { } mismatch ? $"{Manifest!.Assemblies[0]} was {mismatch}"
-            : $"{what}: {Reason(e)}";
+    private static string Why(Exception e, string what) => $"{what}: {Reason(e)}";
 
     private static string Reason(Exception e)
     {

@@ -1,10 +1,11 @@
+using System.Reflection;
 using Platform.Host.Configuration;
 
 namespace Platform.Host.Plugins;
 
 /// <summary>
 /// Where plugins are looked for, in precedence order (the first folder offering a kind/name wins):
-/// built-ins in <c>INSTALL/plugins/*/</c>; <c>ROOT/etc/platform/plugins/*/</c>;
+/// the built-ins linked into this executable; <c>ROOT/etc/platform/plugins/*/</c>;
 /// <c>ROOT/usr/lib/platform/plugins/*/</c>; each folder of <c>$PLATFORM_PLUGIN_PATH</c>; each folder of the
 /// configuration's <c>PluginPath=</c> (root-relative). A path entry is either a plugin folder (it holds plugin.json) or
 /// a folder of plugin folders.
@@ -22,8 +23,17 @@ public sealed record PluginSearchOptions
     /// <summary>The root folder (<c>/</c> or <c>--root</c>).</summary>
     public string Root { get; init; } = "/";
 
-    /// <summary>The folder of the running systemctl; built-in plugins are its <c>plugins/*/</c> subfolders.</summary>
-    public string InstallDirectory { get; init; } = AppContext.BaseDirectory;
+    /// <summary>The plugin assemblies linked into this executable, in precedence order.</summary>
+    public IReadOnlyList<Assembly> BuiltIn { get; init; } = BuiltInPlugins.Assemblies;
+
+    /// <summary>
+    /// What loads third-party folders: set by the managed plugin host, null in the native executable (which hands the
+    /// call to that host instead when it finds a usable third-party plugin).
+    /// </summary>
+    public IPluginAssemblyLoader? Loader { get; init; } = DefaultLoader;
+
+    /// <summary>The loader new options get; the managed plugin host sets it once at start-up.</summary>
+    public static IPluginAssemblyLoader? DefaultLoader { get; set; }
 
     /// <summary>The value of <c>$PLATFORM_PLUGIN_PATH</c> (colon-separated), or null.</summary>
     public string? EnvironmentPath { get; init; } = Environment.GetEnvironmentVariable(EnvironmentVariable);

@@ -8,7 +8,7 @@ public sealed class ListPluginsCommandTests
     public void ListPluginsLoadsEveryPluginAndPrintsATableWithALegend()
     {
         using var tree = new PluginTestTree();
-        var good = tree.AddFixture(FixturePlugins.Good, "install/plugins/Good");
+        var good = tree.AddFixture(FixturePlugins.Good, "etc/platform/plugins/good");
         var throwing = tree.AddFixture(FixturePlugins.Throwing, "etc/platform/plugins/throws");
         var v1 = tree.AddFixture(FixturePlugins.UsesV1, "etc/platform/plugins/v1");
         var output = new StringWriter();

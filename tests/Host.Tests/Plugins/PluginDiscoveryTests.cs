@@ -10,10 +10,10 @@ public sealed class PluginDiscoveryTests
         => catalog.Describe().Where(r => r.Folder == folder).ToList();
 
     [Fact]
-    public void BuiltInPluginsAreFoundInThePluginsFolderBesideTheBinary()
+    public void AThirdPartyFolderIsDescribedFromItsManifestBeforeItLoads()
     {
         using var tree = new PluginTestTree();
-        var folder = tree.AddFixture(FixturePlugins.Good, "install/plugins/Good");
+        var folder = tree.AddFixture(FixturePlugins.Good, "etc/platform/plugins/good");
         var catalog = tree.Discover();
         var row = Assert.Single(Rows(catalog, folder));
         Assert.Equal(new PluginInfo(PluginKind.LogSink, "fixture-good", "Fixture.Good.dll", "1.2.3", "not loaded", folder), row);
@@ -51,7 +51,7 @@ public sealed class PluginDiscoveryTests
         using var tree = new PluginTestTree();
         var folder = tree.AddFixture(FixturePlugins.UsesV2, "opt/plugins/v2");
         var configuration = HostConfiguration.Parse("PluginPath=/nowhere:/opt/plugins", "test.conf", null, tree.Warnings.Add);
-        var catalog = PluginCatalog.Discover(PluginSearchOptions.For(tree.Root, configuration) with { InstallDirectory = tree.InstallDirectory, EnvironmentPath = null }, tree.Warnings.Add);
+        var catalog = PluginCatalog.Discover(PluginSearchOptions.For(tree.Root, configuration) with { BuiltIn = [], Loader = tree.Options().Loader, EnvironmentPath = null }, tree.Warnings.Add);
         Assert.Equal("fixture-v2", Assert.Single(Rows(catalog, folder)).Name);
         Assert.Empty(tree.Warnings);
     }
@@ -62,7 +62,7 @@ public sealed class PluginDiscoveryTests
         using var tree = new PluginTestTree();
         var folders = new[]
         {
-            tree.AddFixture(FixturePlugins.Good, "install/plugins/a"),
+            tree.AddFixture(FixturePlugins.Good, "etc/platform/plugins/a"),
             tree.AddFixture(FixturePlugins.UsesV1, "etc/platform/plugins/b"),
             tree.AddFixture(FixturePlugins.Throwing, "usr/lib/platform/plugins/c"),
         };
@@ -84,12 +84,12 @@ public sealed class PluginDiscoveryTests
     public void AnEarlierFolderWinsAndTheLaterOneIsShownAsShadowed()
     {
         using var tree = new PluginTestTree();
-        var builtIn = tree.AddFixture(FixturePlugins.Good, "install/plugins/Good");
-        var thirdParty = tree.AddFixture(FixturePlugins.Good, "etc/platform/plugins/good");
+        var first = tree.AddFixture(FixturePlugins.Good, "etc/platform/plugins/good");
+        var later = tree.AddFixture(FixturePlugins.Good, "usr/lib/platform/plugins/good");
         var catalog = tree.Discover();
         Assert.NotNull(catalog.Get<ILogSink>(PluginKind.LogSink, "fixture-good"));
-        Assert.Equal("loaded", Assert.Single(Rows(catalog, builtIn)).State);
-        Assert.Equal("shadowed by " + builtIn, Assert.Single(Rows(catalog, thirdParty)).State);
-        Assert.Empty(LoadedAssemblies.From(thirdParty));
+        Assert.Equal("loaded", Assert.Single(Rows(catalog, first)).State);
+        Assert.Equal("shadowed by " + first, Assert.Single(Rows(catalog, later)).State);
+        Assert.Empty(LoadedAssemblies.From(later));
     }
 }

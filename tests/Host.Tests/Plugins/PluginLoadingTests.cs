@@ -18,7 +18,8 @@ public sealed class PluginLoadingTests
         Assert.True(sink.Open(new LogSinkContext(tree.Root, new Dictionary<string, string>(), said.Add)));
         Assert.Equal(["fixture-good opened in " + tree.Root], said);
         var context = AssemblyLoadContext.GetLoadContext(sink.GetType().Assembly)!;
-        Assert.Equal("plugin:" + folder, context.Name);
+        Assert.NotSame(AssemblyLoadContext.Default, context);
+        Assert.StartsWith(folder + "/", sink.GetType().Assembly.Location, StringComparison.Ordinal);
         // The contract comes from the host, or the cast above could not have worked.
         Assert.Same(typeof(ILogSink).Assembly, sink.GetType().GetInterfaces().Single(i => i.Name == nameof(ILogSink)).Assembly);
         Assert.Empty(tree.Warnings);
@@ -36,7 +37,6 @@ public sealed class PluginLoadingTests
         Assert.Contains("Fixture.UsesV1", LoadedAssemblies.From(v1).Select(a => a.GetName().Name));
         Assert.Empty(LoadedAssemblies.From(good));
         Assert.Empty(LoadedAssemblies.From(throwing));
-        Assert.DoesNotContain(AssemblyLoadContext.All, c => c.Name == "plugin:" + good || c.Name == "plugin:" + throwing);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class PluginLoadingTests
     public void GetAllReturnsEveryExportOfAKindOnce()
     {
         using var tree = new PluginTestTree();
-        tree.AddFixture(FixturePlugins.Good, "install/plugins/Good");
+        tree.AddFixture(FixturePlugins.Good, "etc/platform/plugins/a-good");
         tree.AddFixture(FixturePlugins.Good, "etc/platform/plugins/good-again");
         tree.AddFixture(FixturePlugins.UsesV1, "etc/platform/plugins/v1");
         var catalog = tree.Discover();

@@ -94,15 +94,4 @@ public sealed class PluginSafetyTests
         Assert.Equal([$"systemctl: plugin {folder} skipped: {folder}/plugin.json is owned by uid 65534, neither root nor the invoking user"], tree.Warnings);
         Assert.Null(catalog.Get<ILogSink>(PluginKind.LogSink, "fixture-good"));
     }
-
-    [Fact]
-    public void BuiltInPluginsBesideTheBinaryAreNotSubjectToTheOwnershipRules()
-    {
-        using var tree = new PluginTestTree();
-        var folder = tree.AddFixture(FixturePlugins.Good, "install/plugins/Good");
-        File.SetUnixFileMode(folder, GroupWritable);
-        var catalog = tree.Discover();
-        Assert.NotNull(catalog.Get<ILogSink>(PluginKind.LogSink, "fixture-good"));
-        Assert.Empty(tree.Warnings);
-    }
 }

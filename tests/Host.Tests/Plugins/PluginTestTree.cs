@@ -1,19 +1,18 @@
 using Platform.Host.Plugins;
+using Platform.PluginHost;
 using Platform.TestSupport;
 
 namespace Platform.Host.Tests.Plugins;
 
-/// <summary>A temporary root plus a temporary install folder, and the warnings a catalog reported.</summary>
+/// <summary>
+/// A temporary root and the warnings a catalog reported. Its catalogs see only the tree's own plugin folders (no linked
+/// built-ins) and load them with the managed plugin host's loader.
+/// </summary>
 internal sealed class PluginTestTree : IDisposable
 {
     private readonly TempRoot _root = new("platform-plugins-");
 
-    public PluginTestTree() => System.IO.Directory.CreateDirectory(InstallDirectory);
-
     public string Root => _root.Path;
-
-    /// <summary>Stands in for the folder of the running systemctl; built-ins go to its plugins/ subfolder.</summary>
-    public string InstallDirectory => Path.Join(_root.Path, "install");
 
     public List<string> Warnings { get; } = [];
 
@@ -29,7 +28,8 @@ internal sealed class PluginTestTree : IDisposable
     public PluginSearchOptions Options(string? environmentPath = null, IReadOnlyList<string>? configuredPaths = null) => new()
     {
         Root = Root,
-        InstallDirectory = InstallDirectory,
+        BuiltIn = [],
+        Loader = new McMasterPluginLoader(),
         EnvironmentPath = environmentPath,
         ConfiguredPaths = configuredPaths ?? [],
     };

@@ -14,7 +14,7 @@ public sealed class PublishedFactAttribute : FactAttribute
 
     private static bool Exists()
     {
-        try { return System.IO.Directory.Exists(Path.Join(Published.Directory, "plugins")); }
+        try { return File.Exists(Published.Systemctl); }
         catch (TypeInitializationException) { return false; }
     }
 }

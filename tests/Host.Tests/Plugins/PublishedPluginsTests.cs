@@ -1,72 +1,43 @@
-using Platform.Abstractions;
-using Platform.Host.Plugins;
 using Platform.TestSupport;
 
 namespace Platform.Host.Tests.Plugins;
 
-/// <summary>The built-in plugins as published beside systemctl, found and loaded the way the installed binary does.</summary>
+/// <summary>The built-in plugins as the published native systemctl carries them: linked in, one file to install.</summary>
 public sealed class PublishedPluginsTests
 {
-    private static PluginCatalog Discover(string root, List<string> warnings) => PluginCatalog.Discover(new PluginSearchOptions
-    {
-        Root = root,
-        InstallDirectory = Published.Directory,
-        EnvironmentPath = null,
-    }, warnings.Add);
-
     [PublishedFact]
-    public void EveryPublishedBuiltInPluginFolderIsDiscoveredAndLoadsCleanly()
+    public void TheNativeSystemctlListsEveryBuiltInExportAsLinkedAndLoaded()
     {
         using var root = new TempRoot();
-        var warnings = new List<string>();
-        var catalog = Discover(root.Path, warnings);
-        catalog.LoadAll();
-        var rows = catalog.Describe();
-        var folders = Directory.GetDirectories(Path.Join(Published.Directory, "plugins"));
-        Assert.NotEmpty(folders);
-        foreach (var folder in folders)
-            Assert.Contains(rows, r => r.Folder == folder);
-        Assert.True(warnings.Count == 0, string.Join('\n', warnings));
-        Assert.All(rows, r => Assert.Equal("loaded", r.State));
+        var result = Published.RunSystemctl(root, "list-plugins", "--no-legend");
+        Assert.True(result.ExitCode == 0 && result.Stderr.Length == 0, result.ToString());
+        var rows = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(14, rows.Length);
+        Assert.All(rows, row => Assert.Matches(@" 0\.1\.0 +loaded +\(built-in\)$", row));
+        foreach (var store in (string[])["json", "sqlite"])
+            Assert.Contains(rows, row => row.StartsWith("status-store ", StringComparison.Ordinal)
+                && row.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] == store);
     }
 
     [PublishedFact]
-    public void TheSqliteStoreLoadedThroughTheCatalogOpensADatabaseWithItsNativeLibrary()
+    public void TheInstallFolderIsTheExecutableItsTwoNamesAndTheSqliteLibrary()
     {
-        using var root = new TempRoot();
-        var warnings = new List<string>();
-        var catalog = Discover(root.Path, warnings);
-        using var store = catalog.Get<IStatusStore>(PluginKind.StatusStore, "sqlite");
-        Assert.True(store is not null, string.Join('\n', warnings));
-        var state = Directory.CreateDirectory(Path.Join(root.Path, "state")).FullName;
-        store.Open(new StatusStoreContext(state, "boot-1", new Dictionary<string, string>()));
-        store.Write(new UnitStatus { Unit = "web.service", ActiveState = ActiveState.Active, SubState = "running", MainPid = 4242 });
-        var read = store.Read("web.service");
-        Assert.NotNull(read);
-        Assert.Equal((ActiveState.Active, "running", 4242), (read.ActiveState, read.SubState, read.MainPid));
-        Assert.Contains(Directory.GetFiles(state), f => f.EndsWith("status.db", StringComparison.Ordinal));
-        // Other built-ins are not this test's concern; the sqlite folder must not have been complained about.
-        Assert.DoesNotContain(warnings, w => w.Contains("/plugins/StatusStores.Sqlite ", StringComparison.Ordinal));
+        var entries = Directory.GetFileSystemEntries(Published.Directory).Select(Path.GetFileName).Order();
+        Assert.Equal(["journalctl", "libe_sqlite3.so", "systemctl", "systemd-notify"], entries);
     }
 
     [PublishedFact]
-    public void ABuiltInManifestNamingAnotherTypeThanItsMefExportIsRefusedByListPlugins()
+    public void TheNativeSystemctlKeepsUnitStateInTheSqliteStore()
     {
         using var root = new TempRoot();
-        var install = Path.Join(root.Path, "install");
-        var folder = Path.Join(install, "plugins", "StatusStores.Json");
-        Directory.CreateDirectory(folder);
-        foreach (var file in Directory.GetFiles(Path.Join(Published.Directory, "plugins", "StatusStores.Json")))
-            File.Copy(file, Path.Join(folder, Path.GetFileName(file)));
-        var manifest = Path.Join(folder, "plugin.json");
-        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("JsonStatusStore", "NotTheStore"));
-        var warnings = new List<string>();
-        var catalog = PluginCatalog.Discover(new PluginSearchOptions { Root = root.Path, InstallDirectory = install, EnvironmentPath = null }, warnings.Add);
-
-        catalog.LoadAll();
-
-        var warning = Assert.Single(warnings);
-        Assert.Contains("plugin.json names Platform.StatusStores.Json.NotTheStore for status-store/json, MEF exports Platform.StatusStores.Json.JsonStatusStore", warning);
-        Assert.Equal("skipped", Assert.Single(catalog.Describe()).State.Split(':')[0]);
+        root.Write("etc/platform/systemctl.conf", "StatusStore=sqlite\n");
+        root.Write("etc/systemd/system/once.service",
+            "[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/true\n");
+        var start = Published.RunSystemctl(root, "start", "once.service");
+        Assert.True(start.ExitCode == 0, start.ToString());
+        var active = Published.RunSystemctl(root, "is-active", "once.service");
+        Assert.Equal(("active\n", 0), (active.Stdout, active.ExitCode));
+        Assert.NotEmpty(Directory.GetFiles(root.Path, "*.db", SearchOption.AllDirectories));
+        Assert.True(Published.RunSystemctl(root, "stop", "once.service").ExitCode == 0);
     }
 }
