@@ -11,6 +11,8 @@ kinds=("$@")
 work="$(mktemp -d /tmp/platform-template-test.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 publish="${PLATFORM_PUBLISH_DIR:-$repo/artifacts/publish}"
+# The native systemctl loads third-party plugins through the managed plugin host add-on.
+export PLATFORM_PLUGIN_HOST="${PLATFORM_PLUGIN_HOST:-$repo/artifacts/plugin-host/systemctl-plugin-host}"
 passed=0 failed=0
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
@@ -38,7 +40,7 @@ for kind in "${kinds[@]}"; do
   check "$kind: folder holds the plugin and its manifest, not the contracts" \
     bash -c "test -f '$out/$name.dll' && test -f '$out/$name.deps.json' && grep -q '\"$kind\"' '$out/plugin.json' \
              && ! ls '$out' | grep -E '^(Platform\.Abstractions|System\.Composition.*)\.dll$'"
-  if [ -x "$publish/systemctl" ]; then
+  if [ -x "$publish/systemctl" ] && [ -x "$PLATFORM_PLUGIN_HOST" ]; then
     check "$kind: systemctl list-plugins loads it" bash -c "PLATFORM_PLUGIN_PATH='$out' '$publish/systemctl' --root='$work/root-$kind' list-plugins --no-legend 2>&1 \
       | tee /dev/stderr | grep -E '^$kind +demo-$kind +$name\.dll +0\.1\.0 +loaded '"
   fi

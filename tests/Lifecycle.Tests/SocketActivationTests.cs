@@ -64,6 +64,8 @@ public sealed class SocketActivationTests : IDisposable
             Assert.True(ServiceSandbox.WaitFor(() => File.Exists(seen) && File.ReadAllText(seen).EndsWith('\n'), TimeSpan.FromSeconds(30)));
         }
 
+        // The holder records the main pid right after the spawn; the service may write its line before that.
+        Assert.True(ServiceSandbox.WaitFor(() => _box.MainPid("plain.service") > 0, TimeSpan.FromSeconds(30)));
         var pid = _box.MainPid("plain.service");
         Assert.Equal($"1 {pid} {pid} plain.socket\n", File.ReadAllText(seen));
         Assert.Equal(["0", "1", "2", "3"], OpenFds(pid));

@@ -67,6 +67,8 @@ internal sealed partial class InitProcess(HostContext ctx, InitState state)
             CheckTimers();
             CheckPaths();
             state.Publish(Degraded() ? "degraded" : "running");
+            // The boot's garbage (unit files, plans, job records) is all an idle init would otherwise keep resident.
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             await EventLoopAsync().ConfigureAwait(false);
             state.Publish("stopping");
             StopPathLoops();

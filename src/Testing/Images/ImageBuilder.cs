@@ -110,6 +110,19 @@ public sealed class ImageBuilder
     }
 
     /// <summary>
+    /// Installs the managed plugin host add-on (a published <c>src/PluginHost</c> folder) at
+    /// <c>/usr/lib/platform/plugin-host/</c>, where the native systemctl hands calls to it when a third-party plugin is
+    /// installed. Images that test third-party plugins need it; the default install does not.
+    /// </summary>
+    public ImageBuilder AddPluginHost(string pluginHostDir)
+    {
+        if (!File.Exists(Path.Join(pluginHostDir, "systemctl-plugin-host")))
+            throw new ArgumentException($"no systemctl-plugin-host in {pluginHostDir}: publish first "
+                + "(dotnet publish src/PluginHost -o DIR)", nameof(pluginHostDir));
+        return AddDirectory(pluginHostDir, BaseImages.PlatformDirectory + "/plugin-host");
+    }
+
+    /// <summary>
     /// Appends a raw Dockerfile instruction (runs after the files added so far), e.g. <c>RUN useradd -u 1000 app</c>.
     /// </summary>
     public ImageBuilder WithInstruction(string instruction)

@@ -13,6 +13,7 @@ public sealed class ContainerTests(DockerFixture docker, PublishedPlugin plugin)
 
     private Task<TestImage> ImageAsync() => docker.NewImage()
         .AddPlatform(Repository.PublishDirectory)
+        .AddPluginHost(Repository.PluginHostDirectory)
         .AddDirectory(plugin.Folder, "/etc/platform/plugins/tcp-ready-notifier")
         .AddText("/etc/systemd/system/web.service", Unit)
         .BuildAsync();

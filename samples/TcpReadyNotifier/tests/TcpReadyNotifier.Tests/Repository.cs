@@ -23,6 +23,20 @@ internal static class Repository
         }
     }
 
+    /// <summary>
+    /// The managed plugin host add-on, which loads third-party plugins for the native systemctl: the folder of
+    /// <c>$PLATFORM_PLUGIN_HOST</c>, else <c>artifacts/plugin-host</c> of the Platform checkout (made by <c>./test.sh</c> or
+    /// <c>dotnet publish src/PluginHost -c Release -o artifacts/plugin-host</c>).
+    /// </summary>
+    public static string PluginHostDirectory
+    {
+        get
+        {
+            if (Environment.GetEnvironmentVariable("PLATFORM_PLUGIN_HOST") is { Length: > 0 } host) return Path.GetDirectoryName(host)!;
+            return FindUpwards(Path.Join("artifacts", "plugin-host", "systemctl-plugin-host")) is { } found ? Path.GetDirectoryName(found)! : "artifacts/plugin-host (not found)";
+        }
+    }
+
     private static string? FindUpwards(string relative)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
