@@ -4,13 +4,19 @@ import os, statistics, subprocess, sys, time
 repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 hello_dir = os.path.join(repo, "artifacts", "bench-hello")
 hello = os.path.join(hello_dir, "hello")
+hello_aot_dir = os.path.join(repo, "artifacts", "bench-hello-aot")
+hello_aot = os.path.join(hello_aot_dir, "hello")
+# The C yardstick: systemd's own systemctl, offline on a --root (never without one: tests and benchmarks must not
+# touch this machine's units).
+real_systemctl = "/usr/bin/systemctl"
 mkroot = next((p for p in [os.environ.get("PLATFORM_MKROOT", ""), os.path.join(repo, "..", "shared", "bench", "mkroot.py"), "/work/shared/bench/mkroot.py"] if p and os.path.exists(p)), os.path.join(repo, "..", "shared", "bench", "mkroot.py"))
 
 
 def publish(publish_dir):
-    """Publishes systemctl and the hello-world floor (Release, self-contained, ReadyToRun)."""
+    """Publishes systemctl (NativeAOT) and the two hello-world floors: managed (self-contained, ReadyToRun), NativeAOT."""
     subprocess.run(["dotnet", "publish", os.path.join(repo, "src/Host"), "-c", "Release", "-o", publish_dir, "-nologo", "-v", "quiet"], check=True)
     subprocess.run(["dotnet", "publish", os.path.join(repo, "bench/hello"), "-c", "Release", "-o", hello_dir, "-nologo", "-v", "quiet"], check=True)
+    subprocess.run(["dotnet", "publish", os.path.join(repo, "bench/hello-aot"), "-c", "Release", "-o", hello_aot_dir, "-nologo", "-v", "quiet"], check=True)
 
 
 def make_root(root, units):
