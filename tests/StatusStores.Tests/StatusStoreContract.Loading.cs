@@ -30,7 +30,9 @@ public abstract partial class StatusStoreContract
         var result = helper.Wait(TimeSpan.FromSeconds(30));
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("found=True", result.Stdout);
-        Output.WriteLine($"{StoreName} read latency, store referenced directly (JIT, no ReadyToRun): {result.Stdout.Split('\n')[0]}");
+        Output.WriteLine(
+            $"{StoreName} read latency, store referenced directly (JIT, no ReadyToRun): "
+            + $"{result.Stdout.Split('\n')[0]}");
     }
 
     private void MeasureFromPluginFolder(string pluginDll, string what)
