@@ -14,7 +14,7 @@ public sealed class PluginManifestTests
         var path = Path.Join(Path.GetDirectoryName(typeof(SimpleServiceType).Assembly.Location)!, "plugin.json");
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         var root = doc.RootElement;
-        Assert.Equal("1.0.0", root.GetProperty("contracts").GetString());
+        Assert.Equal("1.1.0", root.GetProperty("contracts").GetString());
         Assert.Equal(["Platform.ServiceTypes.dll"], root.GetProperty("assemblies").EnumerateArray()
             .Select(e => e.GetString()));
         var exports = root.GetProperty("exports").EnumerateArray().ToList();

@@ -54,7 +54,7 @@ public abstract partial class StatusStoreContract
         var root = manifest.RootElement;
         Assert.Equal($"status-store-{StoreName}", root.GetProperty("name").GetString());
         Assert.Equal("0.1.0", root.GetProperty("version").GetString());
-        Assert.Equal("1.0.0", root.GetProperty("contracts").GetString());
+        Assert.Equal("1.1.0", root.GetProperty("contracts").GetString());
         Assert.Equal([dllName], root.GetProperty("assemblies").EnumerateArray().Select(a => a.GetString()));
         var export = Assert.Single(root.GetProperty("exports").EnumerateArray());
         Assert.Equal(PluginKind.StatusStore, export.GetProperty("kind").GetString());

@@ -37,7 +37,7 @@ internal sealed class PluginLoadContext : AssemblyLoadContext
         var name = assemblyName.Name;
         // The binder asks here with the exact version a plugin references, which costs nothing to check.
         if (name == "Platform.Abstractions" && assemblyName.Version is { } wanted
-            && wanted.Major > PluginContracts.HostVersion.Major)
+            && !PluginContracts.Accepts(wanted))
             ContractMismatch ??= $"built against Platform.Abstractions {wanted}, this systemctl has "
                 + $"{PluginContracts.HostVersion}";
         if (name is null || IsShared(name)) return null;

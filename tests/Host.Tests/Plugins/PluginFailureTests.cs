@@ -44,7 +44,7 @@ public sealed class PluginFailureTests
         var catalog = tree.Discover();
         Assert.Null(catalog.Get<ILogSink>(PluginKind.LogSink, "future-sink"));
         AssertGoodPluginStillWorks(catalog);
-        AssertSkipped(tree, catalog, folder, "built for contracts 2.0.0, this systemctl has 1.0.0");
+        AssertSkipped(tree, catalog, folder, "built for contracts 2.0.0, this systemctl has 1.1.0");
         Assert.Empty(LoadedAssemblies.From(folder));
     }
 
@@ -58,7 +58,7 @@ public sealed class PluginFailureTests
         Assert.Empty(tree.Warnings);
         Assert.Null(catalog.Get<ILogSink>(PluginKind.LogSink, "fixture-future-reference"));
         AssertGoodPluginStillWorks(catalog);
-        AssertSkipped(tree, catalog, folder, "Fixture.FutureReference.dll was built against Platform.Abstractions 2.0.0.0, this systemctl has 1.0.0.0");
+        AssertSkipped(tree, catalog, folder, "Fixture.FutureReference.dll was built against Platform.Abstractions 2.0.0.0, this systemctl has 1.1.0.0");
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class PluginFailureTests
         var folder = tree.AddFixture(FixturePlugins.FutureReference, "etc/platform/plugins/liar");
         var catalog = tree.Discover();
         catalog.LoadAll();
-        AssertSkipped(tree, catalog, folder, "Fixture.FutureReference.dll was built against Platform.Abstractions 2.0.0.0, this systemctl has 1.0.0.0");
+        AssertSkipped(tree, catalog, folder, "Fixture.FutureReference.dll was built against Platform.Abstractions 2.0.0.0, this systemctl has 1.1.0.0");
         Assert.Empty(LoadedAssemblies.From(folder));
     }
 
