@@ -14,21 +14,14 @@ public sealed class JournalctlFollowTests
     private static LogRecord[] Lines(string prefix, int count)
         => [.. Enumerable.Range(1, count).Select(i => Records.Make("f.service", $"{prefix} {i}"))];
 
-    private static string Follow(InterleavingReader reader, CancellationToken stop)
-    {
-        var output = new StringWriter { NewLine = "\n" };
-        Assert.Equal(0, JournalctlCommand.Run(["-f", "-u", "f", "-o", "cat"], reader, output, TextWriter.Null, stop));
-        return output.ToString();
-    }
-
-    private static string Text(params IEnumerable<string>[] parts) => string.Join("", parts.SelectMany(p => p)
-        .Select(l => l + "\n"));
-
     private static IEnumerable<string> Numbered(string prefix, int from, int count)
-        => Enumerable.Range(from, count).Select(i => $"{prefix} {i}");
+        => Enumerable.Range(from, count).Select(i => $"{prefix} {i}\n");
 
-    [Fact]
-    public void LinesWrittenBetweenThePositionAndTheNewestReadArePrintedOnce()
+    /// <summary>
+    /// <c>journalctl -f</c> (10 lines) over 20 "old" lines, with <paramref name="between"/> lines written right after
+    /// it takes its position and <paramref name="fresh"/> "new" ones after its first read; its output.
+    /// </summary>
+    private static string FollowWithGap(int between, int fresh)
     {
         using var root = new TempRoot();
         TestJournal.Write(root, Lines("old", 20));
@@ -36,36 +29,31 @@ public sealed class JournalctlFollowTests
         using var file = Sinks.Reader(root.Path);
         var reader = new InterleavingReader(file)
         {
-            AfterTail = () => TestJournal.Write(root, Lines("between", 3)),
+            AfterTail = () => TestJournal.Write(root, Lines("between", between)),
             AfterReadAfter = call =>
             {
-                if (call == 1) TestJournal.Write(root, Lines("new", 2));
+                if (call == 1) TestJournal.Write(root, Lines("new", fresh));
                 else stop.Cancel();
             },
         };
+        var output = new StringWriter { NewLine = "\n" };
+        Assert.Equal(0, JournalctlCommand.Run(["-f", "-u", "f", "-o", "cat"], reader, output, TextWriter.Null,
+            stop.Token));
+        return output.ToString();
+    }
 
-        Assert.Equal(Text(Numbered("old", 14, 7), Numbered("between", 1, 3), Numbered("new", 1, 2)),
-            Follow(reader, stop.Token));
+    [Fact]
+    public void LinesWrittenBetweenThePositionAndTheNewestReadArePrintedOnce()
+    {
+        var expected = Numbered("old", 14, 7).Concat(Numbered("between", 1, 3)).Concat(Numbered("new", 1, 2));
+        Assert.Equal(string.Concat(expected), FollowWithGap(between: 3, fresh: 2));
     }
 
     [Fact]
     public void MoreThanTheInitialCountWrittenInThatGapAreNotPrintedAfterTheNewestOnes()
     {
-        using var root = new TempRoot();
-        TestJournal.Write(root, Lines("old", 20));
-        using var stop = new CancellationTokenSource();
-        using var file = Sinks.Reader(root.Path);
-        var reader = new InterleavingReader(file)
-        {
-            // A loaded machine: 15 lines land between taking the position and reading the newest 10.
-            AfterTail = () => TestJournal.Write(root, Lines("between", 15)),
-            AfterReadAfter = call =>
-            {
-                if (call == 1) TestJournal.Write(root, Lines("new", 3));
-                else stop.Cancel();
-            },
-        };
-
-        Assert.Equal(Text(Numbered("between", 6, 10), Numbered("new", 1, 3)), Follow(reader, stop.Token));
+        // A loaded machine: 15 lines land between taking the position and reading the newest 10.
+        var expected = Numbered("between", 6, 10).Concat(Numbered("new", 1, 3));
+        Assert.Equal(string.Concat(expected), FollowWithGap(between: 15, fresh: 3));
     }
 }
