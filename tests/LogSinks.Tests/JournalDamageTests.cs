@@ -32,12 +32,41 @@ public sealed class JournalDamageTests
         var path = WriteThree(root);
         // A length that points far past the end of the file: the record looks incomplete, yet "three" follows.
         var at = RecordOffset(path, 1);
-        using (var f = new FileStream(path, FileMode.Open, FileAccess.Write)) {
-            f.Position = at; f.Write([0x00, 0x00, 0x10, 0x00]); }
+        using (var f = new FileStream(path, FileMode.Open, FileAccess.Write))
+        {
+            f.Position = at;
+            f.Write([0x00, 0x00, 0x10, 0x00]);
+        }
         using var reader = Sinks.Reader(root.Path);
         Assert.Equal(["one", "three"], reader.Read(Db).Select(r => r.MessageText));
         object position = new();
         Assert.Equal(["one", "three"], reader.ReadAfter(Db, ref position).Select(r => r.MessageText));
+    }
+
+    [Fact]
+    public void ARecordStillBeingWrittenIsNotDamageAndIsReadOnceTheWriterCompletesIt()
+    {
+        using var root = new TempRoot();
+        var path = WriteThree(root);
+        var bytes = File.ReadAllBytes(path);
+        var second = (int)RecordOffset(path, 1);
+        var third = (int)RecordOffset(path, 2);
+        var half = third + (bytes.Length - third) / 2;
+        // The writer is in the middle of appending "three": half of it is in the file.
+        File.WriteAllBytes(path, bytes[..half]);
+        using var reader = Sinks.Reader(root.Path);
+        object position = new();
+        Assert.Equal(["one", "two"], reader.ReadAfter(Db, ref position).Select(r => r.MessageText));
+
+        // It completes "three" and appends another record ("one" again) before the next read.
+        using (var f = new FileStream(path, FileMode.Append, FileAccess.Write))
+        {
+            f.Write(bytes.AsSpan(half));
+            f.Write(bytes.AsSpan(JournalFileFormat.HeaderSize, second - JournalFileFormat.HeaderSize));
+        }
+
+        Assert.Equal(["three", "one"], reader.ReadAfter(Db, ref position).Select(r => r.MessageText));
+        Assert.False(reader.Damaged.ContainsKey(path));
     }
 
     [Fact]
