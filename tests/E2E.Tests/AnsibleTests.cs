@@ -4,14 +4,18 @@ using Platform.TestSupport;
 
 namespace Platform.E2E.Tests;
 
-/// <summary>Debian's Ansible drives the container through the community.docker connection and its systemd modules.</summary>
+/// <summary>
+/// Debian's Ansible drives the container through the community.docker connection and its systemd modules.
+/// </summary>
 public sealed partial class AnsibleTests(WgsyncImage stack) : IClassFixture<WgsyncImage>
 {
     private static CommandResult Play(PlatformContainer c, params string[] extra)
     {
         var playbook = Path.Join(Published.RepoRoot, "examples", "wgsync", "ansible", "playbook.yml");
-        return CommandRunner.Run("ansible-playbook", ["-i", c.Id + ",", "-c", "community.docker.docker", playbook, .. extra],
-            new Dictionary<string, string?> { ["ANSIBLE_NOCOLOR"] = "1", ["ANSIBLE_PYTHON_INTERPRETER"] = "/usr/bin/python3" },
+        return CommandRunner.Run("ansible-playbook", ["-i", c.Id + ",", "-c", "community.docker.docker", playbook,
+            .. extra],
+            new Dictionary<string, string?> { ["ANSIBLE_NOCOLOR"] = "1",
+                ["ANSIBLE_PYTHON_INTERPRETER"] = "/usr/bin/python3" },
             TimeSpan.FromMinutes(4));
     }
 
@@ -20,7 +24,8 @@ public sealed partial class AnsibleTests(WgsyncImage stack) : IClassFixture<Wgsy
     [DockerFact]
     public async Task APlaybookChangesStateOnTheFirstRunAndNothingOnTheSecond()
     {
-        Assert.True(File.Exists("/usr/bin/ansible-playbook"), "ansible-playbook is missing: scripts/provision-docker.sh installs Debian's ansible");
+        Assert.True(File.Exists("/usr/bin/ansible-playbook"),
+            "ansible-playbook is missing: scripts/provision-docker.sh installs Debian's ansible");
         await using var c = await stack.BootAsync();
 
         var first = Play(c, "-e", "restart=true");

@@ -5,19 +5,23 @@ namespace Platform.E2E.Tests;
 
 /// <summary>
 /// The same wgsync units and the same commands in a container booted by real systemd 252 and in one booted by our
-/// systemctl: what deployment tools read (show properties, is-active, is-enabled, exit codes, list-units rows) must match.
+/// systemctl: what deployment tools read (show properties, is-active, is-enabled, exit codes, list-units rows) must
+/// match.
 /// </summary>
 public sealed class DifferentialTests(WgsyncImage stack) : IClassFixture<WgsyncImage>
 {
     private static readonly string[] Properties =
-        ["Id", "LoadState", "ActiveState", "SubState", "Result", "Type", "Restart", "UnitFileState", "Description", "Requires", "BindsTo",
+        ["Id", "LoadState", "ActiveState", "SubState", "Result", "Type", "Restart", "UnitFileState", "Description",
+            "Requires", "BindsTo",
          "RemainAfterExit", "StatusText", "NRestarts", "MainPID"];
 
     /// <summary>Commands whose exit code and output must match, unknown units and a failing start among them.</summary>
     private static readonly string[][] Commands =
     [
-        ["systemctl", "start", "nope.service"], ["systemctl", "stop", "nope.service"], ["systemctl", "status", "nope.service"],
-        ["systemctl", "is-enabled", "nope.service"], ["systemctl", "is-active", "nope.service"], ["systemctl", "cat", "nope.service"],
+        ["systemctl", "start", "nope.service"], ["systemctl", "stop", "nope.service"],
+            ["systemctl", "status", "nope.service"],
+        ["systemctl", "is-enabled", "nope.service"], ["systemctl", "is-active", "nope.service"],
+            ["systemctl", "cat", "nope.service"],
         ["systemctl", "start", "wgsync-selftest.service"], ["systemctl", "is-failed", "wgsync-selftest.service"],
         ["systemctl", "show", "wgsync-selftest.service", "-p", "ActiveState,SubState,Result,ExecMainStatus"],
         ["systemctl", "reset-failed", "wgsync-selftest.service"], ["systemctl", "is-active", "wgsync-selftest.service"],
@@ -28,10 +32,12 @@ public sealed class DifferentialTests(WgsyncImage stack) : IClassFixture<WgsyncI
     {
         var example = Path.Join(Published.RepoRoot, "examples", "wgsync");
         var builder = stack.Docker.NewImage().From(BaseImages.SystemdReference)
-            .AddFile(Path.Join(example, "programs", "wgsync-svc"), "/usr/lib/wgsync/wgsync-svc", (UnixFileMode)0b111_101_101);
+            .AddFile(Path.Join(example, "programs", "wgsync-svc"), "/usr/lib/wgsync/wgsync-svc",
+                (UnixFileMode)0b111_101_101);
         foreach (var unit in Directory.GetFiles(Path.Join(example, "units")))
             builder.AddFile(unit, "/etc/systemd/system/" + Path.GetFileName(unit));
-        var image = await builder.Run("systemctl enable wgsync-event.service wgsync-ldap.service wgsync-remctl.service").BuildAsync();
+        var image = await builder.Run("systemctl enable wgsync-event.service wgsync-ldap.service wgsync-remctl.service")
+            .BuildAsync();
         var container = await stack.Docker.NewSystemdReference(image).WithBootWait(false).StartAsync();
         await container.WaitForAsync(PlatformWait.ForUnitActive("wgsync-ldap.service"), TimeSpan.FromSeconds(90));
         await container.WaitForAsync(PlatformWait.ForUnitActive("wgsync-remctl.service"), TimeSpan.FromSeconds(30));
@@ -63,12 +69,15 @@ public sealed class DifferentialTests(WgsyncImage stack) : IClassFixture<WgsyncI
 
     /// <summary>Pids differ between the containers; whether there is a main process does not.</summary>
     private static string MainPidLiveness(string show) => string.Join('\n', show.Split('\n').Select(line =>
-        line.StartsWith("MainPID=", StringComparison.Ordinal) ? (line == "MainPID=0" ? "MainPID=none" : "MainPID=running") : line));
+        line.StartsWith("MainPID=", StringComparison.Ordinal)
+            ? (line == "MainPID=0" ? "MainPID=none" : "MainPID=running") : line));
 
     /// <summary>systemd prints dependency lists in its hash-table order; the set is what counts.</summary>
     private static string SortLists(string show) => string.Join('\n', show.Split('\n').Select(line =>
         line.StartsWith("Requires=", StringComparison.Ordinal) || line.StartsWith("BindsTo=", StringComparison.Ordinal)
-            ? line[..(line.IndexOf('=') + 1)] + string.Join(' ', line[(line.IndexOf('=') + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal))
+            ? line[..(line.IndexOf('=') + 1)] + string.Join(' ',
+                line[(line.IndexOf('=') + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Order(StringComparer.Ordinal))
             : line));
 
     [DockerFact(Image = BaseImages.SystemdReference)]

@@ -4,13 +4,14 @@ using Platform.TestSupport;
 namespace Platform.E2E.Tests;
 
 /// <summary>
-/// Debian bookworm's own unit files (openssh-server, nginx-light, cron, redis-server, memcached, rsyslog, chrony, dbus, postgresql,
-/// systemd 252's) booted by our systemctl as PID 1 and, side by side, by real systemd 252 (<see cref="DistroStack"/>).
-/// Each test prints every difference of its section, one line each, before it asserts.
+/// Debian bookworm's own unit files (openssh-server, nginx-light, cron, redis-server, memcached, rsyslog, chrony, dbus,
+/// postgresql, systemd 252's) booted by our systemctl as PID 1 and, side by side, by real systemd 252
+/// (<see cref="DistroStack"/>). Each test prints every difference of its section, one line each, before it asserts.
 /// </summary>
 public sealed class DistroTests(DistroStack stack, ITestOutputHelper output) : IClassFixture<DistroStack>
 {
-    private const string UpdateUtmp = "deliberate (README): systemd-update-utmp asks systemd itself over D-Bus (\"Failed to get D-Bus "
+    private const string UpdateUtmp =
+        "deliberate (README): systemd-update-utmp asks systemd itself over D-Bus (\"Failed to get D-Bus "
         + "connection\") and fails under our init";
     private const string Degraded = "follows from the cause above: ours boots degraded with systemd-update-utmp failed";
 
@@ -22,7 +23,8 @@ public sealed class DistroTests(DistroStack stack, ITestOutputHelper output) : I
     ];
 
     private static string? ReasonFor(Difference d)
-        => Known.Where(k => k.Section == d.Section && d.Key.StartsWith(k.KeyPrefix, StringComparison.Ordinal)).Select(k => k.Reason).FirstOrDefault();
+        => Known.Where(k => k.Section == d.Section && d.Key.StartsWith(k.KeyPrefix, StringComparison.Ordinal))
+            .Select(k => k.Reason).FirstOrDefault();
 
     private void AssertSame(string section)
     {
@@ -30,7 +32,8 @@ public sealed class DistroTests(DistroStack stack, ITestOutputHelper output) : I
         Assert.NotEmpty(stack.Ours);
         var differences = stack.Differences(section);
         foreach (var d in differences) output.WriteLine(d.ToString());
-        Assert.True(differences.Count == 0, $"{differences.Count} differences from systemd 252 in [{section}]:\n" + string.Join('\n', differences));
+        Assert.True(differences.Count == 0, $"{differences.Count} differences from systemd 252 in [{section}]:\n"
+            + string.Join('\n', differences));
     }
 
     /// <summary>
@@ -53,9 +56,11 @@ public sealed class DistroTests(DistroStack stack, ITestOutputHelper output) : I
         Directory.CreateDirectory(artifacts);
         File.WriteAllText(Path.Join(artifacts, "distro-differences.txt"), text);
         File.WriteAllText(Path.Join(artifacts, "distro-answers.txt"), string.Join('\n',
-            stack.Systemd.Select(o => $"systemd [{o.Section}] {o.Key} = {o.Value}").Concat(stack.Ours.Select(o => $"ours    [{o.Section}] {o.Key} = {o.Value}"))));
+            stack.Systemd.Select(o => $"systemd [{o.Section}] {o.Key} = {o.Value}")
+                .Concat(stack.Ours.Select(o => $"ours    [{o.Section}] {o.Key} = {o.Value}"))));
         var unexpected = lines.Where(l => l.EndsWith("UNEXPECTED", StringComparison.Ordinal)).ToList();
-        Assert.True(unexpected.Count == 0, $"{unexpected.Count} new differences from systemd 252:\n" + string.Join('\n', unexpected));
+        Assert.True(unexpected.Count == 0, $"{unexpected.Count} new differences from systemd 252:\n"
+            + string.Join('\n', unexpected));
     }
 
     [DockerFact(Image = BaseImages.Distro, Skip = Degraded + ": " + UpdateUtmp)]

@@ -14,13 +14,16 @@ public sealed class UserContainerTests(WgsyncImage stack) : IClassFixture<Wgsync
 
         var active = "";
         for (var i = 0; i < 100 && active != "active"; i++, await Task.Delay(200))
-            active = (await c.ExecAsync(["systemctl", "--user", "is-active", "hello-user.service"], "1000:1000", asUser)).Stdout.Trim();
+            active = (await c.ExecAsync(["systemctl", "--user", "is-active", "hello-user.service"], "1000:1000",
+                asUser)).Stdout.Trim();
 
         Assert.Equal("active", active);
-        var show = await c.ExecAsync(["systemctl", "--user", "show", "hello-user.service", "-p", "MainPID", "--value"], "1000:1000", asUser);
+        var show = await c.ExecAsync(["systemctl", "--user", "show", "hello-user.service", "-p", "MainPID", "--value"],
+            "1000:1000", asUser);
         var owner = await c.ExecAsync("stat", "-c", "%u", "/proc/" + show.Stdout.Trim());
         Assert.Equal("1000\n", owner.Stdout);
-        Assert.Equal("inactive\n", (await c.ExecAsync(["systemctl", "--user", "is-active", "wgsync-event.service"], "1000:1000", asUser)).Stdout);
+        Assert.Equal("inactive\n", (await c.ExecAsync(["systemctl", "--user", "is-active", "wgsync-event.service"],
+            "1000:1000", asUser)).Stdout);
         Assert.Equal(0, await c.StopAsync(TimeSpan.FromSeconds(20)));
     }
 }

@@ -9,11 +9,14 @@ public sealed class BootAndShutdownTests : IDisposable
 
     public void Dispose() => _box.Dispose();
 
-    /// <summary>A notify service that logs its start, then waits (<paramref name="waitBeforeReady"/>) and reports ready.</summary>
+    /// <summary>
+    /// A notify service that logs its start, then waits (<paramref name="waitBeforeReady"/>) and reports ready.
+    /// </summary>
     private void Service(string name, string unitSection, string log, string waitBeforeReady = "sleep 0.3")
     {
         _box.Unit(name + ".service", $"[Unit]\n{unitSection}\n[Service]\nType=notify\nNotifyAccess=all\n" +
-            $"ExecStart=/bin/sh -c 'echo start {name} >> {log}; {waitBeforeReady}; {Published.SystemdNotify} --ready; exec sleep 300'\n" +
+            $"ExecStart=/bin/sh -c 'echo start {name} >> {log}; {waitBeforeReady}; {Published.SystemdNotify} --ready; "
+                + $"exec sleep 300'\n" +
             $"ExecStop=/bin/sh -c 'echo stop {name} >> {log}'\n[Install]\nWantedBy=multi-user.target\n");
         Assert.Equal(0, _box.Systemctl("enable", name).ExitCode);
     }
@@ -45,7 +48,8 @@ public sealed class BootAndShutdownTests : IDisposable
     public void IndependentUnitsBootInParallel()
     {
         var log = _box.File("order");
-        // Each reports ready only once all three have started: a boot that starts them one after another never gets there.
+        // Each reports ready only once all three have started: a boot that starts them one after another never gets
+        // there.
         foreach (var name in new[] { "one", "two", "three" })
             Service(name, "", log, $"until [ $(wc -l < {log}) -ge 3 ]; do sleep 0.05; done");
         using var init = new InitNamespace(_box);
@@ -61,12 +65,14 @@ public sealed class BootAndShutdownTests : IDisposable
     public void OrphansOfServicesAreReapedAndLeaveNoZombies()
     {
         // The service's child forks a grandchild and exits: the grandchild is orphaned and later exits too.
-        _box.Unit("forker.service", "[Service]\nExecStart=/bin/sh -c '(sleep 0.3 &); exec sleep 300'\n[Install]\nWantedBy=multi-user.target\n");
+        _box.Unit("forker.service",
+            "[Service]\nExecStart=/bin/sh -c '(sleep 0.3 &); exec sleep 300'\n[Install]\nWantedBy=multi-user.target\n");
         Assert.Equal(0, _box.Systemctl("enable", "forker").ExitCode);
         using var init = new InitNamespace(_box);
         Assert.True(init.WaitForState("running", TimeSpan.FromSeconds(20)), init.Output);
 
-        // Done once the orphan (sleep 0.3) has exited and no zombie is left: its parent is gone, so only PID 1 reaps it.
+        // Done once the orphan (sleep 0.3) has exited and no zombie is left: its parent is gone, so only PID 1 reaps
+        // it.
         var ps = "";
         Assert.True(ServiceSandbox.WaitFor(() =>
         {
@@ -87,7 +93,8 @@ public sealed class BootAndShutdownTests : IDisposable
     [InitFact]
     public void AFailedUnitMakesTheSystemDegraded()
     {
-        _box.Unit("bad.service", "[Service]\nType=oneshot\nExecStart=/bin/false\n[Install]\nWantedBy=multi-user.target\n");
+        _box.Unit("bad.service",
+            "[Service]\nType=oneshot\nExecStart=/bin/false\n[Install]\nWantedBy=multi-user.target\n");
         Assert.Equal(0, _box.Systemctl("enable", "bad").ExitCode);
         using var init = new InitNamespace(_box);
 

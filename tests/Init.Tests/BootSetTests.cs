@@ -13,7 +13,8 @@ public sealed class BootSetTests : IDisposable
     public void APid1BootRunsTheUnitsSysinitWantsAndALaterStartFromAShellRunsThemNoMore()
     {
         var marker = _box.File("tmpfiles.runs");
-        _box.Unit("systemd-tmpfiles-setup.service", "[Unit]\nDefaultDependencies=no\nBefore=sysinit.target\n[Service]\nType=oneshot\n" +
+        _box.Unit("systemd-tmpfiles-setup.service",
+            "[Unit]\nDefaultDependencies=no\nBefore=sysinit.target\n[Service]\nType=oneshot\n" +
             $"ExecStart=/bin/sh -c 'echo ran >> {marker}'\n[Install]\nWantedBy=sysinit.target\n");
         _box.Unit("app.service", "[Service]\nExecStart=/bin/sleep 300\n[Install]\nWantedBy=multi-user.target\n");
         _box.Unit("late.service", "[Service]\nExecStart=/bin/sleep 300\n");

@@ -3,12 +3,17 @@ using Platform.TestSupport;
 
 namespace Platform.Init.Tests;
 
-/// <summary>Issue 11 item 6: a process that double-forks out of its session is still the unit's, and stop ends it.</summary>
+/// <summary>
+/// Issue 11 item 6: a process that double-forks out of its session is still the unit's, and stop ends it.
+/// </summary>
 public sealed class ControlGroupTests : IDisposable
 {
     // The escapee leaves the session (setsid) and the main process's tree (its parent exits) and clears INVOCATION_ID:
     // only a cgroup can still tell whose it is.
-    private const string Escaping = "[Service]\nExecStart=/bin/sh -c 'setsid -f env -u INVOCATION_ID sh -c \"echo \\$\\$ > {0}; exec sleep 100000\"; exec sleep 100000'\n";
+    private static string Escaping(string marker) =>
+        "[Service]\n"
+        + $"ExecStart=/bin/sh -c 'setsid -f env -u INVOCATION_ID sh -c \"echo \\$\\$ > {marker}; exec sleep 100000\"; "
+        + "exec sleep 100000'\n";
 
     private readonly ServiceSandbox _box = new();
 
@@ -19,13 +24,15 @@ public sealed class ControlGroupTests : IDisposable
     {
         using var ns = new ControlGroupNamespace(_box);
         var marker = _box.File("escapee.pid");
-        _box.Unit("esc.service", string.Format(CultureInfo.InvariantCulture, Escaping, marker));
+        _box.Unit("esc.service", Escaping(marker));
 
         var start = ns.Systemctl("start", "esc");
 
         Assert.True(start.ExitCode == 0, start.ToString());
-        Assert.True(ServiceSandbox.WaitFor(() => File.Exists(marker) && File.ReadAllText(marker).Trim().Length > 0, TimeSpan.FromSeconds(5)));
-        Assert.Equal("/system.slice/esc.service", ns.Systemctl("show", "esc", "-p", "ControlGroup", "--value").Stdout.Trim());
+        Assert.True(ServiceSandbox.WaitFor(() => File.Exists(marker) && File.ReadAllText(marker).Trim().Length > 0,
+            TimeSpan.FromSeconds(5)));
+        Assert.Equal("/system.slice/esc.service", ns.Systemctl("show", "esc", "-p", "ControlGroup", "--value")
+            .Stdout.Trim());
         var members = File.ReadAllText(Path.Join(ns.HostPath("/system.slice/esc.service"), "cgroup.procs"));
         Assert.Equal(2, members.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         var status = ns.Systemctl("status", "esc").Stdout;
@@ -49,7 +56,8 @@ public sealed class ControlGroupTests : IDisposable
 
         Assert.Equal(0, ns.Systemctl("start", "nested").ExitCode);
 
-        Assert.Equal("/shop.slice/shop-web.slice/nested.service", ns.Systemctl("show", "nested", "-p", "ControlGroup", "--value").Stdout.Trim());
+        Assert.Equal("/shop.slice/shop-web.slice/nested.service",
+            ns.Systemctl("show", "nested", "-p", "ControlGroup", "--value").Stdout.Trim());
         Assert.Equal("shop-web.slice", ns.Systemctl("show", "nested", "-p", "Slice", "--value").Stdout.Trim());
         Assert.Equal(0, ns.Systemctl("stop", "nested").ExitCode);
     }

@@ -16,7 +16,8 @@ public sealed class GeneratorBootTests : IDisposable
         _box.Root.WriteScript("/usr/lib/systemd/system-generators/enable-one", $"""
             #!/bin/sh
             echo "scope $SYSTEMD_SCOPE" >> {log}
-            printf '[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/sh -c "echo ran >> {log}"\n' > "$2/generated.service"
+            printf '[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/sh -c "echo ran >> {log}"\n' \
+                > "$2/generated.service"
             mkdir -p "$2/multi-user.target.wants"
             ln -s /run/systemd/generator/generated.service "$2/multi-user.target.wants/generated.service"
             """);
@@ -38,6 +39,7 @@ public sealed class GeneratorBootTests : IDisposable
         Assert.True(_box.Root.Exists("/run/systemd/generator/later.timer"));
         Assert.True(_box.Root.Exists("/run/systemd/generator/generated.service"));
         Assert.Equal(0, init.Systemctl("start", "later.timer").ExitCode);
-        Assert.True(ServiceSandbox.WaitFor(() => File.ReadAllText(log).Contains("later\n", StringComparison.Ordinal), TimeSpan.FromSeconds(10)), init.Output);
+        Assert.True(ServiceSandbox.WaitFor(() => File.ReadAllText(log).Contains("later\n", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10)), init.Output);
     }
 }

@@ -3,12 +3,16 @@ using Platform.TestSupport;
 
 namespace Platform.Init.Tests;
 
-/// <summary>A fact that needs a PID namespace: skipped with the reason when not root or unshare/nsenter are missing.</summary>
+/// <summary>
+/// A fact that needs a PID namespace: skipped with the reason when not root or unshare/nsenter are missing.
+/// </summary>
 public sealed class InitFactAttribute : FactAttribute
 {
-    public InitFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+    public InitFactAttribute([CallerFilePath] string? sourceFilePath = null,
+        [CallerLineNumber] int sourceLineNumber = -1)
         : base(sourceFilePath, sourceLineNumber)
     {
-        if (!InitNamespace.Available) Skip = "needs root with unshare and nsenter to run systemctl as PID 1 of a PID namespace";
+        if (!InitNamespace.Available)
+            Skip = "needs root with unshare and nsenter to run systemctl as PID 1 of a PID namespace";
     }
 }

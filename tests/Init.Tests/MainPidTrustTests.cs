@@ -4,9 +4,9 @@ using Platform.TestSupport;
 namespace Platform.Init.Tests;
 
 /// <summary>
-/// <c>MAINPID=</c> trust (systemd 252): a non-root sender may only name one of the unit's own processes; nobody may name
-/// PID 1. Runs in a PID namespace whose PID 1 is a plain sleep: if a regression adopted and then stopped PID 1 or the
-/// bystander, only the namespace would suffer.
+/// <c>MAINPID=</c> trust (systemd 252): a non-root sender may only name one of the unit's own processes; nobody may
+/// name PID 1. Runs in a PID namespace whose PID 1 is a plain sleep: if a regression adopted and then stopped PID 1 or
+/// the bystander, only the namespace would suffer.
 /// </summary>
 public sealed class MainPidTrustTests : IDisposable
 {
@@ -26,11 +26,13 @@ public sealed class MainPidTrustTests : IDisposable
     {
         using var ns = InitNamespace.WithPid1(_box, "/bin/sh", "-c", "/bin/sleep 1001 & exec /bin/sleep 1000");
         var bystanderHost = 0;
-        Assert.True(ServiceSandbox.WaitFor(() => (bystanderHost = InitNamespace.ChildrenOf(ns.Pid1).FirstOrDefault()) > 0, TimeSpan.FromSeconds(10)));
+        Assert.True(ServiceSandbox.WaitFor(() =>
+            (bystanderHost = InitNamespace.ChildrenOf(ns.Pid1).FirstOrDefault()) > 0, TimeSpan.FromSeconds(10)));
         var bystander = ns.Exec("cat", "/proc/1/task/1/children").Stdout.Trim();
         var notify = Published.SystemdNotify;
         _box.Unit("nb.service", "[Service]\nType=notify\nNotifyAccess=all\nUser=nobody\nTimeoutStartSec=10\n" +
-            $"ExecStart=/bin/sh -c '{notify} MAINPID={bystander}; {notify} MAINPID=1; {notify} --ready MAINPID={bystander}; exec sleep 300'\n");
+            $"ExecStart=/bin/sh -c '{notify} MAINPID={bystander}; {notify} MAINPID=1; {notify} --ready "
+                + $"MAINPID={bystander}; exec sleep 300'\n");
 
         var start = ns.Systemctl("-v", "start", "nb");
 
@@ -43,7 +45,8 @@ public sealed class MainPidTrustTests : IDisposable
         var stop = ns.Systemctl("stop", "nb");
 
         Assert.True(stop.ExitCode == 0, stop.ToString());
-        Assert.True(ServiceSandbox.IsAlive(bystanderHost), "stop killed the process a non-root service named as its main PID");
+        Assert.True(ServiceSandbox.IsAlive(bystanderHost),
+            "stop killed the process a non-root service named as its main PID");
         Assert.True(ServiceSandbox.IsAlive(ns.Pid1), "stop killed PID 1");
         Assert.Contains($"New main PID {bystander} does not belong to service, and PID ", start.Stderr);
         Assert.Contains("New main PID 1 is the init process, refusing.", start.Stderr);
@@ -65,7 +68,8 @@ public sealed class MainPidTrustTests : IDisposable
         File.WriteAllText(handoff + ".tmp", bystander + "\n");
         File.Move(handoff + ".tmp", handoff);
 
-        Assert.True(ServiceSandbox.WaitFor(() => init.Property("late.service", "StatusText") == "sent", TimeSpan.FromSeconds(10)), init.Output);
+        Assert.True(ServiceSandbox.WaitFor(() => init.Property("late.service", "StatusText") == "sent",
+            TimeSpan.FromSeconds(10)), init.Output);
 
         var main = init.Property("late.service", "MainPID");
         Assert.NotEqual(bystander, main);
@@ -92,6 +96,7 @@ public sealed class MainPidTrustTests : IDisposable
         Assert.StartsWith($"{main} (sleep) ", stat);
         Assert.Equal(0, ns.Systemctl("stop", "child").ExitCode);
         Assert.True(ServiceSandbox.WaitFor(() => ns.Exec("test", "-d", $"/proc/{main}").ExitCode != 0
-            || ns.Exec("cat", $"/proc/{main}/stat").Stdout.Contains(") Z ", StringComparison.Ordinal), TimeSpan.FromSeconds(10)));
+            || ns.Exec("cat", $"/proc/{main}/stat").Stdout.Contains(") Z ", StringComparison.Ordinal),
+                TimeSpan.FromSeconds(10)));
     }
 }

@@ -2,7 +2,9 @@ using Platform.TestSupport;
 
 namespace Platform.Init.Tests;
 
-/// <summary>Path units served by the init as PID 1 of a PID namespace: enabled ones from the boot, started ones from a shell.</summary>
+/// <summary>
+/// Path units served by the init as PID 1 of a PID namespace: enabled ones from the boot, started ones from a shell.
+/// </summary>
 public sealed class PathUnitInitTests : IDisposable
 {
     private readonly ServiceSandbox _box = new();
@@ -15,8 +17,10 @@ public sealed class PathUnitInitTests : IDisposable
     public void TheInitWatchesEnabledAndLaterStartedPathUnitsWithoutAWatcherProcess()
     {
         var log = _box.File("jobs.log");
-        _box.Unit("inbox.path", "[Path]\nDirectoryNotEmpty=/inbox\nMakeDirectory=yes\n[Install]\nWantedBy=paths.target\n");
-        _box.Unit("inbox.service", $"[Service]\nType=oneshot\nExecStart=/bin/sh -c 'echo inbox >> {log}; rm -f {_box.File("inbox")}/*'\n");
+        _box.Unit("inbox.path",
+            "[Path]\nDirectoryNotEmpty=/inbox\nMakeDirectory=yes\n[Install]\nWantedBy=paths.target\n");
+        _box.Unit("inbox.service",
+            $"[Service]\nType=oneshot\nExecStart=/bin/sh -c 'echo inbox >> {log}; rm -f {_box.File("inbox")}/*'\n");
         _box.Unit("conf.path", "[Path]\nPathModified=/etc/app.conf\n");
         _box.Unit("conf.service", $"[Service]\nType=oneshot\nExecStart=/bin/sh -c 'echo conf >> {log}'\n");
         File.WriteAllText(_box.File("etc/app.conf"), "a=1\n");
@@ -28,11 +32,13 @@ public sealed class PathUnitInitTests : IDisposable
 
         File.WriteAllText(_box.File("inbox/mail"), "");
         Assert.True(ServiceSandbox.WaitFor(() => Runs(log) == 1, TimeSpan.FromSeconds(15)), init.Output);
-        Assert.True(ServiceSandbox.WaitFor(() => init.Property("inbox.path", "SubState") == "waiting", TimeSpan.FromSeconds(15)));
+        Assert.True(ServiceSandbox.WaitFor(() => init.Property("inbox.path", "SubState") == "waiting",
+            TimeSpan.FromSeconds(15)));
 
         Assert.Equal(0, init.Systemctl("start", "conf.path").ExitCode);
         File.AppendAllText(_box.File("etc/app.conf"), "b=2\n");
-        Assert.True(ServiceSandbox.WaitFor(() => File.ReadAllText(log).Contains("conf\n", StringComparison.Ordinal), TimeSpan.FromSeconds(15)), init.Output);
+        Assert.True(ServiceSandbox.WaitFor(() => File.ReadAllText(log).Contains("conf\n", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(15)), init.Output);
         // The init serves both itself: no detached watcher runs in the namespace.
         Assert.DoesNotContain("__pathwatch", init.Exec("ps", "-eo", "args").Stdout);
 
@@ -54,7 +60,8 @@ public sealed class PathUnitInitTests : IDisposable
     {
         var log = _box.File("jobs.log");
         foreach (var name in new[] { "first", "second", "gone" })
-            _box.Unit(name + ".service", $"[Service]\nType=oneshot\nExecStart=/bin/sh -c 'echo {name} >> {log}; rm -f {_box.File("flag-b")}'\n");
+            _box.Unit(name + ".service",
+                $"[Service]\nType=oneshot\nExecStart=/bin/sh -c 'echo {name} >> {log}; rm -f {_box.File("flag-b")}'\n");
         _box.Unit("watch.path", "[Path]\nPathExists=/flag-a\nUnit=first.service\n[Install]\nWantedBy=paths.target\n");
         _box.Unit("gone.path", "[Path]\nPathExists=/flag-c\n[Install]\nWantedBy=paths.target\n");
         Assert.Equal(0, _box.Systemctl("enable", "watch.path", "gone.path").ExitCode);
@@ -72,7 +79,10 @@ public sealed class PathUnitInitTests : IDisposable
         File.WriteAllText(_box.File("flag-a"), "");
         File.WriteAllText(_box.File("flag-c"), "");
         File.WriteAllText(_box.File("flag-b"), "");
-        Assert.True(ServiceSandbox.WaitFor(() => File.Exists(log) && File.ReadAllText(log).Contains("second\n", StringComparison.Ordinal), TimeSpan.FromSeconds(15)), init.Output);
-        Assert.Equal("second\n", File.ReadAllText(log).Split('\n', StringSplitOptions.RemoveEmptyEntries).Distinct().Aggregate("", (a, l) => a + l + "\n"));
+        Assert.True(ServiceSandbox.WaitFor(() =>
+            File.Exists(log) && File.ReadAllText(log).Contains("second\n", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(15)), init.Output);
+        Assert.Equal("second\n", File.ReadAllText(log).Split('\n', StringSplitOptions.RemoveEmptyEntries).Distinct()
+            .Aggregate("", (a, l) => a + l + "\n"));
     }
 }

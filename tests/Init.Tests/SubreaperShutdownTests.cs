@@ -19,7 +19,8 @@ public sealed class SubreaperShutdownTests : IDisposable
         // PID 1 of the namespace is a plain sleep; its child "sleep 1001" is the bystander an init must not touch.
         using var ns = InitNamespace.WithPid1(_box, "/bin/sh", "-c", "/bin/sleep 1001 & exec /bin/sleep 1000");
         var bystander = 0;
-        Assert.True(ServiceSandbox.WaitFor(() => (bystander = InitNamespace.ChildrenOf(ns.Pid1).FirstOrDefault()) > 0, TimeSpan.FromSeconds(10)));
+        Assert.True(ServiceSandbox.WaitFor(() => (bystander = InitNamespace.ChildrenOf(ns.Pid1).FirstOrDefault()) > 0,
+            TimeSpan.FromSeconds(10)));
 
         using var init = ns.StartSystemctl("init", "sleeper.service");
         try

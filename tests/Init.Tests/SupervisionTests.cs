@@ -2,7 +2,9 @@ using Platform.TestSupport;
 
 namespace Platform.Init.Tests;
 
-/// <summary>What init does while services run: restarts, start limits, watchdog, late notify messages, BindsTo.</summary>
+/// <summary>
+/// What init does while services run: restarts, start limits, watchdog, late notify messages, BindsTo.
+/// </summary>
 public sealed class SupervisionTests : IDisposable
 {
     private readonly ServiceSandbox _box = new();
@@ -33,10 +35,13 @@ public sealed class SupervisionTests : IDisposable
     [InitFact]
     public void RestartOnFailureStopsAtTheStartLimitWithResultStartLimitHit()
     {
-        Enable("crash.service", "[Unit]\nStartLimitIntervalSec=30\nStartLimitBurst=3\n[Service]\nExecStart=/bin/sh -c 'sleep 0.2; exit 3'\nRestart=on-failure\nRestartSec=0.1");
+        Enable("crash.service",
+            "[Unit]\nStartLimitIntervalSec=30\nStartLimitBurst=3\n[Service]\nExecStart=/bin/sh -c 'sleep 0.2; exit 3'\n"
+            + "Restart=on-failure\nRestartSec=0.1");
         using var init = new InitNamespace(_box);
 
-        Assert.True(ServiceSandbox.WaitFor(() => init.Property("crash.service", "Result") == "start-limit-hit", TimeSpan.FromSeconds(20)), init.Output);
+        Assert.True(ServiceSandbox.WaitFor(() => init.Property("crash.service", "Result") == "start-limit-hit",
+            TimeSpan.FromSeconds(20)), init.Output);
 
         Assert.Equal("failed", init.Property("crash.service", "ActiveState"));
         Assert.Equal("3", init.Property("crash.service", "NRestarts"));
@@ -46,22 +51,30 @@ public sealed class SupervisionTests : IDisposable
     [InitFact]
     public void RestartPreventExitStatusKeepsAServiceDown()
     {
-        Enable("done.service", "[Service]\nExecStart=/bin/sh -c 'sleep 0.2; exit 4'\nRestart=always\nRestartSec=0.1\nRestartPreventExitStatus=4");
+        Enable("done.service",
+            "[Service]\nExecStart=/bin/sh -c 'sleep 0.2; exit 4'\nRestart=always\nRestartSec=0.1\n"
+            + "RestartPreventExitStatus=4");
         using var init = new InitNamespace(_box);
 
-        Assert.True(ServiceSandbox.WaitFor(() => init.Property("done.service", "ActiveState") == "failed", TimeSpan.FromSeconds(10)), init.Output);
-        Assert.False(ServiceSandbox.WaitFor(() => init.Property("done.service", "NRestarts") != "0", TimeSpan.FromSeconds(0.5)),
+        Assert.True(ServiceSandbox.WaitFor(() => init.Property("done.service", "ActiveState") == "failed",
+            TimeSpan.FromSeconds(10)), init.Output);
+        Assert.False(ServiceSandbox.WaitFor(() => init.Property("done.service", "NRestarts") != "0",
+            TimeSpan.FromSeconds(0.5)),
             "restarted despite RestartPreventExitStatus=4");
     }
 
     [InitFact]
     public void AServiceThatStopsPingingTheWatchdogIsKilledWithResultWatchdog()
     {
-        Enable("dog.service", $"[Service]\nType=notify\nNotifyAccess=all\nWatchdogSec=1\nExecStart=/bin/sh -c '{Published.SystemdNotify} --ready; exec sleep 300'");
+        Enable("dog.service",
+            $"[Service]\nType=notify\nNotifyAccess=all\nWatchdogSec=1\n"
+            + $"ExecStart=/bin/sh -c '{Published.SystemdNotify} --ready; exec sleep 300'");
         using var init = new InitNamespace(_box);
-        Assert.True(ServiceSandbox.WaitFor(() => init.Property("dog.service", "ActiveState") == "active", TimeSpan.FromSeconds(10)), init.Output);
+        Assert.True(ServiceSandbox.WaitFor(() => init.Property("dog.service", "ActiveState") == "active",
+            TimeSpan.FromSeconds(10)), init.Output);
 
-        Assert.True(ServiceSandbox.WaitFor(() => init.Property("dog.service", "Result") == "watchdog", TimeSpan.FromSeconds(10)), init.Output);
+        Assert.True(ServiceSandbox.WaitFor(() => init.Property("dog.service", "Result") == "watchdog",
+            TimeSpan.FromSeconds(10)), init.Output);
 
         Assert.Equal("failed", init.Property("dog.service", "ActiveState"));
     }
@@ -69,10 +82,15 @@ public sealed class SupervisionTests : IDisposable
     [InitFact]
     public void AStatusSentLongAfterReadinessShowsInStatus()
     {
-        Enable("late.service", $"[Service]\nType=notify\nNotifyAccess=all\nExecStart=/bin/sh -c '{Published.SystemdNotify} --ready --status=starting; sleep 1.5; {Published.SystemdNotify} --status=\"late news\"; exec sleep 300'");
+        Enable("late.service",
+            $"[Service]\nType=notify\nNotifyAccess=all\n"
+            + $"ExecStart=/bin/sh -c '{Published.SystemdNotify} --ready --status=starting; sleep 1.5; "
+            + $"{Published.SystemdNotify} --status=\"late news\"; exec sleep 300'");
         using var init = new InitNamespace(_box);
 
-        Assert.True(ServiceSandbox.WaitFor(() => init.Systemctl("status", "late.service").Stdout.Contains("     Status: \"late news\""), TimeSpan.FromSeconds(10)),
+        Assert.True(ServiceSandbox.WaitFor(() =>
+            init.Systemctl("status", "late.service").Stdout.Contains("     Status: \"late news\""),
+            TimeSpan.FromSeconds(10)),
             init.Systemctl("status", "late.service").Stdout + init.Output);
     }
 
@@ -80,13 +98,15 @@ public sealed class SupervisionTests : IDisposable
     public void AUnitBoundToAFailingUnitStopsWithIt()
     {
         Enable("keytab.service", "[Service]\nExecStart=/bin/sleep 300");
-        Enable("ldap.service", "[Unit]\nBindsTo=keytab.service\nAfter=keytab.service\n[Service]\nExecStart=/bin/sleep 300");
+        Enable("ldap.service",
+            "[Unit]\nBindsTo=keytab.service\nAfter=keytab.service\n[Service]\nExecStart=/bin/sleep 300");
         using var init = new InitNamespace(_box);
         Assert.True(init.WaitForState("running", TimeSpan.FromSeconds(20)), init.Output);
 
         init.Exec("kill", "-9", init.Property("keytab.service", "MainPID"));
 
-        Assert.True(ServiceSandbox.WaitFor(() => init.Property("ldap.service", "ActiveState") == "inactive", TimeSpan.FromSeconds(10)), init.Output);
+        Assert.True(ServiceSandbox.WaitFor(() => init.Property("ldap.service", "ActiveState") == "inactive",
+            TimeSpan.FromSeconds(10)), init.Output);
         Assert.Equal("failed", init.Property("keytab.service", "ActiveState"));
     }
 
@@ -109,14 +129,17 @@ public sealed class SupervisionTests : IDisposable
     {
         var tries = _box.File("tries");
         Enable("flaky.service", "[Service]\nType=notify\nNotifyAccess=all\nRestart=on-failure\nRestartSec=2\n" +
-            $"ExecStart=/bin/sh -c 'echo x >> {tries}; [ $(wc -l < {tries}) -ge 2 ] || exit 1; {Published.SystemdNotify} --ready; exec sleep 300'");
+            $"ExecStart=/bin/sh -c 'echo x >> {tries}; [ $(wc -l < {tries}) -ge 2 ] || exit 1; "
+                + $"{Published.SystemdNotify} --ready; exec sleep 300'");
         using var init = new InitNamespace(_box);
 
-        Assert.True(ServiceSandbox.WaitFor(() => init.Property("flaky.service", "SubState") == "auto-restart", TimeSpan.FromSeconds(20)), init.Output);
+        Assert.True(ServiceSandbox.WaitFor(() => init.Property("flaky.service", "SubState") == "auto-restart",
+            TimeSpan.FromSeconds(20)), init.Output);
         Assert.Equal("activating", init.Property("flaky.service", "ActiveState"));
         Assert.Equal(3, init.Systemctl("is-active", "flaky").ExitCode);
 
-        Assert.True(ServiceSandbox.WaitFor(() => init.Property("flaky.service", "ActiveState") == "active", TimeSpan.FromSeconds(20)), init.Output);
+        Assert.True(ServiceSandbox.WaitFor(() => init.Property("flaky.service", "ActiveState") == "active",
+            TimeSpan.FromSeconds(20)), init.Output);
         Assert.Equal("1", init.Property("flaky.service", "NRestarts"));
     }
 

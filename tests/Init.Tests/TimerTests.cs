@@ -14,14 +14,17 @@ public sealed class TimerTests(ITestOutputHelper output) : IDisposable
     private string Timer(string name, string timerSettings, bool enable = true, string extraService = "")
     {
         var log = _box.File(name + ".log");
-        _box.Unit(name + ".timer", $"[Unit]\nDescription=Timer {name}\n[Timer]\n{timerSettings}\n[Install]\nWantedBy=timers.target\n");
-        _box.Unit(name + ".service", $"[Service]\nType=oneshot\n{extraService}ExecStart=/bin/sh -c 'date +%%s.%%N >> {log}'\n");
+        _box.Unit(name + ".timer",
+            $"[Unit]\nDescription=Timer {name}\n[Timer]\n{timerSettings}\n[Install]\nWantedBy=timers.target\n");
+        _box.Unit(name + ".service",
+            $"[Service]\nType=oneshot\n{extraService}ExecStart=/bin/sh -c 'date +%%s.%%N >> {log}'\n");
         if (enable) Assert.Equal(0, _box.Systemctl("enable", name + ".timer").ExitCode);
         return log;
     }
 
     private static List<double> Runs(string log)
-        => File.Exists(log) ? File.ReadAllLines(log).Where(l => l.Length > 0).Select(l => double.Parse(l, CultureInfo.InvariantCulture)).ToList() : [];
+        => File.Exists(log) ? File.ReadAllLines(log).Where(l => l.Length > 0)
+            .Select(l => double.Parse(l, CultureInfo.InvariantCulture)).ToList() : [];
 
     [InitFact]
     public void OnActiveAndOnUnitActiveFireRepeatedly()
@@ -35,13 +38,15 @@ public sealed class TimerTests(ITestOutputHelper output) : IDisposable
         // The stamps are taken inside the service, after its start-up: a slow start of one run and a quick one of the
         // next shorten a gap below the 1 s period, still far above the 0.5 s a re-fired OnActiveSec= would give. How
         // late under load is not this test's business.
-        for (var i = 1; i < runs.Count; i++) Assert.True(runs[i] - runs[i - 1] >= 0.7, $"fired {runs[i] - runs[i - 1]} s apart");
+        for (var i = 1; i < runs.Count; i++)
+            Assert.True(runs[i] - runs[i - 1] >= 0.7, $"fired {runs[i] - runs[i - 1]} s apart");
         Assert.Equal("active", init.Property("tick.timer", "ActiveState"));
         Assert.Contains(init.Property("tick.timer", "SubState"), (string[])["waiting", "running"]);
         Assert.Equal("tick.service", init.Property("tick.timer", "Unit"));
         Assert.NotEqual("", init.Property("tick.timer", "LastTriggerUSec"));
         Assert.NotEqual("infinity", init.Property("tick.timer", "NextElapseUSecMonotonic"));
-        Assert.StartsWith("{ OnUnitActiveUSec=1s ; next_elapse=", init.Systemctl("show", "tick.timer", "-p", "TimersMonotonic").Stdout.Split('\n')[1]
+        Assert.StartsWith("{ OnUnitActiveUSec=1s ; next_elapse=",
+            init.Systemctl("show", "tick.timer", "-p", "TimersMonotonic").Stdout.Split('\n')[1]
             .Replace("TimersMonotonic=", "", StringComparison.Ordinal));
         var list = init.Systemctl("list-timers").Stdout;
         Assert.Contains("NEXT", list);
@@ -60,9 +65,12 @@ public sealed class TimerTests(ITestOutputHelper output) : IDisposable
         var runs = Runs(log);
         // The oneshot writes after it started: lateness includes the spawn, which is what a user sees.
         var lateness = runs.Select(r => r - Math.Floor(r)).Order().ToList();
-        output.WriteLine($"lateness over {runs.Count} firings: median {lateness[lateness.Count / 2] * 1000:F1} ms, max {lateness[^1] * 1000:F1} ms");
+        output.WriteLine(
+            $"lateness over {runs.Count} firings: median {lateness[lateness.Count / 2] * 1000:F1} ms, max "
+            + $"{lateness[^1] * 1000:F1} ms");
         foreach (var r in runs) Assert.Equal(0, (long)Math.Floor(r) % 2);
-        // How late within the second is measured by bench/timers.py, not asserted here: a loaded CI machine is no clock.
+        // How late within the second is measured by bench/timers.py, not asserted here: a loaded CI machine is no
+        // clock.
         Assert.Matches(@"^\{ OnCalendar=\*-\*-\* \*:\*:00/2 ; next_elapse=\w{3} \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \w+ \}$",
             init.Property("cal.timer", "TimersCalendar"));
     }
@@ -83,9 +91,11 @@ public sealed class TimerTests(ITestOutputHelper output) : IDisposable
 
         Assert.True(ServiceSandbox.WaitFor(() => Runs(missed).Count == 1, TimeSpan.FromSeconds(15)), init.Output);
         // Neither a second catch-up run nor a run of the timer without Persistent= may follow.
-        Assert.False(ServiceSandbox.WaitFor(() => Runs(missed).Count > 1 || Runs(plain).Count > 0, TimeSpan.FromSeconds(1)));
+        Assert.False(ServiceSandbox.WaitFor(() => Runs(missed).Count > 1 || Runs(plain).Count > 0,
+            TimeSpan.FromSeconds(1)));
         // The stamp now holds the catch-up run; the next elapse is tomorrow's midnight.
-        Assert.True(File.GetLastWriteTimeUtc(_box.File("var/lib/systemd/timers/stamp-missed.timer")) > DateTime.UtcNow.AddMinutes(-1));
+        Assert.True(File.GetLastWriteTimeUtc(
+            _box.File("var/lib/systemd/timers/stamp-missed.timer")) > DateTime.UtcNow.AddMinutes(-1));
         Assert.EndsWith("00:00:00 UTC", init.Property("missed.timer", "NextElapseUSecRealtime"));
         Assert.Equal("waiting", init.Property("missed.timer", "SubState"));
     }
@@ -102,7 +112,8 @@ public sealed class TimerTests(ITestOutputHelper output) : IDisposable
 
         Assert.True(ServiceSandbox.WaitFor(() => Runs(log).Count == 1, TimeSpan.FromSeconds(10)), init.Output);
         // Only OnActiveSec=: used up, the timer stays around elapsed (RemainAfterElapse=yes).
-        Assert.True(ServiceSandbox.WaitFor(() => init.Property("late.timer", "SubState") == "elapsed", TimeSpan.FromSeconds(5)), init.Output);
+        Assert.True(ServiceSandbox.WaitFor(() => init.Property("late.timer", "SubState") == "elapsed",
+            TimeSpan.FromSeconds(5)), init.Output);
         Assert.Equal("active", init.Property("late.timer", "ActiveState"));
         Assert.Equal("", init.Property("late.timer", "NextElapseUSecRealtime"));
         Assert.Contains("late.timer late.service", init.Systemctl("list-timers").Stdout);
@@ -120,7 +131,8 @@ public sealed class TimerTests(ITestOutputHelper output) : IDisposable
         Assert.True(init.WaitForState("running", TimeSpan.FromSeconds(20)), init.Output);
         Assert.Equal(0, init.Systemctl("start", "once.timer").ExitCode);
 
-        Assert.True(ServiceSandbox.WaitFor(() => Runs(log).Count == 1 && init.Property("once.timer", "ActiveState") == "inactive",
+        Assert.True(ServiceSandbox.WaitFor(() =>
+            Runs(log).Count == 1 && init.Property("once.timer", "ActiveState") == "inactive",
             TimeSpan.FromSeconds(10)), init.Output);
         Assert.Equal("dead", init.Property("once.timer", "SubState"));
     }

@@ -14,7 +14,10 @@ public sealed class BinaryAndLongLineTests : IDisposable
     [Fact]
     public void InvalidUtf8IsKeptByteExactAndJsonPrintsItAsAByteArray()
     {
-        _box.Start("binary.service", "[Service]\nExecStart=/usr/bin/printf 'ok text\\\\n\\\\377\\\\376bin\\\\001ary\\\\n\\\\303\\\\251t\\\\303\\\\251\\\\n'\n");
+        _box.Start("binary.service",
+            "[Service]\n"
+            + "ExecStart=/usr/bin/printf 'ok "
+            + "text\\\\n\\\\377\\\\376bin\\\\001ary\\\\n\\\\303\\\\251t\\\\303\\\\251\\\\n'\n");
         _box.WaitForLines("binary", 3);
 
         var entries = _box.Json("-u", "binary");
@@ -33,7 +36,8 @@ public sealed class BinaryAndLongLineTests : IDisposable
     {
         const int length = 120_000;
         // One process writes it all: a change of writing process would end the line early, as in journald.
-        _box.Start("long.service", "[Service]\nExecStart=/usr/bin/awk 'BEGIN { for (i = 0; i < " + length + "; i++) printf \"y\"; print \"\"; print \"after\" }'\n");
+        _box.Start("long.service", "[Service]\nExecStart=/usr/bin/awk 'BEGIN { for (i = 0; i < " + length
+            + "; i++) printf \"y\"; print \"\"; print \"after\" }'\n");
         _box.WaitForLines("long", 4);
 
         var entries = _box.Json("-u", "long", "--all");
@@ -55,6 +59,7 @@ public sealed class BinaryAndLongLineTests : IDisposable
 
         Assert.Equal(["complete", "no newline at the end"], lines);
         Assert.Equal("eof", Text(_box.Json("-u", "partial")[1], "_LINE_BREAK"));
-        Assert.Equal(Encoding.UTF8.GetBytes("complete\nno newline at the end\n"), RawOutput.Journalctl(_box.Path, "-u", "partial", "-o", "cat"));
+        Assert.Equal(Encoding.UTF8.GetBytes("complete\nno newline at the end\n"),
+            RawOutput.Journalctl(_box.Path, "-u", "partial", "-o", "cat"));
     }
 }

@@ -12,11 +12,12 @@ public sealed class FifoSinkTests : IDisposable
 
     public void Dispose() => _box.Dispose();
 
-    private List<JsonElement> ReadFifo(string fifo, int lines)
+    private static List<JsonElement> ReadFifo(string fifo, int lines)
     {
         var read = CommandRunner.Run("head", ["-n", lines.ToString(), fifo], timeout: TimeSpan.FromSeconds(20));
         Assert.Equal(0, read.ExitCode);
-        return [.. read.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone())];
+        return [.. read.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement.Clone())];
     }
 
     /// <summary>Whether the <c>head</c> of <see cref="ReadFifo"/> holds <paramref name="fifo"/> open.</summary>
@@ -27,7 +28,8 @@ public sealed class FifoSinkTests : IDisposable
             try
             {
                 if (File.ReadAllText(process + "/comm").Trim() != "head") continue;
-                if (Directory.EnumerateFileSystemEntries(process + "/fd").Any(fd => new FileInfo(fd).LinkTarget == fifo))
+                if (Directory.EnumerateFileSystemEntries(process + "/fd")
+                    .Any(fd => new FileInfo(fd).LinkTarget == fifo))
                     return true;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
@@ -39,7 +41,9 @@ public sealed class FifoSinkTests : IDisposable
     public void AReaderStartedAfterTheServiceEndedGetsEverySpooledRecordAsJournalJson()
     {
         _box.Configure("LogSinks=file,fifo", "LogSink.fifo.Path=/run/splunk/journal.fifo");
-        _box.Start("early.service", "[Service]\nSyslogIdentifier=early\nExecStart=/bin/sh -c 'for i in $$(seq 1 200); do echo \"spooled $$i\"; done'\n");
+        _box.Start("early.service",
+            "[Service]\nSyslogIdentifier=early\n"
+            + "ExecStart=/bin/sh -c 'for i in $$(seq 1 200); do echo \"spooled $$i\"; done'\n");
         _box.WaitForLines("early", 200);
         var fifo = _box.Box.Root.Combine("/run/splunk/journal.fifo");
         Assert.Equal("fifo\n", CommandRunner.Run("stat", ["-c", "%F", fifo]).Stdout);
@@ -67,7 +71,8 @@ public sealed class FifoSinkTests : IDisposable
         _box.WaitForLines("first", 1);
         var fifo = _box.Box.Root.Combine("/run/live.fifo");
         var reader = Task.Run(() => ReadFifo(fifo, 2));
-        Assert.True(ServiceSandbox.WaitFor(() => ReaderHasOpened(fifo), TimeSpan.FromSeconds(20)), "head never opened " + fifo);
+        Assert.True(ServiceSandbox.WaitFor(() => ReaderHasOpened(fifo), TimeSpan.FromSeconds(20)),
+            "head never opened " + fifo);
 
         _box.Start("second.service", "[Service]\nExecStart=/bin/echo while reading\n");
 
@@ -88,6 +93,7 @@ public sealed class FifoSinkTests : IDisposable
         Assert.Equal(["second service"], _box.WaitForLines("two", 1));
         var warnings = LogSandbox.Lines(_box.Journalctl("-u", "systemd-journald", "-o", "cat"));
         Assert.Single(warnings, w => w.Contains("fifo", StringComparison.Ordinal));
-        Assert.Contains("/etc/not-a-folder/journal.fifo", warnings.Single(w => w.Contains("fifo", StringComparison.Ordinal)));
+        Assert.Contains("/etc/not-a-folder/journal.fifo", warnings.Single(w =>
+            w.Contains("fifo", StringComparison.Ordinal)));
     }
 }

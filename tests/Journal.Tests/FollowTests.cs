@@ -14,7 +14,8 @@ public sealed class FollowTests : IDisposable
     [Fact]
     public void FollowPrintsTheNewestLinesThenEachNewLineOfALiveServiceUntilSigterm()
     {
-        _box.Start("ticker.service", "[Service]\nExecStart=/bin/sh -c 'i=1; while true; do echo \"tick $$i\"; i=$$((i+1)); sleep 0.05; done'\n");
+        _box.Start("ticker.service",
+            "[Service]\nExecStart=/bin/sh -c 'i=1; while true; do echo \"tick $$i\"; i=$$((i+1)); sleep 0.05; done'\n");
         _box.WaitForLines("ticker", 20);
 
         using var follow = new Follower(_box.Path, "-u", "ticker", "-o", "cat");
@@ -34,7 +35,8 @@ public sealed class FollowTests : IDisposable
     [Fact]
     public void FollowStartedBeforeTheServiceExistsSeesEveryLineFromTheFirst()
     {
-        _box.Box.Unit("late.service", "[Service]\nExecStart=/bin/sh -c 'for i in $$(seq 1 500); do echo \"tick $$i\"; done'\n");
+        _box.Box.Unit("late.service",
+            "[Service]\nExecStart=/bin/sh -c 'for i in $$(seq 1 500); do echo \"tick $$i\"; done'\n");
         // -n all: however late the follower gets going on a busy machine, it starts from the first line.
         using var follow = new Follower(_box.Path, "-u", "late", "-o", "cat", "-n", "all");
 

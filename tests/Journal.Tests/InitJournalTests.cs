@@ -3,7 +3,9 @@ using Platform.TestSupport;
 
 namespace Platform.Journal.Tests;
 
-/// <summary>The pump inside PID 1: journalctl, the console sink, status excerpts and systemd-notify in a booted namespace.</summary>
+/// <summary>
+/// The pump inside PID 1: journalctl, the console sink, status excerpts and systemd-notify in a booted namespace.
+/// </summary>
 public sealed class InitJournalTests : IDisposable
 {
     private readonly LogSandbox _box = new();
@@ -22,16 +24,22 @@ public sealed class InitJournalTests : IDisposable
     public void ServicesBootedByInitAreReadBackByJournalctlInsideAndShownOnInitsOutput()
     {
         _box.Configure("LogSinks=file,console");
-        Enable("chatty", "SyslogIdentifier=chatty\nExecStart=/bin/sh -c 'for i in $$(seq 1 100); do echo \"booted line $$i\"; done; exec sleep 300'");
+        Enable("chatty",
+            "SyslogIdentifier=chatty\n"
+            + "ExecStart=/bin/sh -c 'for i in $$(seq 1 100); do echo \"booted line $$i\"; done; exec sleep 300'");
         using var init = new InitNamespace(_box.Box);
         Assert.True(init.WaitForState("running", TimeSpan.FromSeconds(20)), init.Output);
 
         List<string> lines = [];
-        Sandbox.WaitFor(() => (lines = Lines(init.Exec(Published.Journalctl, "--root=" + _box.Path, "--no-pager", "-u", "chatty", "-o", "cat"))).Count >= 100, 20);
+        Sandbox.WaitFor(() =>
+            (lines = Lines(init.Exec(Published.Journalctl, "--root=" + _box.Path, "--no-pager", "-u", "chatty", "-o",
+            "cat"))).Count >= 100, 20);
         var status = init.Systemctl("status", "chatty", "-n", "3");
 
         Assert.Equal(Enumerable.Range(1, 100).Select(i => $"booted line {i}"), lines);
-        Assert.True(Sandbox.WaitFor(() => init.Output.Contains("chatty.service", StringComparison.Ordinal) && init.Output.Contains("booted line 100"), 10), init.Output);
+        Assert.True(Sandbox.WaitFor(() =>
+            init.Output.Contains("chatty.service", StringComparison.Ordinal)
+            && init.Output.Contains("booted line 100"), 10), init.Output);
         Assert.Contains("booted line 98", status.Stdout);
         Assert.Contains("booted line 100", status.Stdout);
         Assert.DoesNotContain("booted line 97\n", status.Stdout);
@@ -54,7 +62,10 @@ public sealed class InitJournalTests : IDisposable
     [InitFact]
     public void ANotifyServiceUsingSystemdNotifyBecomesReadyWithItsStatusText()
     {
-        Enable("announcer", $"Type=notify\nExecStart=/bin/sh -c '{Published.SystemdNotify} --status=warming; sleep 0.3; {Published.SystemdNotify} --ready --status=serving; exec sleep 300'");
+        Enable("announcer",
+            $"Type=notify\n"
+            + $"ExecStart=/bin/sh -c '{Published.SystemdNotify} --status=warming; sleep 0.3; {Published.SystemdNotify} "
+            + $"--ready --status=serving; exec sleep 300'");
         using var init = new InitNamespace(_box.Box);
 
         Assert.True(init.WaitForState("running", TimeSpan.FromSeconds(20)), init.Output);
@@ -67,13 +78,17 @@ public sealed class InitJournalTests : IDisposable
     public void StatusUpdatesAfterReadyReachTheInitFromARunningService()
     {
         var go = _box.Box.File("go");
-        Enable("worker", $"Type=notify\nExecStart=/bin/sh -c '{Published.SystemdNotify} --ready --status=working; while [ ! -e {go} ]; do sleep 0.05; done; {Published.SystemdNotify} STATUS=draining; exec sleep 300'");
+        Enable("worker",
+            $"Type=notify\n"
+            + $"ExecStart=/bin/sh -c '{Published.SystemdNotify} --ready --status=working; while [ ! -e {go} ]; do "
+            + $"sleep 0.05; done; {Published.SystemdNotify} STATUS=draining; exec sleep 300'");
         using var init = new InitNamespace(_box.Box);
         Assert.True(init.WaitForState("running", TimeSpan.FromSeconds(20)), init.Output);
         Assert.Equal("working", init.Property("worker.service", "StatusText"));
 
         File.WriteAllText(go, "");
 
-        Assert.True(Sandbox.WaitFor(() => init.Property("worker.service", "StatusText") == "draining", 10), init.Output);
+        Assert.True(Sandbox.WaitFor(() => init.Property("worker.service", "StatusText") == "draining", 10),
+            init.Output);
     }
 }

@@ -24,13 +24,15 @@ public sealed class JournalTrustTests : IDisposable
     /// <summary>A root service whose output starts the pump; returns once its line is in the journal.</summary>
     private void StartRootLogger()
     {
-        _logs.Start("logger.service", $"[Service]\nExecStart=/bin/sh -c 'echo root-secret-line; while :; do sleep 1; done' {_logs.Path}\n");
+        _logs.Start("logger.service",
+            $"[Service]\nExecStart=/bin/sh -c 'echo root-secret-line; while :; do sleep 1; done' {_logs.Path}\n");
         Assert.Equal(["root-secret-line"], _logs.WaitForLines("logger.service", 1));
     }
 
     /// <summary>
-    /// A python client that connects to the pump and claims sshd's unit in its header; with <paramref name="holdUntil"/>
-    /// it stays connected until that file exists (a unit is proven by a live process, as with journald's cgroups).
+    /// A python client that connects to the pump and claims sshd's unit in its header; with
+    /// <paramref name="holdUntil"/> it stays connected until that file exists (a unit is proven by a live process, as
+    /// with journald's cgroups).
     /// </summary>
     private static string[] ClaimingClient(string socket, string holdUntil = "") =>
     [
@@ -38,7 +40,8 @@ public sealed class JournalTrustTests : IDisposable
         "import socket, sys\n" +
         "s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)\n" +
         "s.connect(sys.argv[1])\n" +
-        "s.sendall(b'PLATFORM-JOURNAL-STREAM 1\\nUNIT=sshd.service\\nIDENTIFIER=sshd\\nSTREAM=stdout\\nPRIORITY=6\\nLEVEL_PREFIX=1\\n" +
+        "s.sendall(b'PLATFORM-JOURNAL-STREAM "
+            + "1\\nUNIT=sshd.service\\nIDENTIFIER=sshd\\nSTREAM=stdout\\nPRIORITY=6\\nLEVEL_PREFIX=1\\n" +
         "INVOCATION_ID=0123456789abcdef0123456789abcdef\\n\\n" + Claim + "\\n')\n" +
         "import os, time\n" +
         "while sys.argv[2] and not os.path.exists(sys.argv[2]): time.sleep(0.05)\n" +
@@ -49,7 +52,9 @@ public sealed class JournalTrustTests : IDisposable
     private JsonElement WaitForClaim()
     {
         JsonElement? found = null;
-        ServiceSandbox.WaitFor(() => (found = _logs.Json().Cast<JsonElement?>().FirstOrDefault(e => e!.Value.GetProperty("MESSAGE").GetString() == Claim)) is not null,
+        ServiceSandbox.WaitFor(() =>
+            (found = _logs.Json().Cast<JsonElement?>().FirstOrDefault(e =>
+            e!.Value.GetProperty("MESSAGE").GetString() == Claim)) is not null,
             TimeSpan.FromSeconds(20));
         Assert.True(found is not null, "the hostile line never reached the journal");
         return found!.Value;
@@ -75,9 +80,11 @@ public sealed class JournalTrustTests : IDisposable
         var entry = WaitForClaim();
         Assert.False(entry.TryGetProperty("_SYSTEMD_UNIT", out var unit), $"the client chose its unit: {unit}");
         Assert.False(entry.TryGetProperty("_SYSTEMD_INVOCATION_ID", out _));
-        Assert.Equal(user.Uid.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.GetProperty("_UID").GetString());
+        Assert.Equal(user.Uid.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            entry.GetProperty("_UID").GetString());
         Assert.Empty(LogSandbox.Lines(_logs.Journalctl("-u", "sshd", "-o", "cat")));
-        Assert.False(File.Exists(Path.Join(JournalFolder, "sshd.service.journal")), "a file was made for the claimed name");
+        Assert.False(File.Exists(Path.Join(JournalFolder, "sshd.service.journal")),
+            "a file was made for the claimed name");
         Assert.True(File.Exists(Path.Join(JournalFolder, $"user-{user.Uid}.journal")));
     }
 
@@ -88,10 +95,13 @@ public sealed class JournalTrustTests : IDisposable
         var go = _logs.Box.File("go");
         var done = _logs.Box.File("done");
         var client = ClaimingClient(Socket, done);
-        var python = string.Join(' ', client.Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+        var python = string.Join(' ', client.Select(a =>
+            "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
         // The service waits for the test's go so its record (sessions, main pid) is written before it connects.
-        _logs.Box.Root.WriteScript("/hv.sh", $"#!/bin/sh\nwhile [ ! -e {go} ]; do sleep 0.05; done\n{python}\nwhile :; do sleep 1; done\n");
-        _logs.Start("hv.service", $"[Service]\nUser={HostileUser.Name}\nExecStart={_logs.Box.Root.Combine("/hv.sh")}\n");
+        _logs.Box.Root.WriteScript("/hv.sh",
+            $"#!/bin/sh\nwhile [ ! -e {go} ]; do sleep 0.05; done\n{python}\nwhile :; do sleep 1; done\n");
+        _logs.Start("hv.service",
+            $"[Service]\nUser={HostileUser.Name}\nExecStart={_logs.Box.Root.Combine("/hv.sh")}\n");
 
         File.WriteAllText(go, "");
 

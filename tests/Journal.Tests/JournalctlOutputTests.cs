@@ -3,7 +3,9 @@ using static Platform.Journal.Tests.Support.JsonField;
 
 namespace Platform.Journal.Tests;
 
-/// <summary>A real service's known lines, counted and read back through journalctl's output modes and selections.</summary>
+/// <summary>
+/// A real service's known lines, counted and read back through journalctl's output modes and selections.
+/// </summary>
 public sealed class JournalctlOutputTests : IDisposable
 {
     private const int Count = 300;
@@ -11,12 +13,15 @@ public sealed class JournalctlOutputTests : IDisposable
 
     public JournalctlOutputTests()
     {
-        _box.Start("counter.service", $"[Service]\nExecStart=/bin/sh -c 'i=1; while [ $$i -le {Count} ]; do echo \"line $$i\"; i=$$((i+1)); done'\n");
+        _box.Start("counter.service",
+            $"[Service]\n"
+            + $"ExecStart=/bin/sh -c 'i=1; while [ $$i -le {Count} ]; do echo \"line $$i\"; i=$$((i+1)); done'\n");
     }
 
     public void Dispose() => _box.Dispose();
 
-    private static List<string> Expected(int from, int to) => [.. Enumerable.Range(from, to - from + 1).Select(i => $"line {i}")];
+    private static List<string> Expected(int from, int to) =>
+        [.. Enumerable.Range(from, to - from + 1).Select(i => $"line {i}")];
 
     [Fact]
     public void EveryLineOfTheServiceArrivesOnceAndInOrderInCatOutput()
@@ -66,7 +71,8 @@ public sealed class JournalctlOutputTests : IDisposable
             Assert.True(Number(e, "_PID") > 1);
             Assert.Matches("^[0-9a-f]{32}$", Text(e, "_BOOT_ID"));
             var time = Number(e, "__REALTIME_TIMESTAMP");
-            Assert.True(time >= previous && time > DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeMilliseconds() * 1000);
+            Assert.True(time >= previous && time > DateTimeOffset.UtcNow.AddMinutes(-5)
+                .ToUnixTimeMilliseconds() * 1000);
             previous = time;
         }
     }

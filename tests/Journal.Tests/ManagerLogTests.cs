@@ -14,16 +14,20 @@ public sealed class ManagerLogTests : IDisposable
     public void Dispose() => _box.Dispose();
 
     private List<string> ManagerLines(string unit)
-        => [.. _box.Json("-u", unit).Where(e => Text(e, "SYSLOG_IDENTIFIER") == "systemd").Select(e => Text(e, "MESSAGE"))];
+        => [.. _box.Json("-u", unit).Where(e => Text(e, "SYSLOG_IDENTIFIER") == "systemd")
+            .Select(e => Text(e, "MESSAGE"))];
 
     [Fact]
     public void StartAndStopOfAServiceWriteStartingStartedStoppingDeactivatedAndStopped()
     {
-        _box.Start("web.service", "[Unit]\nDescription=Demo Web\n[Service]\nExecStart=/bin/sh -c 'echo hello; exec sleep 300'\n");
+        _box.Start("web.service",
+            "[Unit]\nDescription=Demo Web\n[Service]\nExecStart=/bin/sh -c 'echo hello; exec sleep 300'\n");
         Assert.Equal(0, _box.Box.Systemctl("stop", "web").ExitCode);
 
-        Assert.True(ServiceSandbox.WaitFor(() => ManagerLines("web.service").Count == 5, TimeSpan.FromSeconds(10)), string.Join('\n', ManagerLines("web.service")));
-        Assert.Equal(["Starting web.service - Demo Web...", "Started web.service - Demo Web.", "Stopping web.service - Demo Web...",
+        Assert.True(ServiceSandbox.WaitFor(() => ManagerLines("web.service").Count == 5, TimeSpan.FromSeconds(10)),
+            string.Join('\n', ManagerLines("web.service")));
+        Assert.Equal(["Starting web.service - Demo Web...", "Started web.service - Demo Web.",
+            "Stopping web.service - Demo Web...",
             "web.service: Deactivated successfully.", "Stopped web.service - Demo Web."], ManagerLines("web.service"));
         Assert.Contains("hello", _box.Journalctl("-u", "web", "-o", "cat").Stdout);
     }
@@ -34,10 +38,14 @@ public sealed class ManagerLogTests : IDisposable
         _box.Box.Unit("job.service", "[Service]\nType=oneshot\nExecStart=/bin/sh -c 'echo working; exit 3'\n");
         Assert.Equal(1, _box.Box.Systemctl("start", "job").ExitCode);
 
-        Assert.True(ServiceSandbox.WaitFor(() => ManagerLines("job.service").Count == 4, TimeSpan.FromSeconds(10)), string.Join('\n', ManagerLines("job.service")));
-        Assert.Equal(["Starting job.service...", "job.service: Main process exited, code=exited, status=3/NOTIMPLEMENTED",
-            "job.service: Failed with result 'exit-code'.", "Failed to start job.service."], ManagerLines("job.service"));
-        var failed = _box.Json("-u", "job").Single(e => Text(e, "MESSAGE") == "job.service: Failed with result 'exit-code'.");
+        Assert.True(ServiceSandbox.WaitFor(() => ManagerLines("job.service").Count == 4, TimeSpan.FromSeconds(10)),
+            string.Join('\n', ManagerLines("job.service")));
+        Assert.Equal(
+            ["Starting job.service...", "job.service: Main process exited, code=exited, status=3/NOTIMPLEMENTED",
+            "job.service: Failed with result 'exit-code'.", "Failed to start job.service."],
+                ManagerLines("job.service"));
+        var failed = _box.Json("-u", "job").Single(e =>
+            Text(e, "MESSAGE") == "job.service: Failed with result 'exit-code'.");
         Assert.Equal("4", Text(failed, "PRIORITY"));
     }
 
@@ -50,8 +58,10 @@ public sealed class ManagerLogTests : IDisposable
         Assert.Equal(1, _box.Box.Systemctl("start", "job").ExitCode);
         Assert.Equal(0, _box.Box.Systemctl("start", "ok").ExitCode);
 
-        Assert.True(ServiceSandbox.WaitFor(() => ManagerLines("job.service").Count == 2, TimeSpan.FromSeconds(10)), string.Join('\n', ManagerLines("job.service")));
-        Assert.Equal(["job.service: Failed with result 'exit-code'.", "Failed to start job.service."], ManagerLines("job.service"));
+        Assert.True(ServiceSandbox.WaitFor(() => ManagerLines("job.service").Count == 2, TimeSpan.FromSeconds(10)),
+            string.Join('\n', ManagerLines("job.service")));
+        Assert.Equal(["job.service: Failed with result 'exit-code'.", "Failed to start job.service."],
+            ManagerLines("job.service"));
         Assert.Empty(ManagerLines("ok.service"));
     }
 
@@ -61,7 +71,8 @@ public sealed class ManagerLogTests : IDisposable
         // A process that is gone before the pump reads its line has no /proc/PID/exe or cmdline left: journald then
         // leaves these fields out too, so the writer stays alive here.
         _box.Start("keeper.service", "[Service]\nExecStart=/bin/sh -c 'echo kept; sleep 300'\n");
-        Assert.True(ServiceSandbox.WaitFor(() => _box.Json("-u", "keeper").Any(e => Text(e, "MESSAGE") == "kept"), TimeSpan.FromSeconds(10)));
+        Assert.True(ServiceSandbox.WaitFor(() => _box.Json("-u", "keeper").Any(e => Text(e, "MESSAGE") == "kept"),
+            TimeSpan.FromSeconds(10)));
 
         var entry = _box.Json("-u", "keeper").Single(e => Text(e, "MESSAGE") == "kept");
 

@@ -2,7 +2,9 @@ using Platform.Journal.Tests.Support;
 
 namespace Platform.Journal.Tests;
 
-/// <summary>The file sink rotating by size while a service writes fast: nothing lost, read in order across files.</summary>
+/// <summary>
+/// The file sink rotating by size while a service writes fast: nothing lost, read in order across files.
+/// </summary>
 public sealed class RotationTests : IDisposable
 {
     private const int Rows = 20_000;
@@ -28,7 +30,8 @@ public sealed class RotationTests : IDisposable
         Assert.Equal(Enumerable.Range(1, Rows).Select(Row), lines);
         var files = Directory.GetFiles(_box.Box.Root.Combine("/var/log/journal"), "rotor.service.journal*");
         Assert.True(files.Length >= 10, $"only {files.Length} files: no rotation");
-        Assert.All(files, f => Assert.True(new FileInfo(f).Length <= 64 * 1024, $"{f} is {new FileInfo(f).Length} bytes"));
+        Assert.All(files, f =>
+            Assert.True(new FileInfo(f).Length <= 64 * 1024, $"{f} is {new FileInfo(f).Length} bytes"));
     }
 
     [Fact]
@@ -50,7 +53,8 @@ public sealed class RotationTests : IDisposable
         _box.Configure("LogSink.file.MaxFileSize=64K", "LogSink.file.MaxFiles=3");
         StartWriter();
 
-        Assert.True(Sandbox.WaitFor(() => _box.Journalctl("-u", "rotor", "-o", "cat", "-n", "1").Stdout == Row(Rows) + "\n", 40));
+        Assert.True(Sandbox.WaitFor(() =>
+            _box.Journalctl("-u", "rotor", "-o", "cat", "-n", "1").Stdout == Row(Rows) + "\n", 40));
         var lines = LogSandbox.Lines(_box.Journalctl("-u", "rotor", "-o", "cat"));
         var files = Directory.GetFiles(_box.Box.Root.Combine("/var/log/journal"), "rotor.service.journal*");
 

@@ -4,7 +4,9 @@ using static Platform.Journal.Tests.Support.JsonField;
 
 namespace Platform.Journal.Tests;
 
-/// <summary>--since/--until, -p and the priority a line gets from its prefix, SyslogLevel= and SyslogIdentifier=.</summary>
+/// <summary>
+/// --since/--until, -p and the priority a line gets from its prefix, SyslogLevel= and SyslogIdentifier=.
+/// </summary>
 public sealed class SelectionTests : IDisposable
 {
     private readonly LogSandbox _box = new();
@@ -17,7 +19,10 @@ public sealed class SelectionTests : IDisposable
     [Fact]
     public void SinceAndUntilSplitTwoBatchesWrittenASecondApart()
     {
-        _box.Start("batches.service", "[Service]\nExecStart=/bin/sh -c 'for i in 1 2 3; do echo a$$i; sleep 0.1; done; sleep 1; for i in 1 2 3; do echo b$$i; sleep 0.1; done'\n");
+        _box.Start("batches.service",
+            "[Service]\n"
+            + "ExecStart=/bin/sh -c 'for i in 1 2 3; do echo a$$i; sleep 0.1; done; sleep 1; for i in 1 2 3; do echo "
+            + "b$$i; sleep 0.1; done'\n");
         _box.WaitForLines("batches", 6);
         var entries = _box.Json("-u", "batches");
         var lastA = Number(entries[2], "__REALTIME_TIMESTAMP");
@@ -39,7 +44,8 @@ public sealed class SelectionTests : IDisposable
     [Fact]
     public void LeadingPriorityPrefixesSetThePriorityAndPriorityOptionFiltersByIt()
     {
-        _box.Start("levels.service", "[Service]\nExecStart=/bin/sh -c 'printf \"<3>broken\\n<4>careful\\nplain\\n<7>details\\n<1>alert\\n\"'\n");
+        _box.Start("levels.service",
+            "[Service]\nExecStart=/bin/sh -c 'printf \"<3>broken\\n<4>careful\\nplain\\n<7>details\\n<1>alert\\n\"'\n");
         _box.WaitForLines("levels", 5);
 
         var entries = _box.Json("-u", "levels");
@@ -57,8 +63,10 @@ public sealed class SelectionTests : IDisposable
     [Fact]
     public void SyslogLevelSetsTheDefaultAndSyslogLevelPrefixOffKeepsPrefixesAsText()
     {
-        _box.Start("notice.service", "[Service]\nSyslogLevel=notice\nExecStart=/bin/sh -c 'echo plain; echo \"<2>critical\"'\n");
-        _box.Start("literal.service", "[Service]\nSyslogLevelPrefix=no\nExecStart=/bin/sh -c 'echo \"<2>not a prefix\"'\n");
+        _box.Start("notice.service",
+            "[Service]\nSyslogLevel=notice\nExecStart=/bin/sh -c 'echo plain; echo \"<2>critical\"'\n");
+        _box.Start("literal.service",
+            "[Service]\nSyslogLevelPrefix=no\nExecStart=/bin/sh -c 'echo \"<2>not a prefix\"'\n");
         _box.WaitForLines("notice", 2);
         _box.WaitForLines("literal", 1);
 

@@ -14,7 +14,10 @@ public sealed class SystemdNotifyTests : IDisposable
     public void StartWaitsForReadyFromAShellServiceAndShowsItsStatusText()
     {
         var marker = _box.Box.File("ready-sent");
-        _box.Start("shell.service", $"[Service]\nType=notify\nExecStart=/bin/sh -c 'sleep 0.5; touch {marker}; {Published.SystemdNotify} --ready --status=\"all set\"; exec sleep 300'\n");
+        _box.Start("shell.service",
+            $"[Service]\nType=notify\n"
+            + $"ExecStart=/bin/sh -c 'sleep 0.5; touch {marker}; {Published.SystemdNotify} --ready --status=\"all "
+            + $"set\"; exec sleep 300'\n");
 
         Assert.True(File.Exists(marker), "start returned before the service said it was ready");
         Assert.Equal("active", _box.Box.Property("shell.service", "ActiveState"));
@@ -24,7 +27,8 @@ public sealed class SystemdNotifyTests : IDisposable
     [Fact]
     public void WithoutNotifySocketItFailsWithSystemdsMessage()
     {
-        var result = CommandRunner.Run(Published.SystemdNotify, ["--ready"], new Dictionary<string, string?> { ["NOTIFY_SOCKET"] = null });
+        var result = CommandRunner.Run(Published.SystemdNotify, ["--ready"],
+            new Dictionary<string, string?> { ["NOTIFY_SOCKET"] = null });
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("No status data could be sent: $NOTIFY_SOCKET was not set\n", result.Stderr);

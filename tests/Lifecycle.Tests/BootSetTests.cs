@@ -19,7 +19,8 @@ public sealed class BootSetTests : IDisposable
         BootUnit("boot-socket-holder.service", "sockets.target");
         BootUnit("boot-basic.service", "basic.target");
         BootUnit("getty-stand-in.service", "getty.target");
-        _box.Unit("multi-user.target", "[Unit]\nDescription=Multi-User System\nRequires=basic.target\nWants=getty.target\nAfter=basic.target\n");
+        _box.Unit("multi-user.target",
+            "[Unit]\nDescription=Multi-User System\nRequires=basic.target\nWants=getty.target\nAfter=basic.target\n");
     }
 
     public void Dispose() => _box.Dispose();
@@ -34,13 +35,15 @@ public sealed class BootSetTests : IDisposable
     private bool Ran(string name) => File.Exists(_box.File(name + ".ran"));
 
     private string[] BootUnitsThatRan()
-        => new[] { "systemd-tmpfiles-setup.service", "boot-network.service", "boot-socket-holder.service", "boot-basic.service", "getty-stand-in.service" }
+        => new[] { "systemd-tmpfiles-setup.service", "boot-network.service", "boot-socket-holder.service",
+            "boot-basic.service", "getty-stand-in.service" }
             .Where(Ran).ToArray();
 
     [Fact]
     public void APlainStartOfAServiceRunsNoBootUnit()
     {
-        _box.Unit("app.service", "[Unit]\nWants=network-online.target\nAfter=network-online.target\n[Service]\nExecStart=/bin/sleep 300\n");
+        _box.Unit("app.service",
+            "[Unit]\nWants=network-online.target\nAfter=network-online.target\n[Service]\nExecStart=/bin/sleep 300\n");
 
         var start = _box.Systemctl("start", "app");
 
@@ -84,7 +87,9 @@ public sealed class BootSetTests : IDisposable
     [Fact]
     public void RestartAndEnableNowRunNoBootUnit()
     {
-        _box.Unit("api.service", "[Unit]\nRequires=sysinit.target\n[Service]\nExecStart=/bin/sleep 300\n[Install]\nWantedBy=multi-user.target\n");
+        _box.Unit("api.service",
+            "[Unit]\nRequires=sysinit.target\n[Service]\nExecStart=/bin/sleep 300\n[Install]\n"
+            + "WantedBy=multi-user.target\n");
 
         Assert.Equal(0, _box.Systemctl("enable", "--now", "api").ExitCode);
         Assert.Equal(0, _box.Systemctl("restart", "api").ExitCode);

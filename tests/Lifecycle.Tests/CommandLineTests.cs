@@ -3,7 +3,9 @@ using Platform.TestSupport;
 
 namespace Platform.Lifecycle.Tests;
 
-/// <summary>Options systemd 252 accepts either work or fail with one line; the daemon-less halt, --wait, --no-block, --failed.</summary>
+/// <summary>
+/// Options systemd 252 accepts either work or fail with one line; the daemon-less halt, --wait, --no-block, --failed.
+/// </summary>
 public sealed partial class CommandLineTests : IDisposable
 {
     private readonly ServiceSandbox _box = new();
@@ -69,7 +71,9 @@ public sealed partial class CommandLineTests : IDisposable
     {
         var log = _box.File("stops");
         _box.Unit("db.service", $"[Service]\nExecStart=/bin/sleep 300\nExecStop=/bin/sh -c 'echo db >> {log}'\n");
-        _box.Unit("app.service", $"[Unit]\nRequires=db.service\nAfter=db.service\n[Service]\nExecStart=/bin/sleep 300\nExecStop=/bin/sh -c 'echo app >> {log}'\n");
+        _box.Unit("app.service",
+            $"[Unit]\nRequires=db.service\nAfter=db.service\n[Service]\nExecStart=/bin/sleep 300\n"
+            + $"ExecStop=/bin/sh -c 'echo app >> {log}'\n");
         Assert.Equal(0, _box.Systemctl("start", "app").ExitCode);
 
         Assert.Equal(0, _box.Systemctl("--dry-run", "halt").ExitCode);
@@ -115,13 +119,16 @@ public sealed partial class CommandLineTests : IDisposable
     {
         var gate = _box.File("gate");
         _box.Unit("slow.service", "[Service]\nType=notify\nNotifyAccess=all\n" +
-            $"ExecStart=/bin/sh -c 'while [ ! -e {gate} ]; do sleep 0.05; done; {Published.SystemdNotify} --ready; exec sleep 300'\n");
+            $"ExecStart=/bin/sh -c 'while [ ! -e {gate} ]; do sleep 0.05; done; {Published.SystemdNotify} --ready; "
+                + $"exec sleep 300'\n");
 
         var start = _box.Systemctl("start", "--no-block", "slow");
 
         Assert.True(start.ExitCode == 0, start.ToString());
-        Assert.True(ServiceSandbox.WaitFor(() => _box.Property("slow.service", "ActiveState") == "activating", TimeSpan.FromSeconds(10)));
+        Assert.True(ServiceSandbox.WaitFor(() => _box.Property("slow.service", "ActiveState") == "activating",
+            TimeSpan.FromSeconds(10)));
         File.WriteAllText(gate, "");
-        Assert.True(ServiceSandbox.WaitFor(() => _box.Property("slow.service", "ActiveState") == "active", TimeSpan.FromSeconds(10)));
+        Assert.True(ServiceSandbox.WaitFor(() => _box.Property("slow.service", "ActiveState") == "active",
+            TimeSpan.FromSeconds(10)));
     }
 }

@@ -16,12 +16,15 @@ public sealed class CrashRecoveryTests : IDisposable
 
     public void Dispose() => _box.Dispose();
 
-    /// <summary>A notify service that takes a moment to get ready, so kills land before, during and after readiness.</summary>
+    /// <summary>
+    /// A notify service that takes a moment to get ready, so kills land before, during and after readiness.
+    /// </summary>
     private string NotifyService(string name)
     {
         var script = _box.Root.WriteScript("/" + name + ".sh",
             $"#!/bin/sh\nsleep 0.3\n{Published.SystemdNotify} --ready\nwhile :; do sleep 1; done\n");
-        _box.Unit(name + ".service", $"[Service]\nType=notify\nNotifyAccess=all\nExecStart=/bin/sh {script}\nTimeoutStopSec=5\n");
+        _box.Unit(name + ".service",
+            $"[Service]\nType=notify\nNotifyAccess=all\nExecStart=/bin/sh {script}\nTimeoutStopSec=5\n");
         return script;
     }
 
@@ -40,7 +43,8 @@ public sealed class CrashRecoveryTests : IDisposable
             Thread.Sleep(random.Next(0, 700));
             Signal(starter.Id, signal);
             Assert.True(starter.WaitForExit(30_000), $"systemctl {verb} did not end after signal {signal}");
-            Assert.True(Copies(script).Count <= 1, $"iteration {i} ({verb}, signal {signal}): two copies run: {string.Join(' ', Copies(script))}");
+            Assert.True(Copies(script).Count <= 1,
+                $"iteration {i} ({verb}, signal {signal}): two copies run: {string.Join(' ', Copies(script))}");
         }
 
         var stop = _box.Systemctl("stop", "k");
@@ -72,7 +76,8 @@ public sealed class CrashRecoveryTests : IDisposable
         }
         var stranded = Copies(script).Single();
 
-        // The READY=1 that never comes: the next start ends the stranded copy and waits for its own (the short limit ends it).
+        // The READY=1 that never comes: the next start ends the stranded copy and waits for its own (the short limit
+        // ends it).
         var start = _box.Systemctl("-c", "DefaultTimeoutStartSec=1", "start", "never");
 
         Assert.Equal(1, start.ExitCode);
@@ -105,13 +110,15 @@ public sealed class CrashRecoveryTests : IDisposable
         var main = _box.MainPid("svc.service");
         var record = _box.Root.Combine("/run/platform/status/svc.service.status");
         var text = File.ReadAllText(record);
-        File.WriteAllText(record, damage switch { "truncated" => text[..(text.Length / 2)], "empty" => "", _ => "{\"Unit\": [garbage" });
+        File.WriteAllText(record, damage switch { "truncated" => text[..(text.Length / 2)], "empty" => "",
+            _ => "{\"Unit\": [garbage" });
 
         var active = _box.Systemctl("is-active", "svc");
         var start = _box.Systemctl("start", "svc");
 
         Assert.Equal((0, "active\n"), (active.ExitCode, active.Stdout));
-        Assert.Equal("Warning: status record of svc.service is damaged, recovering from the process table.\n", active.Stderr);
+        Assert.Equal("Warning: status record of svc.service is damaged, recovering from the process table.\n",
+            active.Stderr);
         Assert.True(start.ExitCode == 0, start.ToString());
         Assert.Equal([main], Copies(script));
         Assert.Equal(main, _box.MainPid("svc.service"));
@@ -125,7 +132,8 @@ public sealed class CrashRecoveryTests : IDisposable
 
     private Process StartSystemctl(params string[] arguments)
     {
-        var start = new ProcessStartInfo(Published.Systemctl) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(Published.Systemctl) { UseShellExecute = false, RedirectStandardOutput = true,
+            RedirectStandardError = true };
         foreach (var a in (string[])["--root=" + _box.Path, .. arguments]) start.ArgumentList.Add(a);
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
@@ -135,12 +143,17 @@ public sealed class CrashRecoveryTests : IDisposable
         return process;
     }
 
-    private static void Signal(int pid, int signal) => CommandRunner.Run("kill", ["-" + signal.ToString(CultureInfo.InvariantCulture), pid.ToString(CultureInfo.InvariantCulture)]);
+    private static void Signal(int pid, int signal) =>
+        CommandRunner.Run("kill", ["-" + signal.ToString(CultureInfo.InvariantCulture),
+        pid.ToString(CultureInfo.InvariantCulture)]);
 
     /// <summary>Live copies of the service: the shells running its script.</summary>
-    private static List<int> Copies(string script) => Live(text => text.Cmdline.Contains(script, StringComparison.Ordinal));
+    private static List<int> Copies(string script) =>
+        Live(text => text.Cmdline.Contains(script, StringComparison.Ordinal));
 
-    /// <summary>Every live process of the unit, children included: they carry the unit's notify socket or run its script.</summary>
+    /// <summary>
+    /// Every live process of the unit, children included: they carry the unit's notify socket or run its script.
+    /// </summary>
     private List<int> UnitProcesses(string unit)
         => Live(p => p.Environ.Contains("NOTIFY_SOCKET=" + _box.Path, StringComparison.Ordinal)
             || p.Cmdline.Contains(_box.Path + "/" + unit + ".sh", StringComparison.Ordinal));
@@ -150,10 +163,12 @@ public sealed class CrashRecoveryTests : IDisposable
         var pids = new List<int>();
         foreach (var dir in Directory.GetDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == Environment.ProcessId || !ServiceSandbox.IsAlive(pid)) continue;
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == Environment.ProcessId
+                || !ServiceSandbox.IsAlive(pid)) continue;
             try
             {
-                if (match((File.ReadAllText(Path.Join(dir, "cmdline")).Replace('\0', ' '), File.ReadAllText(Path.Join(dir, "environ")))))
+                if (match((File.ReadAllText(Path.Join(dir, "cmdline")).Replace('\0', ' '),
+                    File.ReadAllText(Path.Join(dir, "environ")))))
                     pids.Add(pid);
             }
             catch (IOException) { }

@@ -3,14 +3,19 @@ using Platform.TestSupport;
 
 namespace Platform.Lifecycle.Tests;
 
-/// <summary>Transactions: what start pulls in, in which order, in parallel where nothing orders it; stop and conflict propagation.</summary>
+/// <summary>
+/// Transactions: what start pulls in, in which order, in parallel where nothing orders it; stop and conflict
+/// propagation.
+/// </summary>
 public sealed class DependencyTests : IDisposable
 {
     private readonly ServiceSandbox _box = new();
 
     public void Dispose() => _box.Dispose();
 
-    /// <summary>A oneshot that records when it began and ended (ms since the epoch) and takes <paramref name="seconds"/>.</summary>
+    /// <summary>
+    /// A oneshot that records when it began and ended (ms since the epoch) and takes <paramref name="seconds"/>.
+    /// </summary>
     private void TimedOneshot(string name, double seconds, string unitSection = "")
     {
         var log = _box.File(name + ".times");
@@ -47,7 +52,8 @@ public sealed class DependencyTests : IDisposable
     public void AFailedRequirementFailsTheDependentWithADependencyMessage()
     {
         _box.Unit("db.service", "[Service]\nType=oneshot\nExecStart=/bin/false\n");
-        _box.Unit("web.service", "[Unit]\nRequires=db.service\nAfter=db.service\n[Service]\nExecStart=/bin/sleep 300\n");
+        _box.Unit("web.service",
+            "[Unit]\nRequires=db.service\nAfter=db.service\n[Service]\nExecStart=/bin/sleep 300\n");
 
         var start = _box.Systemctl("start", "web");
 
@@ -61,7 +67,8 @@ public sealed class DependencyTests : IDisposable
     public void AWantedUnitThatFailsDoesNotStopTheStart()
     {
         _box.Unit("extra.service", "[Service]\nType=oneshot\nExecStart=/bin/false\n");
-        _box.Unit("main.service", "[Unit]\nWants=extra.service\nAfter=extra.service\n[Service]\nExecStart=/bin/sleep 300\n");
+        _box.Unit("main.service",
+            "[Unit]\nWants=extra.service\nAfter=extra.service\n[Service]\nExecStart=/bin/sleep 300\n");
 
         Assert.Equal(0, _box.Systemctl("start", "main").ExitCode);
 
@@ -72,8 +79,10 @@ public sealed class DependencyTests : IDisposable
     public void StoppingAUnitStopsTheUnitsThatRequireOrBindToIt()
     {
         _box.Unit("core.service", "[Service]\nExecStart=/bin/sleep 300\n");
-        _box.Unit("needs.service", "[Unit]\nRequires=core.service\nAfter=core.service\n[Service]\nExecStart=/bin/sleep 300\n");
-        _box.Unit("bound.service", "[Unit]\nBindsTo=core.service\nAfter=core.service\n[Service]\nExecStart=/bin/sleep 300\n");
+        _box.Unit("needs.service",
+            "[Unit]\nRequires=core.service\nAfter=core.service\n[Service]\nExecStart=/bin/sleep 300\n");
+        _box.Unit("bound.service",
+            "[Unit]\nBindsTo=core.service\nAfter=core.service\n[Service]\nExecStart=/bin/sleep 300\n");
         _box.Unit("part.service", "[Unit]\nPartOf=core.service\n[Service]\nExecStart=/bin/sleep 300\n");
         Assert.Equal(0, _box.Systemctl("start", "needs", "bound", "part").ExitCode);
 
@@ -92,14 +101,18 @@ public sealed class DependencyTests : IDisposable
 
         Assert.Equal(0, _box.Systemctl("start", "new").ExitCode);
 
-        Assert.Equal(("inactive", "active"), (_box.Property("old.service", "ActiveState"), _box.Property("new.service", "ActiveState")));
+        Assert.Equal(("inactive", "active"), (_box.Property("old.service", "ActiveState"),
+            _box.Property("new.service", "ActiveState")));
     }
 
     [Fact]
     public void AnOrderingCycleIsBrokenByDroppingAWantedJobWithAWarning()
     {
-        _box.Unit("a.service", "[Unit]\nWants=b.service\nAfter=b.service\n[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/true\n");
-        _box.Unit("b.service", "[Unit]\nAfter=a.service\n[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/true\n");
+        _box.Unit("a.service",
+            "[Unit]\nWants=b.service\nAfter=b.service\n[Service]\nType=oneshot\nRemainAfterExit=yes\n"
+            + "ExecStart=/bin/true\n");
+        _box.Unit("b.service",
+            "[Unit]\nAfter=a.service\n[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/true\n");
 
         var start = _box.Systemctl("start", "a");
 
@@ -127,7 +140,8 @@ public sealed class DependencyTests : IDisposable
     public void RestartingAUnitRestartsTheUnitsThatRequireIt()
     {
         _box.Unit("base.service", "[Service]\nExecStart=/bin/sleep 300\n");
-        _box.Unit("user.service", "[Unit]\nRequires=base.service\nAfter=base.service\n[Service]\nExecStart=/bin/sleep 300\n");
+        _box.Unit("user.service",
+            "[Unit]\nRequires=base.service\nAfter=base.service\n[Service]\nExecStart=/bin/sleep 300\n");
         Assert.Equal(0, _box.Systemctl("start", "user").ExitCode);
         var before = _box.MainPid("user.service");
 

@@ -2,31 +2,39 @@ using Platform.TestSupport;
 
 namespace Platform.Lifecycle.Tests;
 
-/// <summary>systemd.exec(5) process settings reach the service: limits, scheduling, privileges and a private mount namespace.</summary>
+/// <summary>
+/// systemd.exec(5) process settings reach the service: limits, scheduling, privileges and a private mount namespace.
+/// </summary>
 public sealed class ExecSettingsTests : IDisposable
 {
     private readonly ServiceSandbox _box = new();
 
     public void Dispose() => _box.Dispose();
 
-    /// <summary>Runs a oneshot with <paramref name="settings"/> whose shell <paramref name="script"/> writes to the returned file.</summary>
+    /// <summary>
+    /// Runs a oneshot with <paramref name="settings"/> whose shell <paramref name="script"/> writes to the returned
+    /// file.
+    /// </summary>
     private string Run(string settings, string script)
     {
         var output = _box.File("out-" + Guid.NewGuid().ToString("N"));
-        _box.Unit("probe.service", $"[Service]\nType=oneshot\n{settings}\nExecStart=/bin/sh -c '{script.Replace("OUT", output)}'\n");
+        _box.Unit("probe.service",
+            $"[Service]\nType=oneshot\n{settings}\nExecStart=/bin/sh -c '{script.Replace("OUT", output)}'\n");
         var start = _box.Systemctl("start", "probe");
         Assert.True(start.ExitCode == 0, start.ToString());
         return File.ReadAllText(output);
     }
 
     private static string StatusField(string status, string name)
-        => status.Split('\n').First(l => l.StartsWith(name + ":", StringComparison.Ordinal))[(name.Length + 1)..].Trim();
+        => status.Split('\n').First(l =>
+            l.StartsWith(name + ":", StringComparison.Ordinal))[(name.Length + 1)..].Trim();
 
     [Fact]
     public void LimitsNiceAndOomScoreAdjustAreSet()
     {
         var text = Run("LimitNOFILE=1234:2345\nLimitCORE=infinity\nNice=7\nOOMScoreAdjust=321",
-            "{ ulimit -Sn; ulimit -Hn; ulimit -c; cut -d\" \" -f19 /proc/self/stat; cat /proc/self/oom_score_adj; } > OUT");
+            "{ ulimit -Sn; ulimit -Hn; ulimit -c; cut -d\" \" -f19 /proc/self/stat; cat /proc/self/oom_score_adj; } > "
+                + "OUT");
 
         Assert.Equal(["1234", "2345", "unlimited", "7", "321"], text.TrimEnd('\n').Split('\n'));
     }
@@ -34,7 +42,8 @@ public sealed class ExecSettingsTests : IDisposable
     [Fact]
     public void NoNewPrivilegesAndTheCapabilityBoundingSetApply()
     {
-        var status = Run("NoNewPrivileges=yes\nCapabilityBoundingSet=CAP_CHOWN CAP_KILL", "cat /proc/self/status > OUT");
+        var status = Run("NoNewPrivileges=yes\nCapabilityBoundingSet=CAP_CHOWN CAP_KILL",
+            "cat /proc/self/status > OUT");
 
         Assert.Equal("1", StatusField(status, "NoNewPrivs"));
         Assert.Equal("0000000000000021", StatusField(status, "CapBnd"));
@@ -62,13 +71,15 @@ public sealed class ExecSettingsTests : IDisposable
     public void PrivateTmpGivesTheServiceItsOwnEmptyTmp()
     {
         // The sandbox root lives in /tmp, which the service cannot see: its answer goes to a folder in /run.
-        var outside = Directory.CreateDirectory(Path.Combine("/run", "platform-test-" + Guid.NewGuid().ToString("N"))).FullName;
+        var outside = Directory.CreateDirectory(Path.Combine("/run", "platform-test-" + Guid.NewGuid().ToString("N")))
+            .FullName;
         var hostMarker = Path.Combine("/tmp", "platform-host-" + Guid.NewGuid().ToString("N"));
         File.WriteAllText(hostMarker, "");
         try
         {
             _box.Unit("private.service", "[Service]\nType=oneshot\nPrivateTmp=yes\n" +
-                $"ExecStart=/bin/sh -c 'test -e {hostMarker} && echo sees-host > {outside}/out || echo private > {outside}/out; touch /tmp/service-made-this'\n");
+                $"ExecStart=/bin/sh -c 'test -e {hostMarker} && echo sees-host > {outside}/out || echo private > "
+                    + $"{outside}/out; touch /tmp/service-made-this'\n");
 
             Assert.Equal(0, _box.Systemctl("start", "private").ExitCode);
 
@@ -88,7 +99,8 @@ public sealed class ExecSettingsTests : IDisposable
         var writable = _box.File("rw");
         Directory.CreateDirectory(writable);
         _box.Unit("strict.service", $"[Service]\nType=oneshot\nProtectSystem=strict\nReadWritePaths={writable}\n" +
-            $"ExecStart=/bin/sh -c 'touch /usr/platform-probe 2>/dev/null && echo usr-writable > {writable}/out || echo usr-read-only > {writable}/out'\n");
+            $"ExecStart=/bin/sh -c 'touch /usr/platform-probe 2>/dev/null && echo usr-writable > {writable}/out || "
+                + $"echo usr-read-only > {writable}/out'\n");
 
         var start = _box.Systemctl("start", "strict");
 
@@ -113,7 +125,9 @@ public sealed class ExecSettingsTests : IDisposable
     public void APlusPrefixedCommandRunsWithoutTheSandbox()
     {
         var output = _box.File("plus");
-        _box.Unit("plus.service", $"[Service]\nType=oneshot\nNoNewPrivileges=yes\nExecStart=+/bin/sh -c 'grep NoNewPrivs /proc/self/status > {output}'\n");
+        _box.Unit("plus.service",
+            $"[Service]\nType=oneshot\nNoNewPrivileges=yes\n"
+            + $"ExecStart=+/bin/sh -c 'grep NoNewPrivs /proc/self/status > {output}'\n");
 
         Assert.Equal(0, _box.Systemctl("start", "plus").ExitCode);
 

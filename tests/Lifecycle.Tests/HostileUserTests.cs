@@ -20,7 +20,8 @@ public sealed class HostileUserTests : IDisposable
 
     public void Dispose()
     {
-        // The status folder may have been left refused on purpose: make it usable again so the sandbox can stop the unit.
+        // The status folder may have been left refused on purpose: make it usable again so the sandbox can stop the
+        // unit.
         var status = _box.Root.Combine("/run/platform/status");
         if (Directory.Exists(status))
         {
@@ -45,11 +46,14 @@ public sealed class HostileUserTests : IDisposable
         foreach (var a in new[] { "sleep", "1000" }) psi.ArgumentList.Add(a);
         var p = Process.Start(psi)!;
         _victims.Add(p);
-        Assert.True(ServiceSandbox.WaitFor(() => File.ReadAllText($"/proc/{p.Id}/comm").Trim() == "sleep", TimeSpan.FromSeconds(10)));
+        Assert.True(ServiceSandbox.WaitFor(() => File.ReadAllText($"/proc/{p.Id}/comm").Trim() == "sleep",
+            TimeSpan.FromSeconds(10)));
         return p;
     }
 
-    /// <summary>v.service: a shell loop whose command line names the root (so copies can be counted and leftovers reaped).</summary>
+    /// <summary>
+    /// v.service: a shell loop whose command line names the root (so copies can be counted and leftovers reaped).
+    /// </summary>
     private void WriteService()
     {
         var script = _box.Root.WriteScript("/v.sh", "#!/bin/sh\nwhile :; do sleep 1; done\n");
@@ -63,7 +67,9 @@ public sealed class HostileUserTests : IDisposable
         Assert.True(start.ExitCode == 0, start.ToString());
     }
 
-    /// <summary>The hostile user replaces v's record with one naming <paramref name="victim"/> as main process and session.</summary>
+    /// <summary>
+    /// The hostile user replaces v's record with one naming <paramref name="victim"/> as main process and session.
+    /// </summary>
     private void ForgeRecord(int victim)
     {
         var path = Path.Join(StatusFolder, "v.service.status");
@@ -71,9 +77,11 @@ public sealed class HostileUserTests : IDisposable
         var target = record["UnitStatus"] ?? record;
         target["MainPid"] = victim;
         var stat = File.ReadAllText($"/proc/{victim}/stat");
-        target["MainPidStartTime"] = ulong.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[19], CultureInfo.InvariantCulture);
+        target["MainPidStartTime"] = ulong.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[19],
+            CultureInfo.InvariantCulture);
         if (target["Extra"] is JsonObject extra) extra["Sessions"] = victim.ToString(CultureInfo.InvariantCulture);
-        var write = HostileUser.Instance.Run(["/bin/sh", "-c", "cat > \"$1.tmp\" && mv -f \"$1.tmp\" \"$1\"", "sh", path], stdin: record.ToJsonString());
+        var write = HostileUser.Instance.Run(["/bin/sh", "-c", "cat > \"$1.tmp\" && mv -f \"$1.tmp\" \"$1\"", "sh",
+            path], stdin: record.ToJsonString());
         Assert.True(write.ExitCode == 0, write.ToString());
         Assert.Equal(HostileUser.Instance.Uid, OwnerOf(path));
     }
@@ -114,7 +122,9 @@ public sealed class HostileUserTests : IDisposable
 
         Assert.True(ServiceSandbox.IsAlive(victim.Id), "root's stop killed the process a record of another user named");
         Assert.True(stop.ExitCode == 0, stop.ToString());
-        var warning = $"Warning: ignoring status record {StatusFolder}/v.service.status: owned by uid {HostileUser.Instance.Uid}, neither root nor the caller.";
+        var warning =
+            $"Warning: ignoring status record {StatusFolder}/v.service.status: owned by uid "
+            + $"{HostileUser.Instance.Uid}, neither root nor the caller.";
         Assert.Equal(1, stop.Stderr.Split('\n').Count(l => l == warning));
     }
 
@@ -126,13 +136,17 @@ public sealed class HostileUserTests : IDisposable
         Directory.CreateDirectory(tmp);
         File.SetUnixFileMode(tmp, (UnixFileMode)0b1_111_111_111);
         var folder = Path.Join(tmp, "platform-runtime-65534");
-        var make = HostileUser.Instance.Run(["/bin/sh", "-c", "mkdir -m 0777 \"$1\" && chmod 0777 \"$1\"", "sh", folder]);
+        var make = HostileUser.Instance.Run(["/bin/sh", "-c", "mkdir -m 0777 \"$1\" && chmod 0777 \"$1\"", "sh",
+            folder]);
         Assert.True(make.ExitCode == 0, make.ToString());
 
-        var run = HostileUser.RunAs(65534, 65534, [Published.Systemctl, "--root=" + _box.Path, "--user", "is-active", "x"]);
+        var run = HostileUser.RunAs(65534, 65534, [Published.Systemctl, "--root=" + _box.Path, "--user", "is-active",
+            "x"]);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains($"Refusing to use runtime directory {folder}: it is owned by uid {HostileUser.Instance.Uid}, not by uid 65534.", run.Stderr);
+        Assert.Contains(
+            $"Refusing to use runtime directory {folder}: it is owned by uid {HostileUser.Instance.Uid}, not by uid "
+            + $"65534.", run.Stderr);
         Assert.Empty(Directory.GetFileSystemEntries(folder));
     }
 
@@ -143,7 +157,8 @@ public sealed class HostileUserTests : IDisposable
         Directory.CreateDirectory(tmp);
         File.SetUnixFileMode(tmp, (UnixFileMode)0b1_111_111_111);
 
-        var run = HostileUser.RunAs(65534, 65534, [Published.Systemctl, "--root=" + _box.Path, "--user", "is-active", "x"]);
+        var run = HostileUser.RunAs(65534, 65534, [Published.Systemctl, "--root=" + _box.Path, "--user", "is-active",
+            "x"]);
 
         Assert.True(run.ExitCode == 3, run.ToString());
         var folder = Path.Join(tmp, "platform-runtime-65534");
@@ -173,10 +188,14 @@ public sealed class HostileUserTests : IDisposable
         var path = Path.Join(StatusFolder, "v.service.status");
         using (var f = File.Create(path)) f.SetLength(200L << 20);
 
-        var show = CommandRunner.Run("/usr/bin/time", ["-f", "maxrss=%M", Published.Systemctl, "--root=" + _box.Path, "show", "v", "-p", "ActiveState"]);
+        var show = CommandRunner.Run("/usr/bin/time", ["-f", "maxrss=%M", Published.Systemctl, "--root=" + _box.Path,
+            "show", "v", "-p", "ActiveState"]);
 
-        Assert.Contains($"Warning: status record {path} is {200L << 20} bytes, more than the 1048576 a record may have; not read.", show.Stderr);
-        var rssKb = long.Parse(show.Stderr.Split('\n').Single(l => l.StartsWith("maxrss=", StringComparison.Ordinal))[7..], CultureInfo.InvariantCulture);
+        Assert.Contains(
+            $"Warning: status record {path} is {200L << 20} bytes, more than the 1048576 a record may have; not read.",
+            show.Stderr);
+        var rssKb = long.Parse(show.Stderr.Split('\n').Single(l =>
+            l.StartsWith("maxrss=", StringComparison.Ordinal))[7..], CultureInfo.InvariantCulture);
         Assert.True(rssKb < 150_000, $"systemctl read the record into memory: max RSS {rssKb} KiB");
         Assert.DoesNotContain("   at ", show.Stderr);
     }
@@ -190,7 +209,9 @@ public sealed class HostileUserTests : IDisposable
         var switched = _box.Systemctl("-c", "StatusStore=sqlite", "start", "v");
 
         Assert.Equal(1, switched.ExitCode);
-        Assert.Contains("Status store 'json' still has units that are not inactive (v.service); stop them before switching StatusStore= to 'sqlite'.", switched.Stderr);
+        Assert.Contains(
+            "Status store 'json' still has units that are not inactive (v.service); stop them before switching "
+            + "StatusStore= to 'sqlite'.", switched.Stderr);
         Assert.Equal([main], Copies());
 
         Assert.Equal(0, _box.Systemctl("stop", "v").ExitCode);
@@ -212,7 +233,8 @@ public sealed class HostileUserTests : IDisposable
             try
             {
                 var cmdline = File.ReadAllText(Path.Join(dir, "cmdline")).Replace('\0', ' ');
-                if (cmdline.StartsWith("/bin/sh " + _box.Root.Combine("/v.sh"), StringComparison.Ordinal)) found.Add(pid);
+                if (cmdline.StartsWith("/bin/sh " + _box.Root.Combine("/v.sh"), StringComparison.Ordinal))
+                    found.Add(pid);
             }
             catch (IOException) { }
         }

@@ -14,7 +14,9 @@ public sealed class NotifyAndStatusTests : IDisposable
     public void ANotifyServiceIsStartedOnlyOnceItSaysReadyAndItsStatusTextIsKept()
     {
         var notify = Published.SystemdNotify;
-        _box.Unit("ready.service", $"[Service]\nType=notify\nNotifyAccess=all\nExecStart=/bin/sh -c 'sleep 0.6; {notify} --ready --status=\"serving requests\"; exec sleep 300'\n");
+        _box.Unit("ready.service",
+            $"[Service]\nType=notify\nNotifyAccess=all\n"
+            + $"ExecStart=/bin/sh -c 'sleep 0.6; {notify} --ready --status=\"serving requests\"; exec sleep 300'\n");
 
         var clock = Stopwatch.StartNew();
         var start = _box.Systemctl("start", "ready");
@@ -40,15 +42,21 @@ public sealed class NotifyAndStatusTests : IDisposable
     [Fact]
     public void StatusShowsSystemdsLayoutWithTheMainPidAndTheServicesLogLines()
     {
-        _box.Unit("talker.service", "[Unit]\nDescription=Talks a little\n[Service]\nExecStart=/bin/sh -c 'echo hello-from-talker; exec sleep 300'\n");
+        _box.Unit("talker.service",
+            "[Unit]\nDescription=Talks a little\n[Service]\n"
+            + "ExecStart=/bin/sh -c 'echo hello-from-talker; exec sleep 300'\n");
         Assert.Equal(0, _box.Systemctl("start", "talker").ExitCode);
         var pid = _box.MainPid("talker.service");
 
         string output = "";
-        var shown = ServiceSandbox.WaitFor(() => (output = _box.Systemctl("status", "talker").Stdout).Contains("hello-from-talker"), TimeSpan.FromSeconds(5));
+        var shown = ServiceSandbox.WaitFor(() =>
+            (output = _box.Systemctl("status", "talker").Stdout).Contains("hello-from-talker"),
+            TimeSpan.FromSeconds(5));
 
         Assert.True(shown, output);
-        Assert.StartsWith("● talker.service - Talks a little\n     Loaded: loaded (/etc/systemd/system/talker.service; static)\n     Active: active (running) since ", output);
+        Assert.StartsWith(
+            "● talker.service - Talks a little\n     Loaded: loaded (/etc/systemd/system/talker.service; static)\n"
+            + "     Active: active (running) since ", output);
         Assert.Contains($"   Main PID: {pid} (sleep)\n", output);
         Assert.Equal(0, _box.Systemctl("status", "talker").ExitCode);
         Assert.Equal(0, _box.Systemctl("stop", "talker").ExitCode);
@@ -62,7 +70,8 @@ public sealed class NotifyAndStatusTests : IDisposable
         _box.Unit("broken.service", "[Service]\nExecStart=/bin/false\n");
         Assert.Equal(0, _box.Systemctl("start", "talker").ExitCode);
         _box.Systemctl("start", "broken");
-        ServiceSandbox.WaitFor(() => _box.Property("broken.service", "ActiveState") == "failed", TimeSpan.FromSeconds(5));
+        ServiceSandbox.WaitFor(() => _box.Property("broken.service", "ActiveState") == "failed",
+            TimeSpan.FromSeconds(5));
         var pid = _box.MainPid("talker.service");
 
         var status = _box.Systemctl("status");
@@ -90,11 +99,14 @@ public sealed class NotifyAndStatusTests : IDisposable
     [Fact]
     public void StatusShowsTheControlCommandsAsProcessLinesAndHowLongAStoppedServiceRan()
     {
-        _box.Unit("steps.service", "[Service]\nExecStartPre=/bin/true\nExecStart=/bin/sleep 300\nExecStop=/bin/sh -c 'exit 0'\n");
+        _box.Unit("steps.service",
+            "[Service]\nExecStartPre=/bin/true\nExecStart=/bin/sleep 300\nExecStop=/bin/sh -c 'exit 0'\n");
         Assert.Equal(0, _box.Systemctl("start", "steps").ExitCode);
 
         var running = _box.Systemctl("status", "steps").Stdout;
-        Assert.Matches(@"\n    Process: \d+ ExecStartPre=/bin/true \(code=exited, status=0/SUCCESS\)\n   Main PID: \d+ \(sleep\)\n", running);
+        Assert.Matches(
+            @"\n    Process: \d+ ExecStartPre=/bin/true \(code=exited, status=0/SUCCESS\)\n"
+            + @"   Main PID: \d+ \(sleep\)\n", running);
         Assert.DoesNotContain("Duration:", running);
 
         Assert.Equal(0, _box.Systemctl("stop", "steps").ExitCode);

@@ -17,7 +17,8 @@ public sealed class PathUnitTests : IDisposable
     {
         var log = _box.File(name + ".log");
         _box.Unit(name + ".path", $"[Unit]\nDescription=Watch {name}\n[Path]\n{pathSettings}\n");
-        _box.Unit(name + ".service", $"[Service]\nType=oneshot\n{serviceExtra}ExecStart=/bin/sh -c 'echo run >> {log}'\n");
+        _box.Unit(name + ".service",
+            $"[Service]\nType=oneshot\n{serviceExtra}ExecStart=/bin/sh -c 'echo run >> {log}'\n");
         return log;
     }
 
@@ -36,12 +37,14 @@ public sealed class PathUnitTests : IDisposable
         Directory.CreateDirectory(_box.File("spool/deep"));
         File.WriteAllText(_box.File("spool/deep/flag"), "");
 
-        Assert.True(ServiceSandbox.WaitFor(() => Runs(log) >= 1, Patience), _box.Systemctl("status", "appear.path").ToString());
+        Assert.True(ServiceSandbox.WaitFor(() => Runs(log) >= 1, Patience),
+            _box.Systemctl("status", "appear.path").ToString());
         // While the file exists each end of the oneshot fires it again (as systemd does); removing it ends that.
         File.Delete(_box.File("spool/deep/flag"));
         Assert.True(ServiceSandbox.WaitFor(() => _box.Property("appear.path", "SubState") == "waiting", Patience));
         var settled = Runs(log);
-        Assert.True(ServiceSandbox.WaitFor(() => _box.Property("appear.service", "ActiveState") == "inactive", Patience));
+        Assert.True(ServiceSandbox.WaitFor(() => _box.Property("appear.service", "ActiveState") == "inactive",
+            Patience));
         Assert.Equal(settled, Runs(log));
         Assert.Equal("active", _box.Property("appear.path", "ActiveState"));
     }
@@ -53,7 +56,8 @@ public sealed class PathUnitTests : IDisposable
     {
         var done = _box.File("done");
         _box.Unit("long.path", "[Path]\nPathChanged=/data/kick\n");
-        _box.Unit("long.service", $"[Service]\nExecStart=/bin/sh -c 'while [ ! -e {done} ]; do sleep 0.05; done; exit {code}'\n");
+        _box.Unit("long.service",
+            $"[Service]\nExecStart=/bin/sh -c 'while [ ! -e {done} ]; do sleep 0.05; done; exit {code}'\n");
         Directory.CreateDirectory(_box.File("data"));
         Assert.Equal(0, _box.Systemctl("start", "long.path").ExitCode);
 
@@ -98,7 +102,8 @@ public sealed class PathUnitTests : IDisposable
     {
         var log = PathUnit("queue", "DirectoryNotEmpty=/var/queue\nMakeDirectory=yes\nDirectoryMode=0700");
         // The job empties the queue, so the path unit goes back to waiting.
-        _box.Unit("queue.service", $"[Service]\nType=oneshot\nExecStart=/bin/sh -c 'echo run >> {log}; rm -f {_box.File("var/queue")}/*'\n");
+        _box.Unit("queue.service",
+            $"[Service]\nType=oneshot\nExecStart=/bin/sh -c 'echo run >> {log}; rm -f {_box.File("var/queue")}/*'\n");
         Assert.Equal(0, _box.Systemctl("start", "queue.path").ExitCode);
         var folder = new DirectoryInfo(_box.File("var/queue"));
         Assert.True(folder.Exists);
@@ -119,7 +124,8 @@ public sealed class PathUnitTests : IDisposable
 
         Assert.Equal(0, _box.Systemctl("start", "limited.path").ExitCode);
 
-        Assert.True(ServiceSandbox.WaitFor(() => _box.Property("limited.path", "Result") == "trigger-limit-hit", Patience), _box.Systemctl("status", "limited.path").ToString());
+        Assert.True(ServiceSandbox.WaitFor(() => _box.Property("limited.path", "Result") == "trigger-limit-hit",
+            Patience), _box.Systemctl("status", "limited.path").ToString());
         Assert.Equal("failed", _box.Property("limited.path", "ActiveState"));
         Assert.Equal(3, Runs(log));
 
@@ -140,8 +146,12 @@ public sealed class PathUnitTests : IDisposable
         PathUnit("shown", "PathExists=/a\nPathChanged=/b\nMakeDirectory=yes\nDirectoryMode=0750\nTriggerLimitBurst=7");
         Assert.Equal(0, _box.Systemctl("start", "shown.path").ExitCode);
 
-        var show = _box.Systemctl("show", "shown.path", "-p", "Unit,Paths,MakeDirectory,DirectoryMode,Result,TriggerLimitIntervalUSec,TriggerLimitBurst,Triggers,SubState").Stdout;
-        Assert.Equal("Unit=shown.service\nPaths=/b (PathChanged)\nPaths=/a (PathExists)\nMakeDirectory=yes\nDirectoryMode=0750\nResult=success\n"
+        var show = _box.Systemctl("show", "shown.path", "-p",
+            "Unit,Paths,MakeDirectory,DirectoryMode,Result,TriggerLimitIntervalUSec,TriggerLimitBurst,Triggers,"
+            + "SubState").Stdout;
+        Assert.Equal(
+            "Unit=shown.service\nPaths=/b (PathChanged)\nPaths=/a (PathExists)\nMakeDirectory=yes\nDirectoryMode=0750\n"
+            + "Result=success\n"
             + "TriggerLimitIntervalUSec=2s\nTriggerLimitBurst=7\nTriggers=shown.service\nSubState=waiting\n", show);
         Assert.Contains("shown.service", _box.Property("shown.path", "Before").Split(' '));
         var status = _box.Systemctl("status", "shown.path").Stdout;
@@ -152,14 +162,20 @@ public sealed class PathUnitTests : IDisposable
         Assert.Matches("^/a +PathExists +shown.path +shown.service$", list[1]);
         Assert.Matches("^/b +PathChanged +shown.path +shown.service$", list[2]);
         Assert.Equal(["", "2 paths listed.", "Pass --all to see loaded but inactive paths, too.", ""], list[3..]);
-        Assert.Contains("shown.path loaded active waiting Watch shown", _box.Systemctl("list-units", "--type=path").Stdout);
+        Assert.Contains("shown.path loaded active waiting Watch shown",
+            _box.Systemctl("list-units", "--type=path").Stdout);
     }
 
     private int[] WatcherPids()
-        => Directory.GetDirectories("/proc").Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0).Where(pid => pid > 0)
+        => Directory.GetDirectories("/proc").Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+            .Where(pid => pid > 0)
             .Where(pid =>
             {
-                try { return File.ReadAllText($"/proc/{pid}/cmdline").Contains("__pathwatch\0stopped.path\0--root=" + _box.Path, StringComparison.Ordinal); }
+                try
+                {
+                    return File.ReadAllText($"/proc/{pid}/cmdline")
+                        .Contains("__pathwatch\0stopped.path\0--root=" + _box.Path, StringComparison.Ordinal);
+                }
                 catch (IOException) { return false; }
                 catch (UnauthorizedAccessException) { return false; }
             }).ToArray();

@@ -27,7 +27,9 @@ public sealed class StartStopTests : IDisposable
         var stop = _box.Systemctl("stop", "sleeper.service");
 
         Assert.Equal(0, stop.ExitCode);
-        Assert.True(ServiceSandbox.WaitFor(() => !Directory.Exists($"/proc/{pid}") || File.ReadAllText($"/proc/{pid}/stat").Contains(") Z "), TimeSpan.FromSeconds(5)));
+        Assert.True(ServiceSandbox.WaitFor(() =>
+            !Directory.Exists($"/proc/{pid}") || File.ReadAllText($"/proc/{pid}/stat").Contains(") Z "),
+            TimeSpan.FromSeconds(5)));
         var after = _box.Systemctl("is-active", "sleeper");
         Assert.Equal((3, "inactive\n"), (after.ExitCode, after.Stdout));
     }
@@ -36,9 +38,13 @@ public sealed class StartStopTests : IDisposable
     public void WithoutACgroupAProcessThatLeftItsSessionAndTreeIsFoundByItsInvocationIdAndStopped()
     {
         var marker = _box.File("escapee.pid");
-        _box.Unit("esc.service", $"[Service]\nExecStart=/bin/sh -c 'setsid -f sh -c \"echo \\$\\$ > {marker}; exec sleep 100000\"; exec sleep 100000'\n");
+        _box.Unit("esc.service",
+            $"[Service]\n"
+            + $"ExecStart=/bin/sh -c 'setsid -f sh -c \"echo \\$\\$ > {marker}; exec sleep 100000\"; exec sleep "
+            + $"100000'\n");
         Assert.Equal(0, _box.Systemctl("start", "esc").ExitCode);
-        Assert.True(ServiceSandbox.WaitFor(() => File.Exists(marker) && File.ReadAllText(marker).Trim().Length > 0, TimeSpan.FromSeconds(5)));
+        Assert.True(ServiceSandbox.WaitFor(() => File.Exists(marker) && File.ReadAllText(marker).Trim().Length > 0,
+            TimeSpan.FromSeconds(5)));
         var escapee = int.Parse(File.ReadAllText(marker).Trim(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.NotEqual(_box.MainPid("esc.service"), escapee);
 
@@ -46,13 +52,15 @@ public sealed class StartStopTests : IDisposable
         var stop = _box.Systemctl("stop", "esc");
 
         Assert.True(stop.ExitCode == 0, stop.ToString());
-        Assert.True(ServiceSandbox.WaitFor(() => !ServiceSandbox.IsAlive(escapee), TimeSpan.FromSeconds(5)), "the escapee outlived stop");
+        Assert.True(ServiceSandbox.WaitFor(() => !ServiceSandbox.IsAlive(escapee), TimeSpan.FromSeconds(5)),
+            "the escapee outlived stop");
     }
 
     [Fact]
     public void StartAndStopMatchAGlobWithACharacterClassAsListUnitsDoes()
     {
-        foreach (var name in (string[])["web1", "web2", "web3"]) _box.Unit(name + ".service", "[Service]\nExecStart=/bin/sleep 300\n");
+        foreach (var name in (string[])["web1", "web2", "web3"])
+            _box.Unit(name + ".service", "[Service]\nExecStart=/bin/sleep 300\n");
 
         Assert.Equal(0, _box.Systemctl("start", "web[12]*").ExitCode);
 
@@ -70,8 +78,11 @@ public sealed class StartStopTests : IDisposable
     [Fact]
     public void SuccessExitStatusTakesSystemdsExitStatusNames()
     {
-        _box.Unit("tempfail.service", "[Service]\nType=oneshot\nRemainAfterExit=yes\nSuccessExitStatus=TEMPFAIL\nExecStart=/bin/sh -c 'exit 75'\n");
-        _box.Unit("usage.service", "[Service]\nType=oneshot\nSuccessExitStatus=TEMPFAIL\nExecStart=/bin/sh -c 'exit 64'\n");
+        _box.Unit("tempfail.service",
+            "[Service]\nType=oneshot\nRemainAfterExit=yes\nSuccessExitStatus=TEMPFAIL\n"
+            + "ExecStart=/bin/sh -c 'exit 75'\n");
+        _box.Unit("usage.service",
+            "[Service]\nType=oneshot\nSuccessExitStatus=TEMPFAIL\nExecStart=/bin/sh -c 'exit 64'\n");
 
         var listed = _box.Systemctl("start", "tempfail");
         var unlisted = _box.Systemctl("start", "usage");
@@ -108,7 +119,8 @@ public sealed class StartStopTests : IDisposable
         var start = _box.Systemctl("start", "broken");
 
         Assert.Equal(1, start.ExitCode);
-        Assert.StartsWith("Job for broken.service failed because the control process exited with error code.\n", start.Stderr);
+        Assert.StartsWith("Job for broken.service failed because the control process exited with error code.\n",
+            start.Stderr);
         Assert.Equal(0, _box.Systemctl("is-failed", "broken").ExitCode);
         Assert.Equal("exit-code", _box.Property("broken.service", "Result"));
         Assert.Equal(3, _box.Systemctl("status", "broken").ExitCode);
@@ -118,13 +130,15 @@ public sealed class StartStopTests : IDisposable
     public void AOneshotWithRemainAfterExitStaysActiveExitedWithItsExitStatusRecorded()
     {
         var marker = _box.File("ran");
-        _box.Unit("setup.service", $"[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/sh -c 'echo once >> {marker}'\n");
+        _box.Unit("setup.service",
+            $"[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/sh -c 'echo once >> {marker}'\n");
 
         Assert.Equal(0, _box.Systemctl("start", "setup").ExitCode);
         Assert.Equal(0, _box.Systemctl("start", "setup").ExitCode);
 
         Assert.Equal("once\n", File.ReadAllText(marker));
-        Assert.Equal(("active", "exited"), (_box.Property("setup.service", "ActiveState"), _box.Property("setup.service", "SubState")));
+        Assert.Equal(("active", "exited"), (_box.Property("setup.service", "ActiveState"),
+            _box.Property("setup.service", "SubState")));
         Assert.Equal("0", _box.Property("setup.service", "ExecMainStatus"));
     }
 
@@ -135,14 +149,16 @@ public sealed class StartStopTests : IDisposable
 
         Assert.Equal(1, _box.Systemctl("start", "fails").ExitCode);
 
-        Assert.Equal(("failed", "7"), (_box.Property("fails.service", "ActiveState"), _box.Property("fails.service", "ExecMainStatus")));
+        Assert.Equal(("failed", "7"), (_box.Property("fails.service", "ActiveState"),
+            _box.Property("fails.service", "ExecMainStatus")));
     }
 
     [Fact]
     public async Task TwoConcurrentStartsOfOneUnitRunItOnce()
     {
         var counter = _box.File("count");
-        _box.Unit("slow.service", $"[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/sh -c 'echo x >> {counter}; sleep 0.5'\n");
+        _box.Unit("slow.service",
+            $"[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/sh -c 'echo x >> {counter}; sleep 0.5'\n");
 
         var first = Task.Run(() => _box.Systemctl("start", "slow"));
         var second = Task.Run(() => _box.Systemctl("start", "slow"));

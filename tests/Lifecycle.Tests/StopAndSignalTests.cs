@@ -13,7 +13,8 @@ public sealed class StopAndSignalTests : IDisposable
     [Fact]
     public void StopSendsKillSignalThenSigkillAfterTimeout()
     {
-        _box.Unit("stubborn.service", "[Service]\nExecStart=/bin/sh -c 'trap \"\" TERM; while :; do sleep 0.2; done'\nTimeoutStopSec=1\n");
+        _box.Unit("stubborn.service",
+            "[Service]\nExecStart=/bin/sh -c 'trap \"\" TERM; while :; do sleep 0.2; done'\nTimeoutStopSec=1\n");
         Assert.Equal(0, _box.Systemctl("start", "stubborn").ExitCode);
         var pid = _box.MainPid("stubborn.service");
 
@@ -23,27 +24,32 @@ public sealed class StopAndSignalTests : IDisposable
         Assert.Equal(0, stop.ExitCode);
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.9), $"stopped after {clock.Elapsed}");
         Assert.False(Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z "));
-        Assert.Equal(("failed", "timeout"), (_box.Property("stubborn.service", "ActiveState"), _box.Property("stubborn.service", "Result")));
+        Assert.Equal(("failed", "timeout"), (_box.Property("stubborn.service", "ActiveState"),
+            _box.Property("stubborn.service", "Result")));
     }
 
     [Fact]
     public void StopOfAUnitWithTimeoutStopSecZeroWaitsWithoutLimitInsteadOfFailing()
     {
         // redis-server.service as Debian ships it: TimeoutStopSec=0 means no stop timeout.
-        _box.Unit("nolimit.service", "[Service]\nExecStart=/bin/sleep 300\nExecStop=/bin/true\nExecStopPost=/bin/true\nTimeoutStopSec=0\n");
+        _box.Unit("nolimit.service",
+            "[Service]\nExecStart=/bin/sleep 300\nExecStop=/bin/true\nExecStopPost=/bin/true\nTimeoutStopSec=0\n");
         Assert.Equal(0, _box.Systemctl("start", "nolimit").ExitCode);
 
         var stop = _box.Systemctl("stop", "nolimit");
 
         Assert.Equal((0, ""), (stop.ExitCode, stop.Stderr));
-        Assert.Equal(("inactive", "success"), (_box.Property("nolimit.service", "ActiveState"), _box.Property("nolimit.service", "Result")));
+        Assert.Equal(("inactive", "success"), (_box.Property("nolimit.service", "ActiveState"),
+            _box.Property("nolimit.service", "Result")));
     }
 
     [Fact]
     public void ExecStopRunsWithTheMainPidAndExecStopPostAfterTheKill()
     {
         var log = _box.File("log");
-        _box.Unit("polite.service", $"[Service]\nExecStart=/bin/sleep 300\nExecStop=/bin/sh -c 'echo stop $MAINPID >> {log}'\nExecStopPost=/bin/sh -c 'echo post >> {log}'\n");
+        _box.Unit("polite.service",
+            $"[Service]\nExecStart=/bin/sleep 300\nExecStop=/bin/sh -c 'echo stop $MAINPID >> {log}'\n"
+            + $"ExecStopPost=/bin/sh -c 'echo post >> {log}'\n");
         Assert.Equal(0, _box.Systemctl("start", "polite").ExitCode);
         var pid = _box.MainPid("polite.service");
 
@@ -56,12 +62,14 @@ public sealed class StopAndSignalTests : IDisposable
     public void KillSendsTheSignalToTheMainProcess()
     {
         var log = _box.File("got");
-        _box.Unit("catcher.service", $"[Service]\nExecStart=/bin/sh -c 'trap \"echo usr1 >> {log}\" USR1; while :; do sleep 0.1; done'\n");
+        _box.Unit("catcher.service",
+            $"[Service]\nExecStart=/bin/sh -c 'trap \"echo usr1 >> {log}\" USR1; while :; do sleep 0.1; done'\n");
         Assert.Equal(0, _box.Systemctl("start", "catcher").ExitCode);
 
         Assert.Equal(0, _box.Systemctl("kill", "-s", "SIGUSR1", "--kill-whom=main", "catcher").ExitCode);
 
-        Assert.True(ServiceSandbox.WaitFor(() => File.Exists(log) && File.ReadAllText(log) == "usr1\n", TimeSpan.FromSeconds(5)));
+        Assert.True(ServiceSandbox.WaitFor(() => File.Exists(log) && File.ReadAllText(log) == "usr1\n",
+            TimeSpan.FromSeconds(5)));
         Assert.Equal("active", _box.Property("catcher.service", "ActiveState"));
     }
 
@@ -70,7 +78,8 @@ public sealed class StopAndSignalTests : IDisposable
     {
         // SIGRTMIN+3 is 37 with glibc; dash's trap takes the number.
         var log = _box.File("got");
-        _box.Unit("rt.service", $"[Service]\nExecStart=/bin/sh -c 'trap \"echo rt >> {log}\" 37; while :; do sleep 0.1; done'\n");
+        _box.Unit("rt.service",
+            $"[Service]\nExecStart=/bin/sh -c 'trap \"echo rt >> {log}\" 37; while :; do sleep 0.1; done'\n");
         Assert.Equal(0, _box.Systemctl("start", "rt").ExitCode);
         string[][] forms = [["-s", "RTMIN+3"], ["--signal=SIGRTMIN+3"], ["-s", "37"]];
 
@@ -79,7 +88,8 @@ public sealed class StopAndSignalTests : IDisposable
             var kill = _box.Systemctl(["kill", .. forms[i], "--kill-whom=main", "rt"]);
             Assert.True(kill.ExitCode == 0, kill.ToString());
             var expected = string.Concat(Enumerable.Repeat("rt\n", i + 1));
-            Assert.True(ServiceSandbox.WaitFor(() => File.Exists(log) && File.ReadAllText(log) == expected, TimeSpan.FromSeconds(5)),
+            Assert.True(ServiceSandbox.WaitFor(() => File.Exists(log) && File.ReadAllText(log) == expected,
+                TimeSpan.FromSeconds(5)),
                 $"after {string.Join(' ', forms[i])}: {(File.Exists(log) ? File.ReadAllText(log) : "nothing")}");
         }
         Assert.Equal("active", _box.Property("rt.service", "ActiveState"));
@@ -89,7 +99,8 @@ public sealed class StopAndSignalTests : IDisposable
     public void ReloadRunsExecReloadWithTheMainPidAndKeepsTheUnitActive()
     {
         var log = _box.File("reloaded");
-        _box.Unit("conf.service", $"[Service]\nExecStart=/bin/sleep 300\nExecReload=/bin/sh -c 'echo $MAINPID > {log}'\n");
+        _box.Unit("conf.service",
+            $"[Service]\nExecStart=/bin/sleep 300\nExecReload=/bin/sh -c 'echo $MAINPID > {log}'\n");
         Assert.Equal(0, _box.Systemctl("start", "conf").ExitCode);
 
         Assert.Equal(0, _box.Systemctl("reload", "conf").ExitCode);
@@ -108,18 +119,21 @@ public sealed class StopAndSignalTests : IDisposable
 
         // EXIT_NOTIMPLEMENTED, systemctl's answer to BUS_ERROR_JOB_TYPE_NOT_APPLICABLE.
         Assert.Equal(3, reload.ExitCode);
-        Assert.Equal("Failed to reload plain.service: Job type reload is not applicable for unit plain.service.\n", reload.Stderr);
+        Assert.Equal("Failed to reload plain.service: Job type reload is not applicable for unit plain.service.\n",
+            reload.Stderr);
     }
 
     [Fact]
     public void RuntimeDirectoryIsCreatedBeforeTheStartAndRemovedOnStop()
     {
-        _box.Unit("rt.service", "[Service]\nExecStart=/bin/sleep 300\nRuntimeDirectory=rt-demo\nRuntimeDirectoryMode=0750\n");
+        _box.Unit("rt.service",
+            "[Service]\nExecStart=/bin/sleep 300\nRuntimeDirectory=rt-demo\nRuntimeDirectoryMode=0750\n");
 
         Assert.Equal(0, _box.Systemctl("start", "rt").ExitCode);
         var dir = _box.Root.Combine("/run/rt-demo");
         Assert.True(Directory.Exists(dir));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute,
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead
+            | UnixFileMode.GroupExecute,
             File.GetUnixFileMode(dir));
 
         Assert.Equal(0, _box.Systemctl("stop", "rt").ExitCode);
@@ -141,7 +155,8 @@ public sealed class StopAndSignalTests : IDisposable
     [Fact]
     public void CleanRemovesTheStateAndCacheFoldersOfAStoppedUnitOnlyWhenAsked()
     {
-        _box.Unit("data.service", "[Service]\nExecStart=/bin/sleep 300\nStateDirectory=data-demo\nCacheDirectory=data-demo\n");
+        _box.Unit("data.service",
+            "[Service]\nExecStart=/bin/sleep 300\nStateDirectory=data-demo\nCacheDirectory=data-demo\n");
         Assert.Equal(0, _box.Systemctl("start", "data").ExitCode);
         var state = _box.Root.Combine("/var/lib/data-demo");
         var cache = _box.Root.Combine("/var/cache/data-demo");
@@ -173,7 +188,9 @@ public sealed class StopAndSignalTests : IDisposable
     }
 
     private static List<int> Children(int pid)
-        => File.ReadAllText($"/proc/{pid}/task/{pid}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+        => File.ReadAllText($"/proc/{pid}/task/{pid}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(int.Parse).ToList();
 
-    private static bool Gone(int pid) => !Directory.Exists($"/proc/{pid}") || File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ");
+    private static bool Gone(int pid) =>
+        !Directory.Exists($"/proc/{pid}") || File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ");
 }

@@ -31,7 +31,8 @@ public sealed class Systemd252BehaviourTests : IDisposable
         var start = _box.Systemctl("start", "job");
 
         Assert.Equal(1, start.ExitCode);
-        Assert.StartsWith("Job for job.service failed because the control process exited with error code.", start.Stderr);
+        Assert.StartsWith("Job for job.service failed because the control process exited with error code.",
+            start.Stderr);
         Assert.Equal("failed", _box.Property("job.service", "ActiveState"));
         Assert.Equal("exit-code", _box.Property("job.service", "Result"));
     }
@@ -95,7 +96,8 @@ public sealed class Systemd252BehaviourTests : IDisposable
         var start = _box.Systemctl("start", "env");
 
         Assert.Equal(1, start.ExitCode);
-        Assert.StartsWith("Job for env.service failed because of unavailable resources or another system error.\n", start.Stderr);
+        Assert.StartsWith("Job for env.service failed because of unavailable resources or another system error.\n",
+            start.Stderr);
         Assert.Equal("resources", _box.Property("env.service", "Result"));
     }
 
@@ -141,7 +143,10 @@ public sealed class Systemd252BehaviourTests : IDisposable
         var show = _box.Systemctl("show", "getty@.service");
         var active = _box.Systemctl("is-active", "getty@.service");
 
-        Assert.Equal(new CommandResult(1, "", "Failed to get properties: Unit name getty@.service is neither a valid invocation ID nor unit name.\n"), show);
+        Assert.Equal(
+            new CommandResult(1, "",
+            "Failed to get properties: Unit name getty@.service is neither a valid invocation ID nor unit name.\n"),
+            show);
         Assert.Equal(new CommandResult(1, "", ""), active);
     }
 

@@ -2,7 +2,10 @@ using Platform.TestSupport;
 
 namespace Platform.Lifecycle.Tests;
 
-/// <summary>Every form of a time setting reaches stop and show without an overflow (issue 10: Debian's redis unit has TimeoutStopSec=0).</summary>
+/// <summary>
+/// Every form of a time setting reaches stop and show without an overflow (issue 10: Debian's redis unit has
+/// TimeoutStopSec=0).
+/// </summary>
 public sealed class TimeSettingTests : IDisposable
 {
     private readonly ServiceSandbox _box = new();

@@ -1,4 +1,3 @@
-using System.Composition;
 using System.Composition.Hosting;
 using System.Text;
 using System.Text.Json;
@@ -53,14 +52,20 @@ public sealed class ConsoleAndPluginTests
     {
         var assembly = typeof(FileLogSink).Assembly;
         using var container = new ContainerConfiguration().WithAssembly(assembly).CreateContainer();
-        var sinks = container.GetExports<Lazy<ILogSink, PluginExportMetadata>>().Select(e => PluginKind.LogSink + "/" + e.Metadata.Name);
-        var readers = container.GetExports<Lazy<ILogReaderSource, PluginExportMetadata>>().Select(e => PluginKind.LogReader + "/" + e.Metadata.Name);
+        var sinks = container.GetExports<Lazy<ILogSink, PluginExportMetadata>>()
+            .Select(e => PluginKind.LogSink + "/" + e.Metadata.Name);
+        var readers = container.GetExports<Lazy<ILogReaderSource, PluginExportMetadata>>()
+            .Select(e => PluginKind.LogReader + "/" + e.Metadata.Name);
         var names = sinks.Concat(readers).Order().ToList();
-        Assert.Equal(["log-reader/file", "log-sink/console", "log-sink/fifo", "log-sink/file", "log-sink/journald"], names);
-        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Join(Path.GetDirectoryName(assembly.Location), "plugin.json")));
+        Assert.Equal(["log-reader/file", "log-sink/console", "log-sink/fifo", "log-sink/file", "log-sink/journald"],
+            names);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(
+            Path.Join(Path.GetDirectoryName(assembly.Location), "plugin.json")));
         var exports = manifest.RootElement.GetProperty("exports").EnumerateArray().ToList();
-        Assert.Equal(names, exports.Select(e => e.GetProperty("kind").GetString() + "/" + e.GetProperty("name").GetString()).Order());
-        Assert.Equal(["Platform.LogSinks.dll"], manifest.RootElement.GetProperty("assemblies").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(names, exports.Select(e =>
+            e.GetProperty("kind").GetString() + "/" + e.GetProperty("name").GetString()).Order());
+        Assert.Equal(["Platform.LogSinks.dll"], manifest.RootElement.GetProperty("assemblies").EnumerateArray()
+            .Select(a => a.GetString()));
     }
 
     [Fact]
@@ -71,12 +76,16 @@ public sealed class ConsoleAndPluginTests
         using var stop = new CancellationTokenSource();
         Platform.Journal.JournalPump? pump = null;
         var run = Platform.Journal.JournalDaemon.RunInProcessAsync(root.Path, [collected], stop.Token, p => pump = p);
-        Helper.WaitUntil(() => Platform.Journal.JournalStreamClient.IsListening(Platform.Journal.JournalPaths.Socket(root.Path)), what: "the pump");
+        Helper.WaitUntil(() =>
+            Platform.Journal.JournalStreamClient.IsListening(Platform.Journal.JournalPaths.Socket(root.Path)),
+            what: "the pump");
         Assert.Null(Platform.Journal.JournalLock.TryAcquire(root.Path));
         pump!.Submit(Records.Make("init.scope", "Started web.service."));
-        using (var stream = Platform.Journal.JournalStreamClient.Connect(root.Path, new Platform.Journal.JournalStreamHeader("web.service", "web"), startPump: false))
+        using (var stream = Platform.Journal.JournalStreamClient.Connect(root.Path,
+            new Platform.Journal.JournalStreamHeader("web.service", "web"), startPump: false))
         {
-            var pid = ServiceSpawner.Spawn(["echo", "from the service"], (int)stream.DangerousGetHandle(), (int)stream.DangerousGetHandle());
+            var pid = ServiceSpawner.Spawn(["echo", "from the service"], (int)stream.DangerousGetHandle(),
+                (int)stream.DangerousGetHandle());
             ServiceSpawner.Wait(pid);
         }
         collected.WaitFor(r => r.Count == 2);
@@ -111,7 +120,11 @@ public sealed class ConsoleAndPluginTests
         public override bool CanSeek => false;
         public override bool CanWrite => true;
         public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();

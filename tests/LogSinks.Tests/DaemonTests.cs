@@ -12,13 +12,16 @@ public sealed class DaemonTests(ITestOutputHelper output)
     public void TheLauncherStartsADetachedPumpThatOutlivesItsStarterAndLeavesWhenIdle()
     {
         using var root = new TempRoot();
-        var spawner = Helper.Run(["__spawn", root.Path, "web.service", .. Helper.Command("__journald", "--root=" + root.Path, "--idle-exit=1.5"),
+        var spawner = Helper.Run(["__spawn", root.Path, "web.service",
+            .. Helper.Command("__journald", "--root=" + root.Path, "--idle-exit=1.5"),
             "--", "sh", "-c", "echo hello; sleep 0.7; echo bye"]);
         Assert.Equal(0, spawner.ExitCode);
         var daemon = FindDaemon(root.Path);
         using var reader = Sinks.Reader(root.Path);
-        Helper.WaitUntil(() => reader.Read(new LogQuery { Units = ["web.service"] }).Any(r => r.MessageText == "bye"), what: "the late line");
-        Assert.Equal(["hello", "bye"], reader.Read(new LogQuery { Units = ["web.service"] }).Select(r => r.MessageText));
+        Helper.WaitUntil(() => reader.Read(new LogQuery { Units = ["web.service"] }).Any(r => r.MessageText == "bye"),
+            what: "the late line");
+        Assert.Equal(["hello", "bye"], reader.Read(new LogQuery { Units = ["web.service"] })
+            .Select(r => r.MessageText));
         output.WriteLine($"detached pump RSS: {Helper.RssKiB(daemon)} KiB");
         Helper.WaitUntil(() => !ServiceSpawner.Alive(daemon), seconds: 10, what: "the idle pump to exit");
         Assert.False(File.Exists(JournalPaths.Socket(root.Path)));
@@ -46,7 +49,8 @@ public sealed class DaemonTests(ITestOutputHelper output)
         root.Write("/etc/not-a-folder", "x");
         using var daemon = StartDaemon(root, "--fifo=/etc/not-a-folder/splunk.fifo");
         using var reader = Sinks.Reader(root.Path);
-        Helper.WaitUntil(() => reader.Read(new LogQuery { Units = ["systemd-journald.service"] }).Any(), what: "the warning record");
+        Helper.WaitUntil(() => reader.Read(new LogQuery { Units = ["systemd-journald.service"] }).Any(),
+            what: "the warning record");
         var warning = Assert.Single(reader.Read(new LogQuery { Units = ["systemd-journald.service"] }));
         Assert.Contains("/etc/not-a-folder/splunk.fifo", warning.MessageText);
         Assert.Equal((4, "systemd-journald"), (warning.Priority, warning.Identifier));
@@ -65,7 +69,8 @@ public sealed class DaemonTests(ITestOutputHelper output)
         var query = new LogQuery { Units = ["big.service"] };
         var position = reader.Tail(query);
         var watch = Stopwatch.StartNew();
-        using (var stream = JournalStreamClient.Connect(root.Path, new JournalStreamHeader("big.service", "cat"), startPump: false))
+        using (var stream = JournalStreamClient.Connect(root.Path, new JournalStreamHeader("big.service", "cat"),
+            startPump: false))
         {
             var pid = ServiceSpawner.Spawn(["sh", "-c", $"cat '{root.Combine("/etc/platform/big.log")}'; echo MARK"],
                 (int)stream.DangerousGetHandle(), (int)stream.DangerousGetHandle());
@@ -84,7 +89,9 @@ public sealed class DaemonTests(ITestOutputHelper output)
             return marked;
         }, seconds: 30, what: "the mark after the big file");
         watch.Stop();
-        output.WriteLine($"service -> detached pump -> file journal (kept files read back): {BigLog.Figure((long)lines * BigLog.LineBytes, watch.Elapsed)}");
+        output.WriteLine(
+            $"service -> detached pump -> file journal (kept files read back): "
+            + $"{BigLog.Figure((long)lines * BigLog.LineBytes, watch.Elapsed)}");
         output.WriteLine($"detached pump RSS right after: {Helper.RssKiB(daemon.Id)} KiB");
         Assert.True(seen > lines / 2, $"only {seen} of {lines} lines are still in the journal");
         ServiceSpawner.Terminate(daemon.Id);
@@ -93,10 +100,13 @@ public sealed class DaemonTests(ITestOutputHelper output)
 
     private static DaemonProcess StartDaemon(TempRoot root, params string[] extra)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var a in (string[])[Helper.Assembly, "__journald", "--root=" + root.Path, "--idle-exit=60", .. extra]) psi.ArgumentList.Add(a);
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true,
+            RedirectStandardInput = true };
+        foreach (var a in (string[])[Helper.Assembly, "__journald", "--root=" + root.Path, "--idle-exit=60", .. extra])
+            psi.ArgumentList.Add(a);
         var daemon = new DaemonProcess(Process.Start(psi)!);
-        Helper.WaitUntil(() => JournalStreamClient.IsListening(JournalPaths.Socket(root.Path)), what: "the pump to listen");
+        Helper.WaitUntil(() => JournalStreamClient.IsListening(JournalPaths.Socket(root.Path)),
+            what: "the pump to listen");
         return daemon;
     }
 

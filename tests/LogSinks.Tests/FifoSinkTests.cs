@@ -44,7 +44,9 @@ public sealed class FifoSinkTests
         using var reader = new FifoReader(root.Combine("/run/small.fifo"));
         var lines = reader.ReadUntil(l => l.Count > 0 && Message(l[^1]) == "message 4999");
         using var notice = JsonDocument.Parse(lines[0]);
-        Assert.Equal($"Dropped {dropped} log records while {root.Combine("/run/small.fifo")} had no reader or was full (SpoolBytes=65536)",
+        Assert.Equal(
+            $"Dropped {dropped} log records while {root.Combine("/run/small.fifo")} had no reader or was full "
+            + $"(SpoolBytes=65536)",
             notice.RootElement.GetProperty("MESSAGE").GetString());
         Assert.Equal("4", notice.RootElement.GetProperty("PRIORITY").GetString());
         var kept = lines.Skip(1).Select(l => int.Parse(Message(l)[8..])).ToList();
@@ -71,7 +73,8 @@ public sealed class FifoSinkTests
         sink.Flush();
         using var second = new FifoReader(root.Combine("/run/relay.fifo"));
         var lines = second.ReadLines(200);
-        Assert.Equal(Enumerable.Range(100, 200).Select(i => $"message {i} " + new string('p', 200)), lines.Select(Message));
+        Assert.Equal(Enumerable.Range(100, 200).Select(i => $"message {i} " + new string('p', 200)),
+            lines.Select(Message));
     }
 
     [Fact]
@@ -91,7 +94,8 @@ public sealed class FifoSinkTests
         var lines = reader.ReadLines(2);
         using var first = JsonDocument.Parse(lines[0]);
         var e = first.RootElement;
-        Assert.Equal([0x68, 0x69, 0xff, 0x0a, 0x22], e.GetProperty("MESSAGE").EnumerateArray().Select(x => x.GetInt32()));
+        Assert.Equal([0x68, 0x69, 0xff, 0x0a, 0x22], e.GetProperty("MESSAGE").EnumerateArray()
+            .Select(x => x.GetInt32()));
         Assert.Equal("3", e.GetProperty("PRIORITY").GetString());
         Assert.Equal("web.service", e.GetProperty("_SYSTEMD_UNIT").GetString());
         Assert.Equal("321", e.GetProperty("_PID").GetString());
@@ -102,7 +106,8 @@ public sealed class FifoSinkTests
         Assert.Equal("stdout", e.GetProperty("_TRANSPORT").GetString());
         Assert.Equal("abc", e.GetProperty("_SYSTEMD_INVOCATION_ID").GetString());
         Assert.Matches("^[0-9a-f]{32}$", e.GetProperty("_BOOT_ID").GetString());
-        Assert.All(e.EnumerateObject().Where(p => p.Name != "MESSAGE"), p => Assert.Equal(JsonValueKind.String, p.Value.ValueKind));
+        Assert.All(e.EnumerateObject().Where(p => p.Name != "MESSAGE"),
+            p => Assert.Equal(JsonValueKind.String, p.Value.ValueKind));
         Assert.Equal("quote \" backslash \\ tab \t done", Message(lines[1]));
     }
 
@@ -114,7 +119,8 @@ public sealed class FifoSinkTests
         root.Write("/var/plain-file", "x");
         var warnings = new List<string>();
         var opened = LogSinkOpener.OpenAll(
-            [new("fifo", new FifoLogSink()), new("fifo2", new FifoLogSink()), new("file", new FileLogSink())], root.Path,
+            [new("fifo", new FifoLogSink()), new("fifo2", new FifoLogSink()), new("file", new FileLogSink())],
+                root.Path,
             name => name switch
             {
                 "fifo" => new Dictionary<string, string> { ["Path"] = "/etc/not-a-folder/log.fifo" },
@@ -129,7 +135,8 @@ public sealed class FifoSinkTests
         {
             pump.Wait(pump.Spawn("x.service", "echo", "still logged"));
             using var reader = Sinks.Reader(root.Path);
-            Helper.WaitUntil(() => reader.Read(new LogQuery()).Any(r => r.MessageText == "still logged"), what: "the file sink to get the line");
+            Helper.WaitUntil(() => reader.Read(new LogQuery()).Any(r => r.MessageText == "still logged"),
+                what: "the file sink to get the line");
         }
         foreach (var sink in opened) sink.Dispose();
     }

@@ -1,4 +1,3 @@
-using System.Text;
 using Platform.Abstractions;
 using Platform.Journal;
 using Platform.LogSinks.FileJournal;
@@ -20,10 +19,13 @@ public sealed class FileSinkTests
                 if (i % 37 == 0) sink.Flush();
             }
         var files = Directory.GetFiles(root.Combine("/var/log/journal")).Select(Path.GetFileName).Order().ToList();
-        Assert.Equal(["web.service.journal", "web.service.journal.1", "web.service.journal.2", "web.service.journal.3"], files);
-        Assert.All(files, f => Assert.InRange(new FileInfo(root.Combine("/var/log/journal/" + f)).Length, 1, 64 * 1024));
+        Assert.Equal(["web.service.journal", "web.service.journal.1", "web.service.journal.2", "web.service.journal.3"],
+            files);
+        Assert.All(files, f =>
+            Assert.InRange(new FileInfo(root.Combine("/var/log/journal/" + f)).Length, 1, 64 * 1024));
         using var reader = Sinks.Reader(root.Path);
-        var numbers = reader.Read(new LogQuery { Units = ["web.service"] }).Select(r => int.Parse(r.MessageText[5..10])).ToList();
+        var numbers = reader.Read(new LogQuery { Units = ["web.service"] }).Select(r => int.Parse(r.MessageText[5..10]))
+            .ToList();
         Assert.Equal(4999, numbers[^1]);
         Assert.Equal(Enumerable.Range(numbers[0], numbers.Count), numbers);
         Assert.True(numbers.Count > 1000, $"only {numbers.Count} records kept in four 64K files");
@@ -65,11 +67,14 @@ public sealed class FileSinkTests
         }
         using var reader = Sinks.Reader(root.Path);
         Assert.Equal(["a1", "b1", "a2", "b2", "a3"], reader.Read(new LogQuery()).Select(r => r.MessageText));
-        Assert.Equal(["a1", "a2", "a3"], reader.Read(new LogQuery { Units = ["a.service"] }).Select(r => r.MessageText));
-        Assert.Equal(["b1", "a2", "b2"], reader.Read(new LogQuery { SinceUsec = 1500, UntilUsec = 2500 }).Select(r => r.MessageText));
+        Assert.Equal(["a1", "a2", "a3"], reader.Read(new LogQuery { Units = ["a.service"] })
+            .Select(r => r.MessageText));
+        Assert.Equal(["b1", "a2", "b2"], reader.Read(new LogQuery { SinceUsec = 1500, UntilUsec = 2500 })
+            .Select(r => r.MessageText));
         Assert.Equal(["b1", "a2"], reader.Read(new LogQuery { MaxPriority = 3 }).Select(r => r.MessageText));
         var first = reader.Read(new LogQuery()).First();
-        Assert.Equal((100, "a", 1000L, Environment.MachineName), (first.Pid, first.Identifier, first.RealtimeUsec, first.Hostname));
+        Assert.Equal((100, "a", 1000L, Environment.MachineName),
+            (first.Pid, first.Identifier, first.RealtimeUsec, first.Hostname));
         Assert.Matches("^[0-9a-f]{32}$", first.Fields!["_BOOT_ID"]);
     }
 
@@ -82,7 +87,8 @@ public sealed class FileSinkTests
             sink.Write(new LogRecord
             {
                 Unit = "bin.service", RealtimeUsec = 5, Message = message, Stream = "stderr",
-                Fields = new Dictionary<string, string> { ["_SYSTEMD_INVOCATION_ID"] = "0123456789abcdef0123456789abcdef" },
+                Fields = new Dictionary<string, string> { ["_SYSTEMD_INVOCATION_ID"] =
+                    "0123456789abcdef0123456789abcdef" },
             });
         using var reader = Sinks.Reader(root.Path);
         var record = Assert.Single(reader.Read(new LogQuery()));
@@ -100,14 +106,16 @@ public sealed class FileSinkTests
         using var reader = Sinks.Reader(root.Path);
         var query = new LogQuery { Units = ["live.service"] };
         var position = reader.Tail(query);
-        var pid = pump.Spawn("live.service", "sh", "-c", "for i in $(seq 1 3000); do echo \"tick $i\"; [ $((i % 500)) = 0 ] && sleep 0.1; done");
+        var pid = pump.Spawn("live.service", "sh", "-c",
+            "for i in $(seq 1 3000); do echo \"tick $i\"; [ $((i % 500)) = 0 ] && sleep 0.1; done");
         var seen = new List<string>();
         Helper.WaitUntil(() =>
         {
             seen.AddRange(reader.ReadAfter(query, ref position).Select(r => r.MessageText));
             return seen.Count >= 3000;
         }, () => $"3000 followed lines; saw {seen.Count}, last {seen.LastOrDefault()}, a full read has "
-            + $"{reader.Read(query).Count()}, files: {string.Join(' ', Directory.GetFiles(root.Combine("/var/log/journal")).Select(Path.GetFileName))}");
+            + $"{reader.Read(query).Count()}, files: "
+                + $"{string.Join(' ', Directory.GetFiles(root.Combine("/var/log/journal")).Select(Path.GetFileName))}");
         pump.Wait(pid);
         Assert.Equal(Enumerable.Range(1, 3000).Select(i => $"tick {i}"), seen);
         Assert.True(Directory.GetFiles(root.Combine("/var/log/journal")).Length > 3, "the test should rotate");

@@ -32,11 +32,41 @@ public sealed class JournalDamageTests
         var path = WriteThree(root);
         // A length that points far past the end of the file: the record looks incomplete, yet "three" follows.
         var at = RecordOffset(path, 1);
-        using (var f = new FileStream(path, FileMode.Open, FileAccess.Write)) { f.Position = at; f.Write([0x00, 0x00, 0x10, 0x00]); }
+        using (var f = new FileStream(path, FileMode.Open, FileAccess.Write))
+        {
+            f.Position = at;
+            f.Write([0x00, 0x00, 0x10, 0x00]);
+        }
         using var reader = Sinks.Reader(root.Path);
         Assert.Equal(["one", "three"], reader.Read(Db).Select(r => r.MessageText));
         object position = new();
         Assert.Equal(["one", "three"], reader.ReadAfter(Db, ref position).Select(r => r.MessageText));
+    }
+
+    [Fact]
+    public void ARecordStillBeingWrittenIsNotDamageAndIsReadOnceTheWriterCompletesIt()
+    {
+        using var root = new TempRoot();
+        var path = WriteThree(root);
+        var bytes = File.ReadAllBytes(path);
+        var second = (int)RecordOffset(path, 1);
+        var third = (int)RecordOffset(path, 2);
+        var half = third + (bytes.Length - third) / 2;
+        // The writer is in the middle of appending "three": half of it is in the file.
+        File.WriteAllBytes(path, bytes[..half]);
+        using var reader = Sinks.Reader(root.Path);
+        object position = new();
+        Assert.Equal(["one", "two"], reader.ReadAfter(Db, ref position).Select(r => r.MessageText));
+
+        // It completes "three" and appends another record ("one" again) before the next read.
+        using (var f = new FileStream(path, FileMode.Append, FileAccess.Write))
+        {
+            f.Write(bytes.AsSpan(half));
+            f.Write(bytes.AsSpan(JournalFileFormat.HeaderSize, second - JournalFileFormat.HeaderSize));
+        }
+
+        Assert.Equal(["three", "one"], reader.ReadAfter(Db, ref position).Select(r => r.MessageText));
+        Assert.False(reader.Damaged.ContainsKey(path));
     }
 
     [Fact]
@@ -63,7 +93,8 @@ public sealed class JournalDamageTests
         Corrupt(path, RecordOffset(path, 1) + 30);
         lines.Clear();
         using (var reader = Sinks.Reader(root.Path)) Assert.False(reader.Verify(lines.Add));
-        Assert.Contains(lines, l => l.StartsWith($"FAIL: {path} (Bad message: damaged record", StringComparison.Ordinal));
+        Assert.Contains(lines, l =>
+            l.StartsWith($"FAIL: {path} (Bad message: damaged record", StringComparison.Ordinal));
         Assert.Contains($"PASS: {root.Combine("/var/log/journal/web.service.journal")}", lines);
     }
 
@@ -77,7 +108,9 @@ public sealed class JournalDamageTests
 
         var show = CommandRunner.Run(Published.Journalctl, ["--root=" + root.Path, "-u", "db", "-o", "cat"]);
         Assert.Equal("one\nthree\n", show.Stdout);
-        Assert.Equal($"Journal file {path} is corrupted: 1 damaged part(s) skipped. Check it with journalctl --verify.\n", show.Stderr);
+        Assert.Equal(
+            $"Journal file {path} is corrupted: 1 damaged part(s) skipped. Check it with journalctl --verify.\n",
+            show.Stderr);
         Assert.Equal(1, show.ExitCode);
 
         var verify = CommandRunner.Run(Published.Journalctl, ["--root=" + root.Path, "--verify"]);
@@ -91,7 +124,8 @@ public sealed class JournalDamageTests
         using var root = new TempRoot();
         const int written = 3000;
         using (var sink = Sinks.File(root.Path, null, ("MaxFileSize", "16K"), ("MaxFiles", "2")))
-            for (var i = 0; i < written; i++) sink.Write(Records.Make("db.service", $"line {i:D5} " + new string('x', 40)));
+            for (var i = 0; i < written; i++)
+                sink.Write(Records.Make("db.service", $"line {i:D5} " + new string('x', 40)));
         using var reader = Sinks.Reader(root.Path);
         var kept = reader.Read(Db).Count();
         Assert.Equal(written - kept, reader.RotatedAway("db.service"));
@@ -101,7 +135,8 @@ public sealed class JournalDamageTests
 
     private static string WriteThree(TempRoot root)
     {
-        TestJournal.Write(root, Records.Make("db.service", "one"), Records.Make("db.service", "two"), Records.Make("db.service", "three"));
+        TestJournal.Write(root, Records.Make("db.service", "one"), Records.Make("db.service", "two"),
+            Records.Make("db.service", "three"));
         return root.Combine("/var/log/journal/db.service.journal");
     }
 

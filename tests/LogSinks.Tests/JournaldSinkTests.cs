@@ -15,7 +15,8 @@ public sealed class JournaldSinkTests
         using var root = new TempRoot();
         var warnings = new List<string>();
         using var sink = new JournaldLogSink();
-        Assert.True(sink.Open(Sinks.Context(root.Path, warnings, ("Socket", "/run/journal.socket"), ("RecheckSeconds", "0"))));
+        Assert.True(sink.Open(Sinks.Context(root.Path, warnings, ("Socket", "/run/journal.socket"),
+            ("RecheckSeconds", "0"))));
         sink.Write(Records.Make("web.service", "lost while absent"));
         Assert.Empty(warnings);
         Assert.Equal(0, sink.Sent);
@@ -31,7 +32,8 @@ public sealed class JournaldSinkTests
         var length = new byte[8];
         BinaryPrimitives.WriteUInt64LittleEndian(length, 12);
         expected.Write(length);
-        expected.Write("first\nsecond\nPRIORITY=3\nSYSLOG_IDENTIFIER=web\nSYSLOG_PID=42\nOBJECT_SYSTEMD_UNIT=web.service\n"u8);
+        expected.Write(
+            "first\nsecond\nPRIORITY=3\nSYSLOG_IDENTIFIER=web\nSYSLOG_PID=42\nOBJECT_SYSTEMD_UNIT=web.service\n"u8);
         Assert.Equal(Encoding.Latin1.GetString(expected.ToArray()), Encoding.Latin1.GetString(datagram));
         Helper.WaitUntil(() => sink.Sent == 1, what: "the send to be counted");
         Assert.Empty(warnings);

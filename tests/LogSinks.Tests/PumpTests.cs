@@ -12,7 +12,8 @@ public sealed class PumpTests
         using var root = new TempRoot();
         using var pump = new PumpHarness(root);
         var pid = pump.Spawn("web.service", "sh", "-c",
-            "for i in $(seq 1 200); do echo \"out $i\"; echo \"err $i\" >&2; done; echo '<4>warned'; echo '<8>kept'; echo '<07>debug'; sleep 30");
+            "for i in $(seq 1 200); do echo \"out $i\"; echo \"err $i\" >&2; done; echo '<4>warned'; echo '<8>kept'; "
+                + "echo '<07>debug'; sleep 30");
         // The service stays alive until its lines are in, so its /proc entry (_COMM) can be read.
         var records = pump.Collected.WaitFor(r => r.Count >= 403);
         var outs = records.Where(r => r.MessageText.StartsWith("out ")).ToList();
@@ -39,7 +40,8 @@ public sealed class PumpTests
     {
         using var root = new TempRoot();
         using var pump = new PumpHarness(root);
-        var spawner = Helper.Run("__spawn", root.Path, "late.service", "--", "sh", "-c", "echo early; sleep 1; echo late");
+        var spawner = Helper.Run("__spawn", root.Path, "late.service", "--", "sh", "-c",
+            "echo early; sleep 1; echo late");
         Assert.Equal(0, spawner.ExitCode);
         var spawnerGone = JournalClockNow();
         var servicePid = int.Parse(spawner.Stdout.Trim());
@@ -56,7 +58,8 @@ public sealed class PumpTests
     {
         using var root = new TempRoot();
         using var pump = new PumpHarness(root);
-        var pid = pump.Spawn("pids.service", "sh", "-c", "echo parent; /bin/echo external; echo parent again; sleep 30");
+        var pid = pump.Spawn("pids.service", "sh", "-c",
+            "echo parent; /bin/echo external; echo parent again; sleep 30");
         var records = pump.Collected.WaitFor(r => r.Count >= 3);
         Assert.Equal(pid, records.Single(r => r.MessageText == "parent").Pid);
         Assert.Equal(pid, records.Single(r => r.MessageText == "parent again").Pid);
@@ -72,11 +75,13 @@ public sealed class PumpTests
         using var root = new TempRoot();
         using var pump = new PumpHarness(root);
         var pid = pump.Spawn("long.service", "python3", "-c",
-            "import sys; o=sys.stdout.buffer; o.write(b'A'*102400+b'\\n'); o.write(b'tail without newline'); o.flush()");
+            "import sys; o=sys.stdout.buffer; o.write(b'A'*102400+b'\\n'); o.write(b'tail without newline'); "
+                + "o.flush()");
         pump.Wait(pid);
         var records = pump.Collected.WaitFor(r => r.Count >= 4);
         Assert.Equal([49152, 49152, 4096, 20], records.Select(r => r.Message.Length));
-        Assert.Equal(["line-max", "line-max", null, "eof"], records.Select(r => r.Fields!.GetValueOrDefault("_LINE_BREAK")));
+        Assert.Equal(["line-max", "line-max", null, "eof"], records.Select(r =>
+            r.Fields!.GetValueOrDefault("_LINE_BREAK")));
         Assert.All(records.Take(3), r => Assert.True(r.Message.All(b => b == (byte)'A')));
     }
 
@@ -101,7 +106,8 @@ public sealed class PumpTests
         var pid = pump.Spawn("bin.service", "printf", "\\377\\376 bin \\001\\033[1m\\nok\\n");
         pump.Wait(pid);
         var records = pump.Collected.WaitFor(r => r.Count >= 2);
-        Assert.Equal(new byte[] { 0xff, 0xfe, 0x20, 0x62, 0x69, 0x6e, 0x20, 0x01, 0x1b, 0x5b, 0x31, 0x6d }, records[0].Message);
+        Assert.Equal(new byte[] { 0xff, 0xfe, 0x20, 0x62, 0x69, 0x6e, 0x20, 0x01, 0x1b, 0x5b, 0x31, 0x6d },
+            records[0].Message);
     }
 
     [Fact]
@@ -109,7 +115,8 @@ public sealed class PumpTests
     {
         using var root = new TempRoot();
         using var pump = new PumpHarness(root);
-        var pids = Enumerable.Range(0, 60).Select(i => pump.Spawn($"many{i}.service", "sh", "-c", "for i in $(seq 1 300); do echo \"line $i\"; done")).ToList();
+        var pids = Enumerable.Range(0, 60).Select(i =>
+            pump.Spawn($"many{i}.service", "sh", "-c", "for i in $(seq 1 300); do echo \"line $i\"; done")).ToList();
         foreach (var pid in pids) pump.Wait(pid);
         var records = pump.Collected.WaitFor(r => r.Count >= 60 * 300);
         Assert.Equal(60 * 300, records.Count);
@@ -124,9 +131,11 @@ public sealed class PumpTests
     {
         using var root = new TempRoot();
         using var pump = new PumpHarness(root);
-        using (var raw = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, 0))
+        using (var raw = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix,
+            System.Net.Sockets.SocketType.Stream, 0))
         {
-            raw.Connect(new System.Net.Sockets.UnixDomainSocketEndPoint(Platform.Journal.JournalPaths.Socket(root.Path)));
+            raw.Connect(new System.Net.Sockets.UnixDomainSocketEndPoint(
+                Platform.Journal.JournalPaths.Socket(root.Path)));
             raw.Send(Encoding.ASCII.GetBytes("GET / HTTP/1.0\n\nhello\n"));
         }
         var pid = pump.Spawn("fine.service", "echo", "still fine");

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Platform.Abstractions;
 using Platform.LogSinks.Tests.Support;
 using Platform.TestSupport;
 
@@ -23,7 +22,8 @@ public sealed class RealJournaldTests : IClassFixture<RealJournaldRun>
     [Fact]
     public void JournaldSinkEntriesAreReadBackByTheRealJournalctl()
     {
-        Assert.Equal($"sent {JournaldProbe.Records().Count()} dropped 0", Encoding.UTF8.GetString(_run.Output("send.txt")).Trim());
+        Assert.Equal($"sent {JournaldProbe.Records().Count()} dropped 0",
+            Encoding.UTF8.GetString(_run.Output("send.txt")).Trim());
         var entries = Entries("probe-unit.json");
         var expected = JournaldProbe.Records().ToList();
         Assert.Equal(expected.Count, entries.Count);
@@ -31,7 +31,8 @@ public sealed class RealJournaldTests : IClassFixture<RealJournaldRun>
         {
             var e = entries[i];
             Assert.Equal(expected[i].Message, RealEntries.Bytes(e.GetProperty("MESSAGE")));
-            Assert.Equal(expected[i].Priority.ToString(CultureInfo.InvariantCulture), e.GetProperty("PRIORITY").GetString());
+            Assert.Equal(expected[i].Priority.ToString(CultureInfo.InvariantCulture),
+                e.GetProperty("PRIORITY").GetString());
             Assert.Equal(JournaldProbe.Identifier, e.GetProperty("SYSLOG_IDENTIFIER").GetString());
             Assert.Equal("4242", e.GetProperty("SYSLOG_PID").GetString());
             Assert.Equal(JournaldProbe.Unit, e.GetProperty("OBJECT_SYSTEMD_UNIT").GetString());
@@ -44,7 +45,8 @@ public sealed class RealJournaldTests : IClassFixture<RealJournaldRun>
     public void StreamLinesAreCutExactlyAsRealJournaldCutsThem()
     {
         var real = Entries("all.json").Where(e => e.GetProperty("SYSLOG_IDENTIFIER").GetString() == "streamcut")
-            .Select(e => (Convert.ToHexString(RealEntries.Bytes(e.GetProperty("MESSAGE"))), e.GetProperty("PRIORITY").GetString()!,
+            .Select(e => (Convert.ToHexString(RealEntries.Bytes(e.GetProperty("MESSAGE"))),
+                e.GetProperty("PRIORITY").GetString()!,
                 e.TryGetProperty("_LINE_BREAK", out var b) ? b.GetString() : null))
             .ToList();
         using var root = new TempRoot();
@@ -53,7 +55,8 @@ public sealed class RealJournaldTests : IClassFixture<RealJournaldRun>
         File.WriteAllBytes(input, RealJournaldRun.StreamInput);
         pump.Wait(pump.Spawn("streamcut.service", "cat", input));
         var ours = pump.Collected.WaitFor(r => r.Any(x => x.Fields?.GetValueOrDefault("_LINE_BREAK") == "eof"))
-            .Select(r => (Convert.ToHexString(r.Message), r.Priority.ToString(CultureInfo.InvariantCulture), r.Fields!.GetValueOrDefault("_LINE_BREAK")))
+            .Select(r => (Convert.ToHexString(r.Message), r.Priority.ToString(CultureInfo.InvariantCulture),
+                r.Fields!.GetValueOrDefault("_LINE_BREAK")))
             .ToList();
         Assert.True(real.Count > 10, "journald logged too little: " + real.Count);
         Assert.Equal(real, ours);
@@ -70,7 +73,8 @@ public sealed class RealJournaldTests : IClassFixture<RealJournaldRun>
     {
         using var root = RealEntries.CopyToOurJournal(Entries("all.json"));
         Assert.Equal(Encoding.UTF8.GetString(_run.Output("out." + mode)),
-            Encoding.UTF8.GetString(TestJournal.RunBytes(root, "--no-pager", "-o", mode, "-t", "probe", "-t", "streamcut")));
+            Encoding.UTF8.GetString(TestJournal.RunBytes(root, "--no-pager", "-o", mode, "-t", "probe", "-t",
+                "streamcut")));
     }
 
     [Fact]
@@ -78,7 +82,8 @@ public sealed class RealJournaldTests : IClassFixture<RealJournaldRun>
     {
         using var root = RealEntries.CopyToOurJournal(Entries("all.json"));
         var real = Encoding.UTF8.GetString(_run.Output("out.json")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var ours = Encoding.UTF8.GetString(TestJournal.RunBytes(root, "-o", "json", "-t", "probe", "-t", "streamcut")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var ours = Encoding.UTF8.GetString(TestJournal.RunBytes(root, "-o", "json", "-t", "probe", "-t", "streamcut"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(real.Length, ours.Length);
         for (var i = 0; i < real.Length; i++)
         {
@@ -86,9 +91,12 @@ public sealed class RealJournaldTests : IClassFixture<RealJournaldRun>
             using var o = JsonDocument.Parse(ours[i]);
             var realNames = r.RootElement.EnumerateObject().Select(p => p.Name).ToHashSet();
             // Every field we print exists in journald's entry too, except the unit that only cgroups give journald.
-            Assert.DoesNotContain(o.RootElement.EnumerateObject().Select(p => p.Name), n => !realNames.Contains(n) && n != "_SYSTEMD_UNIT");
-            foreach (var name in new[] { "MESSAGE", "PRIORITY", "SYSLOG_IDENTIFIER", "_PID", "_HOSTNAME", "_BOOT_ID", "__REALTIME_TIMESTAMP", "__MONOTONIC_TIMESTAMP" })
-                Assert.Equal(r.RootElement.GetProperty(name).GetRawText(), o.RootElement.GetProperty(name).GetRawText());
+            Assert.DoesNotContain(o.RootElement.EnumerateObject().Select(p => p.Name),
+                n => !realNames.Contains(n) && n != "_SYSTEMD_UNIT");
+            foreach (var name in new[] { "MESSAGE", "PRIORITY", "SYSLOG_IDENTIFIER", "_PID", "_HOSTNAME", "_BOOT_ID",
+                "__REALTIME_TIMESTAMP", "__MONOTONIC_TIMESTAMP" })
+                Assert.Equal(r.RootElement.GetProperty(name).GetRawText(),
+                    o.RootElement.GetProperty(name).GetRawText());
         }
     }
 

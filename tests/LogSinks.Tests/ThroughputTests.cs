@@ -22,7 +22,9 @@ public sealed class ThroughputTests(ITestOutputHelper output)
         watch.Stop();
         pump.Wait(pid);
         var bytes = (long)lines * BigLog.LineBytes;
-        output.WriteLine($"service -> pump -> file sink: {BigLog.Figure(bytes, watch.Elapsed)}; test process RSS +{Helper.RssKiB(Environment.ProcessId) - rssBefore} KiB");
+        output.WriteLine(
+            $"service -> pump -> file sink: {BigLog.Figure(bytes, watch.Elapsed)}; test process RSS "
+            + $"+{Helper.RssKiB(Environment.ProcessId) - rssBefore} KiB");
         pump.Stop();
         using var reader = Sinks.Reader(root.Path);
         var count = 0;
@@ -48,7 +50,8 @@ public sealed class ThroughputTests(ITestOutputHelper output)
         var jsonBytes = 0L;
         var reading = Task.Factory.StartNew(() =>
         {
-            using var stream = new FileStream(root.Combine("/run/bench.fifo"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
+            using var stream = new FileStream(root.Combine("/run/bench.fifo"), FileMode.Open, FileAccess.Read,
+                FileShare.ReadWrite, 1);
             var buffer = new byte[1 << 20];
             while (Interlocked.Read(ref received) < lines)
             {
@@ -60,12 +63,15 @@ public sealed class ThroughputTests(ITestOutputHelper output)
         }, TaskCreationOptions.LongRunning);
         var watch = Stopwatch.StartNew();
         var pid = pump.Spawn("big.service", "cat", input);
-        Helper.WaitUntil(() => Interlocked.Read(ref received) >= lines, seconds: 120, what: "all JSON lines from the FIFO");
+        Helper.WaitUntil(() => Interlocked.Read(ref received) >= lines, seconds: 120,
+            what: "all JSON lines from the FIFO");
         watch.Stop();
         pump.Wait(pid);
         await reading.WaitAsync(TimeSpan.FromSeconds(5));
         var bytes = (long)lines * BigLog.LineBytes;
-        output.WriteLine($"service -> pump -> fifo sink -> reader: {BigLog.Figure(bytes, watch.Elapsed)} of input, {jsonBytes / 1e6:F1} MB of JSON");
+        output.WriteLine(
+            $"service -> pump -> fifo sink -> reader: {BigLog.Figure(bytes, watch.Elapsed)} of input, "
+            + $"{jsonBytes / 1e6:F1} MB of JSON");
         Assert.Equal(lines, received);
         Assert.Equal(0, fifo.DroppedLines);
     }

@@ -52,7 +52,8 @@ public sealed class EndpointAddressTests
         var path = root.Combine("/run/systemd/notify.web.service");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // A process that binds and exits without unlinking leaves its socket file behind (.NET's Socket would unlink).
-        var bound = CommandRunner.Run("python3", ["-c", "import socket,sys\ns=socket.socket(socket.AF_UNIX,socket.SOCK_DGRAM)\ns.bind(sys.argv[1])", path]);
+        var bound = CommandRunner.Run("python3",
+            ["-c", "import socket,sys\ns=socket.socket(socket.AF_UNIX,socket.SOCK_DGRAM)\ns.bind(sys.argv[1])", path]);
         Assert.Equal(0, bound.ExitCode);
         Assert.EndsWith(" socket", TestEndpoints.Stat(path));
 

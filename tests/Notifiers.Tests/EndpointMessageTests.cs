@@ -26,11 +26,13 @@ public sealed class EndpointMessageTests
     {
         using var root = new TempRoot();
         using var endpoint = TestEndpoints.Create(root);
-        NotifyClient.Send(endpoint.Address!, "READY=1\nSTATUS=Serving 3 clients\nMAINPID=4242\nERRNO=17\nEXTEND_TIMEOUT_USEC=5000000\nWATCHDOG=1\n");
+        NotifyClient.Send(endpoint.Address!,
+            "READY=1\nSTATUS=Serving 3 clients\nMAINPID=4242\nERRNO=17\nEXTEND_TIMEOUT_USEC=5000000\nWATCHDOG=1\n");
 
         var message = await TestEndpoints.ReceiveAsync(endpoint);
 
-        Assert.Equal(["READY", "STATUS", "MAINPID", "ERRNO", "EXTEND_TIMEOUT_USEC", "WATCHDOG"], message.Fields.Select(f => f.Key));
+        Assert.Equal(["READY", "STATUS", "MAINPID", "ERRNO", "EXTEND_TIMEOUT_USEC", "WATCHDOG"],
+            message.Fields.Select(f => f.Key));
         Assert.True(message.Ready);
         Assert.Equal("Serving 3 clients", message.Status);
         Assert.Equal(4242, message.MainPid);
@@ -100,7 +102,8 @@ public sealed class EndpointMessageTests
         var parent = TestEndpoints.ParentPid();
         if (!Environment.IsPrivilegedProcess)
         {
-            Assert.Throws<IOException>(() => NotifyClient.SendWithCredentials(endpoint.Address!, "READY=1", parent, 0, 0));
+            Assert.Throws<IOException>(() =>
+                NotifyClient.SendWithCredentials(endpoint.Address!, "READY=1", parent, 0, 0));
             return;
         }
 

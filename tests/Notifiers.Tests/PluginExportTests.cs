@@ -1,4 +1,3 @@
-using System.Composition;
 using System.Composition.Hosting;
 using System.Text.Json;
 using Platform.Abstractions;
@@ -10,7 +9,8 @@ public sealed class PluginExportTests
     [Fact]
     public void MefComposesTheUnixTransportUnderItsName()
     {
-        using var container = new ContainerConfiguration().WithAssembly(typeof(UnixNotifyTransport).Assembly).CreateContainer();
+        using var container = new ContainerConfiguration().WithAssembly(typeof(UnixNotifyTransport).Assembly)
+            .CreateContainer();
 
         var export = Assert.Single(container.GetExports<Lazy<INotifyTransport, PluginExportMetadata>>());
 
@@ -24,7 +24,8 @@ public sealed class PluginExportTests
         var manifest = Path.Join(RepoRoot(), "plugins", "Notifiers", "plugin.json");
         using var json = JsonDocument.Parse(File.ReadAllText(manifest));
 
-        Assert.Equal(["Platform.Notifiers.dll"], json.RootElement.GetProperty("assemblies").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(["Platform.Notifiers.dll"], json.RootElement.GetProperty("assemblies").EnumerateArray()
+            .Select(a => a.GetString()));
         var export = Assert.Single(json.RootElement.GetProperty("exports").EnumerateArray());
         Assert.Equal(PluginKind.NotifyTransport, export.GetProperty("kind").GetString());
         Assert.Equal("unix", export.GetProperty("name").GetString());

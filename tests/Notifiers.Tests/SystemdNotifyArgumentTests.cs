@@ -52,7 +52,8 @@ public sealed class SystemdNotifyArgumentTests
     public void UidResolvesNamesFromPasswdAndAcceptsNumbers()
     {
         using var root = new TempRoot();
-        var passwd = root.Write("/etc/passwd", "root:x:0:0:root:/root:/bin/sh\nwww-data:x:33:34:www:/var/www:/usr/sbin/nologin\n");
+        var passwd = root.Write("/etc/passwd",
+            "root:x:0:0:root:/root:/bin/sh\nwww-data:x:33:34:www:/var/www:/usr/sbin/nologin\n");
 
         Assert.True(UserLookup.TryResolve("www-data", out var uid, out var gid, passwd));
         Assert.Equal((33, 34), (uid, gid));
@@ -64,7 +65,8 @@ public sealed class SystemdNotifyArgumentTests
     [Fact]
     public void OptionsMayFollowAssignmentsAndDoubleDashEndsOptions()
     {
-        Assert.Null(NotifyCommandOptions.TryParse(["X=1", "--ready", "--uid", "0", "--", "--status=literal"], out var options));
+        Assert.Null(NotifyCommandOptions.TryParse(["X=1", "--ready", "--uid", "0", "--", "--status=literal"],
+            out var options));
 
         Assert.Equal("0", options.Uid);
         Assert.Equal("READY=1\nX=1\n--status=literal", SystemdNotifyCommand.BuildMessage(options, mainPid: null));

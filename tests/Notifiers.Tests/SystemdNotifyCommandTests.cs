@@ -17,7 +17,8 @@ public sealed class SystemdNotifyCommandTests
 
         Assert.Equal((0, "", ""), result);
         var parent = TestEndpoints.ParentPid();
-        Assert.Equal(["READY=1", "STATUS=hi there", $"MAINPID={parent}", "A=B"], message.Fields.Select(f => $"{f.Key}={f.Value}"));
+        Assert.Equal(["READY=1", "STATUS=hi there", $"MAINPID={parent}", "A=B"],
+            message.Fields.Select(f => $"{f.Key}={f.Value}"));
         // Root may speak for the caller, as systemd-notify does; anyone else is seen as itself.
         Assert.Equal(Environment.IsPrivilegedProcess ? parent : Environment.ProcessId, message.SenderPid);
     }
@@ -70,7 +71,8 @@ public sealed class SystemdNotifyCommandTests
     [Fact]
     public void AnUnsetNotifySocketFailsWithSystemdsMessage()
     {
-        Assert.Equal((1, "", "No status data could be sent: $NOTIFY_SOCKET was not set\n"), InProcessNotify.Run(null, "--ready"));
+        Assert.Equal((1, "", "No status data could be sent: $NOTIFY_SOCKET was not set\n"),
+            InProcessNotify.Run(null, "--ready"));
     }
 
     [Fact]
@@ -86,6 +88,7 @@ public sealed class SystemdNotifyCommandTests
     [Fact]
     public void ARelativeNotifySocketIsRejectedAsInvalid()
     {
-        Assert.Equal((1, "", "Failed to notify init system: Invalid argument\n"), InProcessNotify.Run("relative/socket", "--ready"));
+        Assert.Equal((1, "", "Failed to notify init system: Invalid argument\n"),
+            InProcessNotify.Run("relative/socket", "--ready"));
     }
 }

@@ -1,5 +1,4 @@
 using Platform.Abstractions;
-using Platform.Notifiers;
 using Platform.TestSupport;
 
 namespace Platform.Notifiers.Tests;
@@ -16,7 +15,8 @@ internal static class TestEndpoints
     public static INotifyEndpoint Create(TempRoot root, string unit = "web.service", int? uid = null, int? gid = null)
         => Create(RunDirectory(root), unit, uid, gid);
 
-    public static INotifyEndpoint Create(string runDirectory, string unit = "web.service", int? uid = null, int? gid = null)
+    public static INotifyEndpoint Create(string runDirectory, string unit = "web.service", int? uid = null,
+        int? gid = null)
         => new UnixNotifyTransport().CreateEndpoint(new NotifyEndpointContext(Unit(unit), runDirectory, uid, gid));
 
     /// <summary>Receives with a time limit so a lost datagram fails the test instead of hanging it.</summary>

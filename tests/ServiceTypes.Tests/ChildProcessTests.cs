@@ -18,7 +18,8 @@ public sealed class ChildProcessTests : IDisposable
     }
 
     private ChildProcess Shell(string script, string? directory = null)
-        => _tracker.Track(TestHelper.Spawner.Spawn(new SpawnRequest { Path = "/bin/sh", Arguments = ["sh", "-c", script], WorkingDirectory = directory ?? "/" }));
+        => _tracker.Track(TestHelper.Spawner.Spawn(new SpawnRequest { Path = "/bin/sh",
+            Arguments = ["sh", "-c", script], WorkingDirectory = directory ?? "/" }));
 
     [Theory]
     [InlineData("exit 0", ProcessExit.Exited, 0)]
@@ -36,8 +37,10 @@ public sealed class ChildProcessTests : IDisposable
     [Fact]
     public async Task CoreDumpIsReportedAsDumped()
     {
-        // The service starts with this process's core limit; raise the soft limit inside so SIGQUIT dumps (into the cwd).
-        var exit = await Shell("ulimit -c unlimited && kill -QUIT $$", _root.Path).Exited.WaitAsync(TimeSpan.FromSeconds(10));
+        // The service starts with this process's core limit; raise the soft limit inside so SIGQUIT dumps (into the
+        // cwd).
+        var exit = await Shell("ulimit -c unlimited && kill -QUIT $$", _root.Path)
+            .Exited.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(ProcessExit.FromSignal(3, coreDumped: true), exit);
         Assert.Equal("core-dump", exit.FailureResult);
     }

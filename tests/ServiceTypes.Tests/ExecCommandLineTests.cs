@@ -35,7 +35,8 @@ public sealed class ExecCommandLineTests
     {
         var command = Assert.Single(ExecCommandLine.Parse(value));
         Assert.Equal("/bin/true", command.Path);
-        Assert.Equal((ignore, plus, bang, noExpand), (command.IgnoreFailure, command.FullPrivileges, command.NoSandbox, command.NoEnvironmentExpansion));
+        Assert.Equal((ignore, plus, bang, noExpand), (command.IgnoreFailure, command.FullPrivileges, command.NoSandbox,
+            command.NoEnvironmentExpansion));
     }
 
     [Fact]
@@ -83,7 +84,8 @@ public sealed class ExecCommandLineTests
     [Fact]
     public void FromUnitConcatenatesAssignmentsAndHonoursReset()
     {
-        var unit = Support.TestUnits.Service(("ExecStart", "/bin/a"), ("ExecStart", ""), ("ExecStart", "/bin/b"), ("ExecStart", "/bin/c ; /bin/d"));
+        var unit = Support.TestUnits.Service(("ExecStart", "/bin/a"), ("ExecStart", ""), ("ExecStart", "/bin/b"),
+            ("ExecStart", "/bin/c ; /bin/d"));
         Assert.Equal(["/bin/b", "/bin/c", "/bin/d"], ExecCommandLine.FromUnit(unit, "ExecStart").Select(c => c.Path));
     }
 
@@ -91,7 +93,8 @@ public sealed class ExecCommandLineTests
     public void BareNamesResolveInTheFixedSearchPathAtRunTime()
     {
         Assert.Equal("/usr/bin/env", ExecutableResolver.Resolve("env"));
-        var e = Assert.Throws<Platform.Abstractions.ServiceStartException>(() => ExecutableResolver.Resolve("no-such-program-here"));
+        var e = Assert.Throws<Platform.Abstractions.ServiceStartException>(() =>
+            ExecutableResolver.Resolve("no-such-program-here"));
         Assert.Equal("Failed to locate executable no-such-program-here: No such file or directory", e.Message);
     }
 }

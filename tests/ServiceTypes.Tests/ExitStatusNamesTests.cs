@@ -17,10 +17,13 @@ public sealed class ExitStatusNamesTests
     [Fact]
     public void EveryNameSystemdAnalyzeListsParsesBackToItsNumber()
     {
-        Assert.SkipUnless(File.Exists("/usr/bin/systemd-analyze"), "systemd-analyze (systemd 252, the oracle) is not installed");
-        var psi = new System.Diagnostics.ProcessStartInfo("systemd-analyze", "exit-status") { RedirectStandardOutput = true };
+        Assert.SkipUnless(File.Exists("/usr/bin/systemd-analyze"),
+            "systemd-analyze (systemd 252, the oracle) is not installed");
+        var psi = new System.Diagnostics.ProcessStartInfo("systemd-analyze",
+            "exit-status") { RedirectStandardOutput = true };
         using var process = System.Diagnostics.Process.Start(psi)!;
-        var lines = process.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        var lines = process.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .ToList();
         process.WaitForExit();
 
         Assert.NotEmpty(lines);

@@ -16,7 +16,8 @@ public sealed class ForkingServiceTypeTests : IDisposable
         _root.Dispose();
     }
 
-    private ServiceContext Context(UnitDefinition unit, TimeSpan? timeout = null) => _tracker.Track(new ServiceContext(new ServiceContextOptions
+    private ServiceContext Context(UnitDefinition unit, TimeSpan? timeout = null) =>
+        _tracker.Track(new ServiceContext(new ServiceContextOptions
     {
         Unit = unit, Spawner = TestHelper.Spawner, StartTimeout = timeout, Root = _root.Path,
     }));
@@ -49,7 +50,8 @@ public sealed class ForkingServiceTypeTests : IDisposable
         Assert.NotEqual(context.Spawned[0].Pid, result.MainPid);
         Assert.Equal(context.Spawned[0].Pid, ProcFs.SessionId(result.MainPid));
         // The background child may still be on its way from the forked shell into execve("sleep").
-        Assert.True(ProcStatus.WaitFor(() => ProcStatus.CommandLine(result.MainPid).StartsWith("sleep 300"), TimeSpan.FromSeconds(5)));
+        Assert.True(ProcStatus.WaitFor(() => ProcStatus.CommandLine(result.MainPid).StartsWith("sleep 300"),
+            TimeSpan.FromSeconds(5)));
     }
 
     [Fact]
@@ -66,7 +68,8 @@ public sealed class ForkingServiceTypeTests : IDisposable
     [Fact]
     public async Task ForkingTimesOutWhenThePidFileNeverAppears()
     {
-        var context = Context(TestUnits.Service(("Type", "forking"), ("ExecStart", "/bin/true"), ("PIDFile", "/run/never.pid")), TimeSpan.FromMilliseconds(300));
+        var context = Context(TestUnits.Service(("Type", "forking"), ("ExecStart", "/bin/true"),
+            ("PIDFile", "/run/never.pid")), TimeSpan.FromMilliseconds(300));
         var result = await context.StartAsync(new ForkingServiceType());
         Assert.Equal((false, "timeout"), (result.Success, result.Result));
     }

@@ -20,15 +20,18 @@ public sealed class NotifyServiceTypeTests(ITestOutputHelper output) : IDisposab
     }
 
     /// <summary>Starts a Type=notify unit whose main process is a python script (after the notify prelude).</summary>
-    private async Task<(ServiceStartResult Result, ServiceContext Context)> Start(string python, TimeSpan? timeout = null, params (string, string)[] extra)
+    private async Task<(ServiceStartResult Result, ServiceContext Context)> Start(string python,
+        TimeSpan? timeout = null, params (string, string)[] extra)
     {
-        var script = _root.WriteScript("/bin/svc.py", "#!" + Scripts.Python + "\n" + Scripts.NotifyPrelude + python.Replace("\r", "") + "\n");
+        var script = _root.WriteScript("/bin/svc.py", "#!" + Scripts.Python + "\n" + Scripts.NotifyPrelude
+            + python.Replace("\r", "") + "\n");
         _endpoint = new TestNotifyEndpoint(_root.Combine("/notify"));
         var settings = new List<(string, string)> { ("Type", "notify"), ("ExecStart", script) };
         settings.AddRange(extra);
         var context = _tracker.Track(new ServiceContext(new ServiceContextOptions
         {
-            Unit = TestUnits.Service([.. settings]), Spawner = TestHelper.Spawner, Notify = _endpoint, StartTimeout = timeout ?? TimeSpan.FromSeconds(20),
+            Unit = TestUnits.Service([.. settings]), Spawner = TestHelper.Spawner, Notify = _endpoint,
+                StartTimeout = timeout ?? TimeSpan.FromSeconds(20),
         }));
         var result = await context.StartAsync(new NotifyServiceType());
         if (result.MainPid > 0) _tracker.TrackPid(result.MainPid);
@@ -49,7 +52,9 @@ public sealed class NotifyServiceTypeTests(ITestOutputHelper output) : IDisposab
         Assert.Equal("Serving", context.StatusText);
         Assert.True(ProcFs.IsAlive(result.MainPid));
         var arrived = _endpoint!.ArrivalTimestamps[^1];
-        output.WriteLine($"READY datagram received -> StartAsync completed: {Stopwatch.GetElapsedTime(arrived, done).TotalMilliseconds:F2} ms");
+        output.WriteLine(
+            $"READY datagram received -> StartAsync completed: "
+            + $"{Stopwatch.GetElapsedTime(arrived, done).TotalMilliseconds:F2} ms");
     }
 
     [Fact]
@@ -114,7 +119,9 @@ public sealed class NotifyServiceTypeTests(ITestOutputHelper output) : IDisposab
 
     private const string ReadyFromChild = """
         import subprocess
-        subprocess.Popen([sys.executable, "-c", "import socket,os; s=socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM); s.connect(os.environ['NOTIFY_SOCKET']); s.send(b'READY=1')"]).wait()
+        subprocess.Popen([sys.executable, "-c",
+            "import socket,os; s=socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM); "
+            "s.connect(os.environ['NOTIFY_SOCKET']); s.send(b'READY=1')"]).wait()
         time.sleep(300)
         """;
 

@@ -16,7 +16,8 @@ public sealed class OneshotServiceTypeTests : IDisposable
         _root.Dispose();
     }
 
-    private ServiceContext Context(UnitDefinition unit, TimeSpan? timeout = null) => _tracker.Track(new ServiceContext(new ServiceContextOptions
+    private ServiceContext Context(UnitDefinition unit, TimeSpan? timeout = null) =>
+        _tracker.Track(new ServiceContext(new ServiceContextOptions
     {
         Unit = unit, Spawner = TestHelper.Spawner, StartTimeout = timeout, Root = _root.Path,
     }));
@@ -28,7 +29,8 @@ public sealed class OneshotServiceTypeTests : IDisposable
     {
         var log = _root.Combine("/log");
         var context = Context(TestUnits.Service(("Type", "oneshot"), ("RemainAfterExit", remain),
-            ("ExecStart", $"/bin/sh -c 'echo one >> {log}'"), ("ExecStart", $"-/bin/sh -c 'echo two >> {log}; exit 1' ; /bin/sh -c 'echo three >> {log}'")));
+            ("ExecStart", $"/bin/sh -c 'echo one >> {log}'"),
+                ("ExecStart", $"-/bin/sh -c 'echo two >> {log}; exit 1' ; /bin/sh -c 'echo three >> {log}'")));
         var result = await context.StartAsync(new OneshotServiceType());
         Assert.True(result.Success, result.Message);
         Assert.Equal((0, subState), (result.MainPid, result.SubState));
@@ -40,7 +42,8 @@ public sealed class OneshotServiceTypeTests : IDisposable
     {
         var log = _root.Combine("/log");
         var context = Context(TestUnits.Service(("Type", "oneshot"),
-            ("ExecStart", "-/no/such/program"), ("ExecStart", $"/bin/sh -c 'echo one >> {log}; kill -TERM $$$$'"), ("ExecStart", $"/bin/sh -c 'echo two >> {log}'")));
+            ("ExecStart", "-/no/such/program"), ("ExecStart", $"/bin/sh -c 'echo one >> {log}; kill -TERM $$$$'"),
+                ("ExecStart", $"/bin/sh -c 'echo two >> {log}'")));
         var result = await context.StartAsync(new OneshotServiceType());
         Assert.Equal((false, "signal"), (result.Success, result.Result));
         Assert.Equal(ProcessExit.FromSignal(15), result.MainExit);

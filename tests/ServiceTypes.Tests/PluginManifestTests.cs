@@ -14,8 +14,9 @@ public sealed class PluginManifestTests
         var path = Path.Join(Path.GetDirectoryName(typeof(SimpleServiceType).Assembly.Location)!, "plugin.json");
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         var root = doc.RootElement;
-        Assert.Equal("1.0.0", root.GetProperty("contracts").GetString());
-        Assert.Equal(["Platform.ServiceTypes.dll"], root.GetProperty("assemblies").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("1.1.0", root.GetProperty("contracts").GetString());
+        Assert.Equal(["Platform.ServiceTypes.dll"], root.GetProperty("assemblies").EnumerateArray()
+            .Select(e => e.GetString()));
         var exports = root.GetProperty("exports").EnumerateArray().ToList();
         Assert.All(exports, e => Assert.Equal(PluginKind.ServiceType, e.GetProperty("kind").GetString()));
         Assert.Equal(Names, exports.Select(e => e.GetProperty("name").GetString()));
@@ -24,7 +25,8 @@ public sealed class PluginManifestTests
     [Fact]
     public void MefFindsOneExportPerTypeName()
     {
-        using var container = new ContainerConfiguration().WithAssembly(typeof(SimpleServiceType).Assembly).CreateContainer();
+        using var container = new ContainerConfiguration().WithAssembly(typeof(SimpleServiceType).Assembly)
+            .CreateContainer();
         var exports = container.GetExports<Lazy<IServiceType, PluginExportMetadata>>().ToList();
         Assert.Equal(Names.Order(), exports.Select(e => e.Metadata.Name).Order());
         var notify = exports.Single(e => e.Metadata.Name == "notify").Value;

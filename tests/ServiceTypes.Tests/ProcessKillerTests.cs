@@ -17,9 +17,12 @@ public sealed class ProcessKillerTests(ITestOutputHelper output) : IDisposable
         _root.Dispose();
     }
 
-    private static readonly KillSettings Quick = new() { StopTimeout = TimeSpan.FromMilliseconds(500), FinalTimeout = TimeSpan.FromSeconds(5) };
+    private static readonly KillSettings Quick = new() { StopTimeout = TimeSpan.FromMilliseconds(500),
+        FinalTimeout = TimeSpan.FromSeconds(5) };
 
-    /// <summary>Starts a shell service and waits until it created <c>ready</c> in its working directory (so traps are set).</summary>
+    /// <summary>
+    /// Starts a shell service and waits until it created <c>ready</c> in its working directory (so traps are set).
+    /// </summary>
     private ChildProcess Start(string script)
     {
         File.Delete(_root.Combine("ready"));
@@ -27,15 +30,20 @@ public sealed class ProcessKillerTests(ITestOutputHelper output) : IDisposable
         {
             Path = "/bin/sh", Arguments = ["sh", "-c", script], WorkingDirectory = _root.Path,
         }));
-        Assert.True(ProcStatus.WaitFor(() => File.Exists(_root.Combine("ready")), TimeSpan.FromSeconds(10)), "service never got ready");
+        Assert.True(ProcStatus.WaitFor(() => File.Exists(_root.Combine("ready")), TimeSpan.FromSeconds(10)),
+            "service never got ready");
         return child;
     }
 
-    /// <summary>The process of <paramref name="main"/>'s session whose command line contains <paramref name="marker"/>.</summary>
+    /// <summary>
+    /// The process of <paramref name="main"/>'s session whose command line contains <paramref name="marker"/>.
+    /// </summary>
     private static int OtherInSession(ChildProcess main, string marker = "301")
     {
         int other = 0;
-        Assert.True(ProcStatus.WaitFor(() => (other = ProcFs.InSession(main.Pid).Find(p => p != main.Pid && ProcStatus.CommandLine(p).Contains(marker))) > 0,
+        Assert.True(ProcStatus.WaitFor(() =>
+            (other = ProcFs.InSession(main.Pid).Find(p =>
+            p != main.Pid && ProcStatus.CommandLine(p).Contains(marker))) > 0,
             TimeSpan.FromSeconds(10)), "no process with " + marker);
         return other;
     }
@@ -61,7 +69,8 @@ public sealed class ProcessKillerTests(ITestOutputHelper output) : IDisposable
     {
         var main = Start("touch ready; exec sleep 300");
         var watch = Stopwatch.StartNew();
-        var outcome = await ProcessKiller.StopAsync(new KillTarget(main.Pid, main.StartTime), KillSettings.FromUnit(TestUnits.Service()) with { StopTimeout = TimeSpan.FromSeconds(10) });
+        var outcome = await ProcessKiller.StopAsync(new KillTarget(main.Pid, main.StartTime),
+            KillSettings.FromUnit(TestUnits.Service()) with { StopTimeout = TimeSpan.FromSeconds(10) });
         output.WriteLine($"SIGTERM to gone: {watch.Elapsed.TotalMilliseconds:F1} ms");
         Assert.Equal(KillResult.Exited, outcome.Result);
         Assert.Equal(ProcessExit.FromSignal(15), await main.Exited);
@@ -108,7 +117,8 @@ public sealed class ProcessKillerTests(ITestOutputHelper output) : IDisposable
     {
         var main = Start(Orphan + "touch ready; exec sleep 300");
         var orphan = OtherInSession(main);
-        var outcome = await ProcessKiller.StopAsync(new KillTarget(main.Pid, main.StartTime, [main.Pid]), Quick with { Mode = KillMode.Process });
+        var outcome = await ProcessKiller.StopAsync(new KillTarget(main.Pid, main.StartTime, [main.Pid]),
+            Quick with { Mode = KillMode.Process });
         Assert.Equal(KillResult.Exited, outcome.Result);
         Assert.Equal([main.Pid], outcome.Signalled);
         Assert.True(ProcFs.IsAlive(orphan));
@@ -118,7 +128,8 @@ public sealed class ProcessKillerTests(ITestOutputHelper output) : IDisposable
     public async Task NoSigkillLeavesSurvivorsAndSaysSo()
     {
         var main = Start("trap '' TERM; touch ready; while :; do sleep 0.05; done");
-        var outcome = await ProcessKiller.StopAsync(new KillTarget(main.Pid, main.StartTime, [main.Pid]), Quick with { SendSigkill = false, StopTimeout = TimeSpan.FromMilliseconds(200) });
+        var outcome = await ProcessKiller.StopAsync(new KillTarget(main.Pid, main.StartTime, [main.Pid]),
+            Quick with { SendSigkill = false, StopTimeout = TimeSpan.FromMilliseconds(200) });
         Assert.Equal(KillResult.StillAlive, outcome.Result);
         Assert.Contains(main.Pid, outcome.Survivors);
         Assert.True(ProcFs.IsAlive(main.Pid));
@@ -129,7 +140,8 @@ public sealed class ProcessKillerTests(ITestOutputHelper output) : IDisposable
     {
         var main = Start("trap 'echo hup >> log' HUP; trap 'echo term >> log' TERM; touch ready; "
             + "until grep -q hup log 2>/dev/null && grep -q term log; do sleep 0.05; done; exit 0");
-        var outcome = await ProcessKiller.StopAsync(new KillTarget(main.Pid, main.StartTime), Quick with { SendSighup = true, StopTimeout = TimeSpan.FromSeconds(10) });
+        var outcome = await ProcessKiller.StopAsync(new KillTarget(main.Pid, main.StartTime),
+            Quick with { SendSighup = true, StopTimeout = TimeSpan.FromSeconds(10) });
         Assert.Equal(KillResult.Exited, outcome.Result);
         Assert.Equal(ProcessExit.FromExitStatus(0), await main.Exited);
     }
@@ -139,10 +151,12 @@ public sealed class ProcessKillerTests(ITestOutputHelper output) : IDisposable
     {
         var main = Start("touch ready; exit 0");
         await main.Exited;
-        Assert.Equal(KillResult.NothingToKill, (await ProcessKiller.StopAsync(new KillTarget(main.Pid, main.StartTime), Quick)).Result);
+        Assert.Equal(KillResult.NothingToKill, (await ProcessKiller.StopAsync(new KillTarget(main.Pid, main.StartTime),
+            Quick)).Result);
         var live = Start("touch ready; exec sleep 300");
         var wrongStart = new KillTarget(live.Pid, live.StartTime + 1);
-        Assert.Equal(KillResult.NothingToKill, (await ProcessKiller.StopAsync(wrongStart, Quick with { Mode = KillMode.Process })).Result);
+        Assert.Equal(KillResult.NothingToKill, (await ProcessKiller.StopAsync(wrongStart,
+            Quick with { Mode = KillMode.Process })).Result);
         Assert.True(ProcFs.IsAlive(live.Pid));
     }
 }

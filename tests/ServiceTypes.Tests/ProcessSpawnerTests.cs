@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Platform.Abstractions;
 using Platform.Exec;
 using Platform.Interop;
@@ -21,7 +20,8 @@ public sealed class ProcessSpawnerTests : IDisposable
     private ChildProcess Spawn(SpawnRequest request) => _tracker.Track(TestHelper.Spawner.Spawn(request));
 
     private ChildProcess Sleep(SpawnRequest? template = null)
-        => Spawn((template ?? new SpawnRequest { Path = "", Arguments = [] }) with { Path = "/bin/sleep", Arguments = ["sleep", "30"] });
+        => Spawn((template ?? new SpawnRequest { Path = "", Arguments = [] }) with { Path = "/bin/sleep",
+            Arguments = ["sleep", "30"] });
 
     [Fact]
     public void ServiceLeadsItsOwnSessionWithStdinFromDevNullAndOnlyThreeDescriptors()
@@ -52,8 +52,10 @@ public sealed class ProcessSpawnerTests : IDisposable
     [Fact]
     public void ServiceOutlivesTheProcessThatSpawnedItAndHoldsNoPipeToIt()
     {
-        // CommandRunner reads the spawner's stdout to EOF: it returns early only if the service holds no copy of that pipe.
-        var result = CommandRunner.Run(TestHelper.Dotnet, [TestHelper.Assembly, "__spawn", "/bin/sleep", "30"], timeout: TimeSpan.FromSeconds(20));
+        // CommandRunner reads the spawner's stdout to EOF: it returns early only if the service holds no copy of that
+        // pipe.
+        var result = CommandRunner.Run(TestHelper.Dotnet, [TestHelper.Assembly, "__spawn", "/bin/sleep", "30"],
+            timeout: TimeSpan.FromSeconds(20));
         Assert.Equal(0, result.ExitCode);
         var pid = _tracker.TrackPid(int.Parse(result.Stdout.Trim()));
         Assert.True(ProcFs.IsAlive(pid));
@@ -67,7 +69,11 @@ public sealed class ProcessSpawnerTests : IDisposable
     {
         var dir = _root.Combine("/srv");
         Directory.CreateDirectory(dir);
-        var child = Spawn(new SpawnRequest { Path = "/bin/sh", Arguments = ["sh", "-c", "touch made; mkdir madedir"], WorkingDirectory = dir, Umask = 0x3F /* 077 */ });
+        var child = Spawn(new SpawnRequest
+        {
+            Path = "/bin/sh", Arguments = ["sh", "-c", "touch made; mkdir madedir"], WorkingDirectory = dir,
+            Umask = 0x3F /* 077 */,
+        });
         Assert.Equal(ProcessExit.FromExitStatus(0), await child.Exited);
         Assert.Equal((UnixFileMode)0b110_000_000, File.GetUnixFileMode(Path.Join(dir, "made")));
         Assert.Equal((UnixFileMode)0b111_000_000, File.GetUnixFileMode(Path.Join(dir, "madedir")));
@@ -77,21 +83,26 @@ public sealed class ProcessSpawnerTests : IDisposable
     public void MissingWorkingDirectoryFailsUnlessOptional()
     {
         var missing = _root.Combine("/no/such/dir");
-        var e = Assert.Throws<ServiceStartException>(() => Sleep(new SpawnRequest { Path = "", Arguments = [], WorkingDirectory = missing }));
+        var e = Assert.Throws<ServiceStartException>(() =>
+            Sleep(new SpawnRequest { Path = "", Arguments = [], WorkingDirectory = missing }));
         Assert.Equal("Changing to the requested working directory failed: No such file or directory", e.Message);
-        var child = Sleep(new SpawnRequest { Path = "", Arguments = [], WorkingDirectory = missing, WorkingDirectoryOptional = true });
+        var child = Sleep(new SpawnRequest { Path = "", Arguments = [], WorkingDirectory = missing,
+            WorkingDirectoryOptional = true });
         Assert.Equal("/", ProcStatus.Cwd(child.Pid));
     }
 
     [Fact]
     public void MissingOrUnrunnableExecutablesFailWithSystemdMessages()
     {
-        var e = Assert.Throws<ServiceStartException>(() => Spawn(new SpawnRequest { Path = "/no/such/program", Arguments = ["x"] }));
+        var e = Assert.Throws<ServiceStartException>(() =>
+            Spawn(new SpawnRequest { Path = "/no/such/program", Arguments = ["x"] }));
         Assert.Equal("Failed to locate executable /no/such/program: No such file or directory", e.Message);
         var notExecutable = _root.Write("/bin/plain", "echo hi\n");
-        e = Assert.Throws<ServiceStartException>(() => Spawn(new SpawnRequest { Path = notExecutable, Arguments = ["x"] }));
+        e = Assert.Throws<ServiceStartException>(() =>
+            Spawn(new SpawnRequest { Path = notExecutable, Arguments = ["x"] }));
         Assert.Equal($"Failed to locate executable {notExecutable}: Permission denied", e.Message);
-        // No "#!" line: execve itself fails, and glibc's posix_spawn reports that as its result (Type=exec relies on it).
+        // No "#!" line: execve itself fails, and glibc's posix_spawn reports that as its result (Type=exec relies on
+        // it).
         var noShebang = _root.WriteScript("/bin/noshebang", "echo hi\n");
         e = Assert.Throws<ServiceStartException>(() => Spawn(new SpawnRequest { Path = noShebang, Arguments = ["x"] }));
         Assert.Equal($"Failed to execute {noShebang}: Exec format error", e.Message);

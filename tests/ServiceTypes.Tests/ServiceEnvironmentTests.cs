@@ -38,7 +38,8 @@ public sealed class ServiceEnvironmentTests
             Environment = [new("KEEP", "1"), new("DROP", "x"), new("ONLYIF", "no")],
             UnsetEnvironment = ["DROP", "ONLYIF=yes"],
         }.Build();
-        Assert.Equal(("nobody", "nobody", nobody.Home, nobody.Shell), (env["USER"], env["LOGNAME"], env["HOME"], env["SHELL"]));
+        Assert.Equal(("nobody", "nobody", nobody.Home, nobody.Shell),
+            (env["USER"], env["LOGNAME"], env["HOME"], env["SHELL"]));
         Assert.Equal("/run/a:/run/b", env["RUNTIME_DIRECTORY"]);
         Assert.Equal("/var/lib/a", env["STATE_DIRECTORY"]);
         Assert.Equal("3000000", env["WATCHDOG_USEC"]);
@@ -51,7 +52,8 @@ public sealed class ServiceEnvironmentTests
     [Fact]
     public void UnknownUserFailsLikeSystemd()
     {
-        var e = Assert.Throws<Platform.Abstractions.ServiceStartException>(() => UserCredentials.Resolve("no-such-user-xyz"));
+        var e = Assert.Throws<Platform.Abstractions.ServiceStartException>(() =>
+            UserCredentials.Resolve("no-such-user-xyz"));
         Assert.Equal("Failed to determine user credentials: No such process", e.Message);
     }
 }

@@ -16,7 +16,8 @@ public sealed class ServiceTypeTests : IDisposable
         _root.Dispose();
     }
 
-    private ServiceContext Context(UnitDefinition unit, TimeSpan? timeout = null) => _tracker.Track(new ServiceContext(new ServiceContextOptions
+    private ServiceContext Context(UnitDefinition unit, TimeSpan? timeout = null) =>
+        _tracker.Track(new ServiceContext(new ServiceContextOptions
     {
         Unit = unit, Spawner = TestHelper.Spawner, StartTimeout = timeout, Root = _root.Path,
     }));
@@ -27,7 +28,8 @@ public sealed class ServiceTypeTests : IDisposable
     [InlineData("idle")]
     public async Task RunningTypesAreUpOnceTheMainProcessIsSpawned(string type)
     {
-        IServiceType plugin = type switch { "simple" => new SimpleServiceType(), "exec" => new ExecServiceType(), _ => new IdleServiceType() };
+        IServiceType plugin = type switch { "simple" => new SimpleServiceType(), "exec" => new ExecServiceType(),
+            _ => new IdleServiceType() };
         var context = Context(TestUnits.Service(("Type", type), ("ExecStart", "/bin/sleep 30")));
         var result = await context.StartAsync(plugin);
         Assert.True(result.Success, result.Message);
@@ -61,7 +63,8 @@ public sealed class ServiceTypeTests : IDisposable
     {
         var outFile = _root.Combine("/out.txt");
         Directory.CreateDirectory(_root.Combine("/work"));
-        var unit = TestUnits.Service(("Type", "oneshot"), ("WorkingDirectory", _root.Combine("/work")), ("StandardOutput", "append:" + outFile),
+        var unit = TestUnits.Service(("Type", "oneshot"), ("WorkingDirectory", _root.Combine("/work")),
+            ("StandardOutput", "append:" + outFile),
             ("ExecStart", "/bin/sh -c 'echo \"$$1|$$2|$$PWD|$$GREETING\"' x ${GREETING}! $WORDS"),
             ("ExecStart", ":/bin/echo ${GREETING}"));
         var context = _tracker.Track(new ServiceContext(new ServiceContextOptions
@@ -78,7 +81,8 @@ public sealed class ServiceTypeTests : IDisposable
     public async Task UserSettingSwitchesIdentityAndFillsTheUserVariables()
     {
         var outFile = _root.Combine("/env.txt");
-        var unit = TestUnits.Service(("Type", "oneshot"), ("User", "nobody"), ("WorkingDirectory", "-~"), ("StandardOutput", "truncate:" + outFile),
+        var unit = TestUnits.Service(("Type", "oneshot"), ("User", "nobody"), ("WorkingDirectory", "-~"),
+            ("StandardOutput", "truncate:" + outFile),
             ("ExecStart", "/bin/sh -c 'id -u; pwd; echo $$USER $$LOGNAME $$HOME $$SHELL'"));
         var result = await Context(unit).StartAsync(new OneshotServiceType());
         Assert.True(result.Success, result.Message);
@@ -93,7 +97,8 @@ public sealed class ServiceTypeTests : IDisposable
         // systemd resolves User= in the forked child: the start job is done, and the unit then fails 217/USER.
         var context = Context(TestUnits.Service(("User", "no-such-user-xyz"), ("ExecStart", "/bin/sleep 30")));
         var result = await context.StartAsync(new SimpleServiceType());
-        Assert.Equal(("failed", "Failed to determine user credentials: No such process"), (result.SubState, result.Message));
+        Assert.Equal(("failed", "Failed to determine user credentials: No such process"),
+            (result.SubState, result.Message));
         Assert.Equal(ProcessExit.FromExitStatus(217), result.MainExit);
         Assert.Empty(context.Spawned);
     }

@@ -27,7 +27,8 @@ public sealed class StdioTests : IDisposable
         var script = _root.WriteScript("/bin/both.sh", "#!/bin/sh\necho out\necho err >&2\n");
         async Task Run(StdioTarget target, StdioTarget? error = null)
         {
-            var child = Spawn(new SpawnRequest { Path = script, Arguments = [script], StandardOutput = target, StandardError = error });
+            var child = Spawn(new SpawnRequest { Path = script, Arguments = [script], StandardOutput = target,
+                StandardError = error });
             Assert.Equal(ProcessExit.FromExitStatus(0), await child.Exited);
         }
         await Run(new StdioTarget(StdioKind.Append, appendFile));
@@ -52,7 +53,8 @@ public sealed class StdioTests : IDisposable
             var fd = (int)stream.SafeFileHandle.DangerousGetHandle();
             var child = Spawn(new SpawnRequest
             {
-                Path = "/bin/cat", Arguments = ["cat"], StandardInput = new StdioTarget(StdioKind.File, input), StandardOutput = StdioTarget.FromDescriptor(fd),
+                Path = "/bin/cat", Arguments = ["cat"], StandardInput = new StdioTarget(StdioKind.File, input),
+                    StandardOutput = StdioTarget.FromDescriptor(fd),
             });
             Assert.Equal(ProcessExit.FromExitStatus(0), await child.Exited);
         }
@@ -80,8 +82,10 @@ public sealed class StdioTests : IDisposable
         var journal = StdioTarget.FromDescriptor(99);
         Assert.Equal(journal, UnitExecSettings.Output(TestUnits.Service(), "StandardOutput", journal));
         Assert.Null(UnitExecSettings.Output(TestUnits.Service(), "StandardError", journal));
-        Assert.Equal(StdioTarget.Null, UnitExecSettings.Output(TestUnits.Service(("StandardError", "null")), "StandardError", journal));
-        Assert.Equal(new StdioTarget(StdioKind.Append, "/x"), UnitExecSettings.Output(TestUnits.Service(("StandardError", "append:/x")), "StandardError", journal));
+        Assert.Equal(StdioTarget.Null, UnitExecSettings.Output(TestUnits.Service(("StandardError", "null")),
+            "StandardError", journal));
+        Assert.Equal(new StdioTarget(StdioKind.Append, "/x"),
+            UnitExecSettings.Output(TestUnits.Service(("StandardError", "append:/x")), "StandardError", journal));
         Assert.False(StdioTarget.TryParse("file:relative", out _));
     }
 }

@@ -24,9 +24,12 @@ public sealed class UserSwitchTests(ITestOutputHelper output) : IDisposable
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var child = _tracker.Track(TestHelper.Spawner.Spawn(new SpawnRequest
         {
-            Path = "/bin/sleep", Arguments = ["sleep", "30"], Credentials = nobody, WorkingDirectory = "/tmp", Environment = ["A=1"],
+            Path = "/bin/sleep", Arguments = ["sleep", "30"], Credentials = nobody, WorkingDirectory = "/tmp",
+                Environment = ["A=1"],
         }));
-        output.WriteLine($"Spawn through the __exec helper (dotnet + test assembly) to exec done: {watch.Elapsed.TotalMilliseconds:F1} ms");
+        output.WriteLine(
+            $"Spawn through the __exec helper (dotnet + test assembly) to exec done: "
+            + $"{watch.Elapsed.TotalMilliseconds:F1} ms");
         Assert.Equal($"{nobody.Uid}\t{nobody.Uid}\t{nobody.Uid}\t{nobody.Uid}", ProcStatus.Field(child.Pid, "Uid"));
         Assert.Equal($"{nobody.Gid}\t{nobody.Gid}\t{nobody.Gid}\t{nobody.Gid}", ProcStatus.Field(child.Pid, "Gid"));
         Assert.Equal(string.Join(' ', nobody.Groups), ProcStatus.Field(child.Pid, "Groups"));
@@ -36,10 +39,13 @@ public sealed class UserSwitchTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(child.Pid, ProcFs.SessionId(child.Pid));
         Assert.Equal("/tmp", ProcStatus.Cwd(child.Pid));
         Assert.Equal("sleep", File.ReadAllText($"/proc/{child.Pid}/comm").Trim());
-        // The helper ran with .NET diagnostics off (no socket left in /tmp) and that setting does not reach the service.
+        // The helper ran with .NET diagnostics off (no socket left in /tmp) and that setting does not reach the
+        // service.
         Assert.Equal("A=1", File.ReadAllText($"/proc/{child.Pid}/environ").TrimEnd('\0'));
-        // The runtime names its socket after pid and start time; a stale socket of an older process with this pid is not ours.
-        Assert.Empty(Directory.GetFiles(Path.GetTempPath(), $"dotnet-diagnostic-{child.Pid}-{ProcFs.StartTime(child.Pid)}-*"));
+        // The runtime names its socket after pid and start time; a stale socket of an older process with this pid is
+        // not ours.
+        Assert.Empty(
+            Directory.GetFiles(Path.GetTempPath(), $"dotnet-diagnostic-{child.Pid}-{ProcFs.StartTime(child.Pid)}-*"));
     }
 
     [Fact]
@@ -52,7 +58,8 @@ public sealed class UserSwitchTests(ITestOutputHelper output) : IDisposable
         var nobody = UserCredentials.Resolve("nobody", supplementaryGroups: ["daemon"]);
         var child = _tracker.Track(TestHelper.Spawner.Spawn(new SpawnRequest
         {
-            Path = "/bin/sh", Arguments = ["sh", "-c", "id -G > groups; touch made"], Credentials = nobody, WorkingDirectory = dir, Umask = 0x3F,
+            Path = "/bin/sh", Arguments = ["sh", "-c", "id -G > groups; touch made"], Credentials = nobody,
+                WorkingDirectory = dir, Umask = 0x3F,
         }));
         Assert.Equal(ProcessExit.FromExitStatus(0), await child.Exited.WaitAsync(TimeSpan.FromSeconds(20)));
         Assert.Equal((UnixFileMode)0b110_000_000, File.GetUnixFileMode(Path.Join(dir, "made")));
@@ -65,11 +72,13 @@ public sealed class UserSwitchTests(ITestOutputHelper output) : IDisposable
         var nobody = UserCredentials.Resolve("nobody");
         File.SetUnixFileMode(_root.Path, (UnixFileMode)0b111_101_101);
         var noShebang = _root.WriteScript("/bin/noshebang", "echo hi\n");
-        var e = Assert.Throws<ServiceStartException>(() => TestHelper.Spawner.Spawn(new SpawnRequest { Path = noShebang, Arguments = ["x"], Credentials = nobody }));
+        var e = Assert.Throws<ServiceStartException>(() =>
+            TestHelper.Spawner.Spawn(new SpawnRequest { Path = noShebang, Arguments = ["x"], Credentials = nobody }));
         Assert.Equal($"Failed to execute {noShebang}: Exec format error", e.Message);
         e = Assert.Throws<ServiceStartException>(() => TestHelper.Spawner.Spawn(new SpawnRequest
         {
-            Path = "/bin/true", Arguments = ["true"], Credentials = nobody, WorkingDirectory = _root.Combine("/missing"),
+            Path = "/bin/true", Arguments = ["true"], Credentials = nobody,
+                WorkingDirectory = _root.Combine("/missing"),
         }));
         Assert.Equal("Changing to the requested working directory failed: No such file or directory", e.Message);
     }

@@ -3,7 +3,9 @@ using Platform.TestSupport;
 
 namespace Platform.StatusStores.Tests;
 
-/// <summary>This test assembly started again as a separate process running <see cref="HelperProgram"/>; killed on dispose.</summary>
+/// <summary>
+/// This test assembly started again as a separate process running <see cref="HelperProgram"/>; killed on dispose.
+/// </summary>
 internal sealed class HelperProcess : IDisposable
 {
     private readonly Process _process;

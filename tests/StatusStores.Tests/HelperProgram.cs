@@ -56,7 +56,8 @@ public static class HelperProgram
         var clock = Stopwatch.StartNew();
         var cpu = Environment.CpuUsage.TotalTime;
         Lap(clock, ref cpu); // compiles the timing code outside the measured laps
-        using var s = pluginDll is null ? StoreFactory.Create(store) : PluginFolderLoadContext.CreateStore(pluginDll, store);
+        using var s = pluginDll is null ? StoreFactory.Create(store)
+            : PluginFolderLoadContext.CreateStore(pluginDll, store);
         var (loadWall, loadCpu) = Lap(clock, ref cpu);
         s.Open(Context(directory, bootId));
         var (openWall, openCpu) = Lap(clock, ref cpu);
@@ -73,8 +74,10 @@ public static class HelperProgram
             warm[i] = clock.Elapsed.TotalMicroseconds;
         }
         Array.Sort(warm);
-        Console.WriteLine($"found={first is not null} wall: load={loadWall:F0}us open={openWall:F0}us first-read={readWall:F0}us; "
-            + $"cpu: load={loadCpu:F0}us open={openCpu:F0}us first-read={readCpu:F0}us; second-read={second:F0}us warm-median={warm[warm.Length / 2]:F0}us");
+        Console.WriteLine(
+            $"found={first is not null} wall: load={loadWall:F0}us open={openWall:F0}us first-read={readWall:F0}us; "
+            + $"cpu: load={loadCpu:F0}us open={openCpu:F0}us first-read={readCpu:F0}us; second-read={second:F0}us "
+                + $"warm-median={warm[warm.Length / 2]:F0}us");
         Console.WriteLine($"loaded-from={s.GetType().Assembly.Location}");
         return first is null ? 2 : 0;
     }

@@ -63,8 +63,10 @@ public sealed class JsonStatusStoreTests(ITestOutputHelper output) : StatusStore
     public void AHandWrittenMinimalRecordReadsWithDefaultsAndUnknownFieldsSkipped()
     {
         File.WriteAllText(FileOf("web.service"),
-            $"{{\"FutureField\": {{\"a\": [1, 2]}}, \"Unit\": \"web.service\", \"BootId\": \"{Boot}\", \"ActiveState\": \"reloading\"}}");
-        AssertSame(SampleStatus.Sparse("web.service") with { BootId = Boot, ActiveState = ActiveState.Reloading }, Open().Read("web.service"));
+            $"{{\"FutureField\": {{\"a\": [1, 2]}}, \"Unit\": \"web.service\", \"BootId\": \"{Boot}\", "
+                + $"\"ActiveState\": \"reloading\"}}");
+        AssertSame(SampleStatus.Sparse("web.service") with { BootId = Boot, ActiveState = ActiveState.Reloading },
+            Open().Read("web.service"));
     }
 
     [Fact]

@@ -17,7 +17,9 @@ internal sealed class PluginFolderLoadContext : AssemblyLoadContext
         _resolver = new AssemblyDependencyResolver(pluginDll);
     }
 
-    /// <summary>Loads the plugin and creates the status store its assembly exports under <paramref name="name"/>.</summary>
+    /// <summary>
+    /// Loads the plugin and creates the status store its assembly exports under <paramref name="name"/>.
+    /// </summary>
     public static IStatusStore CreateStore(string pluginDll, string name)
     {
         if (!File.Exists(pluginDll)) throw new FileNotFoundException("plugin not built", pluginDll);

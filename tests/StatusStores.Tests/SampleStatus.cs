@@ -2,7 +2,9 @@ using Platform.Abstractions;
 
 namespace Platform.StatusStores.Tests;
 
-/// <summary>Records for the tests: one with every field set, one with nulls, and self-checking "marked" records.</summary>
+/// <summary>
+/// Records for the tests: one with every field set, one with nulls, and self-checking "marked" records.
+/// </summary>
 internal static class SampleStatus
 {
     private static readonly IReadOnlyDictionary<string, string> NoExtra = new Dictionary<string, string>();
@@ -58,7 +60,8 @@ internal static class SampleStatus
             StateChangeTimestamp = iteration,
             // Large enough to span several pages, so a torn write would show.
             StatusText = "text-" + tag + Padding,
-            Extra = new Dictionary<string, string> { ["test.writer"] = writer.ToString(), ["test.iteration"] = iteration.ToString() },
+            Extra = new Dictionary<string, string> { ["test.writer"] = writer.ToString(),
+                ["test.iteration"] = iteration.ToString() },
         };
     }
 
@@ -66,7 +69,8 @@ internal static class SampleStatus
     public static bool IsWhole(UnitStatus record, out int writer)
     {
         writer = -1;
-        if (!record.Extra.TryGetValue("test.writer", out var w) || !record.Extra.TryGetValue("test.iteration", out var i)
+        if (!record.Extra.TryGetValue("test.writer", out var w)
+            || !record.Extra.TryGetValue("test.iteration", out var i)
             || !int.TryParse(w, out var writerIndex) || !int.TryParse(i, out var iteration))
             return false;
         writer = writerIndex;

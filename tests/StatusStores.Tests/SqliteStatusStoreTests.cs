@@ -3,7 +3,9 @@ using Microsoft.Data.Sqlite;
 
 namespace Platform.StatusStores.Tests;
 
-/// <summary>The contract against the SQLite store, plus its database specifics: WAL, locking, settings, schema.</summary>
+/// <summary>
+/// The contract against the SQLite store, plus its database specifics: WAL, locking, settings, schema.
+/// </summary>
 public sealed class SqliteStatusStoreTests(ITestOutputHelper output) : StatusStoreContract(output)
 {
     protected override string StoreName => "sqlite";
@@ -12,7 +14,8 @@ public sealed class SqliteStatusStoreTests(ITestOutputHelper output) : StatusSto
 
     private SqliteConnection Connect(string? path = null)
     {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path ?? DatabasePath, Pooling = false }.ToString());
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path ?? DatabasePath,
+            Pooling = false }.ToString());
         connection.Open();
         return connection;
     }
@@ -32,7 +35,8 @@ public sealed class SqliteStatusStoreTests(ITestOutputHelper output) : StatusSto
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
         Assert.Equal(1L, Scalar(connection, "PRAGMA user_version"));
         // The queryable columns hold systemd's words, for people inspecting the file with the sqlite3 tool.
-        Assert.Equal("deactivating", Scalar(connection, "SELECT active_state FROM unit_status WHERE unit = 'web.service'"));
+        Assert.Equal("deactivating",
+            Scalar(connection, "SELECT active_state FROM unit_status WHERE unit = 'web.service'"));
     }
 
     [Fact]
@@ -61,7 +65,8 @@ public sealed class SqliteStatusStoreTests(ITestOutputHelper output) : StatusSto
         Output.WriteLine($"gave up after {clock.ElapsedMilliseconds} ms: {error.Message}");
         Assert.Contains("locked", error.Message);
         Assert.Contains(DatabasePath, error.Message);
-        Assert.True(clock.ElapsedMilliseconds >= 180, $"gave up after {clock.ElapsedMilliseconds} ms, before the 200 ms timeout");
+        Assert.True(clock.ElapsedMilliseconds >= 180,
+            $"gave up after {clock.ElapsedMilliseconds} ms, before the 200 ms timeout");
         transaction.Rollback();
         AssertSame(SampleStatus.Sparse("web.service") with { BootId = Boot }, store.Read("web.service"));
     }
@@ -71,17 +76,20 @@ public sealed class SqliteStatusStoreTests(ITestOutputHelper output) : StatusSto
     {
         var absolute = Root.Combine("/elsewhere/custom.db");
         Open(settings: new Dictionary<string, string> { ["Path"] = absolute }).Write(SampleStatus.Full("a.service"));
-        Open(settings: new Dictionary<string, string> { ["Path"] = "sub/relative.db" }).Write(SampleStatus.Full("b.service"));
+        Open(settings: new Dictionary<string, string> { ["Path"] = "sub/relative.db" })
+            .Write(SampleStatus.Full("b.service"));
         Assert.True(File.Exists(absolute));
         Assert.True(File.Exists(Path.Join(StateDirectory, "sub/relative.db")));
         Assert.False(File.Exists(DatabasePath));
-        Assert.Equal(["a.service"], Open(settings: new Dictionary<string, string> { ["Path"] = absolute }).List().Select(r => r.Unit));
+        Assert.Equal(["a.service"], Open(settings: new Dictionary<string, string> { ["Path"] = absolute }).List()
+            .Select(r => r.Unit));
     }
 
     [Fact]
     public void ABusyTimeoutThatIsNotANumberIsRejectedWithAClearMessage()
     {
-        var error = Assert.Throws<ArgumentException>(() => Open(settings: new Dictionary<string, string> { ["BusyTimeoutMs"] = "soon" }));
+        var error = Assert.Throws<ArgumentException>(() =>
+            Open(settings: new Dictionary<string, string> { ["BusyTimeoutMs"] = "soon" }));
         Assert.Contains("BusyTimeoutMs", error.Message);
         Assert.Contains("soon", error.Message);
     }
@@ -118,7 +126,8 @@ public sealed class SqliteStatusStoreTests(ITestOutputHelper output) : StatusSto
         Chown(DatabasePath, 65534);
 
         var error = Assert.Throws<InvalidOperationException>(() => Open());
-        Assert.Equal($"Refusing to use status database: {DatabasePath} is owned by uid 65534, neither root nor the caller.",
+        Assert.Equal(
+            $"Refusing to use status database: {DatabasePath} is owned by uid 65534, neither root nor the caller.",
             error.Message);
         Chown(DatabasePath, 0);
         Assert.Equal(["web.service"], Open().List().Select(r => r.Unit));
@@ -129,7 +138,8 @@ public sealed class SqliteStatusStoreTests(ITestOutputHelper output) : StatusSto
     {
         Open().Write(SampleStatus.Full("web.service"));
         File.SetUnixFileMode(DatabasePath, File.GetUnixFileMode(DatabasePath) | UnixFileMode.OtherWrite);
-        Assert.Contains("is writable by group or others", Assert.Throws<InvalidOperationException>(() => Open()).Message);
+        Assert.Contains("is writable by group or others", Assert.Throws<InvalidOperationException>(() => Open())
+            .Message);
 
         var elsewhere = Root.Combine("/elsewhere.db");
         var link = Path.Join(StateDirectory, "linked.db");
@@ -142,7 +152,8 @@ public sealed class SqliteStatusStoreTests(ITestOutputHelper output) : StatusSto
 
     private static void Chown(string path, int uid)
     {
-        using var chown = Process.Start("chown", [uid.ToString(System.Globalization.CultureInfo.InvariantCulture), path]);
+        using var chown = Process.Start("chown", [uid.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            path]);
         chown.WaitForExit();
         Assert.Equal(0, chown.ExitCode);
     }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Platform.Abstractions;
-using Platform.TestSupport;
 
 namespace Platform.StatusStores.Tests;
 
@@ -21,7 +20,8 @@ public abstract partial class StatusStoreContract
         {
             try
             {
-                for (var i = 1; !Volatile.Read(ref stop); i++) store.Write(SampleStatus.Marked(RacedUnit, index + 1, i));
+                for (var i = 1; !Volatile.Read(ref stop); i++)
+                    store.Write(SampleStatus.Marked(RacedUnit, index + 1, i));
             }
             catch (Exception e) { failures.Enqueue(e); }
         })).ToArray();
@@ -43,9 +43,11 @@ public abstract partial class StatusStoreContract
         try
         {
             for (var w = 1; w <= 3; w++)
-                writers.Add(new HelperProcess("write", StoreName, StateDirectory, Boot, RacedUnit, w.ToString(), "1500"));
+                writers.Add(new HelperProcess("write", StoreName, StateDirectory, Boot, RacedUnit, w.ToString(),
+                    "1500"));
             var deadline = Stopwatch.StartNew();
-            var tally = ReadWhile(reader, () => !writers.TrueForAll(p => p.HasExited) && deadline.Elapsed < TimeSpan.FromSeconds(30));
+            var tally = ReadWhile(reader, () =>
+                !writers.TrueForAll(p => p.HasExited) && deadline.Elapsed < TimeSpan.FromSeconds(30));
             foreach (var writer in writers)
             {
                 var result = writer.Wait(TimeSpan.FromSeconds(10));
@@ -69,7 +71,8 @@ public abstract partial class StatusStoreContract
         try
         {
             for (var w = 1; w <= 3; w++)
-                writers.Add(new HelperProcess("write", StoreName, fresh, Boot, $"unit{w}.service", w.ToString(), "300"));
+                writers.Add(new HelperProcess("write", StoreName, fresh, Boot, $"unit{w}.service", w.ToString(),
+                    "300"));
             foreach (var writer in writers)
             {
                 var result = writer.Wait(TimeSpan.FromSeconds(20));

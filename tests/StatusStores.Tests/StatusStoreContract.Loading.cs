@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Platform.Abstractions;
-using Platform.TestSupport;
 
 namespace Platform.StatusStores.Tests;
 
@@ -18,7 +17,9 @@ public abstract partial class StatusStoreContract
         var result = helper.Wait(TimeSpan.FromSeconds(30));
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("found=True", result.Stdout);
-        Output.WriteLine($"{StoreName} read latency, store referenced directly (JIT, no ReadyToRun): {result.Stdout.Split('\n')[0]}");
+        Output.WriteLine(
+            $"{StoreName} read latency, store referenced directly (JIT, no ReadyToRun): "
+            + $"{result.Stdout.Split('\n')[0]}");
     }
 
     private void MeasureFromPluginFolder(string pluginDll, string what)
@@ -40,7 +41,7 @@ public abstract partial class StatusStoreContract
         var root = manifest.RootElement;
         Assert.Equal($"status-store-{StoreName}", root.GetProperty("name").GetString());
         Assert.Equal("0.1.0", root.GetProperty("version").GetString());
-        Assert.Equal("1.0.0", root.GetProperty("contracts").GetString());
+        Assert.Equal("1.1.0", root.GetProperty("contracts").GetString());
         Assert.Equal([dllName], root.GetProperty("assemblies").EnumerateArray().Select(a => a.GetString()));
         var export = Assert.Single(root.GetProperty("exports").EnumerateArray());
         Assert.Equal(PluginKind.StatusStore, export.GetProperty("kind").GetString());

@@ -30,7 +30,8 @@ public abstract partial class StatusStoreContract : IDisposable
     protected IStatusStore Open(string? bootId = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var store = StoreFactory.Create(StoreName);
-        store.Open(new StatusStoreContext(StateDirectory, bootId ?? Boot, settings ?? new Dictionary<string, string>()));
+        store.Open(new StatusStoreContext(StateDirectory, bootId ?? Boot,
+            settings ?? new Dictionary<string, string>()));
         lock (_opened) _opened.Add(store);
         return store;
     }
@@ -129,7 +130,8 @@ public abstract partial class StatusStoreContract : IDisposable
     {
         Assert.NotNull(actual);
         Assert.Equal(expected with { Extra = actual.Extra }, actual);
-        Assert.Equal(expected.Extra.OrderBy(p => p.Key, StringComparer.Ordinal), actual.Extra.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(expected.Extra.OrderBy(p => p.Key, StringComparer.Ordinal),
+            actual.Extra.OrderBy(p => p.Key, StringComparer.Ordinal));
     }
 
     public void Dispose()

@@ -27,8 +27,8 @@ internal static class StoreFactory
 
     // Separate methods so that, in a measuring process, each store's assembly loads only when first used.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static IStatusStore CreateJson() => new JsonStatusStore();
+    private static JsonStatusStore CreateJson() => new JsonStatusStore();
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static IStatusStore CreateSqlite() => new SqliteStatusStore();
+    private static SqliteStatusStore CreateSqlite() => new SqliteStatusStore();
 }

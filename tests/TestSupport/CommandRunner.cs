@@ -2,7 +2,9 @@ using System.Diagnostics;
 
 namespace Platform.TestSupport;
 
-/// <summary>Runs a program to completion with a time limit; kills its whole process tree when the limit passes.</summary>
+/// <summary>
+/// Runs a program to completion with a time limit; kills its whole process tree when the limit passes.
+/// </summary>
 public static class CommandRunner
 {
     public static CommandResult Run(string fileName, IEnumerable<string> arguments,
@@ -31,7 +33,9 @@ public static class CommandRunner
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            throw new TimeoutException($"{fileName} {string.Join(' ', psi.ArgumentList)} did not finish in time\n{stdout.Result}{stderr.Result}");
+            throw new TimeoutException(
+                $"{fileName} {string.Join(' ', psi.ArgumentList)} did not finish in time\n"
+                + $"{stdout.Result}{stderr.Result}");
         }
         process.WaitForExit();
         return new CommandResult(process.ExitCode, stdout.Result, stderr.Result);

@@ -22,7 +22,8 @@ public sealed class ControlGroupNamespace : IDisposable
         var start = new ProcessStartInfo("sh") { UseShellExecute = false };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(
-            $"echo $$ > '{Group}/cgroup.procs' && exec unshare --mount --cgroup --pid --fork --mount-proc --propagation private "
+            $"echo $$ > '{Group}/cgroup.procs' && exec unshare --mount --cgroup --pid --fork --mount-proc "
+                + $"--propagation private "
             + $"sh -c \"mkdir -p '{mount}' && mount -t cgroup2 none '{mount}' && exec sleep 100000\"");
         _holder = Process.Start(start)!;
         if (!ServiceSandbox.WaitFor(() => Pid1() > 0 && Mounted(Pid1(), mount), TimeSpan.FromSeconds(10)))
@@ -38,7 +39,9 @@ public sealed class ControlGroupNamespace : IDisposable
     /// <summary>The group on the host that is the namespace's cgroup root.</summary>
     public string Group { get; }
 
-    /// <summary>The host's writable cgroup2 mount (a pure v2 /sys/fs/cgroup, or the hybrid layout's unified one), or null.</summary>
+    /// <summary>
+    /// The host's writable cgroup2 mount (a pure v2 /sys/fs/cgroup, or the hybrid layout's unified one), or null.
+    /// </summary>
     public static string? HostMount { get; } = FindHostMount();
 
     public static bool Available => Environment.IsPrivilegedProcess && HostMount is not null
@@ -46,7 +49,8 @@ public sealed class ControlGroupNamespace : IDisposable
 
     /// <summary>Runs <c>systemctl --root=ROOT ARGS</c> in the namespace, as a member of its root group.</summary>
     public CommandResult Systemctl(params string[] arguments)
-        => CommandRunner.Run("sh", ["-c", $"echo $$ > '{Group}/cgroup.procs' && exec nsenter -t {Pid1()} -p -m -C \"$@\"", "sh",
+        => CommandRunner.Run("sh",
+            ["-c", $"echo $$ > '{Group}/cgroup.procs' && exec nsenter -t {Pid1()} -p -m -C \"$@\"", "sh",
             Published.Systemctl, "--root=" + Box.Path, .. arguments]);
 
     /// <summary>The host path of a group inside the namespace (<c>/system.slice/x.service</c>).</summary>
@@ -57,7 +61,8 @@ public sealed class ControlGroupNamespace : IDisposable
         // holder (sh, exec'd into unshare) → the forked namespace init.
         try
         {
-            var children = File.ReadAllText($"/proc/{_holder.Id}/task/{_holder.Id}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var children = File.ReadAllText($"/proc/{_holder.Id}/task/{_holder.Id}/children")
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries);
             return children.Length > 0 ? int.Parse(children[0], CultureInfo.InvariantCulture) : 0;
         }
         catch (IOException) { return 0; }
@@ -72,14 +77,16 @@ public sealed class ControlGroupNamespace : IDisposable
     private static string? FindHostMount()
     {
         foreach (var candidate in (string[])["/sys/fs/cgroup", "/sys/fs/cgroup/unified"])
-            if (File.Exists(Path.Join(candidate, "cgroup.controllers")) && File.Exists(Path.Join(candidate, "cgroup.procs"))) return candidate;
+            if (File.Exists(Path.Join(candidate, "cgroup.controllers"))
+                && File.Exists(Path.Join(candidate, "cgroup.procs"))) return candidate;
         return null;
     }
 
     public void Dispose()
     {
         if (Pid1() is var pid1 and > 0)
-            try { Process.GetProcessById(pid1).Kill(); } catch (ArgumentException) { } catch (InvalidOperationException) { }
+            try { Process.GetProcessById(pid1).Kill(); } catch (ArgumentException) { } catch (
+                InvalidOperationException) { }
         else if (!_holder.HasExited)
             _holder.Kill();
         _holder.WaitForExit(10_000);

@@ -21,7 +21,8 @@ public sealed class InitNamespace : IDisposable
     private InitNamespace(ServiceSandbox box, string[] pid1Command, int _)
     {
         Box = box;
-        var start = new ProcessStartInfo("unshare") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("unshare") { RedirectStandardOutput = true, RedirectStandardError = true,
+            UseShellExecute = false };
         foreach (var a in (string[])["--pid", "--fork", "--mount-proc", .. pid1Command])
             start.ArgumentList.Add(a);
         _unshare = Process.Start(start)!;
@@ -33,16 +34,23 @@ public sealed class InitNamespace : IDisposable
             throw new InvalidOperationException("the namespace's PID 1 did not appear");
     }
 
-    /// <summary>A namespace whose PID 1 is <paramref name="pid1Command"/> instead of systemctl (to run systemctl as an ordinary process in it).</summary>
+    /// <summary>
+    /// A namespace whose PID 1 is <paramref name="pid1Command"/> instead of systemctl (to run systemctl as an ordinary
+    /// process in it).
+    /// </summary>
     public static InitNamespace WithPid1(ServiceSandbox box, params string[] pid1Command) => new(box, pid1Command, 0);
 
     public ServiceSandbox Box { get; }
 
-    /// <summary>Starts <c>systemctl --root=ROOT ARGS</c> inside the namespace without waiting; the caller disposes it.</summary>
+    /// <summary>
+    /// Starts <c>systemctl --root=ROOT ARGS</c> inside the namespace without waiting; the caller disposes it.
+    /// </summary>
     public Process StartSystemctl(params string[] arguments)
     {
-        var start = new ProcessStartInfo("nsenter") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in (string[])["-t", Pid1.ToString(), "-p", "-m", Published.Systemctl, "--root=" + Box.Path, .. arguments])
+        var start = new ProcessStartInfo("nsenter") { UseShellExecute = false, RedirectStandardOutput = true,
+            RedirectStandardError = true };
+        foreach (var a in (string[])["-t", Pid1.ToString(), "-p", "-m", Published.Systemctl, "--root=" + Box.Path,
+            .. arguments])
             start.ArgumentList.Add(a);
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
@@ -57,7 +65,8 @@ public sealed class InitNamespace : IDisposable
     {
         try
         {
-            return File.ReadAllText($"/proc/{parent}/task/{parent}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
+            return File.ReadAllText($"/proc/{parent}/task/{parent}/children")
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
         }
         catch (IOException) { return []; }
     }
@@ -68,19 +77,24 @@ public sealed class InitNamespace : IDisposable
     /// <summary>What init printed so far (stdout and stderr).</summary>
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static bool Available => Environment.IsPrivilegedProcess && File.Exists("/usr/bin/unshare") && File.Exists("/usr/bin/nsenter");
+    public static bool Available =>
+        Environment.IsPrivilegedProcess && File.Exists("/usr/bin/unshare") && File.Exists("/usr/bin/nsenter");
 
     /// <summary>Runs <c>systemctl --root=ROOT ARGS</c> inside the namespace.</summary>
     public CommandResult Systemctl(params string[] arguments)
-        => CommandRunner.Run("nsenter", ["-t", Pid1.ToString(), "-p", "-m", Published.Systemctl, "--root=" + Box.Path, .. arguments]);
+        => CommandRunner.Run("nsenter", ["-t", Pid1.ToString(), "-p", "-m", Published.Systemctl, "--root=" + Box.Path,
+            .. arguments]);
 
     /// <summary>Runs any program inside the namespace.</summary>
-    public CommandResult Exec(params string[] arguments) => CommandRunner.Run("nsenter", ["-t", Pid1.ToString(), "-p", "-m", .. arguments]);
+    public CommandResult Exec(params string[] arguments) =>
+        CommandRunner.Run("nsenter", ["-t", Pid1.ToString(), "-p", "-m", .. arguments]);
 
     /// <summary>Waits for <c>is-system-running</c> to say <paramref name="state"/>.</summary>
-    public bool WaitForState(string state, TimeSpan timeout) => ServiceSandbox.WaitFor(() => Systemctl("is-system-running").Stdout.Trim() == state, timeout);
+    public bool WaitForState(string state, TimeSpan timeout) =>
+        ServiceSandbox.WaitFor(() => Systemctl("is-system-running").Stdout.Trim() == state, timeout);
 
-    public string Property(string unit, string property) => Systemctl("show", unit, "-p", property, "--value").Stdout.Trim();
+    public string Property(string unit, string property) =>
+        Systemctl("show", unit, "-p", property, "--value").Stdout.Trim();
 
     /// <summary>Sends SIGTERM to PID 1 and waits for the namespace to end; returns unshare's exit code.</summary>
     public int Terminate(TimeSpan timeout)

@@ -14,7 +14,9 @@ namespace Platform.TestSupport;
 public static class NotifyClient
 {
 
-    /// <summary>Sends <paramref name="message"/> (e.g. <c>"READY=1\nSTATUS=up"</c>) as one datagram from this process.</summary>
+    /// <summary>
+    /// Sends <paramref name="message"/> (e.g. <c>"READY=1\nSTATUS=up"</c>) as one datagram from this process.
+    /// </summary>
     public static void Send(string address, string message) => Send(address, Encoding.UTF8.GetBytes(message));
 
     /// <summary>Sends raw bytes as one datagram from this process.</summary>
@@ -24,7 +26,9 @@ public static class NotifyClient
         socket.SendTo(datagram, EndPointFor(address));
     }
 
-    /// <summary>Sends with explicit SCM_CREDENTIALS, e.g. another pid (needs root, as for systemd-notify --pid).</summary>
+    /// <summary>
+    /// Sends with explicit SCM_CREDENTIALS, e.g. another pid (needs root, as for systemd-notify --pid).
+    /// </summary>
     public static void SendWithCredentials(string address, string message, int pid, int uid, int gid)
     {
         var creds = new byte[12];
@@ -34,7 +38,9 @@ public static class NotifyClient
         SendMsg(address, Encoding.UTF8.GetBytes(message), LibC.SCM_CREDENTIALS, creds);
     }
 
-    /// <summary>Sends with SCM_RIGHTS copies of <paramref name="fds"/> attached (as FDSTORE=1 or a barrier would).</summary>
+    /// <summary>
+    /// Sends with SCM_RIGHTS copies of <paramref name="fds"/> attached (as FDSTORE=1 or a barrier would).
+    /// </summary>
     public static void SendWithFds(string address, string message, params int[] fds)
     {
         var payload = new byte[fds.Length * 4];
@@ -76,12 +82,15 @@ public static class NotifyClient
             + "p.register(r,0)\n"
             + "print('released' if p.poll(int(sys.argv[2])) else 'timeout')\n";
         var ms = ((int)timeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var result = CommandRunner.Run("python3", ["-c", Script, address, ms], timeout: timeout + TimeSpan.FromSeconds(20));
+        var result = CommandRunner.Run("python3", ["-c", Script, address, ms],
+            timeout: timeout + TimeSpan.FromSeconds(20));
         if (result.ExitCode != 0) throw new InvalidOperationException("python3 barrier failed: " + result);
         return result.Stdout.Trim() == "released";
     }
 
-    /// <summary>The .NET endpoint for a NOTIFY_SOCKET value (a leading '@' becomes the abstract namespace's NUL).</summary>
+    /// <summary>
+    /// The .NET endpoint for a NOTIFY_SOCKET value (a leading '@' becomes the abstract namespace's NUL).
+    /// </summary>
     public static UnixDomainSocketEndPoint EndPointFor(string address)
         => new(address.StartsWith('@') ? "\0" + address[1..] : address);
 
@@ -102,10 +111,12 @@ public static class NotifyClient
                 var iov = new IoVec { Base = d, Length = (nuint)data.Length };
                 var msg = new MsgHdr
                 {
-                    Name = n, NameLen = (uint)name.Length, Iov = &iov, IovLen = 1, Control = c, ControlLen = (nuint)control.Length,
+                    Name = n, NameLen = (uint)name.Length, Iov = &iov, IovLen = 1, Control = c,
+                        ControlLen = (nuint)control.Length,
                 };
                 if (LibC.sendmsg(fd, &msg, 0) < 0)
-                    throw new IOException($"sendmsg to {address} failed: {LibC.StrError(Marshal.GetLastPInvokeError())}");
+                    throw new IOException(
+                        $"sendmsg to {address} failed: {LibC.StrError(Marshal.GetLastPInvokeError())}");
             }
         }
         finally { LibC.close(fd); }

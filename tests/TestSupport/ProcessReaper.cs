@@ -12,7 +12,8 @@ public static class ProcessReaper
             if (!int.TryParse(System.IO.Path.GetFileName(dir), out var pid) || pid == self) continue;
             try
             {
-                var text = File.ReadAllText(System.IO.Path.Join(dir, "cmdline")) + File.ReadAllText(System.IO.Path.Join(dir, "environ"));
+                var text = File.ReadAllText(System.IO.Path.Join(dir, "cmdline"))
+                    + File.ReadAllText(System.IO.Path.Join(dir, "environ"));
                 if (!text.Contains(marker, StringComparison.Ordinal)) continue;
                 using var process = System.Diagnostics.Process.GetProcessById(pid);
                 process.Kill();

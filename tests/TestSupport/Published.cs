@@ -20,12 +20,15 @@ public static class Published
     /// </summary>
     public static string? PluginHost { get; } = LocatePluginHost();
 
-    /// <summary>Runs the systemctl under test with <c>--root=ROOT</c> first, then <paramref name="arguments"/>.</summary>
+    /// <summary>
+    /// Runs the systemctl under test with <c>--root=ROOT</c> first, then <paramref name="arguments"/>.
+    /// </summary>
     public static CommandResult RunSystemctl(TempRoot root, params string[] arguments)
         => CommandRunner.Run(Systemctl, ["--root=" + root.Path, .. arguments]);
 
     /// <summary>Runs the systemctl under test with exactly these arguments and extra environment.</summary>
-    public static CommandResult Run(IEnumerable<string> arguments, IDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
+    public static CommandResult Run(IEnumerable<string> arguments, IDictionary<string, string?>? environment = null,
+        TimeSpan? timeout = null)
         => CommandRunner.Run(Systemctl, arguments, environment, timeout);
 
     private static string Locate()
@@ -33,7 +36,8 @@ public static class Published
         var fromEnv = Environment.GetEnvironmentVariable("PLATFORM_PUBLISH_DIR");
         var dir = string.IsNullOrEmpty(fromEnv) ? Path.Join(FindRepoRoot(), "artifacts", "publish") : fromEnv;
         if (!File.Exists(Path.Join(dir, "systemctl")))
-            throw new InvalidOperationException($"no published systemctl in {dir}: run ./test.sh (it publishes first) or set PLATFORM_PUBLISH_DIR");
+            throw new InvalidOperationException(
+                $"no published systemctl in {dir}: run ./test.sh (it publishes first) or set PLATFORM_PUBLISH_DIR");
         return dir;
     }
 

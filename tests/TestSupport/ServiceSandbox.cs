@@ -29,7 +29,8 @@ public sealed class ServiceSandbox : IDisposable
     public string File(string name) => Root.Combine("/" + name);
 
     /// <summary>Reads one property with <c>show -p NAME --value</c>.</summary>
-    public string Property(string unit, string property) => Systemctl("show", unit, "-p", property, "--value").Stdout.Trim();
+    public string Property(string unit, string property) =>
+        Systemctl("show", unit, "-p", property, "--value").Stdout.Trim();
 
     /// <summary>The main PID as an int (0 when none).</summary>
     public int MainPid(string unit) => int.Parse(Property(unit, "MainPID"), CultureInfo.InvariantCulture);
@@ -49,7 +50,11 @@ public sealed class ServiceSandbox : IDisposable
     /// <summary>Whether a (host) pid exists and is not a zombie.</summary>
     public static bool IsAlive(int pid)
     {
-        try { return pid > 0 && !System.IO.File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal); }
+        try
+        {
+            return pid > 0 && !System.IO.File.ReadAllText($"/proc/{pid}/stat")
+                .Contains(") Z ", StringComparison.Ordinal);
+        }
         catch (IOException) { return false; }
     }
 
@@ -59,9 +64,14 @@ public sealed class ServiceSandbox : IDisposable
         if (Directory.Exists(status))
         {
             var units = Directory.GetFiles(status).Select(f => System.IO.Path.GetFileName(f))
-                .Where(f => f.EndsWith(".status", StringComparison.Ordinal)).Select(f => f[..^".status".Length]).ToArray();
+                .Where(f => f.EndsWith(".status", StringComparison.Ordinal)).Select(f => f[..^".status".Length])
+                    .ToArray();
             if (units.Length > 0)
-                try { CommandRunner.Run(Published.Systemctl, ["--root=" + Path, "stop", .. units], timeout: TimeSpan.FromSeconds(30)); }
+                try
+                {
+                    CommandRunner.Run(Published.Systemctl, ["--root=" + Path, "stop", .. units],
+                        timeout: TimeSpan.FromSeconds(30));
+                }
                 catch (TimeoutException) { }
         }
         ProcessReaper.KillMentioning(Path);

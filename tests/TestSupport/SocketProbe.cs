@@ -4,7 +4,9 @@ using System.Text;
 
 namespace Platform.TestSupport;
 
-/// <summary>Client side of socket-activation tests: free ports, one request and its whole answer, unix and TCP.</summary>
+/// <summary>
+/// Client side of socket-activation tests: free ports, one request and its whole answer, unix and TCP.
+/// </summary>
 public static class SocketProbe
 {
     /// <summary>A TCP port on 127.0.0.1 that nothing listens on right now.</summary>
@@ -15,13 +17,18 @@ public static class SocketProbe
         return ((IPEndPoint)probe.LocalEndPoint!).Port;
     }
 
-    /// <summary>Connects to 127.0.0.1:<paramref name="port"/>, sends <paramref name="send"/> (if any) and reads until the peer closes.</summary>
+    /// <summary>
+    /// Connects to 127.0.0.1:<paramref name="port"/>, sends <paramref name="send"/> (if any) and reads until the peer
+    /// closes.
+    /// </summary>
     public static string Tcp(int port, string? send = null, TimeSpan? timeout = null)
-        => Exchange(new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp), new IPEndPoint(IPAddress.Loopback, port), send, timeout);
+        => Exchange(new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp),
+            new IPEndPoint(IPAddress.Loopback, port), send, timeout);
 
     /// <summary>The same over a unix stream socket at <paramref name="path"/>.</summary>
     public static string Unix(string path, string? send = null, TimeSpan? timeout = null)
-        => Exchange(new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified), new UnixDomainSocketEndPoint(path), send, timeout);
+        => Exchange(new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified),
+            new UnixDomainSocketEndPoint(path), send, timeout);
 
     /// <summary>Whether a TCP connection to 127.0.0.1:<paramref name="port"/> is refused (nothing listens).</summary>
     /// <summary>

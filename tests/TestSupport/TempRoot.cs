@@ -1,6 +1,8 @@
 namespace Platform.TestSupport;
 
-/// <summary>A throw-away root folder (for <c>--root</c>) with helpers to lay out unit files; deleted on dispose.</summary>
+/// <summary>
+/// A throw-away root folder (for <c>--root</c>) with helpers to lay out unit files; deleted on dispose.
+/// </summary>
 public sealed class TempRoot : IDisposable
 {
     public TempRoot(string? prefix = null)
@@ -34,7 +36,9 @@ public sealed class TempRoot : IDisposable
         return full;
     }
 
-    /// <summary>Creates a symbolic link at a root-relative path pointing to <paramref name="target"/> (taken as is).</summary>
+    /// <summary>
+    /// Creates a symbolic link at a root-relative path pointing to <paramref name="target"/> (taken as is).
+    /// </summary>
     public string Link(string rootRelative, string target)
     {
         var full = Combine(rootRelative);

@@ -42,7 +42,10 @@ public sealed class AvailabilityTests
             Assert.Equal("1.41", version);
         });
 
-    /// <summary>Runs <paramref name="probe"/> against a unix socket whose one client gets <paramref name="answer"/> after its request.</summary>
+    /// <summary>
+    /// Runs <paramref name="probe"/> against a unix socket whose one client gets <paramref name="answer"/> after its
+    /// request.
+    /// </summary>
     private static async Task WithOneAnswer(string answer, Action<string> probe)
     {
         var path = Path.Join(Path.GetTempPath(), $"platform-probe-{Guid.NewGuid():N}.sock");
@@ -85,7 +88,8 @@ public sealed class AvailabilityTests
     [InlineData("1", BaseImages.SystemdReference, false)]
     [InlineData("all", BaseImages.SystemdReference, true)]
     [InlineData("all", BaseImages.Base, true)]
-    public void RequireDockerOneCoversTheDaemonAndBaseImageAndAllCoversEveryImage(string? setting, string? image, bool required)
+    public void RequireDockerOneCoversTheDaemonAndBaseImageAndAllCoversEveryImage(string? setting, string? image,
+        bool required)
         => Assert.Equal(required, DockerAvailability.IsImageRequired(image, setting));
 
     [Fact]

@@ -22,7 +22,8 @@ public sealed class ContainerTests(DockerFixture fixture) : IClassFixture<Docker
     public async Task StopWithGraceReturnsTheExitCodeTheCommandChoseOnSigterm()
     {
         await using var c = await fixture.NewContainer()
-            .WithCommand("/bin/sh", "-c", "trap 'echo bye; exit 42' TERM; echo up; while :; do sleep 0.1; done").StartAsync();
+            .WithCommand("/bin/sh", "-c", "trap 'echo bye; exit 42' TERM; echo up; while :; do sleep 0.1; done")
+                .StartAsync();
         await c.WaitForAsync(PlatformWait.ForLogLine("up"), TimeSpan.FromSeconds(20));
         Assert.Equal(42, await c.StopAsync(TimeSpan.FromSeconds(10)));
         Assert.Contains("bye", (await c.GetLogsAsync()).Stdout);
@@ -58,7 +59,8 @@ public sealed class ContainerTests(DockerFixture fixture) : IClassFixture<Docker
     public async Task CopyWritesContentAndMode()
     {
         await using var c = await fixture.NewContainer().WithCommand("sleep", "infinity").StartAsync();
-        await c.CopyAsync(Encoding.UTF8.GetBytes("#!/bin/sh\necho greetings\n"), "/usr/local/bin/greet", fileMode: Unix.FileMode755);
+        await c.CopyAsync(Encoding.UTF8.GetBytes("#!/bin/sh\necho greetings\n"), "/usr/local/bin/greet",
+            fileMode: Unix.FileMode755);
         Assert.Equal(new ExecResult("greetings\n", "", 0), await c.ExecAsync("greet"));
         Assert.Equal("755 0:0\n", (await c.ExecAsync("stat", "-c", "%a %u:%g", "/usr/local/bin/greet")).Stdout);
     }
@@ -85,7 +87,8 @@ public sealed class ContainerTests(DockerFixture fixture) : IClassFixture<Docker
         await using var c = await fixture.NewContainer().WithCommand("sleep", "infinity")
             .WithUser("1000:1000").WithEnvironment("PLATFORM_GREETING", "hello there").WithTmpfsMount("/scratch")
             .WithCapAdd("SYS_PTRACE").WithHostname("probe").WithWorkingDirectory("/tmp").StartAsync();
-        var seen = await c.ShellAsync("echo \"$(id -u):$(id -g)|$PLATFORM_GREETING|$(hostname)|$(pwd)\"; grep ' /scratch ' /proc/mounts");
+        var seen = await c.ShellAsync(
+            "echo \"$(id -u):$(id -g)|$PLATFORM_GREETING|$(hostname)|$(pwd)\"; grep ' /scratch ' /proc/mounts");
         Assert.Equal(0, seen.ExitCode);
         var lines = seen.Stdout.Split('\n');
         Assert.Equal("1000:1000|hello there|probe|/tmp", lines[0]);
@@ -96,7 +99,8 @@ public sealed class ContainerTests(DockerFixture fixture) : IClassFixture<Docker
     [DockerFact]
     public async Task ContainersCarryTheRunLabelsAndDisposeRemovesThem()
     {
-        var c = await fixture.NewContainer().WithCommand("sleep", "infinity").WithLabel("purpose", "label-test").StartAsync();
+        var c = await fixture.NewContainer().WithCommand("sleep", "infinity").WithLabel("purpose", "label-test")
+            .StartAsync();
         var labels = (await c.InspectAsync()).Config!.Labels;
         Assert.Equal("1", labels[TestRun.TestLabel]);
         Assert.Equal(fixture.Run.Id, labels[TestRun.RunLabel]);
@@ -104,6 +108,7 @@ public sealed class ContainerTests(DockerFixture fixture) : IClassFixture<Docker
         Assert.Equal("label-test", labels["purpose"]);
         var id = c.Id;
         await c.DisposeAsync();
-        await Assert.ThrowsAsync<DockerContainerNotFoundException>(() => DockerFixture.Client.Containers.InspectContainerAsync(id));
+        await Assert.ThrowsAsync<DockerContainerNotFoundException>(() =>
+            DockerFixture.Client.Containers.InspectContainerAsync(id));
     }
 }

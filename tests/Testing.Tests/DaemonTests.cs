@@ -11,7 +11,8 @@ public sealed class DaemonTests(DockerFixture fixture) : IClassFixture<DockerFix
         var version = await DockerFixture.Client.System.GetVersionAsync();
         Assert.Equal("linux", version.Os);
         Assert.Equal(daemon, version.APIVersion);
-        if (Version.Parse(daemon!) < DockerEnvironment.TestcontainersApiVersion && Environment.GetEnvironmentVariable("DOCKER_API_VERSION") == daemon)
+        if (Version.Parse(daemon!) < DockerEnvironment.TestcontainersApiVersion
+            && Environment.GetEnvironmentVariable("DOCKER_API_VERSION") == daemon)
             Assert.Equal(daemon, DockerEnvironment.ApiVersion);
         Assert.NotNull(fixture.Swept);
     }
@@ -28,7 +29,9 @@ public sealed class DaemonTests(DockerFixture fixture) : IClassFixture<DockerFix
     [DockerFact(Image = null)]
     public async Task AMissingImageIsReportedAsMissing()
     {
-        await Assert.ThrowsAsync<DockerImageNotFoundException>(() => DockerFixture.Client.Images.InspectImageAsync("platform-no-such-image:never"));
-        Assert.Contains("platform-no-such-image:never is missing", DockerAvailability.ImageProblem("platform-no-such-image:never"));
+        await Assert.ThrowsAsync<DockerImageNotFoundException>(() =>
+            DockerFixture.Client.Images.InspectImageAsync("platform-no-such-image:never"));
+        Assert.Contains("platform-no-such-image:never is missing",
+            DockerAvailability.ImageProblem("platform-no-such-image:never"));
     }
 }

@@ -4,7 +4,8 @@ namespace Platform.Testing.Tests;
 
 public sealed class ExecTests(DockerFixture fixture) : IClassFixture<DockerFixture>
 {
-    private Task<PlatformContainer> StartSleeperAsync() => fixture.NewContainer().WithCommand("sleep", "infinity").StartAsync();
+    private Task<PlatformContainer> StartSleeperAsync() =>
+        fixture.NewContainer().WithCommand("sleep", "infinity").StartAsync();
 
     [DockerFact]
     public async Task ExecEchoPrintsHiAndExitsZero()
@@ -27,7 +28,8 @@ public sealed class ExecTests(DockerFixture fixture) : IClassFixture<DockerFixtu
     {
         await using var c = await StartSleeperAsync();
         // Many frames of both streams; multi-byte characters must survive frame boundaries.
-        var result = await c.ShellAsync("i=0; while [ $i -lt 3000 ]; do echo \"out $i ü\"; echo \"err $i\" >&2; i=$((i+1)); done");
+        var result = await c.ShellAsync(
+            "i=0; while [ $i -lt 3000 ]; do echo \"out $i ü\"; echo \"err $i\" >&2; i=$((i+1)); done");
         var expectedOut = string.Concat(Enumerable.Range(0, 3000).Select(i => $"out {i} ü\n"));
         var expectedErr = string.Concat(Enumerable.Range(0, 3000).Select(i => $"err {i}\n"));
         Assert.Equal(0, result.ExitCode);
@@ -39,7 +41,8 @@ public sealed class ExecTests(DockerFixture fixture) : IClassFixture<DockerFixtu
     public async Task ExecRunsAsTheGivenUserWithExtraEnvironment()
     {
         await using var c = await StartSleeperAsync();
-        var result = await c.ExecAsync(["/bin/sh", "-c", "echo $(id -u):$(id -g) $GREETING"], user: "1000:1000", environment: ["GREETING=hello"]);
+        var result = await c.ExecAsync(["/bin/sh", "-c", "echo $(id -u):$(id -g) $GREETING"], user: "1000:1000",
+            environment: ["GREETING=hello"]);
         Assert.Equal(new ExecResult("1000:1000 hello\n", "", 0), result);
     }
 
@@ -56,7 +59,8 @@ public sealed class ExecTests(DockerFixture fixture) : IClassFixture<DockerFixtu
     public async Task ExecThatOutlivesItsTimeoutThrowsTimeout()
     {
         await using var c = await StartSleeperAsync();
-        var error = await Assert.ThrowsAsync<TimeoutException>(() => c.ExecAsync(["sleep", "30"], timeout: TimeSpan.FromMilliseconds(500)));
+        var error = await Assert.ThrowsAsync<TimeoutException>(() =>
+            c.ExecAsync(["sleep", "30"], timeout: TimeSpan.FromMilliseconds(500)));
         Assert.Contains("sleep 30", error.Message);
     }
 
@@ -66,9 +70,12 @@ public sealed class ExecTests(DockerFixture fixture) : IClassFixture<DockerFixtu
         await using var c = await StartSleeperAsync();
         // Stand-ins that echo their arguments: what is tested is the command line the helpers run.
         var echo = System.Text.Encoding.UTF8.GetBytes("#!/bin/sh\necho \"$0 $*\"\n");
-        await c.CopyAsync(echo, "/usr/local/bin/systemctl", fileMode: DotNet.Testcontainers.Configurations.Unix.FileMode755);
-        await c.CopyAsync(echo, "/usr/local/bin/journalctl", fileMode: DotNet.Testcontainers.Configurations.Unix.FileMode755);
-        Assert.Equal("/usr/local/bin/systemctl is-active web.service\n", (await c.SystemctlAsync("is-active", "web.service")).Stdout);
+        await c.CopyAsync(echo, "/usr/local/bin/systemctl",
+            fileMode: DotNet.Testcontainers.Configurations.Unix.FileMode755);
+        await c.CopyAsync(echo, "/usr/local/bin/journalctl",
+            fileMode: DotNet.Testcontainers.Configurations.Unix.FileMode755);
+        Assert.Equal("/usr/local/bin/systemctl is-active web.service\n",
+            (await c.SystemctlAsync("is-active", "web.service")).Stdout);
         Assert.Equal("/usr/local/bin/journalctl --no-pager -u web\n", (await c.JournalctlAsync("-u", "web")).Stdout);
     }
 }

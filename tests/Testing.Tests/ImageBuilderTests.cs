@@ -9,7 +9,8 @@ public sealed class ImageBuilderTests(DockerFixture fixture) : IClassFixture<Doc
     public async Task ImageWithThePlatformRunsThePublishedSystemctlAsItsCommand()
     {
         var image = await fixture.NewImage().AddPlatform(Published.Directory).BuildAsync();
-        await using var c = await fixture.NewContainer(image).WithCommand("/usr/bin/systemctl", "--version").StartAsync();
+        await using var c = await fixture.NewContainer(image).WithCommand("/usr/bin/systemctl", "--version")
+            .StartAsync();
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         Assert.Equal(0, await c.GetExitCodeAsync(limit.Token));
         var onHost = CommandRunner.Run(Published.Systemctl, ["--version"]);
@@ -26,7 +27,8 @@ public sealed class ImageBuilderTests(DockerFixture fixture) : IClassFixture<Doc
         var hostFiles = hostEntries.Count(e => e is FileInfo && e.LinkTarget is null);
         var hostLinks = hostEntries.Count(e => e.LinkTarget is not null);
         Assert.Equal($"{hostFiles} {hostLinks}\n",
-            (await c.ShellAsync("echo $(find /usr/lib/platform -type f | wc -l) $(find /usr/lib/platform -type l | wc -l)")).Stdout);
+            (await c.ShellAsync(
+                "echo $(find /usr/lib/platform -type f | wc -l) $(find /usr/lib/platform -type l | wc -l)")).Stdout);
         var links = await c.ShellAsync("for n in systemctl journalctl systemd-notify; do readlink /usr/bin/$n; done");
         Assert.Equal(string.Concat(Enumerable.Repeat("/usr/lib/platform/systemctl\n", 3)), links.Stdout);
         var hostMode = Convert.ToString((int)File.GetUnixFileMode(Published.Systemctl), 8);
@@ -59,11 +61,16 @@ public sealed class ImageBuilderTests(DockerFixture fixture) : IClassFixture<Doc
             .Run("mkdir -p /var/lib/made && cat /etc/platform/a.conf > /var/lib/made/flag")
             .WithLabel("purpose", "builder-test")
             .BuildAsync();
-        Assert.Equal("builder-test", (await DockerFixture.Client.Images.InspectImageAsync(image.Id)).Config!.Labels!["purpose"]);
+        Assert.Equal("builder-test", (await DockerFixture.Client.Images.InspectImageAsync(image.Id))
+            .Config!.Labels!["purpose"]);
         await using var c = await fixture.NewContainer(image).WithCommand("sleep", "infinity").StartAsync();
         Assert.Equal(new ExecResult("hello you\n", "", 0), await c.ExecAsync("hi", "you"));
-        var facts = await c.ShellAsync("stat -c '%n %a %u:%g' /etc/platform/a.conf /usr/local/bin/hello /opt/app/note; readlink /bin; cat /var/lib/made/flag; platform-probe");
-        Assert.Equal("/etc/platform/a.conf 644 0:0\n/usr/local/bin/hello 755 0:0\n/opt/app/note 644 1000:1000\nusr/bin\nx=1\nprobe\n", facts.Stdout);
+        var facts = await c.ShellAsync(
+            "stat -c '%n %a %u:%g' /etc/platform/a.conf /usr/local/bin/hello /opt/app/note; readlink /bin; cat "
+            + "/var/lib/made/flag; platform-probe");
+        Assert.Equal(
+            "/etc/platform/a.conf 644 0:0\n/usr/local/bin/hello 755 0:0\n/opt/app/note 644 1000:1000\nusr/bin\nx=1\n"
+            + "probe\n", facts.Stdout);
     }
 
     [DockerFact]

@@ -62,7 +62,8 @@ public sealed class SweepTests(DockerFixture fixture) : IClassFixture<DockerFixt
         var volume = "platform-test-" + run.Id;
         var image = await own.NewImage().AddText("/etc/cleanup-probe", run.Id).BuildAsync();
         await CreateVolumeAsync(volume, run);
-        var container = await own.NewContainer(image).WithCommand("sleep", "infinity").WithVolumeMount(volume, "/data").StartAsync();
+        var container = await own.NewContainer(image).WithCommand("sleep", "infinity").WithVolumeMount(volume, "/data")
+            .StartAsync();
         Assert.True(await ContainerExistsAsync(container.Id));
 
         await own.DisposeAsync();
@@ -70,7 +71,8 @@ public sealed class SweepTests(DockerFixture fixture) : IClassFixture<DockerFixt
         Assert.False(await ContainerExistsAsync(container.Id));
         Assert.False(await ImageExistsAsync(image.Id));
         Assert.Empty(await VolumesOfAsync(run));
-        Assert.Empty(await DockerFixture.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = RunFilter(run) }));
+        Assert.Empty(await DockerFixture.Client.Containers.ListContainersAsync(
+            new ContainersListParameters { All = true, Filters = RunFilter(run) }));
     }
 
     [Fact]
@@ -96,7 +98,8 @@ public sealed class SweepTests(DockerFixture fixture) : IClassFixture<DockerFixt
         => new() { ["label"] = new Dictionary<string, bool> { [$"{TestRun.RunLabel}={run.Id}"] = true } };
 
     private static async Task<IList<VolumeResponse>> VolumesOfAsync(TestRun run)
-        => (await DockerFixture.Client.Volumes.ListAsync(new VolumesListParameters { Filters = RunFilter(run) })).Volumes ?? [];
+        => (await DockerFixture.Client.Volumes.ListAsync(new VolumesListParameters { Filters = RunFilter(run) }))
+            .Volumes ?? [];
 
     private static async Task<bool> ContainerExistsAsync(string id)
     {

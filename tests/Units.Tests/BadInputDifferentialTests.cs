@@ -11,7 +11,8 @@ namespace Platform.Units.Tests;
 [Trait("Category", "Differential")]
 public sealed class BadInputDifferentialTests
 {
-    private static readonly string[] MessageFamilies = ["Unbalanced quoting", "String is not UTF-8 clean", "Missing '='"];
+    private static readonly string[] MessageFamilies = ["Unbalanced quoting", "String is not UTF-8 clean",
+        "Missing '='"];
 
     public static TheoryData<string, string> Cases => new()
     {
@@ -53,7 +54,8 @@ public sealed class BadInputDifferentialTests
         Assert.True(realBadSetting == (unit.LoadState == UnitLoadState.BadSetting), detail);
         Assert.True(realError is not null == (unit.LoadState == UnitLoadState.Error), detail);
         // The errno of a load failure is the same (EINVAL for invalid UTF-8, ENOBUFS for a long line).
-        if (realError is not null) Assert.EndsWith(realError[(realError.LastIndexOf(": ", StringComparison.Ordinal) + 2)..], unit.LoadError);
+        if (realError is not null)
+            Assert.EndsWith(realError[(realError.LastIndexOf(": ", StringComparison.Ordinal) + 2)..], unit.LoadError);
         foreach (var line in realLines.Where(l => MessageFamilies.Any(l.Contains)))
             Assert.True(ourLines.Contains(line), $"missing message: {line}\n{detail}");
     }
@@ -62,7 +64,8 @@ public sealed class BadInputDifferentialTests
     public void InvalidUtf8IsNeverUsedWithReplacementCharacters()
     {
         using var tree = new UnitTree();
-        File.WriteAllBytes(tree.Unit("r.service", ""), Bytes("[Service]\nExecStart=/bin/echo ok\nEnvironment=A=\\xff\n"));
+        File.WriteAllBytes(tree.Unit("r.service", ""), Bytes(
+            "[Service]\nExecStart=/bin/echo ok\nEnvironment=A=\\xff\n"));
         var unit = tree.Repo().Load("r.service");
         Assert.Equal(UnitLoadState.Error, unit.LoadState);
         Assert.DoesNotContain(unit.Settings, s => s.Value.Contains('\uFFFD', StringComparison.Ordinal));
@@ -84,7 +87,8 @@ public sealed class BadInputDifferentialTests
         var output = new List<byte>(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] == '\\' && i + 3 < text.Length && text[i + 1] == 'x' && Uri.IsHexDigit(text[i + 2]) && Uri.IsHexDigit(text[i + 3]))
+            if (text[i] == '\\' && i + 3 < text.Length && text[i + 1] == 'x' && Uri.IsHexDigit(text[i + 2])
+                && Uri.IsHexDigit(text[i + 3]))
             {
                 output.Add(Convert.ToByte(text.Substring(i + 2, 2), 16));
                 i += 3;

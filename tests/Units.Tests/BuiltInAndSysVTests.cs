@@ -1,5 +1,4 @@
 using Platform.Abstractions;
-using Platform.Units;
 
 namespace Platform.Units.Tests;
 
@@ -85,7 +84,8 @@ public sealed class BuiltInAndSysVTests
         Assert.Equal("LSB: Legacy daemon", u.Get("Unit", "Description"));
         Assert.Equal("/etc/init.d/legacy", u.Get("Unit", "SourcePath"));
         Assert.Equal(["bar.service"], u.GetWords("Unit", "Before"));
-        Assert.Equal(["network-online.target", "remote-fs.target", "foo.service", "time-sync.target"], u.GetWords("Unit", "After"));
+        Assert.Equal(["network-online.target", "remote-fs.target", "foo.service", "time-sync.target"],
+            u.GetWords("Unit", "After"));
         Assert.Equal(["network-online.target"], u.GetWords("Unit", "Wants"));
         Assert.Equal("forking", u.Get("Service", "Type"));
         Assert.True(u.GetBool("Service", "RemainAfterExit", false));
@@ -100,7 +100,8 @@ public sealed class BuiltInAndSysVTests
         using var tree = new UnitTree();
         tree.Root.WriteScript("/etc/init.d/legacy", Script);
         tree.Link("/etc/rc2.d/S01legacy", "../init.d/legacy");
-        Assert.Equal(["multi-user.target", "bar.service"], tree.Repo().Load("legacy.service").GetWords("Unit", "Before"));
+        Assert.Equal(["multi-user.target", "bar.service"], tree.Repo().Load("legacy.service")
+            .GetWords("Unit", "Before"));
     }
 
     [Fact]

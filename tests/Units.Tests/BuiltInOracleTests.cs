@@ -14,16 +14,21 @@ public sealed class BuiltInOracleTests
     public static TheoryData<string> ShippedUnits()
     {
         var data = new TheoryData<string>();
-        foreach (var name in new[] { "basic.target", "sysinit.target", "multi-user.target", "graphical.target", "timers.target",
-                     "sockets.target", "paths.target", "slices.target", "local-fs.target", "network-online.target", "network.target",
-                     "time-sync.target", "shutdown.target", "rescue.target", "emergency.target", "getty.target", "halt.target",
-                     "cryptsetup.target", "remote-fs.target", "sleep.target", "user.slice", "machine.slice", "syslog.socket" })
+        foreach (var name in new[] { "basic.target", "sysinit.target", "multi-user.target", "graphical.target",
+            "timers.target",
+                     "sockets.target", "paths.target", "slices.target", "local-fs.target", "network-online.target",
+                         "network.target",
+                     "time-sync.target", "shutdown.target", "rescue.target", "emergency.target", "getty.target",
+                         "halt.target",
+                     "cryptsetup.target", "remote-fs.target", "sleep.target", "user.slice", "machine.slice",
+                         "syslog.socket" })
             data.Add(name);
         return data;
     }
 
     private static List<string> Settings(IEnumerable<UnitSetting> settings, string section)
-        => settings.Where(s => s.Section == section).Select(s => s.Key + "=" + s.Value).Order(StringComparer.Ordinal).ToList();
+        => settings.Where(s => s.Section == section).Select(s => s.Key + "=" + s.Value).Order(StringComparer.Ordinal)
+            .ToList();
 
     [SystemdUnitsTheory]
     [MemberData(nameof(ShippedUnits))]

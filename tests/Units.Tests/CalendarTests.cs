@@ -34,7 +34,8 @@ public sealed class CalendarTests
         }
         Assert.True(CalendarSpec.TryParse(expression, out var spec), $"'{expression}' should parse");
         Assert.Equal(normalized, spec.ToString());
-        var expected = elapses.Length == 0 ? [] : elapses.Split(' ').Select(e => long.Parse(e, CultureInfo.InvariantCulture)).ToList();
+        var expected = elapses.Length == 0 ? [] : elapses.Split(' ')
+            .Select(e => long.Parse(e, CultureInfo.InvariantCulture)).ToList();
         var actual = new List<long>();
         var at = baseSeconds * 1_000_000;
         while (actual.Count < 5 && spec.NextElapseUsec(at) is { } next)
@@ -78,8 +79,10 @@ public sealed class CalendarTests
 
     private static readonly Gen<string> Expression = Gen.Select(
         Gen.OneOf(Gen.Const(""), Gen.Const("Mon..Fri "), Gen.Const("Sat,Sun "), Gen.Const("Wed ")),
-        Gen.OneOf(Gen.Const("*-*-*"), Gen.Int[1, 12].Select(m => $"*-{m}-*"), Gen.Int[1, 28].Select(d => $"*-*-{d}"), Gen.Int[1, 7].Select(d => $"*-*~{d}")),
-        Gen.OneOf(Gen.Int[0, 23].Select(h => h.ToString(CultureInfo.InvariantCulture)), Gen.Const("*")), Component, Component,
+        Gen.OneOf(Gen.Const("*-*-*"), Gen.Int[1, 12].Select(m => $"*-{m}-*"), Gen.Int[1, 28].Select(d => $"*-*-{d}"),
+            Gen.Int[1, 7].Select(d => $"*-*~{d}")),
+        Gen.OneOf(Gen.Int[0, 23].Select(h => h.ToString(CultureInfo.InvariantCulture)), Gen.Const("*")), Component,
+            Component,
         Gen.OneOf(Gen.Const(""), Gen.Const(" UTC"), Gen.Const(" Europe/Berlin"), Gen.Const(" America/New_York")),
         (w, d, h, m, s, z) => $"{w}{d} {h}:{m}:{s}{z}");
 
@@ -98,7 +101,8 @@ public sealed class CalendarTests
             if (next <= at) return false;
             if (!Matches(spec, next)) return false;
             // Normalized text parses back to the same expression.
-            if (!CalendarSpec.TryParse(spec.ToString(), out var again) || again.ToString() != spec.ToString()) return false;
+            if (!CalendarSpec.TryParse(spec.ToString(), out var again) || again.ToString() != spec.ToString())
+                return false;
             // The elapse before it cannot lie between base and next: stepping back a second finds the same next elapse.
             return spec.NextElapseUsec(next - 1_000_000) == next || next - 1_000_000 < at;
         }, iter: 2000);

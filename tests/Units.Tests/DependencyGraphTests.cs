@@ -1,5 +1,3 @@
-using Platform.Units;
-
 namespace Platform.Units.Tests;
 
 public sealed class DependencyGraphTests

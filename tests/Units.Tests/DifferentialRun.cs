@@ -1,5 +1,4 @@
 using System.Text;
-using Platform.Units;
 
 namespace Platform.Units.Tests;
 
@@ -48,14 +47,16 @@ internal sealed class DifferentialRun : IDisposable
         var realRows = string.Join('\n', r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries))));
         var repo = new UnitRepository(UnitPaths.ForSystem(Ours.Path));
-        var ourRows = string.Join('\n', UnitFileListing.List(repo, includeBuiltIns: false).Select(x => $"{x.Name} {x.State} {x.Preset}"));
+        var ourRows = string.Join('\n', UnitFileListing.List(repo, includeBuiltIns: false)
+            .Select(x => $"{x.Name} {x.State} {x.Preset}"));
         if (realRows != ourRows) _differences.Append($"[list-unit-files]\n real:\n{realRows}\n ours:\n{ourRows}\n");
     }
 
     private static string Snapshot(UnitTree tree)
     {
         var lines = new List<string>();
-        foreach (var entry in Directory.EnumerateFileSystemEntries(tree.Path, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
+        foreach (var entry in Directory.EnumerateFileSystemEntries(tree.Path, "*",
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
         {
             var rel = entry[tree.Path.Length..];
             var info = new FileInfo(entry);

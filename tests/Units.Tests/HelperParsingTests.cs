@@ -1,5 +1,3 @@
-using Platform.Units;
-
 namespace Platform.Units.Tests;
 
 public sealed class HelperParsingTests
@@ -22,7 +20,8 @@ public sealed class HelperParsingTests
     public void EnvironmentAssignmentsSplitOnUnquotedSpaces()
     {
         var warnings = new List<string>();
-        var result = EnvironmentFile.ParseAssignments("\"VAR1=word1 word2\" VAR2=word3 \"VAR3=$word 5 6\" bad", warnings.Add);
+        var result = EnvironmentFile.ParseAssignments("\"VAR1=word1 word2\" VAR2=word3 \"VAR3=$word 5 6\" bad",
+            warnings.Add);
         Assert.Equal(["VAR1=word1 word2", "VAR2=word3", "VAR3=$word 5 6"], result.Select(kv => $"{kv.Key}={kv.Value}"));
         Assert.Equal(["Invalid environment assignment, ignoring: bad"], warnings);
         Assert.Same(UnitRepository.ParseEnvironmentAssignments("A=1").GetType(), result.GetType());
@@ -60,7 +59,8 @@ public sealed class HelperParsingTests
     [InlineData("web@blue.service", true, false, "web@.service", "blue", "web")]
     [InlineData("web@.service", false, true, null, null, "web")]
     [InlineData("a-b.socket", false, false, null, null, "a-b")]
-    public void UnitNamesSplitIntoTemplateInstanceAndPrefix(string name, bool instance, bool template, string? templateOf, string? instanceOf, string prefix)
+    public void UnitNamesSplitIntoTemplateInstanceAndPrefix(string name, bool instance, bool template,
+        string? templateOf, string? instanceOf, string prefix)
     {
         Assert.True(UnitNames.IsValid(name));
         Assert.Equal(instance, UnitNames.IsInstance(name));

@@ -87,7 +87,8 @@ internal static class InstallEdgeScenarios
         ["targets-and-default"] = (t =>
         {
             InstallScenarios.BaseSystem(t);
-            t.Unit("custom.target", "[Unit]\nDescription=c\n[Install]\nWantedBy=multi-user.target\nAlias=c2.target\n", Lib);
+            t.Unit("custom.target", "[Unit]\nDescription=c\n[Install]\nWantedBy=multi-user.target\nAlias=c2.target\n",
+                Lib);
         }, r =>
         {
             r.Run("enable", "multi-user.target");

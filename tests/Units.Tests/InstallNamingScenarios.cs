@@ -41,7 +41,8 @@ internal static class InstallNamingScenarios
             t.Link(Etc + "/multi-user.target.wants/named.service", Lib + "/real.service");
         }, r =>
         {
-            r.CompareStates("real.service", "vendor-alias.service", "config-alias.service", "st.service", "st-alias.service",
+            r.CompareStates("real.service", "vendor-alias.service", "config-alias.service", "st.service",
+                "st-alias.service",
                 "linked.service", "dangling.service", "named.service");
             r.Run("enable", "vendor-alias.service");
             r.Run("enable", "config-alias.service");

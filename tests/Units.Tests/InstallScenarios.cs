@@ -8,7 +8,9 @@ internal static class InstallScenarios
 
     private const string Svc = "[Service]\nExecStart=/bin/true\n";
 
-    /// <summary>A small "real system": the usual targets exist as files, default.target points to graphical.target.</summary>
+    /// <summary>
+    /// A small "real system": the usual targets exist as files, default.target points to graphical.target.
+    /// </summary>
     public static void BaseSystem(UnitTree t)
     {
         foreach (var target in (string[])["multi-user", "graphical", "basic", "sockets", "timers", "foo@"])
@@ -35,7 +37,9 @@ internal static class InstallScenarios
         ["wantedby-requiredby-alias-also"] = (t =>
         {
             BaseSystem(t);
-            t.Unit("a.service", Svc + "[Install]\nWantedBy=multi-user.target graphical.target\nRequiredBy=basic.target\nAlias=aa.service\nAlso=c.service\n", Lib);
+            t.Unit("a.service",
+                Svc + "[Install]\nWantedBy=multi-user.target graphical.target\nRequiredBy=basic.target\n"
+                + "Alias=aa.service\nAlso=c.service\n", Lib);
             t.Unit("c.service", Svc + "[Install]\nWantedBy=sockets.target\nAlso=a.service\n", Lib);
             t.Unit("e.service", Svc + "[Install]\nWantedBy=multi-user.target\nAlias=e1.service e2.service\n");
         }, r =>
@@ -56,7 +60,8 @@ internal static class InstallScenarios
             t.Unit("t@.service", Svc + "[Install]\nWantedBy=multi-user.target\nDefaultInstance=one\n", Lib);
             t.Unit("u@.service", Svc + "[Install]\nWantedBy=multi-user.target\n", Lib);
             t.Unit("w@.service", Svc + "[Install]\nWantedBy=foo@.target\n", Lib);
-            t.Unit("v@.service", Svc + "[Install]\nWantedBy=foo@%i.target\nAlias=valias@.service\nDefaultInstance=d\n", Lib);
+            t.Unit("v@.service", Svc + "[Install]\nWantedBy=foo@%i.target\nAlias=valias@.service\nDefaultInstance=d\n",
+                Lib);
         }, r =>
         {
             r.Run("enable", "t@.service");
@@ -142,7 +147,9 @@ internal static class InstallScenarios
                 t.Unit(n + ".service", Svc + "[Install]\nWantedBy=multi-user.target\n", Lib);
             t.Unit("t@.service", Svc + "[Install]\nWantedBy=multi-user.target\n", Lib);
             t.Unit("s.service", Svc, Lib);
-            t.Root.Write("/usr/lib/systemd/system-preset/50-x.preset", "# comment\nenable a.service\n  ; other comment\ndisable b.*\nenable t@.service x y\ndisable web-?.service\n");
+            t.Root.Write("/usr/lib/systemd/system-preset/50-x.preset",
+                "# comment\nenable a.service\n  ; other comment\ndisable b.*\nenable t@.service x y\n"
+                + "disable web-?.service\n");
             t.Root.Write("/usr/lib/systemd/system-preset/60-y.preset", "disable a.service\nenable b.service\n");
             t.Root.Write("/usr/lib/systemd/system-preset/90-masked.preset", "disable d.service\n");
             t.Link("/etc/systemd/system-preset/90-masked.preset", "/dev/null");

@@ -1,20 +1,22 @@
-using Platform.Units;
-
 namespace Platform.Units.Tests;
 
-/// <summary>Install operations checked against behaviour recorded from systemd 252 (runs without systemd installed).</summary>
+/// <summary>
+/// Install operations checked against behaviour recorded from systemd 252 (runs without systemd installed).
+/// </summary>
 public sealed class InstallTests
 {
     private const string Svc = "[Service]\nExecStart=/bin/true\n";
 
-    private static UnitInstaller Installer(UnitTree tree, InstallMessageStyle style = InstallMessageStyle.Daemon, bool unicode = false)
+    private static UnitInstaller Installer(UnitTree tree, InstallMessageStyle style = InstallMessageStyle.Daemon,
+        bool unicode = false)
         => new(tree.Repo(), new InstallOptions { Style = style, UnicodeArrow = unicode });
 
     [Fact]
     public void EnableCreatesAliasWantsAndRequiresLinksAndReportsEach()
     {
         using var tree = new UnitTree();
-        tree.Unit("a.service", Svc + "[Install]\nWantedBy=multi-user.target\nRequiredBy=x.target\nAlias=aa.service\n", UnitTree.Lib);
+        tree.Unit("a.service", Svc + "[Install]\nWantedBy=multi-user.target\nRequiredBy=x.target\nAlias=aa.service\n",
+            UnitTree.Lib);
         var result = Installer(tree, unicode: true).Enable(["a"]);
         var etc = tree.Path + UnitTree.Etc;
         Assert.Equal(0, result.ExitCode);
@@ -22,9 +24,11 @@ public sealed class InstallTests
             $"Created symlink {etc}/aa.service → /usr/lib/systemd/system/a.service.",
             $"Created symlink {etc}/multi-user.target.wants/a.service → /usr/lib/systemd/system/a.service.",
             $"Created symlink {etc}/x.target.requires/a.service → /usr/lib/systemd/system/a.service.",
-            $"Unit {tree.Path}/usr/lib/systemd/system/a.service is added as a dependency to a non-existent unit x.target.",
+            $"Unit {tree.Path}/usr/lib/systemd/system/a.service is added as a dependency to a non-existent unit "
+                + $"x.target.",
         ], result.Stderr);
-        Assert.Equal("/usr/lib/systemd/system/a.service", tree.Root.LinkTarget(UnitTree.Etc + "/multi-user.target.wants/a.service"));
+        Assert.Equal("/usr/lib/systemd/system/a.service", tree.Root.LinkTarget(UnitTree.Etc
+            + "/multi-user.target.wants/a.service"));
         Assert.Equal(3, result.Changes.Count);
         Assert.Equal("enabled", tree.Repo().GetUnitFileState("a.service"));
         Assert.Equal("alias", tree.Repo().GetUnitFileState("aa.service"));
@@ -85,7 +89,8 @@ public sealed class InstallTests
         Assert.Equal("masked", tree.Repo().GetUnitFileState("ghost.service"));
         var refused = installer.Mask(["real.service"]);
         Assert.Equal(1, refused.ExitCode);
-        Assert.Equal([$"Failed to mask unit: File {tree.Path}/etc/systemd/system/real.service already exists."], refused.Stderr);
+        Assert.Equal([$"Failed to mask unit: File {tree.Path}/etc/systemd/system/real.service already exists."],
+            refused.Stderr);
         Assert.Equal(0, installer.Unmask(["ghost"]).ExitCode);
         Assert.False(tree.Root.Exists(UnitTree.Etc + "/ghost.service"));
     }
@@ -96,7 +101,8 @@ public sealed class InstallTests
         { "runtime.service", "enabled-runtime" }, { "alias.service", "alias" }, { "masked.service", "masked" },
         { "rtmask.service", "masked-runtime" }, { "also.service", "indirect" }, { "tpl@.service", "indirect" },
         { "tpl@x.service", "enabled" }, { "tpl@y.service", "disabled" }, { "linked.service", "linked" },
-        { "nope.service", null }, { "dangling.service", null }, { "multi-user.target", "static" }, { "default.target", "alias" },
+        { "nope.service", null }, { "dangling.service", null }, { "multi-user.target", "static" },
+            { "default.target", "alias" },
     };
 
     [Theory]
@@ -129,13 +135,15 @@ public sealed class InstallTests
         using var tree = new UnitTree();
         tree.Unit("t@.service", Svc + "[Install]\nWantedBy=multi-user.target\nDefaultInstance=one\n", UnitTree.Lib);
         Installer(tree).Enable(["t@.service"]);
-        Assert.Equal(UnitTree.Lib + "/t@.service", tree.Root.LinkTarget(UnitTree.Etc + "/multi-user.target.wants/t@one.service"));
+        Assert.Equal(UnitTree.Lib + "/t@.service", tree.Root.LinkTarget(UnitTree.Etc
+            + "/multi-user.target.wants/t@one.service"));
         Assert.Equal("enabled", tree.Repo().GetUnitFileState("t@.service"));
         var withoutDefault = new UnitTree();
         withoutDefault.Unit("u@.service", Svc + "[Install]\nWantedBy=multi-user.target\n", UnitTree.Lib);
         var failed = Installer(withoutDefault).Enable(["u@.service"]);
         withoutDefault.Dispose();
-        Assert.Equal(["Failed to enable unit: Destination unit multi-user.target is a non-template unit."], failed.Stderr);
+        Assert.Equal(["Failed to enable unit: Destination unit multi-user.target is a non-template unit."],
+            failed.Stderr);
     }
 
     [Fact]
@@ -160,7 +168,8 @@ public sealed class InstallTests
         Assert.Equal(1, installer.IsEnabled(["d"]).ExitCode);
         Assert.Equal(0, installer.IsEnabled(["d", "s"]).ExitCode);
         var missing = installer.IsEnabled(["nope"]);
-        Assert.Equal((1, "Failed to get unit file state for nope.service: No such file or directory"), (missing.ExitCode, missing.Stderr[0]));
+        Assert.Equal((1, "Failed to get unit file state for nope.service: No such file or directory"),
+            (missing.ExitCode, missing.Stderr[0]));
     }
 
     [Fact]

@@ -1,8 +1,8 @@
-using Platform.Units;
-
 namespace Platform.Units.Tests;
 
-/// <summary>Runs a systemctl-style install command line through <see cref="UnitInstaller"/> with the offline wording.</summary>
+/// <summary>
+/// Runs a systemctl-style install command line through <see cref="UnitInstaller"/> with the offline wording.
+/// </summary>
 internal static class OurCommand
 {
     public static Outcome Run(UnitTree tree, string[] command)
@@ -18,7 +18,8 @@ internal static class OurCommand
             else if (!w.StartsWith("--", StringComparison.Ordinal)) words.Add(w);
         }
         var repo = new UnitRepository(UnitPaths.ForSystem(tree.Path), tree.Warnings.Add);
-        var installer = new UnitInstaller(repo, new InstallOptions { Style = InstallMessageStyle.Offline, UnicodeArrow = true, Force = force });
+        var installer = new UnitInstaller(repo, new InstallOptions { Style = InstallMessageStyle.Offline,
+            UnicodeArrow = true, Force = force });
         var args = words.Skip(1).ToList();
         var result = words[0] switch
         {

@@ -36,5 +36,6 @@ internal sealed record Outcome(int Exit, IReadOnlyList<string> Stdout, IReadOnly
         => text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0);
 
     public override string ToString()
-        => $"exit {Exit}\n  stdout: {string.Join("\n          ", Stdout)}\n  stderr: {string.Join("\n          ", Stderr)}";
+        => $"exit {Exit}\n  stdout: {string.Join("\n          ", Stdout)}\n"
+            + $"  stderr: {string.Join("\n          ", Stderr)}";
 }

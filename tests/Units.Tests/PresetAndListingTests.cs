@@ -1,5 +1,3 @@
-using Platform.Units;
-
 namespace Platform.Units.Tests;
 
 public sealed class PresetAndListingTests
@@ -10,7 +8,8 @@ public sealed class PresetAndListingTests
     public void FirstMatchingPresetLineWinsAcrossFilesInNameOrderAndNoMatchEnables()
     {
         using var tree = new UnitTree();
-        tree.Root.Write("/usr/lib/systemd/system-preset/50-a.preset", "enable a.service\ndisable b*\nenable t@.service x y\n");
+        tree.Root.Write("/usr/lib/systemd/system-preset/50-a.preset",
+            "enable a.service\ndisable b*\nenable t@.service x y\n");
         tree.Root.Write("/usr/lib/systemd/system-preset/60-b.preset", "disable a.service\nenable b.service\n");
         tree.Root.Write("/usr/lib/systemd/system-preset/99-default.preset", "disable *\n");
         tree.Root.Write("/etc/systemd/system-preset/99-default.preset", "# admin override hides the vendor file\n");
@@ -51,12 +50,17 @@ public sealed class PresetAndListingTests
         tree.Link(UnitTree.Etc + "/masked.service", "/dev/null");
         var repo = tree.Repo();
         var rows = UnitFileListing.List(repo, includeBuiltIns: false);
-        Assert.Equal(["Alpha.service", "masked.service", "t@.service", "zed.service", "s.socket"], rows.Select(r => r.Name));
+        Assert.Equal(["Alpha.service", "masked.service", "t@.service", "zed.service", "s.socket"],
+            rows.Select(r => r.Name));
         Assert.Equal("static -", $"{rows[^1].State} {rows[^1].Preset}");
-        Assert.Equal(["masked.service"], UnitFileListing.List(repo, states: ["masked"], includeBuiltIns: false).Select(r => r.Name));
-        Assert.Equal(["s.socket"], UnitFileListing.List(repo, types: ["socket"], includeBuiltIns: false).Select(r => r.Name));
-        Assert.Equal(["t@.service", "zed.service"], UnitFileListing.List(repo, patterns: ["t*", "z?d.*"], includeBuiltIns: false).Select(r => r.Name));
-        Assert.Contains(UnitFileListing.List(repo), r => r.Name == "multi-user.target" && r.State == "static" && r.Path is null);
+        Assert.Equal(["masked.service"], UnitFileListing.List(repo, states: ["masked"], includeBuiltIns: false)
+            .Select(r => r.Name));
+        Assert.Equal(["s.socket"], UnitFileListing.List(repo, types: ["socket"], includeBuiltIns: false)
+            .Select(r => r.Name));
+        Assert.Equal(["t@.service", "zed.service"], UnitFileListing.List(repo, patterns: ["t*", "z?d.*"],
+            includeBuiltIns: false).Select(r => r.Name));
+        Assert.Contains(UnitFileListing.List(repo), r =>
+            r.Name == "multi-user.target" && r.State == "static" && r.Path is null);
     }
 
     [Theory]
@@ -69,5 +73,6 @@ public sealed class PresetAndListingTests
     [InlineData("*.service", "x.socket", false)]
     [InlineData("a\\*", "a*", true)]
     [InlineData("*", "", true)]
-    public void GlobMatchesLikeFnmatch(string pattern, string text, bool expected) => Assert.Equal(expected, Glob.IsMatch(pattern, text));
+    public void GlobMatchesLikeFnmatch(string pattern, string text, bool expected) =>
+        Assert.Equal(expected, Glob.IsMatch(pattern, text));
 }

@@ -21,13 +21,16 @@ internal static class RealSystemd
 
     public static CommandResult Ctl(string root, params string[] args)
     {
-        if (!root.StartsWith(Path.GetTempPath(), StringComparison.Ordinal)) throw new InvalidOperationException("refusing to run the real systemctl outside a temporary root");
-        return CommandRunner.Run(Systemctl, ["--root=" + root, "--no-pager", .. args], Environment, TimeSpan.FromSeconds(30));
+        if (!root.StartsWith(Path.GetTempPath(), StringComparison.Ordinal))
+            throw new InvalidOperationException("refusing to run the real systemctl outside a temporary root");
+        return CommandRunner.Run(Systemctl, ["--root=" + root, "--no-pager", .. args], Environment,
+            TimeSpan.FromSeconds(30));
     }
 
     public static CommandResult Verify(string root, string unit)
     {
-        if (!root.StartsWith(Path.GetTempPath(), StringComparison.Ordinal)) throw new InvalidOperationException("refusing to run systemd-analyze outside a temporary root");
+        if (!root.StartsWith(Path.GetTempPath(), StringComparison.Ordinal))
+            throw new InvalidOperationException("refusing to run systemd-analyze outside a temporary root");
         return CommandRunner.Run(Analyze, ["--root=" + root, "verify", unit], Environment, TimeSpan.FromSeconds(30));
     }
 
@@ -36,7 +39,8 @@ internal static class RealSystemd
     {
         var r = CommandRunner.Run(Analyze, ["timespan", "--", text], Environment, TimeSpan.FromSeconds(30));
         if (r.ExitCode != 0) return null;
-        var line = r.Stdout.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("\u03bcs:", StringComparison.Ordinal));
+        var line = r.Stdout.Split('\n').Select(l => l.Trim())
+            .First(l => l.StartsWith("\u03bcs:", StringComparison.Ordinal));
         return ulong.Parse(line["\u03bcs:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -51,6 +55,7 @@ internal static class RealSystemd
         Directory.CreateDirectory(outDir + "/n");
         Directory.CreateDirectory(outDir + "/e");
         Directory.CreateDirectory(outDir + "/l");
-        return CommandRunner.Run(SysVGenerator, [outDir + "/n", outDir + "/e", outDir + "/l"], env, TimeSpan.FromSeconds(30));
+        return CommandRunner.Run(SysVGenerator, [outDir + "/n", outDir + "/e", outDir + "/l"], env,
+            TimeSpan.FromSeconds(30));
     }
 }

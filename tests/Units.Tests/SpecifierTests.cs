@@ -1,13 +1,14 @@
 using System.Globalization;
-using Platform.Units;
 
 namespace Platform.Units.Tests;
 
 public sealed class SpecifierTests
 {
-    private static string Expand(UnitTree tree, string unit, string spec, string file = "web-front@.service", bool user = false)
+    private static string Expand(UnitTree tree, string unit, string spec, string file = "web-front@.service",
+        bool user = false)
     {
-        tree.Unit(file, $"[Unit]\nDescription={spec}\n[Service]\nExecStart=/bin/true\n", user ? "/home/u/.config/systemd/user" : UnitTree.Lib);
+        tree.Unit(file, $"[Unit]\nDescription={spec}\n[Service]\nExecStart=/bin/true\n",
+            user ? "/home/u/.config/systemd/user" : UnitTree.Lib);
         var repo = user ? tree.UserRepo() : tree.Repo();
         return repo.Load(unit).Get("Unit", "Description") ?? "(dropped)";
     }
@@ -48,7 +49,8 @@ public sealed class SpecifierTests
     public void PlainUnitHasEmptyInstanceAndPrefixIsTheWholeName()
     {
         using var tree = new UnitTree();
-        Assert.Equal("[] [plain-name] [/plain/name]", Expand(tree, "plain-name.service", "[%i] [%p] [%f]", "plain-name.service"));
+        Assert.Equal("[] [plain-name] [/plain/name]", Expand(tree, "plain-name.service", "[%i] [%p] [%f]",
+            "plain-name.service"));
     }
 
     [Fact]
@@ -56,13 +58,16 @@ public sealed class SpecifierTests
     {
         using var tree = new UnitTree();
         tree.Root.Write("/etc/machine-id", "0123456789abcdef0123456789abcdef\n");
-        tree.Root.Write("/etc/os-release", "ID=testos\nVERSION_ID=\"4.2\"\nVARIANT_ID=box\nBUILD_ID=b1\nIMAGE_ID=img\nIMAGE_VERSION=9\n");
+        tree.Root.Write("/etc/os-release",
+            "ID=testos\nVERSION_ID=\"4.2\"\nVARIANT_ID=box\nBUILD_ID=b1\nIMAGE_ID=img\nIMAGE_VERSION=9\n");
         var host = File.ReadAllText("/proc/sys/kernel/hostname").Trim();
         var kernel = File.ReadAllText("/proc/sys/kernel/osrelease").Trim();
         var boot = File.ReadAllText("/proc/sys/kernel/random/boot_id").Trim().Replace("-", "");
-        var expected = $"{host}|{host.Split('.')[0]}|0123456789abcdef0123456789abcdef|{boot}|{kernel}|testos|4.2|box|b1|img|9";
+        var expected =
+            $"{host}|{host.Split('.')[0]}|0123456789abcdef0123456789abcdef|{boot}|{kernel}|testos|4.2|box|b1|img|9";
         Assert.Equal(expected, Expand(tree, "a.service", "%H|%l|%m|%b|%v|%o|%w|%W|%B|%M|%A", "a.service"));
-        Assert.Contains(Expand(tree, "a.service", "%a", "a.service"), (string[])["x86-64", "arm64", "x86", "arm", "s390x", "ppc64-le", "riscv64", "loongarch64"]);
+        Assert.Contains(Expand(tree, "a.service", "%a", "a.service"),
+            (string[])["x86-64", "arm64", "x86", "arm", "s390x", "ppc64-le", "riscv64", "loongarch64"]);
     }
 
     [Fact]
@@ -70,7 +75,8 @@ public sealed class SpecifierTests
     {
         using var tree = new UnitTree();
         var uid = ProcessIdentity.Current.Uid.ToString(CultureInfo.InvariantCulture);
-        Assert.Equal($"/home/u|/run/user/1000|/home/u/.config|{uid}", Expand(tree, "a.service", "%h|%t|%E|%U", "a.service", user: true));
+        Assert.Equal($"/home/u|/run/user/1000|/home/u/.config|{uid}",
+            Expand(tree, "a.service", "%h|%t|%E|%U", "a.service", user: true));
     }
 
     [Fact]
@@ -78,7 +84,9 @@ public sealed class SpecifierTests
     {
         using var tree = new UnitTree();
         Assert.Equal("(dropped)", Expand(tree, "a.service", "bad %z", "a.service"));
-        Assert.Contains(tree.Warnings, w => w.EndsWith("a.service:2: Failed to resolve unit specifiers in 'bad %z', ignoring: Invalid slot", StringComparison.Ordinal));
+        Assert.Contains(tree.Warnings, w =>
+            w.EndsWith("a.service:2: Failed to resolve unit specifiers in 'bad %z', ignoring: Invalid slot",
+            StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using Platform.Units;
-
 namespace Platform.Units.Tests;
 
 [Trait("Category", "Differential")]
@@ -23,7 +21,9 @@ public sealed class SysVDifferentialTests
             ### END INIT INFO
             exit 0
             """, true },
-        { "long-only", "#!/bin/sh\n### BEGIN INIT INFO\n# Provides: long-only\n# Description: Only a long one\n### END INIT INFO\n", false },
+        { "long-only",
+            "#!/bin/sh\n### BEGIN INIT INFO\n# Provides: long-only\n# Description: Only a long one\n"
+            + "### END INIT INFO\n", false },
         { "plain", "#!/bin/sh\necho no header\n", false },
         { "legacy.sh", "#!/bin/sh\n### BEGIN INIT INFO\n# Short-Description: dot sh\n### END INIT INFO\n", false },
     };
@@ -46,9 +46,11 @@ public sealed class SysVDifferentialTests
         Assert.Equal(0, r.ExitCode);
         var service = SysVScript.ServiceName(file)!;
         var generated = File.ReadAllText(gen.Root.Combine("/out/l/" + service)).Replace(initDir, "/etc/init.d");
-        var expected = UnitFileParser.Parse(generated, "g", null).Settings.Select(s => $"{s.Section}.{s.Key}={s.Value}");
+        var expected = UnitFileParser.Parse(generated, "g", null)
+            .Settings.Select(s => $"{s.Section}.{s.Key}={s.Value}");
         // Both write the path where they found the script; compare them as seen inside the root.
-        var actual = ours.Repo().Load(service).Settings.Select(s => $"{s.Section}.{s.Key}={s.Value.Replace(ours.Root.Combine("/etc/init.d"), "/etc/init.d")}");
+        var actual = ours.Repo().Load(service).Settings.Select(s =>
+            $"{s.Section}.{s.Key}={s.Value.Replace(ours.Root.Combine("/etc/init.d"), "/etc/init.d")}");
         Assert.Equal(expected, actual);
     }
 }

@@ -1,10 +1,9 @@
-using Platform.Units;
-
 namespace Platform.Units.Tests;
 
 public sealed class SysVInstallTests
 {
-    private const string Script = "#!/bin/sh\n### BEGIN INIT INFO\n# Default-Start: 2 3 4 5\n# Default-Stop: 0 1 6\n### END INIT INFO\n";
+    private const string Script =
+        "#!/bin/sh\n### BEGIN INIT INFO\n# Default-Start: 2 3 4 5\n# Default-Stop: 0 1 6\n### END INIT INFO\n";
 
     [Fact]
     public void EnablingASysVOnlyServiceCreatesRunlevelLinksLikeUpdateRcD()

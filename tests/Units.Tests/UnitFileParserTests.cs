@@ -1,5 +1,3 @@
-using Platform.Units;
-
 namespace Platform.Units.Tests;
 
 public sealed class UnitFileParserTests
@@ -8,16 +6,24 @@ public sealed class UnitFileParserTests
     {
         // text, expected settings as "Section.Key=Value@line;...", case label
         { "[Service]\nExecStart=/bin/true\n", "Service.ExecStart=/bin/true@2", "plain" },
-        { "# c\n; c\n[Unit]\n  Description = hello world  \n", "Unit.Description=hello world@4", "comments and trimming" },
-        { "[Service]\nExecStart=/bin/echo a \\\n  b\n", "Service.ExecStart=/bin/echo a    b@3", "continuation replaces backslash by a space" },
-        { "[Service]\nExecStart=/bin/echo a\\\n# skipped\n; skipped too\n b\n", "Service.ExecStart=/bin/echo a  b@5", "comment inside continuation is skipped" },
-        { "[Service]\n# c \\\nExecStart=/bin/true\n", "Service.ExecStart=/bin/true@3", "comment line ending in backslash is no continuation" },
-        { "[Unit]\nDescription=a\\\\\n[Service]\nExecStart=/x\n", "Unit.Description=a\\\\@2;Service.ExecStart=/x@4", "escaped backslash is no continuation" },
-        { "[Service]\nExecStart=/bin/echo a\\\n\nType=simple\n", "Service.ExecStart=/bin/echo a@3;Service.Type=simple@4", "blank line ends a continuation" },
+        { "# c\n; c\n[Unit]\n  Description = hello world  \n", "Unit.Description=hello world@4",
+            "comments and trimming" },
+        { "[Service]\nExecStart=/bin/echo a \\\n  b\n", "Service.ExecStart=/bin/echo a    b@3",
+            "continuation replaces backslash by a space" },
+        { "[Service]\nExecStart=/bin/echo a\\\n# skipped\n; skipped too\n b\n", "Service.ExecStart=/bin/echo a  b@5",
+            "comment inside continuation is skipped" },
+        { "[Service]\n# c \\\nExecStart=/bin/true\n", "Service.ExecStart=/bin/true@3",
+            "comment line ending in backslash is no continuation" },
+        { "[Unit]\nDescription=a\\\\\n[Service]\nExecStart=/x\n", "Unit.Description=a\\\\@2;Service.ExecStart=/x@4",
+            "escaped backslash is no continuation" },
+        { "[Service]\nExecStart=/bin/echo a\\\n\nType=simple\n",
+            "Service.ExecStart=/bin/echo a@3;Service.Type=simple@4", "blank line ends a continuation" },
         { "[Service]\r\nExecStart=/bin/true\r\n", "Service.ExecStart=/bin/true@2", "CRLF line ends" },
-        { "[Unit]\nAfter=a\nAfter=b\nAfter=\nAfter=c\n", "Unit.After=a@2;Unit.After=b@3;Unit.After=@4;Unit.After=c@5", "duplicates kept in order" },
+        { "[Unit]\nAfter=a\nAfter=b\nAfter=\nAfter=c\n", "Unit.After=a@2;Unit.After=b@3;Unit.After=@4;Unit.After=c@5",
+            "duplicates kept in order" },
         { "[Unit]\nafter=a\n", "Unit.after=a@2", "keys are case-sensitive" },
-        { " [Unit] \nA=1\n[Install]\nB=2\n[Unit]\nC=3\n", "Unit.A=1@2;Install.B=2@4;Unit.C=3@6", "sections may repeat" },
+        { " [Unit] \nA=1\n[Install]\nB=2\n[Unit]\nC=3\n", "Unit.A=1@2;Install.B=2@4;Unit.C=3@6",
+            "sections may repeat" },
         { "[Service]\nEnvironment=\"A=b c\" D=e\n", "Service.Environment=\"A=b c\" D=e@2", "quotes kept raw" },
         { "[Unit]\nDescription=a=b\n", "Unit.Description=a=b@2", "value may contain =" },
         { "[Service]\nExecStart=/bin/echo a\\", "Service.ExecStart=/bin/echo a@2", "continuation at end of file" },
@@ -43,7 +49,8 @@ public sealed class UnitFileParserTests
         var warnings = new List<string>();
         var parsed = UnitFileParser.Parse(text, "/u", warnings.Add);
         Assert.Equal([warning], warnings);
-        Assert.DoesNotContain(parsed.Settings, s => s.Key.Contains("junk") || s.Key.Contains("noequals") || s.Key.Length == 0);
+        Assert.DoesNotContain(parsed.Settings, s =>
+            s.Key.Contains("junk") || s.Key.Contains("noequals") || s.Key.Length == 0);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using Platform.Abstractions;
-using Platform.Units;
 
 namespace Platform.Units.Tests;
 
@@ -113,7 +112,8 @@ public sealed class UnitLoadingTests
     public void InstanceUsesTheTemplateUnlessAnInstanceFileExists()
     {
         using var tree = new UnitTree();
-        var template = tree.Unit("web@.service", "[Unit]\nDescription=web %i\n[Service]\nExecStart=/bin/web %i\n", UnitTree.Lib);
+        var template = tree.Unit("web@.service", "[Unit]\nDescription=web %i\n[Service]\nExecStart=/bin/web %i\n",
+            UnitTree.Lib);
         var special = tree.Unit("web@special.service", "[Unit]\nDescription=special\n[Service]\nExecStart=/bin/true\n");
         var repo = tree.Repo();
         var blue = repo.Load("web@blue");

@@ -1,5 +1,3 @@
-using Platform.Units;
-
 namespace Platform.Units.Tests;
 
 public sealed class UnitPathsTests
@@ -11,10 +9,13 @@ public sealed class UnitPathsTests
         var paths = UnitPaths.ForSystem(tree.Path + "/");
         Assert.Equal(tree.Path, paths.Root);
         // systemd.unit(5), "Unit File Load Path": generator.early first, generator after /run, generator.late last.
-        Assert.Equal(["/run/systemd/generator.early", "/etc/systemd/system", "/run/systemd/system", "/run/systemd/generator",
-                "/usr/local/lib/systemd/system", "/usr/lib/systemd/system", "/lib/systemd/system", "/run/systemd/generator.late"],
+        Assert.Equal(["/run/systemd/generator.early", "/etc/systemd/system", "/run/systemd/system",
+            "/run/systemd/generator",
+                "/usr/local/lib/systemd/system", "/usr/lib/systemd/system", "/lib/systemd/system",
+                    "/run/systemd/generator.late"],
             paths.SearchPath.Select(d => d.InRoot));
-        Assert.Equal(["/run/systemd/generator.early", "/run/systemd/generator", "/run/systemd/generator.late"], paths.GeneratorOutputs);
+        Assert.Equal(["/run/systemd/generator.early", "/run/systemd/generator", "/run/systemd/generator.late"],
+            paths.GeneratorOutputs);
         Assert.All(paths.SearchPath, d => Assert.Equal(tree.Path + d.InRoot, d.Path));
         Assert.Equal(tree.Path + "/etc/systemd/system", paths.ConfigDirectory.Path);
         Assert.Equal(tree.Path + "/run/systemd/system", paths.RuntimeConfigDirectory.Path);

@@ -23,7 +23,8 @@ internal sealed class UnitTree : IDisposable
 
     public UnitRepository Repo() => new(UnitPaths.ForSystem(Root.Path), Warnings.Add);
 
-    public UnitRepository UserRepo(string home = "/home/u") => new(UnitPaths.ForUser(home, Root.Path, "/run/user/1000"), Warnings.Add);
+    public UnitRepository UserRepo(string home = "/home/u") =>
+        new(UnitPaths.ForUser(home, Root.Path, "/run/user/1000"), Warnings.Add);
 
     public void Dispose() => Root.Dispose();
 }

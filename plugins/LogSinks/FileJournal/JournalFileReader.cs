@@ -91,7 +91,9 @@ internal sealed class JournalFileReader : IDisposable
                 return true;
             }
             // Damaged, or incomplete up to the end of the file: only an intact record further on tells the two apart.
-            if (!Resynchronise()) return false;
+            // Still incomplete, the chunk holds all the file had at that read, so look there: a fresh read could find
+            // this record completed meanwhile with another after it, and skip it as damage (a lost line).
+            if (size == 0 ? !ResynchroniseInChunk() : !Resynchronise()) return false;
             Damaged++;
         }
     }
@@ -113,10 +115,22 @@ internal sealed class JournalFileReader : IDisposable
             if (r <= 0) break;
             n += r;
         }
-        for (var i = 0; i + JournalFileFormat.RecordOverhead + JournalFileFormat.FixedBodySize <= n; i++)
+        return MoveToIntact(rest.AsSpan(0, n), from);
+    }
+
+    /// <summary>
+    /// <see cref="Resynchronise"/> within the bytes of the last <see cref="Fill"/>, which ended at the end of the file.
+    /// </summary>
+    private bool ResynchroniseInChunk()
+        => _chunkLength > 1 && MoveToIntact(_chunk.AsSpan(1, _chunkLength - 1), _chunkOffset + 1);
+
+    /// <summary>Moves <see cref="Position"/> to the first intact record in <paramref name="data"/>, if any.</summary>
+    private bool MoveToIntact(ReadOnlySpan<byte> data, long offset)
+    {
+        for (var i = 0; i + JournalFileFormat.RecordOverhead + JournalFileFormat.FixedBodySize <= data.Length; i++)
         {
-            if (JournalFileFormat.Validate(rest.AsSpan(i, n - i), out _) <= 0) continue;
-            Position = from + i;
+            if (JournalFileFormat.Validate(data[i..], out _) <= 0) continue;
+            Position = offset + i;
             _chunkLength = 0;
             return true;
         }

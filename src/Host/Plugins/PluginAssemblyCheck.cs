@@ -26,7 +26,7 @@ internal static class PluginAssemblyCheck
             {
                 var reference = metadata.GetAssemblyReference(handle);
                 if (!metadata.StringComparer.Equals(reference.Name, "Platform.Abstractions")) continue;
-                if (reference.Version.Major > hostContracts.Major)
+                if (!PluginContracts.Accepts(reference.Version, hostContracts))
                     return $"{file} was built against Platform.Abstractions {reference.Version}, this systemctl has "
                         + $"{hostContracts}";
             }

@@ -15,6 +15,16 @@ internal static class PluginContracts
     /// <summary>The version of Platform.Abstractions this host carries.</summary>
     public static Version HostVersion { get; } = typeof(IStatusStore).Assembly.GetName().Version ?? new Version(1, 0);
 
+    /// <summary>
+    /// Whether a plugin built against <paramref name="contracts"/> may load here. Minors only add members, so a newer
+    /// minor of our major may use members this host lacks (a MissingMethodException mid-call); a newer major breaks.
+    /// </summary>
+    public static bool Accepts(Version contracts) => Accepts(contracts, HostVersion);
+
+    /// <inheritdoc cref="Accepts(Version)"/>
+    public static bool Accepts(Version contracts, Version host)
+        => contracts.Major < host.Major || (contracts.Major == host.Major && contracts.Minor <= host.Minor);
+
     /// <summary>The contract type of a kind, or null for an unknown kind.</summary>
     public static Type? For(string kind) => kind switch
     {

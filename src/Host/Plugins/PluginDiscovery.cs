@@ -94,7 +94,7 @@ internal static class PluginDiscovery
             ? PluginSafety.Problem(manifestPath) : null);
         PluginManifest? manifest = null;
         problem ??= ReadManifest(manifestPath, out manifest);
-        if (manifest is not null && manifest.Contracts.Major > PluginContracts.HostVersion.Major)
+        if (manifest is not null && !PluginContracts.Accepts(manifest.Contracts))
             problem = $"built for contracts {manifest.Contracts}, this systemctl has "
                 + $"{PluginContracts.HostVersion.ToString(3)}";
         var folder = new PluginFolder(full, manifest, loader, warn);

@@ -54,10 +54,12 @@ internal sealed class JournalctlSession
         var position = _reader.Tail(_query);
         var initial = Initial();
         var printed = new HashSet<(string, long, long, int, int)>();
+        var newestShown = long.MinValue;
         foreach (var record in initial)
         {
             _printer.Print(record);
             printed.Add(Identity(record));
+            newestShown = Math.Max(newestShown, record.RealtimeUsec);
         }
         _out.Flush();
         var first = true;
@@ -67,8 +69,9 @@ internal sealed class JournalctlSession
             foreach (var record in batch)
             {
                 if (!_filter.Accepts(record)) continue;
-                // Entries written between taking the position and reading the newest were printed already.
-                if (first && printed.Contains(Identity(record))) continue;
+                // Entries written between taking the position and reading the newest are in the first batch: printed
+                // already, or (more than -n of them on a busy machine) older than those printed, so not new either.
+                if (first && (printed.Contains(Identity(record)) || record.RealtimeUsec < newestShown)) continue;
                 _printer.Print(record);
             }
             first = false;

@@ -1,6 +1,8 @@
 namespace Platform.Host.Tests.Conditions;
 
-/// <summary>A folder of files in each state the path conditions tell apart (empty, executable, links, hidden entries).</summary>
+/// <summary>
+/// A folder of files in each state the path conditions tell apart (empty, executable, links, hidden entries).
+/// </summary>
 public sealed class ConditionFiles : IDisposable
 {
     public ConditionFiles()
@@ -25,7 +27,9 @@ public sealed class ConditionFiles : IDisposable
 
     public string Path { get; }
 
-    /// <summary><c>{d}/name Kind</c> becomes <c>ConditionKind=FOLDER/name</c>; anything else is returned as it is.</summary>
+    /// <summary>
+    /// <c>{d}/name Kind</c> becomes <c>ConditionKind=FOLDER/name</c>; anything else is returned as it is.
+    /// </summary>
     public string Expand(string expression)
     {
         if (!expression.StartsWith("{d}", StringComparison.Ordinal)) return expression;

@@ -42,7 +42,8 @@ public sealed class HostConfigurationTests
     [Fact]
     public void CommandLineOverridesWinOverTheFile()
     {
-        var configuration = Parse("StatusStore=sqlite\nDefaultTimeoutStartSec=5\n", "statusstore=json", "DefaultTimeoutStartSec=1min 30s", "Extra=a=b");
+        var configuration = Parse("StatusStore=sqlite\nDefaultTimeoutStartSec=5\n", "statusstore=json",
+            "DefaultTimeoutStartSec=1min 30s", "Extra=a=b");
         Assert.Equal("json", configuration.StatusStore);
         Assert.Equal(TimeSpan.FromSeconds(90), configuration.DefaultTimeoutStartSec);
         Assert.Equal("a=b", configuration.Get("extra"));
@@ -52,7 +53,8 @@ public sealed class HostConfigurationTests
     [Fact]
     public void CommentsBlankLinesAndSectionHeadersAreIgnored()
     {
-        var configuration = Parse("# StatusStore=sqlite\n; NotifyTransport=fifo\n\n   \n[Manager]\n  LogSinks = file, fifo  \n");
+        var configuration =
+            Parse("# StatusStore=sqlite\n; NotifyTransport=fifo\n\n   \n[Manager]\n  LogSinks = file, fifo  \n");
         Assert.Equal("json", configuration.StatusStore);
         Assert.Equal("unix", configuration.NotifyTransport);
         Assert.Equal(["file", "fifo"], configuration.LogSinks);
@@ -74,7 +76,8 @@ public sealed class HostConfigurationTests
     [Fact]
     public void AnInvalidTimeoutIsReportedAndTheEarlierValueKept()
     {
-        var configuration = Parse("DefaultTimeoutStopSec=10s\nDefaultTimeoutStopSec=soon\n", "DefaultTimeoutStartSec=later", "NoEquals");
+        var configuration = Parse("DefaultTimeoutStopSec=10s\nDefaultTimeoutStopSec=soon\n",
+            "DefaultTimeoutStartSec=later", "NoEquals");
         Assert.Equal(TimeSpan.FromSeconds(10), configuration.DefaultTimeoutStopSec);
         Assert.Equal(TimeSpan.FromSeconds(90), configuration.DefaultTimeoutStartSec);
         Assert.Equal(
@@ -96,7 +99,9 @@ public sealed class HostConfigurationTests
     [Fact]
     public void ASectionHoldsOnePluginsSettingsWithoutThePrefix()
     {
-        var configuration = Parse("StatusStore.sqlite.Path=/x\nstatusstore.SQLITE.BusyTimeoutMs=100\nStatusStore.sqlitex.Path=/no\nLogSink.fifo.Path=/run/log.fifo\nStatusStore=sqlite\n");
+        var configuration =
+            Parse("StatusStore.sqlite.Path=/x\nstatusstore.SQLITE.BusyTimeoutMs=100\nStatusStore.sqlitex.Path=/no\n"
+            + "LogSink.fifo.Path=/run/log.fifo\nStatusStore=sqlite\n");
         var sqlite = configuration.GetSection("StatusStore.sqlite");
         Assert.Equal(2, sqlite.Count);
         Assert.Equal("/x", sqlite["path"]);

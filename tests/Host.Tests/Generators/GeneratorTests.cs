@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Platform.Host.Tests.Install;
 using Platform.Host.Tests.Plugins;
 using Platform.TestSupport;
@@ -20,7 +19,8 @@ public sealed class GeneratorTests
     /// </summary>
     private static void Build(TempRoot t)
     {
-        t.WriteUnit("console.service", "[Service]\nExecStart=/bin/true\n[Install]\nWantedBy=getty.target\n", "/usr/lib/systemd/system");
+        t.WriteUnit("console.service", "[Service]\nExecStart=/bin/true\n[Install]\nWantedBy=getty.target\n",
+            "/usr/lib/systemd/system");
         t.WriteUnit("static.service", "[Service]\nExecStart=/bin/true\n", "/usr/lib/systemd/system");
         t.WriteUnit("admin.service", "[Service]\nExecStart=/bin/true\n[Install]\nWantedBy=multi-user.target\n");
         t.WriteUnit("vendor.service", "[Service]\nExecStart=/bin/true\n", "/usr/lib/systemd/system");
@@ -41,7 +41,9 @@ public sealed class GeneratorTests
             """);
     }
 
-    /// <summary>What our daemon-reload does on its root, done by hand on the real systemctl's (systemd never runs them offline).</summary>
+    /// <summary>
+    /// What our daemon-reload does on its root, done by hand on the real systemctl's (systemd never runs them offline).
+    /// </summary>
     private static void RunByHand(TempRoot t)
     {
         var outputs = Outputs.Split(' ').Select(t.Combine).ToArray();
@@ -74,7 +76,8 @@ public sealed class GeneratorTests
         Build(root);
         Assert.Equal(0, Published.RunSystemctl(root, "daemon-reload", "-c", "Generators=yes").ExitCode);
 
-        string Show(string unit, string property) => Published.RunSystemctl(root, "show", unit, "-p", property, "--value").Stdout.Trim();
+        string Show(string unit, string property) =>
+            Published.RunSystemctl(root, "show", unit, "-p", property, "--value").Stdout.Trim();
         Assert.Equal("/run/systemd/generator/db@15-main.service", Show("db@15-main.service", "FragmentPath"));
         Assert.Equal("generated", Show("db@15-main.service", "UnitFileState"));
         // generator.early wins over /etc, /usr/lib wins over generator.late.
@@ -89,7 +92,8 @@ public sealed class GeneratorTests
     public void ReloadEmptiesTheOutputFoldersFirstAndRemovesThoseLeftEmpty()
     {
         using var root = new TempRoot();
-        root.WriteScript("/usr/lib/systemd/system-generators/one", "#!/bin/sh\nprintf '[Service]\\nExecStart=/bin/true\\n' > \"$2/one.service\"\n");
+        root.WriteScript("/usr/lib/systemd/system-generators/one",
+            "#!/bin/sh\nprintf '[Service]\\nExecStart=/bin/true\\n' > \"$2/one.service\"\n");
         root.Write("/run/systemd/generator/stale.service", "[Service]\nExecStart=/bin/true\n");
         root.Write("/run/systemd/generator.late/stale-late.service", "[Service]\nExecStart=/bin/true\n");
 
@@ -119,7 +123,8 @@ public sealed class GeneratorTests
     public void EnvironmentFoldersMasksAndFailuresAreAsDocumented()
     {
         using var root = new TempRoot();
-        root.WriteScript("/usr/lib/systemd/system-generators/env", "#!/bin/sh\nenv > \"$2/env.txt\"\necho \"$@\" > \"$2/args.txt\"\n");
+        root.WriteScript("/usr/lib/systemd/system-generators/env",
+            "#!/bin/sh\nenv > \"$2/env.txt\"\necho \"$@\" > \"$2/args.txt\"\n");
         root.WriteScript("/usr/lib/systemd/system-generators/masked", "#!/bin/sh\ntouch \"$2/masked-ran\"\n");
         root.Link("/etc/systemd/system-generators/masked", "/dev/null");
         // /run overrides /etc, /etc overrides /usr/lib (systemd.generator(7)).
@@ -149,10 +154,13 @@ public sealed class GeneratorTests
     {
         using var root = new TempRoot();
         var pidFile = root.Combine("/hang.pid");
-        root.WriteScript("/usr/lib/systemd/system-generators/hang", $"#!/bin/sh\necho $$ > {pidFile}\nexec sleep 300\n");
-        root.WriteScript("/usr/lib/systemd/system-generators/quick", "#!/bin/sh\nprintf '[Service]\\nExecStart=/bin/true\\n' > \"$2/quick.service\"\n");
+        root.WriteScript("/usr/lib/systemd/system-generators/hang",
+            $"#!/bin/sh\necho $$ > {pidFile}\nexec sleep 300\n");
+        root.WriteScript("/usr/lib/systemd/system-generators/quick",
+            "#!/bin/sh\nprintf '[Service]\\nExecStart=/bin/true\\n' > \"$2/quick.service\"\n");
 
-        var reload = Published.RunSystemctl(root, "daemon-reload", "-c", "Generators=yes", "-c", "GeneratorTimeoutSec=1");
+        var reload = Published.RunSystemctl(root, "daemon-reload", "-c", "Generators=yes", "-c",
+            "GeneratorTimeoutSec=1");
 
         Assert.Equal(0, reload.ExitCode);
         Assert.Equal("/usr/lib/systemd/system-generators/hang timed out. Killing.\n", reload.Stderr);

@@ -3,7 +3,9 @@ using Platform.TestSupport;
 
 namespace Platform.Host.Tests.Install;
 
-/// <summary>Install commands where no differential comparison applies (wording without --root, --now, SysV units).</summary>
+/// <summary>
+/// Install commands where no differential comparison applies (wording without --root, --now, SysV units).
+/// </summary>
 public sealed class InstallCommandTests
 {
     [PublishedFact]
@@ -30,7 +32,9 @@ public sealed class InstallCommandTests
         }
     }
 
-    /// <summary>The detached helpers a start leaves behind for this root (the log pump), found by their exact --root argument.</summary>
+    /// <summary>
+    /// The detached helpers a start leaves behind for this root (the log pump), found by their exact --root argument.
+    /// </summary>
     private static void KillProcessesOf(TempRoot root)
     {
         var marker = "\0--root=" + root.Path + "\0";
@@ -71,7 +75,9 @@ public sealed class InstallCommandTests
     public void SysVScriptIsListedAsGeneratedAndIsEnabledByItsRcLinks()
     {
         using var root = new TempRoot();
-        root.WriteScript("/etc/init.d/legacy", "#!/bin/sh\n### BEGIN INIT INFO\n# Provides: legacy\n# Short-Description: Legacy\n### END INIT INFO\nexit 0\n");
+        root.WriteScript("/etc/init.d/legacy",
+            "#!/bin/sh\n### BEGIN INIT INFO\n# Provides: legacy\n# Short-Description: Legacy\n### END INIT INFO\n"
+            + "exit 0\n");
         var list = Published.RunSystemctl(root, "list-unit-files", "--no-legend", "legacy*");
         Assert.Equal("legacy.service generated -\n", list.Stdout);
         var state = Published.RunSystemctl(root, "is-enabled", "legacy");

@@ -26,7 +26,8 @@ public sealed class InstallDifferentialTests
     [DifferentialFact]
     public void IsEnabledPrintsTheSameStatesAndExitCodes() => Check(t =>
     {
-        foreach (var name in (string[])["web", "www.service", "helper", "worker@.service", "worker@one.service", "plain",
+        foreach (var name in (string[])["web", "www.service", "helper", "worker@.service", "worker@one.service",
+            "plain",
                      "tuned", "vendor", "gone", "timerjob.timer", "listen.socket", "multi-user.target", "nope"])
             t.Run("is-enabled", name);
         t.Run("is-enabled", "plain", "vendor");
@@ -75,8 +76,10 @@ public sealed class InstallDifferentialTests
         t.Run("list-unit-files", "--no-legend", "worker*", "tuned*");
     });
 
-    [DifferentialFact(Skip = "known divergence of Platform.Units' Reenable: systemctl 252 re-enables an instance as the template's "
-        + "DefaultInstance (reenable worker@red.service creates worker@one.service); ours re-creates worker@red.service")]
+    [DifferentialFact(
+        Skip = "known divergence of Platform.Units' Reenable: systemctl 252 re-enables an instance as the template's "
+        + "DefaultInstance (reenable worker@red.service creates worker@one.service); ours re-creates "
+            + "worker@red.service")]
     public void ReenableOfAnInstanceMatches() => Check(t =>
     {
         t.Run("enable", "worker@red.service");
@@ -123,11 +126,15 @@ public sealed class InstallDifferentialTests
     {
         // Without the mask and without enabled units whose Also= names a unit the presets disable: see the next test.
         File.Delete(t.Combine(SampleTree.Etc + "/gone.service"));
-        t.WriteUnit("web.service", "[Unit]\nDescription=Web\n[Service]\nExecStart=/bin/true\n[Install]\nWantedBy=multi-user.target\nAlias=www.service\n");
+        t.WriteUnit("web.service",
+            "[Unit]\nDescription=Web\n[Service]\nExecStart=/bin/true\n[Install]\nWantedBy=multi-user.target\n"
+            + "Alias=www.service\n");
     });
 
-    [DifferentialFact(Skip = "known divergence of Platform.Units' PresetAll: systemctl 252 reports masked units in the configuration "
-        + "folder (\"Unit X is masked, ignoring.\") and keeps the links of a preset-disabled unit that an enabled unit pulls in with Also=; "
+    [DifferentialFact(
+        Skip = "known divergence of Platform.Units' PresetAll: systemctl 252 reports masked units in the configuration "
+        + "folder (\"Unit X is masked, ignoring.\") and keeps the links of a preset-disabled unit that an enabled unit "
+            + "pulls in with Also=; "
         + "ours stays silent and removes then recreates those links")]
     public void PresetAllAfterPresetMatchesWithMasksAndAlso() => Check(t =>
     {

@@ -23,10 +23,12 @@ internal static class RealSystemctl
     {
         if (!root.StartsWith(System.IO.Path.GetTempPath(), StringComparison.Ordinal))
             throw new InvalidOperationException("refusing to run the real systemctl outside a temporary root");
-        return CommandRunner.Run(Path, ["--root=" + root, "--no-pager", .. args], Environment, TimeSpan.FromSeconds(30));
+        return CommandRunner.Run(Path, ["--root=" + root, "--no-pager", .. args], Environment,
+            TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Our published systemctl with the same environment and arguments.</summary>
     public static CommandResult Ours(string root, IEnumerable<string> args)
-        => CommandRunner.Run(Published.Systemctl, ["--root=" + root, "--no-pager", .. args], Environment, TimeSpan.FromSeconds(30));
+        => CommandRunner.Run(Published.Systemctl, ["--root=" + root, "--no-pager", .. args], Environment,
+            TimeSpan.FromSeconds(30));
 }

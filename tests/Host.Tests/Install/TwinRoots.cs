@@ -41,7 +41,10 @@ internal sealed class TwinRoots : IDisposable
         _differences.Append($"[{label}] trees differ\n--- real\n{realTree}\n--- ours\n{ourTree}\n");
     }
 
-    /// <summary>Root paths replaced; runs of lines with an <paramref name="unordered"/> prefix sorted (systemctl removes in readdir order).</summary>
+    /// <summary>
+    /// Root paths replaced; runs of lines with an <paramref name="unordered"/> prefix sorted (systemctl removes in
+    /// readdir order).
+    /// </summary>
     private static string Normalize(CommandResult r, string root, string[] unordered)
     {
         var err = r.Stderr.Replace(root, "ROOT").Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();

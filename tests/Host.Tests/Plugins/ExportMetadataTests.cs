@@ -4,7 +4,9 @@ using Platform.Abstractions;
 
 namespace Platform.Host.Tests.Plugins;
 
-/// <summary>The typed export attributes must expose Name as MEF metadata, or the host could not select exports by name.</summary>
+/// <summary>
+/// The typed export attributes must expose Name as MEF metadata, or the host could not select exports by name.
+/// </summary>
 public sealed class ExportMetadataTests
 {
     [ExportStatusStore("memory")]
@@ -35,9 +37,12 @@ public sealed class ExportMetadataTests
     [Fact]
     public void TypedExportAttributesExposeTheirNameAsMetadata()
     {
-        using var container = new ContainerConfiguration().WithParts(typeof(MemoryStore), typeof(NoTransport), typeof(InstantType)).CreateContainer();
-        Assert.Equal("memory", Assert.Single(container.GetExports<ExportFactory<IStatusStore, PluginExportMetadata>>()).Metadata.Name);
-        Assert.Equal("nothing", Assert.Single(container.GetExports<ExportFactory<INotifyTransport, PluginExportMetadata>>()).Metadata.Name);
+        using var container = new ContainerConfiguration().WithParts(typeof(MemoryStore), typeof(NoTransport),
+            typeof(InstantType)).CreateContainer();
+        Assert.Equal("memory", Assert.Single(container.GetExports<ExportFactory<IStatusStore, PluginExportMetadata>>())
+            .Metadata.Name);
+        Assert.Equal("nothing",
+            Assert.Single(container.GetExports<ExportFactory<INotifyTransport, PluginExportMetadata>>()).Metadata.Name);
         var type = Assert.Single(container.GetExports<Lazy<IServiceType, PluginExportMetadata>>());
         Assert.Equal("instant", type.Metadata.Name);
         Assert.IsType<InstantType>(type.Value);

@@ -16,7 +16,9 @@ internal static class FixturePlugins
 
     public static string Directory { get; } = Locate();
 
-    /// <summary>Copies a fixture's build output (with its plugin.json) into <paramref name="destination"/>; returns the folder.</summary>
+    /// <summary>
+    /// Copies a fixture's build output (with its plugin.json) into <paramref name="destination"/>; returns the folder.
+    /// </summary>
     public static string CopyTo(string project, string destination)
     {
         var source = Path.Join(Directory, project);

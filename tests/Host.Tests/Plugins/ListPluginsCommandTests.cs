@@ -20,7 +20,8 @@ public sealed class ListPluginsCommandTests
         Assert.Matches($@"^log-sink +fixture-throws +Fixture\.Throwing\.dll +0\.0\.1 +loaded +{throwing}$", lines[2]);
         Assert.Matches($@"^log-sink +fixture-v1 +Fixture\.UsesV1\.dll +1\.0\.0 +loaded +{v1}$", lines[3]);
         Assert.Equal(["", "3 plugins listed.", ""], lines[4..]);
-        Assert.Equal(lines[0].IndexOf("STATE", StringComparison.Ordinal), lines[1].IndexOf("loaded", StringComparison.Ordinal));
+        Assert.Equal(lines[0].IndexOf("STATE", StringComparison.Ordinal),
+            lines[1].IndexOf("loaded", StringComparison.Ordinal));
         Assert.Empty(tree.Warnings);
     }
 
@@ -31,7 +32,9 @@ public sealed class ListPluginsCommandTests
         tree.Write("etc/platform/plugins/bad/plugin.json", "[]");
         var output = new StringWriter();
         ListPluginsCommand.Run(tree.Discover(), output, legend: false);
-        Assert.Equal($"- bad - - skipped: invalid plugin.json: expected a JSON object {tree.Full("etc/platform/plugins/bad")}\n", output.ToString());
+        Assert.Equal(
+            $"- bad - - skipped: invalid plugin.json: expected a JSON object {tree.Full("etc/platform/plugins/bad")}\n",
+            output.ToString());
         Assert.Single(tree.Warnings);
     }
 }

@@ -10,7 +10,8 @@ internal static class LoadedAssemblies
         var prefix = folder.TrimEnd('/') + "/";
         var list = new List<Assembly>();
         foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
-            if (!assembly.IsDynamic && assembly.Location.StartsWith(prefix, StringComparison.Ordinal)) list.Add(assembly);
+            if (!assembly.IsDynamic && assembly.Location.StartsWith(prefix, StringComparison.Ordinal))
+                list.Add(assembly);
         return list;
     }
 }

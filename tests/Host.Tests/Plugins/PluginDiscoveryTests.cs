@@ -16,7 +16,8 @@ public sealed class PluginDiscoveryTests
         var folder = tree.AddFixture(FixturePlugins.Good, "etc/platform/plugins/good");
         var catalog = tree.Discover();
         var row = Assert.Single(Rows(catalog, folder));
-        Assert.Equal(new PluginInfo(PluginKind.LogSink, "fixture-good", "Fixture.Good.dll", "1.2.3", "not loaded", folder), row);
+        Assert.Equal(new PluginInfo(PluginKind.LogSink, "fixture-good", "Fixture.Good.dll", "1.2.3", "not loaded",
+            folder), row);
         Assert.Empty(tree.Warnings);
     }
 
@@ -50,8 +51,10 @@ public sealed class PluginDiscoveryTests
     {
         using var tree = new PluginTestTree();
         var folder = tree.AddFixture(FixturePlugins.UsesV2, "opt/plugins/v2");
-        var configuration = HostConfiguration.Parse("PluginPath=/nowhere:/opt/plugins", "test.conf", null, tree.Warnings.Add);
-        var catalog = PluginCatalog.Discover(PluginSearchOptions.For(tree.Root, configuration) with { BuiltIn = [], Loader = tree.Options().Loader, EnvironmentPath = null }, tree.Warnings.Add);
+        var configuration = HostConfiguration.Parse("PluginPath=/nowhere:/opt/plugins", "test.conf", null,
+            tree.Warnings.Add);
+        var catalog = PluginCatalog.Discover(PluginSearchOptions.For(tree.Root, configuration) with { BuiltIn = [],
+            Loader = tree.Options().Loader, EnvironmentPath = null }, tree.Warnings.Add);
         Assert.Equal("fixture-v2", Assert.Single(Rows(catalog, folder)).Name);
         Assert.Empty(tree.Warnings);
     }

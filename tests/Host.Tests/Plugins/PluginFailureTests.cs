@@ -3,7 +3,9 @@ using Platform.Host.Plugins;
 
 namespace Platform.Host.Tests.Plugins;
 
-/// <summary>Every broken plugin costs exactly one warning line, its state is recorded, and the good plugin still works.</summary>
+/// <summary>
+/// Every broken plugin costs exactly one warning line, its state is recorded, and the good plugin still works.
+/// </summary>
 public sealed class PluginFailureTests
 {
     private static void AssertGoodPluginStillWorks(PluginCatalog catalog)
@@ -28,7 +30,8 @@ public sealed class PluginFailureTests
         Assert.Null(catalog.Get<ILogSink>(PluginKind.LogSink, "fixture-throws"));
         Assert.Null(catalog.Get<ILogSink>(PluginKind.LogSink, "fixture-throws"));
         AssertGoodPluginStillWorks(catalog);
-        AssertSkipped(tree, catalog, folder, "log-sink/fixture-throws could not be created: fixture constructor refuses to run");
+        AssertSkipped(tree, catalog, folder,
+            "log-sink/fixture-throws could not be created: fixture constructor refuses to run");
     }
 
     [Fact]
@@ -44,7 +47,7 @@ public sealed class PluginFailureTests
         var catalog = tree.Discover();
         Assert.Null(catalog.Get<ILogSink>(PluginKind.LogSink, "future-sink"));
         AssertGoodPluginStillWorks(catalog);
-        AssertSkipped(tree, catalog, folder, "built for contracts 2.0.0, this systemctl has 1.0.0");
+        AssertSkipped(tree, catalog, folder, "built for contracts 2.0.0, this systemctl has 1.1.0");
         Assert.Empty(LoadedAssemblies.From(folder));
     }
 
@@ -58,7 +61,8 @@ public sealed class PluginFailureTests
         Assert.Empty(tree.Warnings);
         Assert.Null(catalog.Get<ILogSink>(PluginKind.LogSink, "fixture-future-reference"));
         AssertGoodPluginStillWorks(catalog);
-        AssertSkipped(tree, catalog, folder, "Fixture.FutureReference.dll was built against Platform.Abstractions 2.0.0.0, this systemctl has 1.0.0.0");
+        AssertSkipped(tree, catalog, folder,
+            "Fixture.FutureReference.dll was built against Platform.Abstractions 2.0.0.0, this systemctl has 1.1.0.0");
     }
 
     [Fact]
@@ -68,7 +72,8 @@ public sealed class PluginFailureTests
         var folder = tree.AddFixture(FixturePlugins.FutureReference, "etc/platform/plugins/liar");
         var catalog = tree.Discover();
         catalog.LoadAll();
-        AssertSkipped(tree, catalog, folder, "Fixture.FutureReference.dll was built against Platform.Abstractions 2.0.0.0, this systemctl has 1.0.0.0");
+        AssertSkipped(tree, catalog, folder,
+            "Fixture.FutureReference.dll was built against Platform.Abstractions 2.0.0.0, this systemctl has 1.1.0.0");
         Assert.Empty(LoadedAssemblies.From(folder));
     }
 
@@ -81,7 +86,8 @@ public sealed class PluginFailureTests
             { "name": "garbage", "version": "1.0", "contracts": "1.0.0", "assemblies": ["Garbage.dll"],
               "exports": [ { "kind": "log-sink", "name": "garbage" } ] }
             """);
-        File.WriteAllBytes(tree.Full("etc/platform/plugins/garbage/Garbage.dll"), "MZ but nothing else of a PE file"u8.ToArray());
+        File.WriteAllBytes(tree.Full("etc/platform/plugins/garbage/Garbage.dll"),
+            "MZ but nothing else of a PE file"u8.ToArray());
         var catalog = tree.Discover();
         Assert.Null(catalog.Get<ILogSink>(PluginKind.LogSink, "garbage"));
         AssertGoodPluginStillWorks(catalog);
@@ -91,8 +97,10 @@ public sealed class PluginFailureTests
     [Theory]
     [InlineData("{ \"name\": \"x\", \"contracts\": \"1.0.0\" ", "invalid plugin.json: invalid JSON at line 1")]
     [InlineData("""{ "name": "x", "contracts": "1.0.0" }""", "invalid plugin.json: missing \"assemblies\"")]
-    [InlineData("""{ "name": "x", "contracts": "one", "assemblies": ["X.dll"] }""", "invalid plugin.json: \"contracts\" is not a version: one")]
-    [InlineData("""{ "name": "x", "contracts": "1.0.0", "assemblies": ["../X.dll"] }""", "invalid plugin.json: \"assemblies\" must hold file names ending in .dll: ../X.dll")]
+    [InlineData("""{ "name": "x", "contracts": "one", "assemblies": ["X.dll"] }""",
+        "invalid plugin.json: \"contracts\" is not a version: one")]
+    [InlineData("""{ "name": "x", "contracts": "1.0.0", "assemblies": ["../X.dll"] }""",
+        "invalid plugin.json: \"assemblies\" must hold file names ending in .dll: ../X.dll")]
     public void AnInvalidManifestIsSkippedWithOneWarningAtDiscovery(string manifest, string reason)
     {
         using var tree = new PluginTestTree();
@@ -119,7 +127,8 @@ public sealed class PluginFailureTests
         var folder = tree.AddFixture(FixturePlugins.Good, "etc/platform/plugins/good");
         File.WriteAllText(Path.Join(folder, "plugin.json"), """
             { "name": "overpromise", "version": "1", "contracts": "1.0.0", "assemblies": ["Fixture.Good.dll"],
-              "exports": [ { "kind": "log-sink", "name": "fixture-good" }, { "kind": "log-sink", "name": "imaginary" } ] }
+              "exports": [ { "kind": "log-sink", "name": "fixture-good" },
+                           { "kind": "log-sink", "name": "imaginary" } ] }
             """);
         var catalog = tree.Discover();
         Assert.Null(catalog.Get<ILogSink>(PluginKind.LogSink, "imaginary"));

@@ -1,6 +1,5 @@
 using System.Runtime.Loader;
 using Platform.Abstractions;
-using Platform.Host.Plugins;
 
 namespace Platform.Host.Tests.Plugins;
 
@@ -21,7 +20,8 @@ public sealed class PluginLoadingTests
         Assert.NotSame(AssemblyLoadContext.Default, context);
         Assert.StartsWith(folder + "/", sink.GetType().Assembly.Location, StringComparison.Ordinal);
         // The contract comes from the host, or the cast above could not have worked.
-        Assert.Same(typeof(ILogSink).Assembly, sink.GetType().GetInterfaces().Single(i => i.Name == nameof(ILogSink)).Assembly);
+        Assert.Same(typeof(ILogSink).Assembly, sink.GetType().GetInterfaces().Single(i => i.Name == nameof(ILogSink))
+            .Assembly);
         Assert.Empty(tree.Warnings);
     }
 
@@ -77,7 +77,8 @@ public sealed class PluginLoadingTests
         Assert.Empty(LoadedAssemblies.From(undeclared));
         Assert.NotNull(catalog.Get<ILogSink>(PluginKind.LogSink, "fixture-v2"));
         Assert.NotEmpty(LoadedAssemblies.From(undeclared));
-        Assert.Contains(catalog.Describe(), r => r.Folder == undeclared && r.Name == "fixture-v2" && r.State == "loaded");
+        Assert.Contains(catalog.Describe(), r =>
+            r.Folder == undeclared && r.Name == "fixture-v2" && r.State == "loaded");
         Assert.NotEmpty(LoadedAssemblies.From(declared));
         Assert.Empty(tree.Warnings);
     }

@@ -1,10 +1,11 @@
 using Platform.Abstractions;
-using Platform.Host.Plugins;
 using Platform.TestSupport;
 
 namespace Platform.Host.Tests.Plugins;
 
-/// <summary>Third-party plugins others could have replaced are refused, as sudo refuses unsafe files; built-ins are trusted.</summary>
+/// <summary>
+/// Third-party plugins others could have replaced are refused, as sudo refuses unsafe files; built-ins are trusted.
+/// </summary>
 public sealed class PluginSafetyTests
 {
     private const UnixFileMode GroupWritable = (UnixFileMode)0b111_111_101;
@@ -43,7 +44,8 @@ public sealed class PluginSafetyTests
         var container = tree.Full("dev/plugins");
         File.SetUnixFileMode(container, (UnixFileMode)0b111_111_111);
         var catalog = tree.Discover(environmentPath: container);
-        Assert.Equal([$"systemctl: plugin {folder} skipped: {container} is writable by group or others"], tree.Warnings);
+        Assert.Equal([$"systemctl: plugin {folder} skipped: {container} is writable by group or others"],
+            tree.Warnings);
         Assert.Null(catalog.Get<ILogSink>(PluginKind.LogSink, "fixture-good"));
     }
 
@@ -91,7 +93,9 @@ public sealed class PluginSafetyTests
         var chown = CommandRunner.Run("chown", ["65534", Path.Join(folder, "plugin.json")]);
         Assert.Equal(0, chown.ExitCode);
         var catalog = tree.Discover();
-        Assert.Equal([$"systemctl: plugin {folder} skipped: {folder}/plugin.json is owned by uid 65534, neither root nor the invoking user"], tree.Warnings);
+        Assert.Equal(
+            [$"systemctl: plugin {folder} skipped: {folder}/plugin.json is owned by uid 65534, neither root nor the "
+            + $"invoking user"], tree.Warnings);
         Assert.Null(catalog.Get<ILogSink>(PluginKind.LogSink, "fixture-good"));
     }
 }

@@ -20,12 +20,14 @@ internal sealed class PluginTestTree : IDisposable
     public string Full(string rootRelative) => _root.Combine(rootRelative);
 
     /// <summary>Copies a fixture plugin into a folder of the tree; returns the folder.</summary>
-    public string AddFixture(string project, string rootRelativeFolder) => FixturePlugins.CopyTo(project, _root.Combine(rootRelativeFolder));
+    public string AddFixture(string project, string rootRelativeFolder) =>
+        FixturePlugins.CopyTo(project, _root.Combine(rootRelativeFolder));
 
     /// <summary>Writes a file into the tree (creating folders); returns its absolute path.</summary>
     public string Write(string rootRelative, string content) => _root.Write(rootRelative, content);
 
-    public PluginSearchOptions Options(string? environmentPath = null, IReadOnlyList<string>? configuredPaths = null) => new()
+    public PluginSearchOptions Options(string? environmentPath = null, IReadOnlyList<string>? configuredPaths = null) =>
+        new()
     {
         Root = Root,
         BuiltIn = [],

@@ -2,7 +2,9 @@ using Platform.TestSupport;
 
 namespace Platform.Host.Tests.Plugins;
 
-/// <summary>The built-in plugins as the published native systemctl carries them: linked in, one file to install.</summary>
+/// <summary>
+/// The built-in plugins as the published native systemctl carries them: linked in, one file to install.
+/// </summary>
 public sealed class PublishedPluginsTests
 {
     [PublishedFact]

@@ -40,7 +40,8 @@ public sealed class ListDependenciesTests
     {
         using var root = Tree();
         var r = Published.RunSystemctl(root, "list-dependencies", "--reverse", "c.service");
-        Assert.Equal("c.service\n○ └─b.target\n○   ├─app.service\n○   └─d.target\n        └─...\n", r.Stdout);
+        Assert.Equal("c.service\n○ └─b.target\n○   ├─app.service\n"
+            + "○   └─d.target\n        └─...\n", r.Stdout);
     }
 
     [PublishedFact]

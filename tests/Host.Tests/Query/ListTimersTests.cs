@@ -29,14 +29,18 @@ public sealed class ListTimersTests
         // Until soon.timer's elapse (0.2 s after its start) has passed, it lists as "left", not "ago".
         var lines = Array.Empty<string>();
         Assert.True(ServiceSandbox.WaitFor(
-            () => (lines = Published.RunSystemctl(root, "list-timers").Stdout.Split('\n')).Any(l => l.Contains(" ago ", StringComparison.Ordinal)),
+            () => (lines = Published.RunSystemctl(root, "list-timers").Stdout.Split('\n'))
+                .Any(l => l.Contains(" ago ", StringComparison.Ordinal)),
             TimeSpan.FromSeconds(15)), string.Join('\n', lines));
 
         Assert.Matches(@"^NEXT +LEFT +LAST +PASSED +UNIT +ACTIVATES$", lines[0]);
         // soon.timer's elapse passed (no init fired it), so it sorts first; far.timer's is in 2199.
-        Assert.Matches(@"^\w{3} \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC +\d+m?s ago +n/a +n/a +soon\.timer +other\.service$", lines[1]);
-        Assert.Matches(@"^Tue 2199-01-01 00:00:00 UTC +172 years \d+ months? left +n/a +n/a +far\.timer +far\.service$", lines[2]);
-        Assert.Equal(lines[0].IndexOf("UNIT", StringComparison.Ordinal), lines[2].IndexOf("far.timer", StringComparison.Ordinal));
+        Assert.Matches(@"^\w{3} \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC +\d+m?s ago +n/a +n/a +soon\.timer +other\.service$",
+            lines[1]);
+        Assert.Matches(@"^Tue 2199-01-01 00:00:00 UTC +172 years \d+ months? left +n/a +n/a +far\.timer +far\.service$",
+            lines[2]);
+        Assert.Equal(lines[0].IndexOf("UNIT", StringComparison.Ordinal),
+            lines[2].IndexOf("far.timer", StringComparison.Ordinal));
         Assert.Equal(["", "2 timers listed.", "Pass --all to see loaded but inactive timers, too.", ""], lines[3..]);
         Assert.False(File.Exists(root.Combine("/fired")));
     }
@@ -61,7 +65,9 @@ public sealed class ListTimersTests
         using var root = Tree();
         Assert.Equal(0, Published.RunSystemctl(root, "start", "far.timer").ExitCode);
 
-        var shown = Published.RunSystemctl(root, "show", "far.timer", "-p", "Persistent,Unit,NextElapseUSecRealtime,NextElapseUSecMonotonic,SubState,AccuracyUSec,TimersCalendar").Stdout;
+        var shown = Published.RunSystemctl(root, "show", "far.timer", "-p",
+            "Persistent,Unit,NextElapseUSecRealtime,NextElapseUSecMonotonic,SubState,AccuracyUSec,TimersCalendar")
+            .Stdout;
 
         Assert.Equal("Unit=far.service\n"
             + "TimersCalendar={ OnCalendar=2199-01-01 00:00:00 ; next_elapse=Tue 2199-01-01 00:00:00 UTC }\n"
@@ -82,6 +88,9 @@ public sealed class ListTimersTests
 
         var status = Published.RunSystemctl(root, "status", "far.timer").Stdout;
 
-        Assert.Matches(@"\n     Active: active \(waiting\) since [^\n]+\n    Trigger: Tue 2199-01-01 00:00:00 UTC; 172 years \d+ months? left\n   Triggers: ● far\.service\n", status);
+        Assert.Matches(
+            @"\n     Active: active \(waiting\) since [^\n]+\n"
+            + @"    Trigger: Tue 2199-01-01 00:00:00 UTC; 172 years \d+ months? left\n"
+            + @"   Triggers: ● far\.service\n", status);
     }
 }

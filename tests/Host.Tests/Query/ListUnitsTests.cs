@@ -15,7 +15,9 @@ public sealed class ListUnitsTests
         using var root = QueryTree.Create();
         var r = Published.RunSystemctl(root, "list-units");
         Assert.Equal(0, r.ExitCode);
-        Assert.Equal("  UNIT LOAD ACTIVE SUB DESCRIPTION\n0 loaded units listed. Pass --all to see loaded but inactive units, too.\n"
+        Assert.Equal(
+            "  UNIT LOAD ACTIVE SUB DESCRIPTION\n"
+            + "0 loaded units listed. Pass --all to see loaded but inactive units, too.\n"
             + "To show all installed unit files use 'systemctl list-unit-files'.\n", r.Stdout);
     }
 
@@ -42,10 +44,14 @@ public sealed class ListUnitsTests
         StatusRecords.Write(root, "web.service", "active", "running");
         StatusRecords.Write(root, "helper.service", "failed", "failed");
         var failed = Published.RunSystemctl(root, "list-units", "--state=failed");
-        Assert.Equal("  UNIT           LOAD   ACTIVE SUB    DESCRIPTION\n● helper.service loaded failed failed helper.service\n"
+        Assert.Equal(
+            "  UNIT           LOAD   ACTIVE SUB    DESCRIPTION\n"
+            + "● helper.service loaded failed failed helper.service\n"
             + Legend + "1 loaded units listed.\n", failed.Stdout);
         var plain = Published.RunSystemctl(root, "list-units", "--no-legend", "--plain", "--type=service");
-        Assert.Equal("helper.service loaded failed failed  helper.service\nweb.service    loaded active running Web server\n", plain.Stdout);
+        Assert.Equal(
+            "helper.service loaded failed failed  helper.service\nweb.service    loaded active running Web server\n",
+            plain.Stdout);
     }
 
     [PublishedFact]
@@ -69,8 +75,10 @@ public sealed class ListUnitsTests
         var masked = Published.RunSystemctl(root, "list-units", "-t", "masked", "--no-legend");
         Assert.Equal("● gone.service masked inactive dead gone.service\n", masked.Stdout);
         var inactive = Published.RunSystemctl(root, "list-units", "--state=inactive", "--type=service", "h*");
-        Assert.Equal("  UNIT           LOAD   ACTIVE   SUB  DESCRIPTION\n  helper.service loaded inactive dead helper.service\n"
-            + Legend + "1 loaded units listed.\nTo show all installed unit files use 'systemctl list-unit-files'.\n", inactive.Stdout);
+        Assert.Equal(
+            "  UNIT           LOAD   ACTIVE   SUB  DESCRIPTION\n  helper.service loaded inactive dead helper.service\n"
+            + Legend + "1 loaded units listed.\nTo show all installed unit files use 'systemctl list-unit-files'.\n",
+                inactive.Stdout);
     }
 
     [PublishedFact]
@@ -79,6 +87,7 @@ public sealed class ListUnitsTests
         using var root = QueryTree.Create();
         var r = Published.RunSystemctl(root, "list-units", "-t", "bogus");
         Assert.Equal(1, r.ExitCode);
-        Assert.Equal("Unknown unit type or load state 'bogus'.\nUse -t help to see a list of allowed values.\n", r.Stderr);
+        Assert.Equal("Unknown unit type or load state 'bogus'.\nUse -t help to see a list of allowed values.\n",
+            r.Stderr);
     }
 }

@@ -2,7 +2,9 @@ using Platform.TestSupport;
 
 namespace Platform.Host.Tests.Query;
 
-/// <summary>A small root for query tests: a service with an alias and drop-in, a helper it wants, a template, a mask.</summary>
+/// <summary>
+/// A small root for query tests: a service with an alias and drop-in, a helper it wants, a template, a mask.
+/// </summary>
 internal static class QueryTree
 {
     public const string Etc = "/etc/systemd/system";
@@ -11,7 +13,8 @@ internal static class QueryTree
     {
         var t = new TempRoot("platform-query-");
         t.WriteUnit("multi-user.target", "[Unit]\nDescription=Multi-User System\n", "/usr/lib/systemd/system");
-        t.WriteUnit("web.service", "[Unit]\nDescription=Web server\nDocumentation=man:web(8)\nWants=helper.service\nAfter=helper.service\n"
+        t.WriteUnit("web.service",
+            "[Unit]\nDescription=Web server\nDocumentation=man:web(8)\nWants=helper.service\nAfter=helper.service\n"
             + "[Service]\nType=notify\nExecStart=/usr/bin/web --port 80\nEnvironment=A=1 \"B=two words\"\n"
             + "[Install]\nWantedBy=multi-user.target\nAlias=www.service\n");
         t.Write(Etc + "/web.service.d/10-timeout.conf", "[Service]\nTimeoutStartSec=2min\n");

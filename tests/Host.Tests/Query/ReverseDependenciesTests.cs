@@ -4,7 +4,9 @@ using Platform.Units;
 
 namespace Platform.Host.Tests.Query;
 
-/// <summary>The one-pass dependency lookup of show/list-dependencies gives exactly what the unit engine's DependencyGraph gives.</summary>
+/// <summary>
+/// The one-pass dependency lookup of show/list-dependencies gives exactly what the unit engine's DependencyGraph gives.
+/// </summary>
 public sealed class ReverseDependenciesTests
 {
     private const string Svc = "[Service]\nExecStart=/bin/true\n";
@@ -39,7 +41,8 @@ public sealed class ReverseDependenciesTests
             var graphRepo = new UnitRepository(UnitPaths.ForSystem(root.Path));
             var graph = new DependencyGraph(graphRepo);
             var oursRepo = new UnitRepository(UnitPaths.ForSystem(root.Path));
-            var ours = new ReverseDependencies(oursRepo, new DependencyGraph(oursRepo)).For(oursRepo.LoadUnit(name), ShowOrder.DependencyProperties);
+            var ours = new ReverseDependencies(oursRepo, new DependencyGraph(oursRepo))
+                .For(oursRepo.LoadUnit(name), ShowOrder.DependencyProperties);
             foreach (var property in ShowOrder.DependencyProperties)
             {
                 var expected = string.Join(' ', graph.Get(name, property));
@@ -49,7 +52,8 @@ public sealed class ReverseDependenciesTests
             }
         }
         Assert.True(names.Count > 20, $"only {names.Count} units");
-        Assert.True(reverseFound >= 10, $"only {reverseFound} non-empty reverse properties: the tree does not exercise the lookup");
+        Assert.True(reverseFound >= 10,
+            $"only {reverseFound} non-empty reverse properties: the tree does not exercise the lookup");
         Assert.Empty(mismatches);
     }
 }

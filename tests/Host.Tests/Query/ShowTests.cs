@@ -36,9 +36,12 @@ public sealed class ShowTests
     public void FilePropertiesAreShownAsPathsInsideTheRoot()
     {
         using var root = QueryTree.Create();
-        var r = Published.RunSystemctl(root, "show", "web", "-p", "FragmentPath,DropInPaths,UnitFileState,UnitFilePreset,Description,Documentation");
-        Assert.Equal("Documentation=\"man:web(8)\"\nDescription=Web server\nFragmentPath=/etc/systemd/system/web.service\n"
-            + "DropInPaths=/etc/systemd/system/web.service.d/10-timeout.conf\nUnitFileState=enabled\nUnitFilePreset=enabled\n", r.Stdout);
+        var r = Published.RunSystemctl(root, "show", "web", "-p",
+            "FragmentPath,DropInPaths,UnitFileState,UnitFilePreset,Description,Documentation");
+        Assert.Equal(
+            "Documentation=\"man:web(8)\"\nDescription=Web server\nFragmentPath=/etc/systemd/system/web.service\n"
+            + "DropInPaths=/etc/systemd/system/web.service.d/10-timeout.conf\nUnitFileState=enabled\n"
+                + "UnitFilePreset=enabled\n", r.Stdout);
     }
 
     [PublishedFact]
@@ -46,7 +49,9 @@ public sealed class ShowTests
     {
         using var root = QueryTree.Create();
         var web = Published.RunSystemctl(root, "show", "web", "-p", "Wants,WantedBy,After");
-        Assert.Equal("Wants=helper.service\nWantedBy=multi-user.target\nAfter=basic.target helper.service sysinit.target system.slice\n", web.Stdout);
+        Assert.Equal(
+            "Wants=helper.service\nWantedBy=multi-user.target\n"
+            + "After=basic.target helper.service sysinit.target system.slice\n", web.Stdout);
         var helper = Published.RunSystemctl(root, "show", "helper", "-p", "WantedBy,Before");
         Assert.Equal("WantedBy=web.service\nBefore=shutdown.target web.service\n", helper.Stdout);
     }
@@ -58,7 +63,9 @@ public sealed class ShowTests
         root.WriteUnit("bad.service", "[Service]\nExecStart=relative/path\n");
         var r = Published.RunSystemctl(root, "show", "bad", "-p", "LoadState,LoadError");
         Assert.Equal(0, r.ExitCode);
-        Assert.Equal("LoadState=bad-setting\nLoadError=org.freedesktop.systemd1.BadUnitSetting \"/etc/systemd/system/bad.service:2: "
+        Assert.Equal(
+            "LoadState=bad-setting\n"
+            + "LoadError=org.freedesktop.systemd1.BadUnitSetting \"/etc/systemd/system/bad.service:2: "
             + "Neither a valid executable name nor an absolute path: relative/path\"\n", r.Stdout);
     }
 
@@ -101,8 +108,10 @@ public sealed class ShowTests
         StatusRecords.Write(root, "web.service", "active", "running");
         // A store that cannot be opened: any command that opens it fails.
         string[] broken = ["-c", "StatusStore=no-such-store"];
-        Assert.Equal("Id=web.service\n", Published.RunSystemctl(root, [.. broken, "show", "web", "-p", "Id,Names,Wants"]).Stdout.Split('\n')[0] + "\n");
-        Assert.Equal(0, Published.RunSystemctl(root, [.. broken, "show", "web", "-p", "Type,UnitFileState,WantedBy"]).ExitCode);
+        Assert.Equal("Id=web.service\n", Published.RunSystemctl(root,
+            [.. broken, "show", "web", "-p", "Id,Names,Wants"]).Stdout.Split('\n')[0] + "\n");
+        Assert.Equal(0, Published.RunSystemctl(root, [.. broken, "show", "web", "-p", "Type,UnitFileState,WantedBy"])
+            .ExitCode);
         Assert.Equal(0, Published.RunSystemctl(root, [.. broken, "is-enabled", "web"]).ExitCode);
         Assert.Equal(0, Published.RunSystemctl(root, [.. broken, "list-unit-files"]).ExitCode);
         var runtime = Published.RunSystemctl(root, [.. broken, "show", "web", "-p", "ActiveState"]);
@@ -116,7 +125,8 @@ public sealed class ShowTests
     {
         using var root = QueryTree.Create();
         var ours = Keys(Published.RunSystemctl(root, "show", "web", "--all").Stdout);
-        var reference = Keys(File.ReadAllText(Path.Join(Published.RepoRoot, "tests/Host.Tests/Reference/systemd252/show-hello-all.txt")));
+        var reference = Keys(File.ReadAllText(Path.Join(Published.RepoRoot,
+            "tests/Host.Tests/Reference/systemd252/show-hello-all.txt")));
         var common = ours.Where(reference.Contains).ToList();
         Assert.True(common.Count > 100, $"only {common.Count} properties in common");
         Assert.Equal(reference.Where(common.Contains).ToList(), common);
@@ -130,7 +140,10 @@ public sealed class ShowTests
         var r = Published.RunSystemctl(root, "show", "-p", "Version,UnitPath");
         Assert.Equal(0, r.ExitCode);
         // systemd 252 lists the generator folders in their load-path places too.
-        Assert.StartsWith("Version=252\nUnitPath=/run/systemd/generator.early /etc/systemd/system /run/systemd/system /run/systemd/generator ", r.Stdout);
+        Assert.StartsWith(
+            "Version=252\n"
+            + "UnitPath=/run/systemd/generator.early /etc/systemd/system /run/systemd/system /run/systemd/generator ",
+            r.Stdout);
         Assert.EndsWith(" /run/systemd/generator.late\n", r.Stdout);
     }
 
@@ -145,7 +158,8 @@ public sealed class ShowTests
         var unit = Published.RunSystemctl(root, "show", "nope", "-p", "TimeoutStartUSec,TimeoutStopUSec");
         Assert.Equal("TimeoutStartUSec=45s\nTimeoutStopUSec=infinity\n", unit.Stdout);
         // -c overrides the file for this call only.
-        var overridden = Published.RunSystemctl(root, "-c", "DefaultTimeoutStartSec=2min", "show", "-p", "DefaultTimeoutStartUSec");
+        var overridden = Published.RunSystemctl(root, "-c", "DefaultTimeoutStartSec=2min", "show", "-p",
+            "DefaultTimeoutStartUSec");
         Assert.Equal("DefaultTimeoutStartUSec=2min\n", overridden.Stdout);
     }
 

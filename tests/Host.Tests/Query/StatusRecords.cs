@@ -18,14 +18,17 @@ internal static class StatusRecords
         var inv = CultureInfo.InvariantCulture;
         var json = "{\n"
             + $"  \"Unit\": \"{unit}\",\n  \"ActiveState\": \"{activeState}\",\n  \"SubState\": \"{subState}\",\n"
-            + $"  \"Result\": \"{result}\",\n  \"MainPid\": {mainPid.ToString(inv)},\n  \"MainPidStartTime\": {mainPidStartTime.ToString(inv)},\n"
+            + $"  \"Result\": \"{result}\",\n  \"MainPid\": {mainPid.ToString(inv)},\n"
+                + $"  \"MainPidStartTime\": {mainPidStartTime.ToString(inv)},\n"
             + $"  \"ExecMainPid\": {mainPid.ToString(inv)},\n  \"ExecMainCode\": {(execMainStatus != 0 ? 1 : 0)},\n"
             + $"  \"ExecMainStatus\": {execMainStatus.ToString(inv)},\n  \"BootId\": \"{BootIdentity.Current()}\"\n"
             + "}\n";
         root.Write($"/run/platform/status/{unit}.status", json);
     }
 
-    /// <summary>This test process as a "main PID": alive for as long as the test runs, with its real start time.</summary>
+    /// <summary>
+    /// This test process as a "main PID": alive for as long as the test runs, with its real start time.
+    /// </summary>
     public static (int Pid, ulong StartTime) Self()
         => (Environment.ProcessId, BootIdentity.StartTimeTicks(File.ReadAllText("/proc/self/stat")));
 }

@@ -19,7 +19,8 @@ public sealed partial class ErrorTextTests : IDisposable
         // A unit "file" that is a folder: reading it fails with EISDIR.
         Directory.CreateDirectory(_root.Combine("/etc/systemd/system/dir.service"));
         // Readable for the second user, writable by root only: the state of a real system's folders.
-        foreach (var d in Directory.EnumerateDirectories(_root.Path, "*", SearchOption.AllDirectories).Append(_root.Path))
+        foreach (var d in Directory.EnumerateDirectories(_root.Path, "*", SearchOption.AllDirectories)
+            .Append(_root.Path))
             File.SetUnixFileMode(d, (UnixFileMode)0b111_101_101);
         File.SetUnixFileMode(_root.Combine("/etc/systemd/system/a.service"), (UnixFileMode)0b110_100_100);
     }
@@ -101,7 +102,8 @@ public sealed partial class ErrorTextTests : IDisposable
     {
         var result = LocalTestUser.Run(Published.Systemctl, "--root=" + _root.Path, "start", "a");
         Assert.Equal(new CommandResult(4, "",
-            "Failed to start a.service: Access denied\nSee system logs and 'systemctl status a.service' for details.\n"), result);
+            "Failed to start a.service: Access denied\n"
+                + "See system logs and 'systemctl status a.service' for details.\n"), result);
         Assert.False(File.Exists(_root.Combine("/run/platform/status/a.service.status")));
     }
 

@@ -9,7 +9,8 @@ namespace Platform.Host.Tests.Reliability;
 /// </summary>
 public sealed class FuzzSmokeTests
 {
-    private static readonly string Harness = Path.Join(Published.RepoRoot, "fuzz", "Platform.Fuzz", "bin", "Release", "net10.0", "Platform.Fuzz.dll");
+    private static readonly string Harness = Path.Join(Published.RepoRoot, "fuzz", "Platform.Fuzz", "bin", "Release",
+        "net10.0", "Platform.Fuzz.dll");
 
     [Theory]
     [InlineData("unit-file")]
@@ -22,7 +23,8 @@ public sealed class FuzzSmokeTests
     {
         Assert.True(File.Exists(Harness), $"{Harness} is missing: build Platform.sln (-c Release) first");
         using var findings = new TempRoot("platform-fuzz-findings-");
-        var result = CommandRunner.Run("dotnet", [Harness, "run", target, "--seconds", "3", "--seed", "20261203", "--findings", findings.Path],
+        var result = CommandRunner.Run("dotnet", [Harness, "run", target, "--seconds", "3", "--seed", "20261203",
+            "--findings", findings.Path],
             timeout: TimeSpan.FromSeconds(60));
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Matches($@"^{target}: [1-9]\d* execs in .* 0 crashes, 0 hangs, 0 OOM\n$", result.Stdout);

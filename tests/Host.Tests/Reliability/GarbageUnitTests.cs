@@ -13,11 +13,14 @@ public sealed class GarbageUnitTests : IDisposable
 
     public GarbageUnitTests()
     {
-        _root.WriteUnit("good.service", "[Unit]\nDescription=good\n[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/true\n");
+        _root.WriteUnit("good.service",
+            "[Unit]\nDescription=good\n[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/true\n");
         _root.WriteUnit("quote.service", "[Service]\nExecStart=/bin/echo \"unterminated\n");
         _root.WriteUnit("junk.service", "junk\n[Bogus]\nx\n[Service]\nExecStart=/bin/true\nnoequals\n");
-        File.WriteAllBytes(_root.Combine("/etc/systemd/system/utf8.service"), [.. "[Service]\nExecStart=/bin/echo "u8, 0xff, (byte)'\n']);
-        File.WriteAllBytes(_root.Combine("/etc/systemd/system/nul.service"), [.. "[Service]\nExecStart=/bin/echo a"u8, 0, .. "b\n"u8]);
+        File.WriteAllBytes(_root.Combine("/etc/systemd/system/utf8.service"),
+            [.. "[Service]\nExecStart=/bin/echo "u8, 0xff, (byte)'\n']);
+        File.WriteAllBytes(_root.Combine("/etc/systemd/system/nul.service"),
+            [.. "[Service]\nExecStart=/bin/echo a"u8, 0, .. "b\n"u8]);
         _root.WriteUnit("long.service", "[Service]\nExecStart=/bin/echo " + new string('x', 1 << 20) + "\n");
     }
 
@@ -40,15 +43,19 @@ public sealed class GarbageUnitTests : IDisposable
     {
         var status = Published.RunSystemctl(_root, "status", "quote.service");
         Assert.Contains("Loaded: bad-setting", status.Stdout);
-        Assert.Contains(_root.Combine("/etc/systemd/system/quote.service") + ":2: Unbalanced quoting, ignoring: \"/bin/echo \"unterminated\"", status.Stdout);
+        Assert.Contains(_root.Combine("/etc/systemd/system/quote.service")
+            + ":2: Unbalanced quoting, ignoring: \"/bin/echo \"unterminated\"", status.Stdout);
         var start = Published.RunSystemctl(_root, "start", "quote.service");
         Assert.Equal(1, start.ExitCode);
-        Assert.StartsWith("Failed to start quote.service: Unit quote.service has a bad unit file setting.", start.Stderr);
+        Assert.StartsWith("Failed to start quote.service: Unit quote.service has a bad unit file setting.",
+            start.Stderr);
 
         var utf8 = Published.RunSystemctl(_root, "start", "utf8.service");
         Assert.Equal(1, utf8.ExitCode);
-        Assert.Contains(_root.Combine("/etc/systemd/system/utf8.service") + ":2: String is not UTF-8 clean, ignoring assignment: ExecStart=/bin/echo \uFFFD", utf8.Stderr);
-        Assert.Contains("failed to load properly, please adjust/correct and reload service manager: Invalid argument", utf8.Stderr);
+        Assert.Contains(_root.Combine("/etc/systemd/system/utf8.service")
+            + ":2: String is not UTF-8 clean, ignoring assignment: ExecStart=/bin/echo \uFFFD", utf8.Stderr);
+        Assert.Contains("failed to load properly, please adjust/correct and reload service manager: Invalid argument",
+            utf8.Stderr);
 
         var big = Published.RunSystemctl(_root, "show", "long.service", "-p", "LoadState");
         Assert.Equal("LoadState=error\n", big.Stdout);

@@ -16,9 +16,11 @@ public sealed partial class InteropFolderTests
     {
         var imports = Imports();
         Assert.NotEmpty(imports);
-        var outside = imports.Where(i => !i.Path.Split('/').Contains("Interop")).Select(i => $"{i.Path}: {i.Function}").ToList();
+        var outside = imports.Where(i => !i.Path.Split('/').Contains("Interop")).Select(i => $"{i.Path}: {i.Function}")
+            .ToList();
         Assert.True(outside.Count == 0, "P/Invokes outside an Interop folder:\n" + string.Join('\n', outside));
-        var folders = imports.Select(i => i.Path[..(i.Path.IndexOf("/Interop/", StringComparison.Ordinal) + 8)]).Distinct().ToList();
+        var folders = imports.Select(i => i.Path[..(i.Path.IndexOf("/Interop/", StringComparison.Ordinal) + 8)])
+            .Distinct().ToList();
         Assert.Equal(["src/Interop"], folders);
     }
 
@@ -33,7 +35,8 @@ public sealed partial class InteropFolderTests
     [Fact]
     public void EveryImportNamesTheOneLibrary()
     {
-        var others = Imports().Where(i => i.Library != "Name").Select(i => $"{i.Path}: {i.Function} from {i.Library}").ToList();
+        var others = Imports().Where(i => i.Library != "Name").Select(i => $"{i.Path}: {i.Function} from {i.Library}")
+            .ToList();
         Assert.True(others.Count == 0, "libraries other than LibC.Name:\n" + string.Join('\n', others));
     }
 
@@ -42,7 +45,8 @@ public sealed partial class InteropFolderTests
         var found = new List<(string, string, string)>();
         foreach (var top in Scanned)
         {
-            foreach (var file in Directory.EnumerateFiles(Path.Join(Published.RepoRoot, top), "*.cs", SearchOption.AllDirectories))
+            foreach (var file in Directory.EnumerateFiles(Path.Join(Published.RepoRoot, top), "*.cs",
+                SearchOption.AllDirectories))
             {
                 var relative = Path.GetRelativePath(Published.RepoRoot, file).Replace('\\', '/');
                 if (relative.Split('/').Any(s => s is "bin" or "obj")) continue;
@@ -58,7 +62,9 @@ public sealed partial class InteropFolderTests
     }
 
     // The attribute, any further attributes, then the method name before its parameter list.
-    [GeneratedRegex(@"\[\s*(?:DllImport|LibraryImport)(?:Attribute)?\s*\((?<args>[^\]]*)\)\s*\]\s*(?:\[[^\]]*\]\s*)*[\w\s<>*?,]*?\b(?<name>\w+)\s*\(")]
+    [GeneratedRegex(
+        @"\[\s*(?:DllImport|LibraryImport)(?:Attribute)?\s*\((?<args>[^\]]*)\)\s*\]"
+        + @"\s*(?:\[[^\]]*\]\s*)*[\w\s<>*?,]*?\b(?<name>\w+)\s*\(")]
     private static partial Regex ImportPattern();
 
     [GeneratedRegex("EntryPoint\\s*=\\s*\"(\\w+)\"")]

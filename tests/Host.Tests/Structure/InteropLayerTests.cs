@@ -53,7 +53,8 @@ public sealed unsafe class InteropLayerTests : IDisposable
     public void UnixAddressesCarryTheirNulOnlyForPaths()
     {
         var path = UnixAddress.Build("/run/x");
-        Assert.Equal(new byte[] { LibC.AF_UNIX, 0, (byte)'/', (byte)'r', (byte)'u', (byte)'n', (byte)'/', (byte)'x', 0 }, path);
+        Assert.Equal(new byte[] { LibC.AF_UNIX, 0, (byte)'/', (byte)'r', (byte)'u', (byte)'n', (byte)'/', (byte)'x',
+            0 }, path);
         var abstractName = UnixAddress.Build("@ab");
         Assert.Equal(new byte[] { LibC.AF_UNIX, 0, 0, (byte)'a', (byte)'b' }, abstractName);
         Assert.Throws<IOException>(() => UnixAddress.Build("/" + new string('x', UnixAddress.MaxPathBytes)));
@@ -87,7 +88,8 @@ public sealed unsafe class InteropLayerTests : IDisposable
     [Fact]
     public void KillSendsRealTimeSignalsAndReportsAGoneProcess()
     {
-        using var child = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "trap 'exit 7' 37; while :; do sleep 0.05; done"]))!;
+        using var child = Process.Start(new ProcessStartInfo("/bin/sh",
+            ["-c", "trap 'exit 7' 37; while :; do sleep 0.05; done"]))!;
         // The trap is set once the shell runs its loop; until then 37 would end it with the default action.
         Assert.True(ServiceSandbox.WaitFor(() => Catches(child.Id, 37), TimeSpan.FromSeconds(5)));
 

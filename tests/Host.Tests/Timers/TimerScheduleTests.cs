@@ -11,14 +11,19 @@ public sealed class TimerScheduleTests
 
     private static TimerSettings Settings(params string[] lines)
     {
-        var settings = lines.Select((l, i) => new UnitSetting("Timer", l[..l.IndexOf('=')], l[(l.IndexOf('=') + 1)..], "x.timer", i + 1)).ToList();
+        var settings = lines.Select((l, i) =>
+            new UnitSetting("Timer", l[..l.IndexOf('=')], l[(l.IndexOf('=') + 1)..], "x.timer", i + 1)).ToList();
         return TimerSettings.From(new UnitDefinition("x.timer", UnitLoadState.Loaded, "/x.timer", [], settings));
     }
 
-    private static UnitStatus Timer(long activated) => new() { Unit = "x.timer", ActiveState = ActiveState.Active, InactiveExitTimestamp = activated, InvocationId = "abc" };
+    private static UnitStatus Timer(long activated) =>
+        new() { Unit = "x.timer", ActiveState = ActiveState.Active, InactiveExitTimestamp = activated,
+        InvocationId = "abc" };
 
-    private static TimerSchedule Compute(TimerSettings settings, UnitStatus timer, UnitStatus? unit = null, long lastTrigger = 0, long? startup = null)
-        => TimerSchedule.Compute(settings, timer, unit ?? new UnitStatus { Unit = "x.service" }, lastTrigger, startup, Now - 3600 * S, Now, "machine/x.timer");
+    private static TimerSchedule Compute(TimerSettings settings, UnitStatus timer, UnitStatus? unit = null,
+        long lastTrigger = 0, long? startup = null)
+        => TimerSchedule.Compute(settings, timer, unit ?? new UnitStatus { Unit = "x.service" }, lastTrigger, startup,
+            Now - 3600 * S, Now, "machine/x.timer");
 
     [Fact]
     public void OnActiveSecCountsFromTheTimersActivationAndIsUsedUpOnceFired()
@@ -61,7 +66,8 @@ public sealed class TimerScheduleTests
     {
         var random = Settings("OnActiveSec=1s", "RandomizedDelaySec=1h");
         var fixedDelay = Settings("OnActiveSec=1s", "RandomizedDelaySec=1h", "FixedRandomDelay=yes");
-        var delays = Enumerable.Range(0, 20).Select(i => Compute(random, Timer(Now + i * S)).Due!.Value - (Now + (i + 1) * S)).ToList();
+        var delays = Enumerable.Range(0, 20).Select(i =>
+            Compute(random, Timer(Now + i * S)).Due!.Value - (Now + (i + 1) * S)).ToList();
         Assert.All(delays, d => Assert.InRange(d, 0, 3600 * S - 1));
         Assert.True(delays.Distinct().Count() > 1 || delays[0] != 0);
         var a = Compute(fixedDelay, Timer(Now)).Due!.Value - Now;

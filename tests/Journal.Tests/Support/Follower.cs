@@ -3,7 +3,9 @@ using Platform.TestSupport;
 
 namespace Platform.Journal.Tests.Support;
 
-/// <summary>A running <c>journalctl -f</c> whose output lines are collected as they come; disposing kills and reaps it.</summary>
+/// <summary>
+/// A running <c>journalctl -f</c> whose output lines are collected as they come; disposing kills and reaps it.
+/// </summary>
 internal sealed class Follower : IDisposable
 {
     private readonly Process _process;
@@ -12,7 +14,8 @@ internal sealed class Follower : IDisposable
 
     public Follower(string root, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Published.Journalctl) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(Published.Journalctl) { RedirectStandardOutput = true,
+            RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in (string[])["--root=" + root, "--no-pager", "-f", .. arguments]) start.ArgumentList.Add(a);
         _process = Process.Start(start)!;
         _process.ErrorDataReceived += (_, _) => { };

@@ -3,7 +3,9 @@ using System.Text.Json;
 
 namespace Platform.Journal.Tests.Support;
 
-/// <summary>Field values of <c>journalctl -o json</c>: strings, or byte arrays for binary data as journald prints them.</summary>
+/// <summary>
+/// Field values of <c>journalctl -o json</c>: strings, or byte arrays for binary data as journald prints them.
+/// </summary>
 internal static class JsonField
 {
     public static string Text(JsonElement entry, string name) => entry.GetProperty(name).GetString()!;

@@ -18,8 +18,11 @@ internal sealed class LogSandbox : IDisposable
 
     public string Path => Box.Path;
 
-    /// <summary>Replaces the root's systemctl.conf with the short test timeouts plus <paramref name="lines"/>.</summary>
-    public void Configure(params string[] lines) => Box.Root.Write("/etc/platform/systemctl.conf", Defaults + string.Join('\n', lines) + "\n");
+    /// <summary>
+    /// Replaces the root's systemctl.conf with the short test timeouts plus <paramref name="lines"/>.
+    /// </summary>
+    public void Configure(params string[] lines) =>
+        Box.Root.Write("/etc/platform/systemctl.conf", Defaults + string.Join('\n', lines) + "\n");
 
     /// <summary>Writes a unit and starts it; fails the test when the start fails.</summary>
     public void Start(string unit, string content)
@@ -33,11 +36,15 @@ internal sealed class LogSandbox : IDisposable
     public CommandResult Journalctl(params string[] arguments)
         => CommandRunner.Run(Published.Journalctl, ["--root=" + Path, "--no-pager", .. arguments]);
 
-    /// <summary>The <c>-o cat</c> lines of <paramref name="unit"/> once at least <paramref name="count"/> arrived (or the time ran out).</summary>
+    /// <summary>
+    /// The <c>-o cat</c> lines of <paramref name="unit"/> once at least <paramref name="count"/> arrived (or the time
+    /// ran out).
+    /// </summary>
     public List<string> WaitForLines(string unit, int count, double seconds = 20)
     {
         List<string> lines = [];
-        ServiceSandbox.WaitFor(() => (lines = Lines(Journalctl("-u", unit, "-o", "cat"))).Count >= count, TimeSpan.FromSeconds(seconds));
+        ServiceSandbox.WaitFor(() => (lines = Lines(Journalctl("-u", unit, "-o", "cat"))).Count >= count,
+            TimeSpan.FromSeconds(seconds));
         return lines;
     }
 

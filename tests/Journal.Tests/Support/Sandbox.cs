@@ -5,5 +5,6 @@ namespace Platform.Journal.Tests.Support;
 /// <summary>Polling with seconds, for readability in tests.</summary>
 internal static class Sandbox
 {
-    public static bool WaitFor(Func<bool> condition, double seconds) => ServiceSandbox.WaitFor(condition, TimeSpan.FromSeconds(seconds));
+    public static bool WaitFor(Func<bool> condition, double seconds) =>
+        ServiceSandbox.WaitFor(condition, TimeSpan.FromSeconds(seconds));
 }

@@ -23,5 +23,6 @@ internal static class BigLog
         return lines;
     }
 
-    public static string Figure(long bytes, TimeSpan elapsed) => $"{bytes / 1e6 / elapsed.TotalSeconds:F1} MB/s ({bytes / 1e6:F1} MB in {elapsed.TotalMilliseconds:F0} ms)";
+    public static string Figure(long bytes, TimeSpan elapsed) =>
+        $"{bytes / 1e6 / elapsed.TotalSeconds:F1} MB/s ({bytes / 1e6:F1} MB in {elapsed.TotalMilliseconds:F0} ms)";
 }

@@ -27,7 +27,9 @@ internal sealed class CollectingSink : ILogSink
         lock (_records) return [.. _records];
     }
 
-    /// <summary>Waits until <paramref name="done"/> holds for the records so far; throws after <paramref name="seconds"/>.</summary>
+    /// <summary>
+    /// Waits until <paramref name="done"/> holds for the records so far; throws after <paramref name="seconds"/>.
+    /// </summary>
     public IReadOnlyList<LogRecord> WaitFor(Func<IReadOnlyList<LogRecord>, bool> done, double seconds = 15)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
@@ -36,7 +38,8 @@ internal sealed class CollectingSink : ILogSink
             var now = Snapshot();
             if (done(now)) return now;
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"condition not met; {now.Count} records:\n" + string.Join("\n", now.Take(50).Select(r => $"{r.Unit} p{r.Priority} [{r.Pid}] {r.MessageText}")));
+                throw new TimeoutException($"condition not met; {now.Count} records:\n"
+                    + string.Join("\n", now.Take(50).Select(r => $"{r.Unit} p{r.Priority} [{r.Pid}] {r.MessageText}")));
             Thread.Sleep(20);
         }
     }

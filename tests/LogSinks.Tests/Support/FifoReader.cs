@@ -20,7 +20,9 @@ internal sealed unsafe class FifoReader : IDisposable
         if (_fd < 0) throw new IOException("open fifo: " + Marshal.GetLastPInvokeError());
     }
 
-    /// <summary>Reads until <paramref name="count"/> lines arrived (or the time is up); returns them without newlines.</summary>
+    /// <summary>
+    /// Reads until <paramref name="count"/> lines arrived (or the time is up); returns them without newlines.
+    /// </summary>
     public List<string> ReadLines(int count, double seconds = 15) => ReadUntil(lines => lines.Count >= count, seconds);
 
     public List<string> ReadUntil(Func<List<string>, bool> done, double seconds = 15)
@@ -30,7 +32,8 @@ internal sealed unsafe class FifoReader : IDisposable
         var one = stackalloc byte[1];
         while (!done(lines))
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"fifo gave {lines.Count} lines: {string.Join("\n", lines.TakeLast(3))}");
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"fifo gave {lines.Count} lines: {string.Join("\n", lines.TakeLast(3))}");
             var n = LibC.read(_fd, one, 1);
             if (n == 1)
             {

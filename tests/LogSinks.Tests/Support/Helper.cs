@@ -11,7 +11,8 @@ internal static class Helper
     /// <summary>The command line that runs a helper mode: dotnet, this assembly, then the arguments.</summary>
     public static string[] Command(params string[] args) => ["dotnet", Assembly, .. args];
 
-    public static CommandResult Run(params string[] args) => CommandRunner.Run("dotnet", [Assembly, .. args], timeout: TimeSpan.FromSeconds(30));
+    public static CommandResult Run(params string[] args) =>
+        CommandRunner.Run("dotnet", [Assembly, .. args], timeout: TimeSpan.FromSeconds(30));
 
     /// <summary>Reads VmRSS of a process in KiB.</summary>
     public static long RssKiB(int pid)

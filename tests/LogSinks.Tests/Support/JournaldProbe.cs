@@ -3,7 +3,9 @@ using Platform.Abstractions;
 
 namespace Platform.LogSinks.Tests.Support;
 
-/// <summary>The records the journald sink test sends to a real journald, known to both the sender and the test.</summary>
+/// <summary>
+/// The records the journald sink test sends to a real journald, known to both the sender and the test.
+/// </summary>
 public static class JournaldProbe
 {
     public const string Unit = "probe.service";
@@ -19,7 +21,8 @@ public static class JournaldProbe
         yield return Make(5, Encoding.UTF8.GetBytes("été ünïcode"));
         yield return Make(6, Large());
         // Control characters and terminal sequences, for comparing how the short formats print them.
-        foreach (var text in new[] { "\u001b[31;1mred\u001b[0m", "a\rb", "l1\r\nl2\r", "a\u001bb", "\u001b]0;title\u0007x", "a  \t", "a\n\n",
+        foreach (var text in new[] { "\u001b[31;1mred\u001b[0m", "a\rb", "l1\r\nl2\r", "a\u001bb",
+            "\u001b]0;title\u0007x", "a  \t", "a\n\n",
                      "\u001b[2Jclear", "\r", "t\u001b[1m\tx", "\u007f", "\u0085c1" })
             yield return Make(6, Encoding.UTF8.GetBytes(text));
     }

@@ -27,11 +27,16 @@ internal sealed class PumpHarness : IDisposable
     public JournalPump Pump { get; }
     public CollectingSink Collected { get; } = new();
 
-    /// <summary>Starts <paramref name="argv"/> with stdout and stderr on two pump streams of <paramref name="unit"/> (priorities 6 and 3).</summary>
+    /// <summary>
+    /// Starts <paramref name="argv"/> with stdout and stderr on two pump streams of <paramref name="unit"/> (priorities
+    /// 6 and 3).
+    /// </summary>
     public int Spawn(string unit, params string[] argv)
     {
-        using var stdout = JournalStreamClient.Connect(Root.Path, new JournalStreamHeader(unit, Path.GetFileName(argv[0]), "stdout", 6), startPump: false);
-        using var stderr = JournalStreamClient.Connect(Root.Path, new JournalStreamHeader(unit, Path.GetFileName(argv[0]), "stderr", 3), startPump: false);
+        using var stdout = JournalStreamClient.Connect(Root.Path,
+            new JournalStreamHeader(unit, Path.GetFileName(argv[0]), "stdout", 6), startPump: false);
+        using var stderr = JournalStreamClient.Connect(Root.Path,
+            new JournalStreamHeader(unit, Path.GetFileName(argv[0]), "stderr", 3), startPump: false);
         var pid = ServiceSpawner.Spawn(argv, (int)stdout.DangerousGetHandle(), (int)stderr.DangerousGetHandle());
         _children.Add(pid);
         return pid;

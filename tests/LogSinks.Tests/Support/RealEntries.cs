@@ -5,7 +5,10 @@ using Platform.TestSupport;
 
 namespace Platform.LogSinks.Tests.Support;
 
-/// <summary>Reading the real journalctl's output: JSON entries, their byte values, export framing; and copying entries into our journal.</summary>
+/// <summary>
+/// Reading the real journalctl's output: JSON entries, their byte values, export framing; and copying entries into our
+/// journal.
+/// </summary>
 internal static class RealEntries
 {
     /// <summary>The real entries copied into our file journal with their own times, PIDs and host.</summary>
@@ -32,7 +35,8 @@ internal static class RealEntries
     private static Dictionary<string, string> CopiedFields(JsonElement entry)
     {
         var fields = new Dictionary<string, string> { ["_BOOT_ID"] = entry.GetProperty("_BOOT_ID").GetString()! };
-        if (entry.TryGetProperty("_SOURCE_REALTIME_TIMESTAMP", out var source)) fields["_SOURCE_REALTIME_TIMESTAMP"] = source.GetString()!;
+        if (entry.TryGetProperty("_SOURCE_REALTIME_TIMESTAMP", out var source))
+            fields["_SOURCE_REALTIME_TIMESTAMP"] = source.GetString()!;
         return fields;
     }
 
@@ -49,7 +53,8 @@ internal static class RealEntries
     {
         var text = Encoding.Latin1.GetString(export);
         var result = new List<string>();
-        for (var at = text.IndexOf("\nMESSAGE", StringComparison.Ordinal); at >= 0; at = text.IndexOf("\nMESSAGE", at + 1, StringComparison.Ordinal))
+        for (var at = text.IndexOf("\nMESSAGE", StringComparison.Ordinal); at >= 0; at = text.IndexOf("\nMESSAGE",
+            at + 1, StringComparison.Ordinal))
         {
             var start = at + 1;
             if (text[start + 7] == '=') result.Add(text[start..text.IndexOf('\n', start)]);

@@ -11,7 +11,8 @@ namespace Platform.LogSinks.Tests.Support;
 /// </summary>
 public sealed class RealJournaldRun : IDisposable
 {
-    public static readonly string[] Modes = ["short", "short-iso", "short-precise", "short-iso-precise", "short-unix", "cat", "json", "export"];
+    public static readonly string[] Modes = ["short", "short-iso", "short-precise", "short-iso-precise", "short-unix",
+        "cat", "json", "export"];
 
     private readonly TempRoot _folder = new("platform-journald-");
 
@@ -28,10 +29,13 @@ public sealed class RealJournaldRun : IDisposable
             /lib/systemd/systemd-journald &
             JP=$!
             i=0; while [ ! -S /run/systemd/journal/socket ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done
-            dotnet '{{Helper.Assembly}}' __journald-send > "$OUT/send.txt" 2>&1 || echo "send failed $?" >> "$OUT/send.txt"
+            dotnet '{{Helper.Assembly}}' __journald-send > "$OUT/send.txt" 2>&1 \
+                || echo "send failed $?" >> "$OUT/send.txt"
             systemd-cat -t streamcut --level-prefix=true < "$OUT/stream-input.bin"
-            # --sync returns once everything sent before it is stored (journalctl(1)); without it, wait for the last sender's lines.
-            journalctl --sync 2>/dev/null || { i=0; until journalctl -q -t streamcut -n 1 | grep -q . || [ $i -ge 200 ]; do sleep 0.05; i=$((i+1)); done; }
+            # --sync returns once everything sent before it is stored (journalctl(1)); without it, wait for the
+            # last sender's lines.
+            journalctl --sync 2>/dev/null || { i=0;
+                until journalctl -q -t streamcut -n 1 | grep -q . || [ $i -ge 200 ]; do sleep 0.05; i=$((i+1)); done; }
             journalctl --no-pager -a -o json -u probe.service > "$OUT/probe-unit.json"
             journalctl --no-pager -a -o json -t probe -t streamcut > "$OUT/all.json"
             for m in {{modes}}; do journalctl --no-pager -o $m -t probe -t streamcut > "$OUT/out.$m"; done
@@ -39,7 +43,8 @@ public sealed class RealJournaldRun : IDisposable
             echo done > "$OUT/finished"
             """;
         File.WriteAllText(Path.Join(Folder, "run.sh"), script);
-        Result = CommandRunner.Run("unshare", ["--mount", "--fork", "sh", Path.Join(Folder, "run.sh")], timeout: TimeSpan.FromSeconds(60));
+        Result = CommandRunner.Run("unshare", ["--mount", "--fork", "sh", Path.Join(Folder, "run.sh")],
+            timeout: TimeSpan.FromSeconds(60));
     }
 
     public string Folder => _folder.Path;
@@ -49,7 +54,10 @@ public sealed class RealJournaldRun : IDisposable
 
     public byte[] Output(string name) => File.ReadAllBytes(Path.Join(Folder, name));
 
-    /// <summary>Bytes that exercise journald's stream rules: level prefixes, whitespace, NUL, LineMax, binary, end without newline.</summary>
+    /// <summary>
+    /// Bytes that exercise journald's stream rules: level prefixes, whitespace, NUL, LineMax, binary, end without
+    /// newline.
+    /// </summary>
     public static byte[] StreamInput { get; } = Build();
 
     private static byte[] Build()

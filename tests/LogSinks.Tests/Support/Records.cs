@@ -11,7 +11,8 @@ internal static class Records
     public static LogRecord Make(string unit, string message, int priority = 6, long? realtime = null, int pid = 100)
         => Make(unit, Encoding.UTF8.GetBytes(message), priority, realtime, pid);
 
-    public static LogRecord Make(string unit, byte[] message, int priority = 6, long? realtime = null, int pid = 100) => new()
+    public static LogRecord Make(string unit, byte[] message, int priority = 6, long? realtime = null, int pid = 100) =>
+        new()
     {
         Unit = unit,
         Identifier = unit.Split('.')[0],

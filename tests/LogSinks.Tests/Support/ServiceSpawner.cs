@@ -13,27 +13,29 @@ internal static class ServiceSpawner
     {
         using var strings = new NativeStrings();
         var actions = strings.Block(LibC.FileActionsSize);
-        LibC.posix_spawn_file_actions_init(actions);
+        _ = LibC.posix_spawn_file_actions_init(actions);
         // Its own process group, so Kill reaches whatever the service started too.
         var attributes = strings.Block(LibC.SpawnAttrSize);
-        LibC.posix_spawnattr_init(attributes);
-        LibC.posix_spawnattr_setflags(attributes, LibC.POSIX_SPAWN_SETPGROUP);
-        LibC.posix_spawnattr_setpgroup(attributes, 0);
+        _ = LibC.posix_spawnattr_init(attributes);
+        _ = LibC.posix_spawnattr_setflags(attributes, LibC.POSIX_SPAWN_SETPGROUP);
+        _ = LibC.posix_spawnattr_setpgroup(attributes, 0);
         try
         {
-            LibC.posix_spawn_file_actions_addopen(actions, 0, strings.String("/dev/null"), LibC.O_RDONLY, 0);
-            LibC.posix_spawn_file_actions_adddup2(actions, stdoutFd, 1);
-            LibC.posix_spawn_file_actions_adddup2(actions, stderrFd, 2);
+            _ = LibC.posix_spawn_file_actions_addopen(actions, 0, strings.String("/dev/null"), LibC.O_RDONLY, 0);
+            _ = LibC.posix_spawn_file_actions_adddup2(actions, stdoutFd, 1);
+            _ = LibC.posix_spawn_file_actions_adddup2(actions, stderrFd, 2);
             var env = new List<string>();
-            foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables()) env.Add($"{e.Key}={e.Value}");
-            var rc = LibC.posix_spawnp(out var pid, argv[0], actions, attributes, strings.Vector(argv), strings.Vector(env));
+            foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
+                env.Add($"{e.Key}={e.Value}");
+            var rc = LibC.posix_spawnp(out var pid, argv[0], actions, attributes, strings.Vector(argv),
+                strings.Vector(env));
             if (rc != 0) throw new IOException($"posix_spawnp {argv[0]}: {LibC.StrError(rc)}");
             return pid;
         }
         finally
         {
-            LibC.posix_spawn_file_actions_destroy(actions);
-            LibC.posix_spawnattr_destroy(attributes);
+            _ = LibC.posix_spawn_file_actions_destroy(actions);
+            _ = LibC.posix_spawnattr_destroy(attributes);
         }
     }
 
@@ -46,7 +48,9 @@ internal static class ServiceSpawner
         return (status >> 8) & 0xff;
     }
 
-    /// <summary>Whether <paramref name="pid"/> still exists (signal 0), for processes that are not our children.</summary>
+    /// <summary>
+    /// Whether <paramref name="pid"/> still exists (signal 0), for processes that are not our children.
+    /// </summary>
     public static bool Alive(int pid) => LibC.kill(pid, 0) == 0;
 
     /// <summary>Kills a process from <see cref="Spawn"/> and everything in its process group.</summary>

@@ -7,10 +7,12 @@ namespace Platform.LogSinks.Tests.Support;
 /// <summary>Opens the real sinks the way the host does, collecting their warnings.</summary>
 internal static class Sinks
 {
-    public static FileLogSink File(string root, List<string>? warnings = null, params (string Key, string Value)[] settings)
+    public static FileLogSink File(string root, List<string>? warnings = null,
+        params (string Key, string Value)[] settings)
     {
         var sink = new FileLogSink();
-        Assert.True(sink.Open(Context(root, warnings, settings)), "file sink did not open: " + string.Join("; ", warnings ?? []));
+        Assert.True(sink.Open(Context(root, warnings, settings)),
+            "file sink did not open: " + string.Join("; ", warnings ?? []));
         return sink;
     }
 
@@ -28,6 +30,7 @@ internal static class Sinks
         return sink;
     }
 
-    public static LogSinkContext Context(string root, List<string>? warnings, params (string Key, string Value)[] settings)
+    public static LogSinkContext Context(string root, List<string>? warnings,
+        params (string Key, string Value)[] settings)
         => new(root, settings.ToDictionary(s => s.Key, s => s.Value), m => { lock (warnings ?? []) warnings?.Add(m); });
 }

@@ -32,5 +32,6 @@ internal static class TestJournal
     }
 
     /// <summary>The local wall-clock text journalctl prints for a time in µs.</summary>
-    public static DateTime Local(long usec) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.UnixEpoch.AddTicks(usec * 10), TimeZoneInfo.Local);
+    public static DateTime Local(long usec) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.UnixEpoch.AddTicks(usec * 10), TimeZoneInfo.Local);
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Platform.Abstractions;
 using Platform.Journal;
 using Platform.LogSinks.Fifo;
@@ -32,10 +31,13 @@ public static class TestProgram
         var fifo = args.FirstOrDefault(a => a.StartsWith("--fifo=", StringComparison.Ordinal));
         if (fifo is not null) sinks.Add(new("fifo", new FifoLogSink()));
         return LogSinkOpener.OpenAll(sinks, root,
-            name => name == "fifo" ? new Dictionary<string, string> { ["Path"] = fifo![7..] } : new Dictionary<string, string>(), warn);
+            name => name == "fifo" ? new Dictionary<string, string> { ["Path"] = fifo![7..] }
+                : new Dictionary<string, string>(), warn);
     };
 
-    /// <summary><c>__spawn ROOT UNIT PUMP-ARGS... -- COMMAND...</c>: prints the service's PID and exits without waiting.</summary>
+    /// <summary>
+    /// <c>__spawn ROOT UNIT PUMP-ARGS... -- COMMAND...</c>: prints the service's PID and exits without waiting.
+    /// </summary>
     private static int Spawn(string[] args)
     {
         var separator = Array.IndexOf(args, "--");
@@ -43,8 +45,10 @@ public static class TestProgram
         var unit = args[1];
         string[]? pump = separator > 2 ? args[2..separator] : null;
         var command = args[(separator + 1)..];
-        using var stdout = JournalStreamClient.Connect(root, new JournalStreamHeader(unit, Path.GetFileName(command[0]), "stdout", 6), pump is not null, pump);
-        using var stderr = JournalStreamClient.Connect(root, new JournalStreamHeader(unit, Path.GetFileName(command[0]), "stderr", 3), false);
+        using var stdout = JournalStreamClient.Connect(root,
+            new JournalStreamHeader(unit, Path.GetFileName(command[0]), "stdout", 6), pump is not null, pump);
+        using var stderr = JournalStreamClient.Connect(root,
+            new JournalStreamHeader(unit, Path.GetFileName(command[0]), "stderr", 3), false);
         var pid = ServiceSpawner.Spawn(command, (int)stdout.DangerousGetHandle(), (int)stderr.DangerousGetHandle());
         Console.WriteLine(pid);
         return 0;

@@ -22,7 +22,8 @@ public static class ProcStatus
     public static List<int> Fds(int pid)
     {
         var fds = new List<int>();
-        foreach (var e in Directory.EnumerateFileSystemEntries($"/proc/{pid}/fd")) fds.Add(int.Parse(Path.GetFileName(e)));
+        foreach (var e in Directory.EnumerateFileSystemEntries($"/proc/{pid}/fd"))
+            fds.Add(int.Parse(Path.GetFileName(e)));
         fds.Sort();
         return fds;
     }

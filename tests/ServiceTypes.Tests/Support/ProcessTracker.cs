@@ -2,7 +2,10 @@ using Platform.Exec;
 
 namespace Platform.ServiceTypes.Tests.Support;
 
-/// <summary>Remembers every process a test started and, on dispose, SIGKILLs them with their sessions and descendants and reaps its own children.</summary>
+/// <summary>
+/// Remembers every process a test started and, on dispose, SIGKILLs them with their sessions and descendants and reaps
+/// its own children.
+/// </summary>
 internal sealed class ProcessTracker : IDisposable
 {
     private readonly List<ChildProcess> _children = [];

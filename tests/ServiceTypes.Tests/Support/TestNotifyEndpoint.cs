@@ -60,7 +60,8 @@ public sealed class TestNotifyEndpoint : INotifyEndpoint
             if (n < 0) continue;
             int pid = -1, uid = -1, gid = -1;
             var offset = 0;
-            while (ControlMessages.Next(control.AsSpan(0, controlLength), ref offset, out var level, out var type, out var payload))
+            while (ControlMessages.Next(control.AsSpan(0, controlLength), ref offset, out var level, out var type,
+                out var payload))
                 if (level == LibC.SOL_SOCKET && type == LibC.SCM_CREDENTIALS && UCred.From(payload) is { } cred)
                     (pid, uid, gid) = (cred.Pid, (int)cred.Uid, (int)cred.Gid);
             lock (ArrivalTimestamps) ArrivalTimestamps.Add(System.Diagnostics.Stopwatch.GetTimestamp());
