@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 out="$PWD/artifacts/publish"
 rm -rf "$out"
+scripts/native-prereqs.sh
 dotnet publish src/Host -c Release -o "$out" -nologo -v quiet
 root=$(mktemp -d /tmp/platform-demo.XXXXXX)
 # The log pump the demo started holds the root's journal lock: it is ended by that lock's holder pid, then the root goes.

@@ -13,6 +13,7 @@ export PLATFORM_PUBLISH_DIR="$PWD/artifacts/publish"
 # the variable tells the native systemctl where it is (README, "Third-party plugins").
 export PLATFORM_PLUGIN_HOST="$PWD/artifacts/plugin-host/systemctl-plugin-host"
 rm -rf "$PLATFORM_PUBLISH_DIR" "$(dirname "$PLATFORM_PLUGIN_HOST")"
+scripts/native-prereqs.sh
 dotnet publish src/Host -c Release -o "$PLATFORM_PUBLISH_DIR" -nologo -v quiet
 dotnet publish src/PluginHost -c Release -o "$(dirname "$PLATFORM_PLUGIN_HOST")" -nologo -v quiet
 dotnet build Platform.sln -c Release -nologo -v quiet
