@@ -11,9 +11,19 @@ internal static class PluginDiscovery
     {
         var found = new List<PluginFolder>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var assembly in options.BuiltIn) AddBuiltIn(found, assembly, warn);
+        foreach (var plugin in options.BuiltIn) AddBuiltIn(found, plugin, warn);
         FindThirdParty(options, found, warn);
         return found;
+    }
+
+    /// <summary>Every export the linked built-ins declare.</summary>
+    public static HashSet<PluginExportName> BuiltInExports(PluginSearchOptions options)
+    {
+        var found = new List<PluginFolder>();
+        foreach (var plugin in options.BuiltIn) AddBuiltIn(found, plugin, static _ => { });
+        var exports = new HashSet<PluginExportName>();
+        foreach (var folder in found) exports.UnionWith(folder.Manifest!.Exports ?? []);
+        return exports;
     }
 
     /// <summary>
@@ -41,16 +51,13 @@ internal static class PluginDiscovery
             AddEntry(found, seen, Path.Join(options.Root, entry), options.Loader, warn);
     }
 
-    private static void AddBuiltIn(List<PluginFolder> found, System.Reflection.Assembly assembly, Action<string> warn)
+    private static void AddBuiltIn(List<PluginFolder> found, BuiltInPlugin plugin, Action<string> warn)
     {
-        using var stream = assembly.GetManifestResourceStream(PluginManifest.FileName);
-        var json = new byte[stream?.Length ?? 0];
-        stream?.ReadExactly(json);
-        var manifest = PluginManifestReader.Parse(json, out var error);
-        // A build mistake, not a user's: say which assembly lacks a usable manifest and go on without it.
+        var manifest = PluginManifestReader.Parse(plugin.ReadManifest(), out var error);
+        // A build mistake, not a user's: say which plugin lacks a usable manifest and go on without it.
         if (manifest is null)
-            warn($"systemctl: built-in plugin {assembly.GetName().Name} has no usable plugin.json: {error}");
-        else found.Add(new PluginFolder(assembly, manifest, warn));
+            warn($"systemctl: built-in plugin {plugin.AssemblyName} has no usable plugin.json: {error}");
+        else found.Add(new PluginFolder(plugin.Assembly, manifest, warn));
     }
 
     private static void AddEntry(List<PluginFolder> found, HashSet<string> seen, string path,

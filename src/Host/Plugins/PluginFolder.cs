@@ -15,6 +15,7 @@ internal sealed class PluginFolder
     private readonly Action<string> _warn;
     private readonly IPluginAssemblyLoader? _loader;
     private CompositionHost? _container;
+    private readonly Func<Assembly>? _linked;
     private IReadOnlyList<Assembly>? _assemblies;
 
     /// <summary>A third-party folder, loaded through <paramref name="loader"/> (null where none can be).</summary>
@@ -26,16 +27,21 @@ internal sealed class PluginFolder
         _warn = warn;
     }
 
-    /// <summary>A plugin linked into this executable: its assembly is already loaded.</summary>
-    public PluginFolder(Assembly linked, PluginManifest manifest, Action<string> warn)
+    /// <summary>
+    /// A plugin linked into this executable: always usable, its assembly reached on first use (a managed host loads it
+    /// then).
+    /// </summary>
+    public PluginFolder(Func<Assembly> linked, PluginManifest manifest, Action<string> warn)
     {
         Path = BuiltInPlugins.Folder;
         IsBuiltIn = true;
         Manifest = manifest;
         _warn = warn;
-        _assemblies = [linked];
+        _linked = linked;
         State = PluginState.Loaded;
     }
+
+    private IReadOnlyList<Assembly> Assemblies => _assemblies ??= [_linked!()];
 
     public string Path { get; }
     public bool IsBuiltIn { get; }
@@ -100,7 +106,7 @@ internal sealed class PluginFolder
     private CompositionHost? Compose()
     {
         if (_container is not null || !EnsureLoaded()) return _container;
-        try { _container = new ContainerConfiguration().WithAssemblies(_assemblies!).CreateContainer(); }
+        try { _container = new ContainerConfiguration().WithAssemblies(Assemblies).CreateContainer(); }
         catch (Exception e) { Skip(Why(e, "composition failed")); }
         return _container;
     }
@@ -140,7 +146,7 @@ internal sealed class PluginFolder
     private T? Activate<T>(PluginExportName export) where T : class
     {
         if (Manifest?.ExportTypes is not { } types || !types.TryGetValue(export, out var typeName)) return null;
-        foreach (var assembly in _assemblies!)
+        foreach (var assembly in Assemblies)
             if (assembly.GetType(typeName, throwOnError: false) is { } type)
             {
                 try { return Activator.CreateInstance(type) as T; }

@@ -6,10 +6,11 @@ using Platform.Journal;
 namespace Platform.Host.Plugins;
 
 /// <summary>
-/// The native executable cannot load assemblies, so when a usable third-party plugin is installed it hands the whole
-/// call to the managed plugin host: execve keeps the pid, argv, environment, descriptors and signal mask, and the exit
-/// code is the host's own. Decided before any work is done, so nothing runs twice; without third-party plugins no
-/// managed runtime ever starts.
+/// The native executable cannot load assemblies, so when a call may need a third-party plugin and a usable one is
+/// installed it hands the whole call to the managed plugin host: execve keeps the pid, argv, environment, descriptors
+/// and signal mask, and the exit code is the host's own. Decided before any work is done, so nothing runs twice; a call
+/// whose needs the built-ins cover (<see cref="PluginNeeds"/>) stays native, and without third-party plugins no managed
+/// runtime ever starts.
 /// </summary>
 internal static class PluginHandOff
 {
@@ -31,16 +32,20 @@ internal static class PluginHandOff
         // Neither loads a plugin, and the exec helper runs between a service's spawn and its own exec.
         if (name == "systemd-notify" || (args.Length > 0 && args[0] == ExecHelper.Mode)) return;
         string root;
-        IReadOnlyList<string>? overrides = null;
+        CommandLineOptions? options = null;
         if (name is not "journalctl" && !(args.Length > 0 && args[0].StartsWith("__", StringComparison.Ordinal)))
         {
-            // The same parse the call itself makes, for --root and -c PluginPath=; a usage error stays native.
-            try { var options = ArgParser.Parse(args); (root, overrides) = (options.Root, options.ConfigOverrides); }
+            // The same parse the call itself makes, for --root, -c and the verb; a usage error stays native.
+            try { options = ArgParser.Parse(args); }
             catch (UsageException) { return; }
+            root = options.Root;
         }
         else root = JournalctlCommand.ExtractRoot(args);
-        var configuration = HostConfiguration.Load(root, overrides, static _ => { });
-        if (!PluginDiscovery.AnyThirdParty(PluginSearchOptions.For(root, configuration))) return;
+        var configuration = HostConfiguration.Load(root, options?.ConfigOverrides, static _ => { });
+        var search = PluginSearchOptions.For(root, configuration);
+        if (PluginNeeds.Of(name, args, options, configuration) is { } needs
+            && needs.All(PluginDiscovery.BuiltInExports(search).Contains)) return;
+        if (!PluginDiscovery.AnyThirdParty(search)) return;
         var host = Environment.GetEnvironmentVariable(HostVariable) is { Length: > 0 } named ? named
             : Path.Join(AppContext.BaseDirectory, HostRelativePath);
         if (!File.Exists(host)) return;

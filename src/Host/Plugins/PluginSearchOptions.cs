@@ -1,4 +1,3 @@
-using System.Reflection;
 using Platform.Host.Configuration;
 
 namespace Platform.Host.Plugins;
@@ -24,7 +23,7 @@ public sealed record PluginSearchOptions
     public string Root { get; init; } = "/";
 
     /// <summary>The plugin assemblies linked into this executable, in precedence order.</summary>
-    public IReadOnlyList<Assembly> BuiltIn { get; init; } = BuiltInPlugins.Assemblies;
+    public IReadOnlyList<BuiltInPlugin> BuiltIn { get; init; } = BuiltInPlugins.All;
 
     /// <summary>
     /// What loads third-party folders: set by the managed plugin host, null in the native executable (which hands the

@@ -21,7 +21,7 @@ public sealed class BuiltInPluginsTests
         var rows = catalog.Describe();
         Assert.Equal(14, rows.Count);
         Assert.All(rows, r => Assert.Equal(("loaded", BuiltInPlugins.Folder), (r.State, r.Folder)));
-        Assert.Equal(BuiltInPlugins.Assemblies.Count, rows.Select(r => r.Assembly).Distinct().Count());
+        Assert.Equal(BuiltInPlugins.All.Count, rows.Select(r => r.Assembly).Distinct().Count());
         Assert.Empty(warnings);
     }
 
@@ -45,13 +45,12 @@ public sealed class BuiltInPluginsTests
     [Fact]
     public void ABuiltInManifestNamingAnotherTypeThanItsMefExportIsRefusedByListPlugins()
     {
-        var json = typeof(StatusStores.Json.JsonStatusStore).Assembly;
-        using var stream = json.GetManifestResourceStream(PluginManifest.FileName)!;
-        using var reader = new StreamReader(stream);
-        var text = reader.ReadToEnd().Replace("JsonStatusStore", "NotTheStore", StringComparison.Ordinal);
+        var json = BuiltInPlugins.All.Single(p => p.AssemblyName == "Platform.StatusStores.Json");
+        var text = System.Text.Encoding.UTF8.GetString(json.ReadManifest())
+            .Replace("JsonStatusStore", "NotTheStore", StringComparison.Ordinal);
         var manifest = PluginManifestReader.Parse(System.Text.Encoding.UTF8.GetBytes(text), out _)!;
         var warnings = new List<string>();
-        var folder = new PluginFolder(json, manifest, warnings.Add);
+        var folder = new PluginFolder(json.Assembly, manifest, warnings.Add);
 
         folder.CheckDeclaredTypes();
 

@@ -1,10 +1,11 @@
+using Platform.Host.Tests.Reliability;
 using Platform.TestSupport;
 
 namespace Platform.Host.Tests.Plugins;
 
 /// <summary>
 /// The published native systemctl hands a call to the managed plugin host only when a usable third-party plugin is
-/// installed, and then exactly: same arguments, environment and exit code.
+/// installed and the call may need it, and then exactly: same arguments, environment and exit code.
 /// </summary>
 public sealed class PluginHandOffTests : IDisposable
 {
@@ -38,14 +39,49 @@ public sealed class PluginHandOffTests : IDisposable
     }
 
     [PublishedFact]
-    public void AUsableThirdPartyPluginHandsTheWholeCallOverWithItsExitCode()
+    public void ACallThatMayStartUnitsIsHandedOverWholeWithItsExitCode()
     {
         var host = RecordingHost();
         InstallThirdPartyPlugin();
-        var result = Run(host, "is-active", "web.service", "db.service");
+        var result = Run(host, "start", "web.service", "db.service");
         Assert.Equal(7, result.ExitCode);
-        Assert.Equal($"--root={_root.Path}\nis-active\nweb.service\ndb.service\nenv=kept\n",
+        Assert.Equal($"--root={_root.Path}\nstart\nweb.service\ndb.service\nenv=kept\n",
             File.ReadAllText(_root.Combine("handed-off")));
+    }
+
+    [PublishedTheory]
+    [InlineData("is-enabled", "web.service")]
+    [InlineData("is-active", "web.service")]
+    [InlineData("status", "web.service")]
+    [InlineData("list-unit-files")]
+    [InlineData("enable", "web.service")]
+    public void ACallTheBuiltInsCoverStaysNativeBesideAThirdPartyPlugin(params string[] arguments)
+    {
+        var host = RecordingHost();
+        InstallThirdPartyPlugin();
+        _root.WriteUnit("web.service", "[Service]\nExecStart=/bin/sleep 1\n[Install]\nWantedBy=multi-user.target\n");
+        Run(host, arguments);
+        Assert.False(_root.Exists("handed-off"));
+    }
+
+    [PublishedTheory]
+    [InlineData("list-plugins")]
+    [InlineData("enable", "--now", "web.service")]
+    public void ListingPluginsOrStartingWithEnableIsHandedOver(params string[] arguments)
+    {
+        var host = RecordingHost();
+        InstallThirdPartyPlugin();
+        Assert.Equal(7, Run(host, arguments).ExitCode);
+        Assert.True(_root.Exists("handed-off"));
+    }
+
+    [PublishedFact]
+    public void AStatusStoreTheBuiltInsLackHandsOverEvenAQuery()
+    {
+        var host = RecordingHost();
+        InstallThirdPartyPlugin();
+        _root.Write("etc/platform/systemctl.conf", "StatusStore=redis\n");
+        Assert.Equal(7, Run(host, "is-active", "web.service").ExitCode);
     }
 
     [PublishedFact]
@@ -68,18 +104,20 @@ public sealed class PluginHandOffTests : IDisposable
         Assert.Matches(@"(?m)^log-sink +fixture-good +Fixture\.Good\.dll +1\.2\.3 +loaded +"
             + _root.Combine("etc/platform/plugins/good") + "$", result.Stdout);
         Assert.Equal(15, result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
-        var inactive = Run(Published.PluginHost, "is-active", "nothing.service");
-        Assert.Equal(("inactive\n", 3), (inactive.Stdout, inactive.ExitCode));
+        var stop = Run(Published.PluginHost, "stop", "nothing.service");
+        Assert.Equal((5, "Failed to stop nothing.service: Unit nothing.service not loaded.\n"),
+            (stop.ExitCode, stop.Stderr));
     }
 
-    [PluginHostFact]
-    public void ThePluginHostAnswersUnderTheNameTheCallWasMadeWith()
+    [PublishedFact]
+    public void JournalctlReadsNativelyBesideAThirdPartyPlugin()
     {
+        var host = RecordingHost();
         InstallThirdPartyPlugin();
         var journalctl = CommandRunner.Run(Published.Journalctl, ["--root=" + _root.Path, "--no-pager"],
-            new Dictionary<string, string?> { ["PLATFORM_PLUGIN_HOST"] = Published.PluginHost });
-        Assert.True(journalctl.ExitCode == 0, journalctl.ToString());
-        Assert.Equal("-- No entries --\n", journalctl.Stdout);
+            new Dictionary<string, string?> { ["PLATFORM_PLUGIN_HOST"] = host });
+        Assert.Equal(("-- No entries --\n", 0), (journalctl.Stdout, journalctl.ExitCode));
+        Assert.False(_root.Exists("handed-off"));
     }
 
     [PluginHostFact]
