@@ -12,6 +12,8 @@ internal static class Program
     private static int Main(string[] args)
     {
         PluginSearchOptions.DefaultLoader = new McMasterPluginLoader();
+        // The exec helper runs once per started service and needs no plugin: the native executable starts it faster.
+        if (NativeFrontEnd.Find() is { } native) AppContext.SetData(Exec.ExecHelperCommand.NativeExecutableKey, native);
         return Host.Program.Run(args, nativeFrontEnd: false);
     }
 }

@@ -121,6 +121,19 @@ public sealed class PluginHandOffTests : IDisposable
     }
 
     [PluginHostFact]
+    public void AStartHandedToThePluginHostRunsTheService()
+    {
+        InstallThirdPartyPlugin();
+        var done = _root.Combine("ran");
+        _root.WriteUnit("once.service", $"[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/touch {done}\n");
+        var start = Run(Published.PluginHost, "start", "once.service");
+        Assert.True(start.ExitCode == 0, start.ToString());
+        Assert.True(File.Exists(done));
+        Assert.Equal("active\n", Run(Published.PluginHost, "is-active", "once.service").Stdout);
+        Assert.Equal(0, Run(Published.PluginHost, "stop", "once.service").ExitCode);
+    }
+
+    [PluginHostFact]
     public void ThePluginHostIsFoundInPluginHostBesideTheExecutable()
     {
         InstallThirdPartyPlugin();
