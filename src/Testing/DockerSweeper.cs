@@ -81,7 +81,8 @@ public static class DockerSweeper
         => (await docker.Volumes.ListAsync(new VolumesListParameters { Filters = filter }, ct).ConfigureAwait(false))
             .Volumes ?? [];
 
-    // Force: the container may still run. Gone already (another sweep was quicker) counts as not removed.
+    // Force: the container may still run. Gone already, or being removed by someone else (another sweep or its own
+    // run's cleanup, which answers 409 "removal ... already in progress"), counts as not removed.
     private static async Task<bool> TryRemoveContainerAsync(IDockerClient docker, string id, CancellationToken ct)
     {
         try
@@ -91,6 +92,11 @@ public static class DockerSweeper
             return true;
         }
         catch (DockerContainerNotFoundException) { return false; }
+        catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.Conflict
+            or System.Net.HttpStatusCode.NotFound)
+        {
+            return false;
+        }
     }
 
     // Force: the image may carry several tags (a content-hash tag reused by a later run points elsewhere by then).
