@@ -4,16 +4,58 @@ namespace Platform.Units;
 /// A symlink in a configuration folder (<c>/etc/systemd/system</c> or <c>/run/systemd/system</c>), top level or in a
 /// <c>*.wants/</c>-style folder.
 /// </summary>
-/// <param name="Directory">The configuration folder.</param>
-/// <param name="DependencyFolder">The sub-folder (<c>multi-user.target.wants</c>), or null for a top-level
-/// link.</param>
-/// <param name="Name">The link's file name.</param>
-/// <param name="Target">The link target as written.</param>
-/// <param name="TargetInRoot">The absolute in-root path the target denotes.</param>
-/// <param name="DiskPath">The link on disk.</param>
-internal sealed record ConfigLink(UnitDirectory Directory, string? DependencyFolder, string Name, string Target,
-    string TargetInRoot, string DiskPath)
+/// <remarks>
+/// The target is read on first use: most queries decide by link names alone, and a thousand readlink calls were the
+/// larger part of an is-enabled.
+/// </remarks>
+internal sealed class ConfigLink
 {
-    public string TargetName => RootedPath.FileName(TargetInRoot);
+    private readonly DirectoryListing _listing;
+    private readonly string _inRootFolder;
+    private bool _read;
+    private string? _target, _targetInRoot, _targetName;
+
+    public ConfigLink(UnitDirectory directory, string? dependencyFolder, string name, DirectoryListing listing,
+        string inRootFolder)
+    {
+        Directory = directory;
+        DependencyFolder = dependencyFolder;
+        Name = name;
+        _listing = listing;
+        _inRootFolder = inRootFolder;
+    }
+
+    /// <summary>The configuration folder.</summary>
+    public UnitDirectory Directory { get; }
+
+    /// <summary>The sub-folder (<c>multi-user.target.wants</c>), or null for a top-level link.</summary>
+    public string? DependencyFolder { get; }
+
+    /// <summary>The link's file name.</summary>
+    public string Name { get; }
+
+    /// <summary>The link on disk.</summary>
+    public string DiskPath => Path.Join(_listing.Path, Name);
+
+    /// <summary>Whether the target could be read; an unreadable link counts as absent.</summary>
+    public bool Readable => Read() is not null;
+
+    /// <summary>The link target as written.</summary>
+    public string Target => Read() ?? "";
+
+    /// <summary>The absolute in-root path the target denotes.</summary>
+    public string TargetInRoot => Read() is null ? "" : _targetInRoot!;
+
+    public string TargetName => Read() is null ? "" : _targetName ??= RootedPath.FileName(_targetInRoot!);
+
     public bool IsMask => RootedPath.IsDevNull(Target) || RootedPath.IsDevNull(TargetInRoot);
+
+    private string? Read()
+    {
+        if (_read) return _target;
+        _read = true;
+        _target = _listing.LinkTarget(Name);
+        if (_target is not null) _targetInRoot = RootedPath.ResolveTarget(_inRootFolder, _target);
+        return _target;
+    }
 }

@@ -74,9 +74,7 @@ internal sealed class DirectoryListing
         if (!_entries.TryGetValue(name, out var e) || e.Kind != EntryKind.Symlink) return null;
         if (!e.TargetRead)
         {
-            try { e.Target = new FileInfo(System.IO.Path.Join(Path, name)).LinkTarget; }
-            catch (IOException) { }
-            catch (UnauthorizedAccessException) { }
+            e.Target = LibC.ReadLink(System.IO.Path.Join(Path, name));
             e.TargetRead = true;
         }
         return e.Target;

@@ -1,3 +1,5 @@
+using Platform.Interop;
+
 namespace Platform.Units;
 
 /// <summary>
@@ -63,12 +65,7 @@ public static class RootedPath
             if (part == "..") { current = current.Length == 0 ? "" : current[..current.LastIndexOf('/')]; continue; }
             var candidate = current + "/" + part;
             string? target = null;
-            if (hops < 40)
-            {
-                try { target = new FileInfo(Under(root, candidate)).LinkTarget; }
-                catch (IOException) { }
-                catch (UnauthorizedAccessException) { }
-            }
+            if (hops < 40) target = LibC.ReadLink(Under(root, candidate));
             if (target is null) { current = candidate; continue; }
             hops++;
             if (target.StartsWith('/')) current = "";
