@@ -1,3 +1,5 @@
+using Platform.Interop;
+
 namespace Platform.Units;
 
 /// <summary>
@@ -10,19 +12,21 @@ namespace Platform.Units;
 /// </remarks>
 internal sealed class ConfigLink
 {
-    private readonly DirectoryListing _listing;
-    private readonly string _inRootFolder;
+    private readonly DirectoryListing? _listing;
+    private readonly string _diskFolder, _inRootFolder;
     private bool _read;
     private string? _target, _targetInRoot, _targetName;
 
-    public ConfigLink(UnitDirectory directory, string? dependencyFolder, string name, DirectoryListing listing,
-        string inRootFolder)
+    /// <summary>A link found in <paramref name="listing"/>, or, without one, a name to try in that folder.</summary>
+    public ConfigLink(UnitDirectory directory, string? dependencyFolder, string name, string diskFolder,
+        string inRootFolder, DirectoryListing? listing)
     {
         Directory = directory;
         DependencyFolder = dependencyFolder;
         Name = name;
-        _listing = listing;
+        _diskFolder = diskFolder;
         _inRootFolder = inRootFolder;
+        _listing = listing;
     }
 
     /// <summary>The configuration folder.</summary>
@@ -35,9 +39,10 @@ internal sealed class ConfigLink
     public string Name { get; }
 
     /// <summary>The link on disk.</summary>
-    public string DiskPath => Path.Join(_listing.Path, Name);
+    public string DiskPath => Path.Join(_diskFolder, Name);
 
-    /// <summary>Whether the target could be read; an unreadable link counts as absent.</summary>
+    /// <summary>Whether the target could be read; an unreadable (or, when tried by name, missing) link counts as
+    /// absent.</summary>
     public bool Readable => Read() is not null;
 
     /// <summary>The link target as written.</summary>
@@ -54,7 +59,7 @@ internal sealed class ConfigLink
     {
         if (_read) return _target;
         _read = true;
-        _target = _listing.LinkTarget(Name);
+        _target = _listing is null ? LibC.ReadLink(DiskPath) : _listing.LinkTarget(Name);
         if (_target is not null) _targetInRoot = RootedPath.ResolveTarget(_inRootFolder, _target);
         return _target;
     }
