@@ -69,7 +69,8 @@ internal static unsafe partial class LibC
     public static partial nint readlink(string path, byte* buffer, nint size);
 
     /// <summary>
-    /// The target of the symlink at <paramref name="path"/> as written, or null when it is not a readable symlink.
+    /// The target of the symlink at <paramref name="path"/> as written, or null when it is not a readable symlink
+    /// (then <see cref="Marshal.GetLastPInvokeError"/> tells why).
     /// </summary>
     /// <remarks>
     /// Unit folders hold hundreds of links: FileInfo.LinkTarget allocated an object and a full-path copy per link, which

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Platform.Interop;
 
 namespace Platform.Units;
@@ -43,7 +44,7 @@ internal sealed class DirectoryListing
                     LibC.DT_UNKNOWN => KindByStat(System.IO.Path.Join(path, name)),
                     _ => EntryKind.Other,
                 };
-                entries[name] = new Entry(name, kind);
+                entries[name] = new Entry(kind);
             }
         }
         finally
@@ -71,7 +72,8 @@ internal sealed class DirectoryListing
     /// <summary>The raw target of a symlink entry, or null when the entry is not a readable symlink.</summary>
     public string? LinkTarget(string name)
     {
-        if (!_entries.TryGetValue(name, out var e) || e.Kind != EntryKind.Symlink) return null;
+        ref var e = ref CollectionsMarshal.GetValueRefOrNullRef(_entries, name);
+        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref e) || e.Kind != EntryKind.Symlink) return null;
         if (!e.TargetRead)
         {
             e.Target = LibC.ReadLink(System.IO.Path.Join(Path, name));
@@ -80,11 +82,11 @@ internal sealed class DirectoryListing
         return e.Target;
     }
 
-    private sealed class Entry(string name, EntryKind kind)
+    /// <summary>A struct in the dictionary: folders of a thousand units made an object per entry show.</summary>
+    private struct Entry(EntryKind kind)
     {
-        public string Name { get; } = name;
-        public EntryKind Kind { get; } = kind;
-        public bool TargetRead { get; set; }
-        public string? Target { get; set; }
+        public readonly EntryKind Kind = kind;
+        public bool TargetRead;
+        public string? Target;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Platform.Interop;
 
 namespace Platform.Units;
@@ -58,14 +59,24 @@ public static class RootedPath
         PushReversed(pending, Normalize(inRoot));
         var current = "";
         var hops = 0;
+        var missing = false; // below a component that does not exist, nothing is a link: no readlink to ask
         while (pending.Count > 0)
         {
             var part = pending.Pop();
             if (part == ".") continue;
-            if (part == "..") { current = current.Length == 0 ? "" : current[..current.LastIndexOf('/')]; continue; }
+            if (part == "..")
+            {
+                current = current.Length == 0 ? "" : current[..current.LastIndexOf('/')];
+                missing = false;
+                continue;
+            }
             var candidate = current + "/" + part;
             string? target = null;
-            if (hops < 40) target = LibC.ReadLink(Under(root, candidate));
+            if (hops < 40 && !missing)
+            {
+                target = LibC.ReadLink(Under(root, candidate));
+                missing = target is null && Marshal.GetLastPInvokeError() is LibC.ENOENT or LibC.ENOTDIR;
+            }
             if (target is null) { current = candidate; continue; }
             hops++;
             if (target.StartsWith('/')) current = "";
