@@ -22,11 +22,17 @@ internal sealed class DirectoryListing
     public IEnumerable<string> Names => _entries.Keys;
     public int Count => _entries.Count;
 
+    /// <summary>Names and kinds as readdir found them, each folder's own capacity from the start.</summary>
+    [ThreadStatic] private static List<(string Name, EntryKind Kind)>? t_scratch;
+
+    /// <summary>Reads a folder; one that cannot be opened (missing, not a folder, no access) reads as empty.</summary>
     public static DirectoryListing Read(string path)
     {
-        var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
         var dir = LibC.opendir(path);
-        if (dir == IntPtr.Zero) return new DirectoryListing(path, entries, false);
+        if (dir == IntPtr.Zero) return Missing;
+        // Growing the dictionary entry by entry rehashed a thousand-unit folder ten times; a reused list does not.
+        var scratch = t_scratch ??= [];
+        scratch.Clear();
         try
         {
             // readdir's d_type names the kind without a stat per entry (FileSystemEntry.Attributes would lstat each
@@ -44,13 +50,16 @@ internal sealed class DirectoryListing
                     LibC.DT_UNKNOWN => KindByStat(System.IO.Path.Join(path, name)),
                     _ => EntryKind.Other,
                 };
-                entries[name] = new Entry(kind);
+                scratch.Add((name, kind));
             }
         }
         finally
         {
             _ = LibC.closedir(dir);
         }
+        var entries = new Dictionary<string, Entry>(scratch.Count, StringComparer.Ordinal);
+        foreach (var (name, kind) in scratch) entries[name] = new Entry(kind);
+        scratch.Clear();
         return new DirectoryListing(path, entries, true);
     }
 
