@@ -8,38 +8,26 @@ namespace Platform.Units;
 /// </summary>
 /// <remarks>
 /// The target is read on first use: most queries decide by link names alone, and a thousand readlink calls were the
-/// larger part of an is-enabled.
+/// larger part of an is-enabled. Made from a <paramref name="listing"/> that holds it, or, without one, a name to try
+/// in <paramref name="diskFolder"/>.
 /// </remarks>
-internal sealed class ConfigLink
+internal sealed class ConfigLink(UnitDirectory directory, string? dependencyFolder, string name, string diskFolder,
+    string inRootFolder, DirectoryListing? listing)
 {
-    private readonly DirectoryListing? _listing;
-    private readonly string _diskFolder, _inRootFolder;
     private bool _read;
     private string? _target, _targetInRoot, _targetName;
 
-    /// <summary>A link found in <paramref name="listing"/>, or, without one, a name to try in that folder.</summary>
-    public ConfigLink(UnitDirectory directory, string? dependencyFolder, string name, string diskFolder,
-        string inRootFolder, DirectoryListing? listing)
-    {
-        Directory = directory;
-        DependencyFolder = dependencyFolder;
-        Name = name;
-        _diskFolder = diskFolder;
-        _inRootFolder = inRootFolder;
-        _listing = listing;
-    }
-
     /// <summary>The configuration folder.</summary>
-    public UnitDirectory Directory { get; }
+    public UnitDirectory Directory { get; } = directory;
 
     /// <summary>The sub-folder (<c>multi-user.target.wants</c>), or null for a top-level link.</summary>
-    public string? DependencyFolder { get; }
+    public string? DependencyFolder { get; } = dependencyFolder;
 
     /// <summary>The link's file name.</summary>
-    public string Name { get; }
+    public string Name { get; } = name;
 
     /// <summary>The link on disk.</summary>
-    public string DiskPath => Path.Join(_diskFolder, Name);
+    public string DiskPath => Path.Join(diskFolder, Name);
 
     /// <summary>Whether the target could be read; an unreadable (or, when tried by name, missing) link counts as
     /// absent.</summary>
@@ -59,8 +47,8 @@ internal sealed class ConfigLink
     {
         if (_read) return _target;
         _read = true;
-        _target = _listing is null ? LibC.ReadLink(DiskPath) : _listing.LinkTarget(Name);
-        if (_target is not null) _targetInRoot = RootedPath.ResolveTarget(_inRootFolder, _target);
+        _target = listing is null ? LibC.ReadLink(DiskPath) : listing.LinkTarget(Name);
+        if (_target is not null) _targetInRoot = RootedPath.ResolveTarget(inRootFolder, _target);
         return _target;
     }
 }
