@@ -25,6 +25,7 @@ public static class UnitFileParser
     /// </summary>
     internal static ParsedUnitFile ParseFile(string path, Action<string>? warn, string? onlySection)
     {
+        if (FileBytes.TryRead(path, out var read)) return ParseBytes(read, path, warn, onlySection);
         byte[] bytes;
         try { bytes = File.ReadAllBytes(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
