@@ -76,6 +76,8 @@ internal sealed class InstallStates
         foreach (var link in Links.Named(name))
         {
             if (!link.Readable || link.IsMask) continue;
+            // In a dependency folder the link's name decides: a link named otherwise but pointing here belongs to the
+            // unit it is named after.
             if (link.DependencyFolder is not null) Count(scan, link, true);
             else if (t.Location.Kind == LocationKind.Linked)
                 scan.Linked = link.Directory.IsRuntime ? "linked-runtime" : "linked";
