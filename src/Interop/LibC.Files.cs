@@ -65,6 +65,27 @@ internal static unsafe partial class LibC
     [LibraryImport(Name)]
     public static partial int closedir(IntPtr dir);
 
+    [LibraryImport(Name, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial nint readlink(string path, byte* buffer, nint size);
+
+    /// <summary>
+    /// The target of the symlink at <paramref name="path"/> as written, or null when it is not a readable symlink
+    /// (then <see cref="Marshal.GetLastPInvokeError"/> tells why).
+    /// </summary>
+    /// <remarks>
+    /// Unit folders hold hundreds of links: FileInfo.LinkTarget allocated an object and a full-path copy per link, which
+    /// showed in every is-enabled and list-unit-files.
+    /// </remarks>
+    public static string? ReadLink(string path)
+    {
+        const int PathMax = 4096;
+        var buffer = stackalloc byte[PathMax];
+        var n = readlink(path, buffer, PathMax);
+        // A target of PATH_MAX bytes may have been cut: the kernel refuses longer ones anyway.
+        if (n < 0 || n >= PathMax) return null;
+        return System.Text.Encoding.UTF8.GetString(buffer, (int)n);
+    }
+
     /// <summary>
     /// The d_type of a record <see cref="readdir64"/> returned (<see cref="DT_UNKNOWN"/> on some filesystems).
     /// </summary>

@@ -9,7 +9,7 @@ internal sealed class DirectoryCache
     {
         if (!_listings.TryGetValue(path, out var listing))
         {
-            listing = Directory.Exists(path) ? DirectoryListing.Read(path) : DirectoryListing.Missing;
+            listing = DirectoryListing.Read(path);
             _listings[path] = listing;
         }
         return listing;

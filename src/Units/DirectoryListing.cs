@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Platform.Interop;
 
 namespace Platform.Units;
@@ -21,11 +22,17 @@ internal sealed class DirectoryListing
     public IEnumerable<string> Names => _entries.Keys;
     public int Count => _entries.Count;
 
+    /// <summary>Names and kinds as readdir found them, each folder's own capacity from the start.</summary>
+    [ThreadStatic] private static List<(string Name, EntryKind Kind)>? t_scratch;
+
+    /// <summary>Reads a folder; one that cannot be opened (missing, not a folder, no access) reads as empty.</summary>
     public static DirectoryListing Read(string path)
     {
-        var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
         var dir = LibC.opendir(path);
-        if (dir == IntPtr.Zero) return new DirectoryListing(path, entries, false);
+        if (dir == IntPtr.Zero) return Missing;
+        // Growing the dictionary entry by entry rehashed a thousand-unit folder ten times; a reused list does not.
+        var scratch = t_scratch ??= [];
+        scratch.Clear();
         try
         {
             // readdir's d_type names the kind without a stat per entry (FileSystemEntry.Attributes would lstat each
@@ -43,13 +50,16 @@ internal sealed class DirectoryListing
                     LibC.DT_UNKNOWN => KindByStat(System.IO.Path.Join(path, name)),
                     _ => EntryKind.Other,
                 };
-                entries[name] = new Entry(name, kind);
+                scratch.Add((name, kind));
             }
         }
         finally
         {
             _ = LibC.closedir(dir);
         }
+        var entries = new Dictionary<string, Entry>(scratch.Count, StringComparer.Ordinal);
+        foreach (var (name, kind) in scratch) entries[name] = new Entry(kind);
+        scratch.Clear();
         return new DirectoryListing(path, entries, true);
     }
 
@@ -71,22 +81,21 @@ internal sealed class DirectoryListing
     /// <summary>The raw target of a symlink entry, or null when the entry is not a readable symlink.</summary>
     public string? LinkTarget(string name)
     {
-        if (!_entries.TryGetValue(name, out var e) || e.Kind != EntryKind.Symlink) return null;
+        ref var e = ref CollectionsMarshal.GetValueRefOrNullRef(_entries, name);
+        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref e) || e.Kind != EntryKind.Symlink) return null;
         if (!e.TargetRead)
         {
-            try { e.Target = new FileInfo(System.IO.Path.Join(Path, name)).LinkTarget; }
-            catch (IOException) { }
-            catch (UnauthorizedAccessException) { }
+            e.Target = LibC.ReadLink(System.IO.Path.Join(Path, name));
             e.TargetRead = true;
         }
         return e.Target;
     }
 
-    private sealed class Entry(string name, EntryKind kind)
+    /// <summary>A struct in the dictionary: folders of a thousand units made an object per entry show.</summary>
+    private struct Entry(EntryKind kind)
     {
-        public string Name { get; } = name;
-        public EntryKind Kind { get; } = kind;
-        public bool TargetRead { get; set; }
-        public string? Target { get; set; }
+        public readonly EntryKind Kind = kind;
+        public bool TargetRead;
+        public string? Target;
     }
 }

@@ -33,7 +33,7 @@ internal sealed class DropInFinder
                 if (kind is EntryKind.Directory or EntryKind.Other) continue;
                 var path = Path.Join(dir, file);
                 var masked = kind == EntryKind.Symlink && listing.LinkTarget(file) is { } t && RootedPath.IsDevNull(t);
-                winners[file] = masked || IsEmpty(path) ? null : path;
+                winners[file] = masked || EmptyFile.Is(path) ? null : path;
             }
         }
         var fileNames = new List<string>(winners.Keys);
@@ -71,40 +71,46 @@ internal sealed class DropInFinder
     /// <summary>The candidate folders on disk, highest priority first, without duplicates.</summary>
     public IReadOnlyList<string> CandidateDirs(IReadOnlyList<string> names, string suffix, bool typeLevel)
     {
+        // The folder names depend on the unit name only: built once, then looked up in every unit folder's listing,
+        // so a path is only made for folders that exist (a listing probes a thousand units times a dozen folders).
         var dirs = new List<string>();
+        var folderNames = new List<string>();
         foreach (var name in names)
+        {
+            folderNames.Clear();
+            AddFolderNames(name, suffix, folderNames, 0);
             foreach (var unitDir in _paths.SearchPath)
-                AddDirs(unitDir.Path, name, suffix, dirs, 0);
+                foreach (var folder in folderNames)
+                    Add(unitDir.Path, folder, dirs);
+        }
         if (typeLevel && names.Count > 0 && UnitNames.TypeOf(names[0]) is { } type)
+        {
+            var folder = type + suffix;
             foreach (var unitDir in _paths.SearchPath)
-                Add(Path.Join(unitDir.Path, type + suffix), dirs);
+                Add(unitDir.Path, folder, dirs);
+        }
         return dirs;
     }
 
-    private void AddDirs(string unitDir, string name, string suffix, List<string> dirs, int depth)
+    /// <summary>The name's own folder, its template's, then the dash-truncated prefixes' (recursively).</summary>
+    private static void AddFolderNames(string name, string suffix, List<string> folders, int depth)
     {
         if (depth > 64) return;
-        Add(Path.Join(unitDir, name + suffix), dirs);
-        if (UnitNames.TemplateOf(name) is { } template) AddDirs(unitDir, template, suffix, dirs, depth + 1);
+        folders.Add(name + suffix);
+        if (UnitNames.TemplateOf(name) is { } template) AddFolderNames(template, suffix, folders, depth + 1);
         var prefix = UnitNames.PrefixOf(name);
         var trimmed = prefix.EndsWith('-') ? prefix[..^1] : prefix;
         var dash = trimmed.LastIndexOf('-');
         if (dash <= 0) return;
-        AddDirs(unitDir, string.Concat(trimmed.AsSpan(0, dash + 1), ".", UnitNames.TypeOf(name)), suffix, dirs,
+        AddFolderNames(string.Concat(trimmed.AsSpan(0, dash + 1), ".", UnitNames.TypeOf(name)), suffix, folders,
             depth + 1);
     }
 
-    private void Add(string dir, List<string> dirs)
+    private void Add(string unitDir, string folder, List<string> dirs)
     {
-        if (dirs.Contains(dir)) return;
         // Checking the parent listing avoids a failed opendir per candidate on the common path.
-        var parent = _cache.Get(Path.GetDirectoryName(dir)!);
-        if (parent.Kind(Path.GetFileName(dir)) is EntryKind.Directory or EntryKind.Symlink) dirs.Add(dir);
-    }
-
-    private static bool IsEmpty(string path)
-    {
-        try { return new FileInfo(path).Length == 0; }
-        catch (IOException) { return false; }
+        if (_cache.Get(unitDir).Kind(folder) is not (EntryKind.Directory or EntryKind.Symlink)) return;
+        var dir = Path.Join(unitDir, folder);
+        if (!dirs.Contains(dir)) dirs.Add(dir);
     }
 }

@@ -68,37 +68,48 @@ internal sealed class InstallStates
 
     private LinkScan ScanLinks(InstallTarget t)
     {
+        // Only links named after the unit or its instances, or top-level links to its file can count: the index
+        // hands out just those, in folder order, so a listing does not compare every unit with every link.
         var scan = new LinkScan();
         var name = t.Name;
         var fileName = t.FileInRoot is null ? null : RootedPath.FileName(t.FileInRoot);
-        var template = UnitNames.IsTemplate(name);
-        var defaultInstance = t.Install.DefaultInstance;
-        foreach (var link in Links.Links)
+        foreach (var link in Links.Named(name))
         {
-            if (link.IsMask) continue;
-            var pointsHere = link.TargetInRoot == t.FileInRoot || link.TargetName == name;
-            bool? match = null; // true: enabled, false: indirect
-            if (link.DependencyFolder is not null)
-            {
-                // A differently named link pointing here belongs to the unit it is named after, not to this one.
-                if (link.Name == name) match = true;
-                else if (template && UnitNames.TemplateOf(link.Name) == name
-                    && (pointsHere || link.TargetName == fileName))
-                    match = defaultInstance is not null && UnitNames.InstanceOf(link.Name) == defaultInstance;
-            }
-            else if (link.Name == name)
-            {
-                if (t.Location.Kind == LocationKind.Linked)
-                    scan.Linked = link.Directory.IsRuntime ? "linked-runtime" : "linked";
-                continue;
-            }
-            else if (pointsHere || (fileName is not null && link.TargetName == fileName))
-                match = t.Install.Alias.Contains(link.Name);
-            if (match is null) continue;
-            if (match == false) { scan.Indirect = true; continue; }
-            if (link.Directory.IsRuntime) scan.Runtime = true;
-            else scan.Enabled = true;
+            if (!link.Readable || link.IsMask) continue;
+            // In a dependency folder the link's name decides: a link named otherwise but pointing here belongs to the
+            // unit it is named after.
+            if (link.DependencyFolder is not null) Count(scan, link, true);
+            else if (t.Location.Kind == LocationKind.Linked)
+                scan.Linked = link.Directory.IsRuntime ? "linked-runtime" : "linked";
         }
+        if (UnitNames.IsTemplate(name))
+        {
+            var defaultInstance = t.Install.DefaultInstance;
+            foreach (var link in Links.InstancesOf(name))
+            {
+                if (!link.Readable || link.IsMask) continue;
+                if (link.TargetInRoot == t.FileInRoot || link.TargetName == name || link.TargetName == fileName)
+                    Count(scan, link,
+                        defaultInstance is not null && UnitNames.InstanceOf(link.Name) == defaultInstance);
+            }
+        }
+        CountAliases(scan, t, Links.TopLevelTo(name));
+        if (fileName is not null && fileName != name) CountAliases(scan, t, Links.TopLevelTo(fileName));
         return scan;
+    }
+
+    /// <summary>Top-level links to the unit's file under another name: its aliases, or else an indirect use.</summary>
+    private static void CountAliases(LinkScan scan, InstallTarget t, List<ConfigLink> links)
+    {
+        foreach (var link in links)
+            if (link.Name != t.Name && !link.IsMask) Count(scan, link, t.Install.Alias.Contains(link.Name));
+    }
+
+    /// <summary>Records what one matching link says: enabled (per folder: runtime or not) or indirect.</summary>
+    private static void Count(LinkScan scan, ConfigLink link, bool enabling)
+    {
+        if (!enabling) scan.Indirect = true;
+        else if (link.Directory.IsRuntime) scan.Runtime = true;
+        else scan.Enabled = true;
     }
 }

@@ -34,7 +34,7 @@ internal sealed class InstallTargets
         var failed = false;
         if (loc.Kind is LocationKind.File or LocationKind.Linked)
         {
-            var parsed = UnitFileParser.ParseFile(loc.ContentPath ?? loc.Path!, _repo.ReportWarning);
+            var parsed = UnitFileParser.ParseFile(loc.ContentPath ?? loc.Path!, _repo.ReportWarning, "Install");
             failed = parsed.FatalError is not null;
             var unitName = loc.AliasChain.Count > 1 && !UnitNames.IsInstance(name)
                 ? loc.Id : UnitNames.IsInstance(loc.Id) ? loc.Id : name;
@@ -43,7 +43,8 @@ internal sealed class InstallTargets
             AddInstallSettings(parsed, expander, settings);
             // systemctl reads [Install] from drop-ins too.
             foreach (var dropIn in _repo.DropIns.FindConfFiles(DropInNames(unitName, loc)))
-                AddInstallSettings(UnitFileParser.ParseFile(dropIn, _repo.ReportWarning), expander, settings);
+                AddInstallSettings(UnitFileParser.ParseFile(dropIn, _repo.ReportWarning, "Install"), expander,
+                    settings);
             install = InstallInfo.Read(settings, unitName);
         }
         var result = new InstallTarget(name, loc, file, IsConfigAlias(name, loc), install, failed);

@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using Platform.Interop;
+
 namespace Platform.Units;
 
 /// <summary>
@@ -56,18 +59,23 @@ public static class RootedPath
         PushReversed(pending, Normalize(inRoot));
         var current = "";
         var hops = 0;
+        var missing = false; // below a component that does not exist, nothing is a link: no readlink to ask
         while (pending.Count > 0)
         {
             var part = pending.Pop();
             if (part == ".") continue;
-            if (part == "..") { current = current.Length == 0 ? "" : current[..current.LastIndexOf('/')]; continue; }
+            if (part == "..")
+            {
+                current = current.Length == 0 ? "" : current[..current.LastIndexOf('/')];
+                missing = false;
+                continue;
+            }
             var candidate = current + "/" + part;
             string? target = null;
-            if (hops < 40)
+            if (hops < 40 && !missing)
             {
-                try { target = new FileInfo(Under(root, candidate)).LinkTarget; }
-                catch (IOException) { }
-                catch (UnauthorizedAccessException) { }
+                target = LibC.ReadLink(Under(root, candidate));
+                missing = target is null && Marshal.GetLastPInvokeError() is LibC.ENOENT or LibC.ENOTDIR;
             }
             if (target is null) { current = candidate; continue; }
             hops++;

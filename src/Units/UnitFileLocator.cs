@@ -82,8 +82,8 @@ internal sealed class UnitFileLocator
             if (kind is EntryKind.None or EntryKind.Directory or EntryKind.Other) continue;
             var path = Path.Join(dir.Path, name);
             if (kind == EntryKind.File)
-                return (Found(requested, name, chain, IsEmpty(path) ? LocationKind.Masked : LocationKind.File, path,
-                    dir), null);
+                return (Found(requested, name, chain, EmptyFile.Is(path) ? LocationKind.Masked : LocationKind.File,
+                    path, dir), null);
             var target = listing.LinkTarget(name);
             if (target is null) continue;
             if (RootedPath.IsDevNull(target))
@@ -101,7 +101,8 @@ internal sealed class UnitFileLocator
             if (!File.Exists(onDisk))
                 return (Found(requested, name, chain, LocationKind.Broken, path, dir) with
                     { Error = $"Failed to open {path}: No such file or directory" }, null);
-            var found = IsEmpty(onDisk) ? LocationKind.Masked : inSearchPath ? LocationKind.File : LocationKind.Linked;
+            var found = EmptyFile.Is(onDisk) ? LocationKind.Masked
+                : inSearchPath ? LocationKind.File : LocationKind.Linked;
             return (Found(requested, name, chain, found, path, dir) with { ContentPath = onDisk }, null);
         }
         return (new UnitFileLocation(requested, name, chain, LocationKind.NotFound, null, null, null, null), null);
@@ -110,10 +111,4 @@ internal sealed class UnitFileLocator
     private static UnitFileLocation Found(string requested, string name, List<string> chain, LocationKind kind,
         string path, UnitDirectory dir)
         => new(requested, name, chain, kind, path, dir, name, null, path);
-
-    private static bool IsEmpty(string path)
-    {
-        try { return new FileInfo(path).Length == 0; }
-        catch (IOException) { return false; }
-    }
 }

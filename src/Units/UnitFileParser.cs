@@ -17,15 +17,22 @@ public static class UnitFileParser
     private const int ENOBUFS = 105, EINVAL = 22;
 
     /// <summary>Reads and parses a file; an unreadable file gives a <see cref="ParsedUnitFile.FatalError"/>.</summary>
-    public static ParsedUnitFile ParseFile(string path, Action<string>? warn)
+    public static ParsedUnitFile ParseFile(string path, Action<string>? warn) => ParseFile(path, warn, null);
+
+    /// <summary>
+    /// Like <see cref="ParseFile(string, Action{string}?)"/>, keeping only the settings of section
+    /// <paramref name="onlySection"/> (all when null); warnings and errors stay those of the whole file.
+    /// </summary>
+    internal static ParsedUnitFile ParseFile(string path, Action<string>? warn, string? onlySection)
     {
+        if (FileBytes.TryRead(path, out var read)) return ParseBytes(read, path, warn, onlySection);
         byte[] bytes;
         try { bytes = File.ReadAllBytes(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return new ParsedUnitFile(path, [], [], $"Failed to load {path}: {ErrnoText(e)}");
         }
-        return ParseBytes(bytes, path, warn);
+        return ParseBytes(bytes, path, warn, onlySection);
     }
 
     /// <summary>
@@ -35,16 +42,20 @@ public static class UnitFileParser
     /// replaced and used.
     /// </summary>
     public static ParsedUnitFile ParseBytes(ReadOnlySpan<byte> bytes, string source, Action<string>? warn)
+        => ParseBytes(bytes, source, warn, null);
+
+    private static ParsedUnitFile ParseBytes(ReadOnlySpan<byte> bytes, string source, Action<string>? warn,
+        string? onlySection)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
         if (LongestLine(bytes) >= LongLineMax)
             return new ParsedUnitFile(source, [], [], $"Failed to load {source}: {ErrorText.Strerror(ENOBUFS)}");
         var hasNul = bytes.IndexOf((byte)0) >= 0;
         if (!hasNul && System.Text.Unicode.Utf8.IsValid(bytes))
-            return Parse(System.Text.Encoding.UTF8.GetString(bytes), source, warn, null);
+            return Parse(System.Text.Encoding.UTF8.GetString(bytes), source, warn, null, onlySection);
         var copy = bytes.ToArray();
         if (hasNul) copy.AsSpan().Replace((byte)0, (byte)'\n');
-        return Parse(System.Text.Encoding.UTF8.GetString(copy), source, warn, InvalidLines(copy));
+        return Parse(System.Text.Encoding.UTF8.GetString(copy), source, warn, InvalidLines(copy), onlySection);
     }
 
     /// <summary>
@@ -52,9 +63,10 @@ public static class UnitFileParser
     /// prefix.
     /// </summary>
     public static ParsedUnitFile Parse(string text, string source, Action<string>? warn) =>
-        Parse(text, source, warn, null);
+        Parse(text, source, warn, null, null);
 
-    private static ParsedUnitFile Parse(string text, string source, Action<string>? warn, HashSet<int>? invalidUtf8)
+    private static ParsedUnitFile Parse(string text, string source, Action<string>? warn, HashSet<int>? invalidUtf8,
+        string? onlySection)
     {
         var settings = new List<UnitSetting>();
         var sections = new List<SectionHeader>();
@@ -76,7 +88,7 @@ public static class UnitFileParser
             if (trimmed.Length > 0 && trimmed[0] is '#' or ';') continue;
             if (pending is null && trimmed.Length == 0) continue;
             pendingInvalid |= invalidUtf8?.Contains(lineNo) == true;
-            string logical;
+            ReadOnlySpan<char> logical;
             if (EndsWithUnescapedBackslash(raw))
             {
                 // systemd replaces the backslash by a space and joins the next line
@@ -84,17 +96,17 @@ public static class UnitFileParser
                 if (!atEnd) continue;
                 logical = pending;
             }
-            else logical = pending is null ? raw.ToString() : string.Concat(pending, raw);
+            else logical = pending is null ? raw : string.Concat(pending, raw);
             pending = null;
             if (pendingInvalid)
             {
                 warn?.Invoke(
                     $"{source}:{lineNo}: String is not UTF-8 clean, ignoring assignment: "
-                    + $"{logical.AsSpan().Trim(Whitespace)}");
+                    + $"{logical.Trim(Whitespace)}");
                 return new ParsedUnitFile(source, settings, sections,
                     $"Failed to load {source}: {ErrorText.Strerror(EINVAL)}");
             }
-            var error = ParseLine(logical, source, lineNo, ref section, settings, sections, warn);
+            var error = ParseLine(logical, source, lineNo, ref section, settings, sections, warn, onlySection);
             if (error is not null) return new ParsedUnitFile(source, settings, sections, error);
             if (atEnd) break;
         }
@@ -126,10 +138,10 @@ public static class UnitFileParser
         }
     }
 
-    private static string? ParseLine(string logical, string source, int line, ref string? section,
-        List<UnitSetting> settings, List<SectionHeader> sections, Action<string>? warn)
+    private static string? ParseLine(ReadOnlySpan<char> logical, string source, int line, ref string? section,
+        List<UnitSetting> settings, List<SectionHeader> sections, Action<string>? warn, string? onlySection)
     {
-        var l = logical.AsSpan().Trim(Whitespace);
+        var l = logical.Trim(Whitespace);
         if (l.Length == 0 || l[0] is '#' or ';') return null;
         if (l[0] == '[')
         {
@@ -155,7 +167,9 @@ public static class UnitFileParser
             warn?.Invoke($"{source}:{line}: Missing key name before '=', ignoring line.");
             return null;
         }
-        settings.Add(new UnitSetting(section, key.ToString(), l[(eq + 1)..].Trim(Whitespace).ToString(), source, line));
+        if (onlySection is null || section == onlySection)
+            settings.Add(new UnitSetting(section, key.ToString(), l[(eq + 1)..].Trim(Whitespace).ToString(), source,
+                line));
         return null;
     }
 

@@ -100,5 +100,25 @@ internal static class InstallEdgeScenarios
             r.Run("get-default");
             r.Run("disable", "custom.target");
         }),
+        // More names in one is-enabled than are looked up link by link: the later ones use the whole link index.
+        ["many-names-in-one-call"] = (t =>
+        {
+            InstallScenarios.BaseSystem(t);
+            for (var i = 0; i < 12; i++)
+                t.Unit($"s{i}.service", Svc + "[Install]\nWantedBy=multi-user.target\n", Lib);
+            t.Unit("al.service", Svc + "[Install]\nWantedBy=multi-user.target\nAlias=al2.service\n", Lib);
+            t.Unit("w@.service", Svc + "[Install]\nWantedBy=multi-user.target\nDefaultInstance=d\n", Lib);
+            t.Link(Etc + "/other.service", Lib + "/s5.service");
+            t.Link("/run/systemd/system/multi-user.target.wants/s7.service", Lib + "/s7.service");
+        }, r =>
+        {
+            foreach (var name in (string[])["s0", "s1", "s2", "s4", "s9", "al", "w@d", "w@e"])
+                r.Run("enable", name + ".service");
+            string[] all = ["s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "al", "al2",
+                "w@", "w@d", "w@e", "w@f", "other"];
+            r.Run(["is-enabled", .. all.Select(n => n + ".service")]);
+            r.Run(["is-enabled", .. all.Reverse().Select(n => n + ".service")]);
+            r.CompareStates([.. all.Select(n => n + ".service")]);
+        }),
     };
 }
