@@ -5,6 +5,7 @@ using Platform.Host.Commands.Lifecycle;
 using Platform.Host.Commands.Manager;
 using Platform.Host.Commands.Query;
 using Platform.Host.Init;
+using Platform.Host.Output;
 
 namespace Platform.Host.Cli;
 
@@ -17,7 +18,7 @@ internal static class Dispatcher
     {
         // A non-root PID 1 (a container run with --user) manages that user's units, as a user manager would.
         if (Environment.ProcessId == 1 && !Environment.IsPrivilegedProcess) options.UserMode = true;
-        var ctx = new HostContext(options, Console.Out, Console.Error);
+        var ctx = new HostContext(options, DescriptorStream.Writer(1), DescriptorStream.Writer(2));
         if (options.ShowVersion) return VersionCommand.Run(ctx);
         if (options.ShowHelp) return HelpCommand.Run(ctx);
         var verb = options.Command;

@@ -1,6 +1,7 @@
 using Platform.Abstractions;
 using Platform.Exec;
 using Platform.Host.Cli;
+using Platform.Host.Output;
 
 namespace Platform.Host.Paths;
 
@@ -20,7 +21,7 @@ internal static class PathWatcherProcess
     {
         var options = ArgParser.Parse(args[1..]);
         var name = options.Command ?? throw new UsageException("__pathwatch needs a unit name");
-        var ctx = new HostContext(options, Console.Out, Console.Error);
+        var ctx = new HostContext(options, DescriptorStream.Writer(1), DescriptorStream.Writer(2));
         var status = ctx.Store.Read(name);
         var unit = ctx.Units.Load(name);
         if (status?.ActiveState != ActiveState.Active || unit.LoadState != UnitLoadState.Loaded) return 0;

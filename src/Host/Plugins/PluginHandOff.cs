@@ -43,9 +43,10 @@ internal static class PluginHandOff
         else root = JournalctlCommand.ExtractRoot(args);
         var configuration = HostConfiguration.Load(root, options?.ConfigOverrides, static _ => { });
         var search = PluginSearchOptions.For(root, configuration);
+        // Cheapest first: without a third-party folder (two stats, usually) there is nothing to decide.
+        if (!PluginDiscovery.AnyThirdParty(search)) return;
         if (PluginNeeds.Of(name, args, options, configuration) is { } needs
             && needs.All(PluginDiscovery.BuiltInExports(search).Contains)) return;
-        if (!PluginDiscovery.AnyThirdParty(search)) return;
         var host = Environment.GetEnvironmentVariable(HostVariable) is { Length: > 0 } named ? named
             : Path.Join(AppContext.BaseDirectory, HostRelativePath);
         if (!File.Exists(host)) return;
