@@ -114,6 +114,10 @@ public sealed class ProcessSpawnerTests : IDisposable
         // How fast a spawn is belongs to bench/, not here.
         var pids = Enumerable.Range(0, 21).Select(_ => Sleep().Pid).ToList();
         Assert.Equal(pids.Count, pids.Distinct().Count());
-        Assert.All(pids, pid => Assert.StartsWith("sleep 30", ProcStatus.CommandLine(pid)));
+        // A spawn returns once the child runs the exec helper; its own exec into sleep follows a moment later.
+        Assert.All(pids, pid => Assert.True(
+            ProcStatus.WaitFor(() => ProcStatus.CommandLine(pid).StartsWith("sleep 30", StringComparison.Ordinal),
+                TimeSpan.FromSeconds(10)),
+            ProcStatus.CommandLine(pid)));
     }
 }
