@@ -36,4 +36,21 @@ public sealed class ContainerTests(DockerFixture docker, PublishedPlugin plugin)
         var isActive = await container.ExecAsync("systemctl", "is-active", "web.service");
         Assert.Equal("active", isActive.Stdout.Trim());
     }
+
+    [DockerLifecycleFact]
+    public async Task OurInitAsPid1HandsTheBootToThePluginHostWhichStartsTheServiceThroughThePlugin()
+    {
+        var image = await docker.NewImage()
+            .AddPlatform(Repository.PublishDirectory)
+            .AddPluginHost(Repository.PluginHostDirectory)
+            .AddDirectory(plugin.Folder, "/etc/platform/plugins/tcp-ready-notifier")
+            .AddText("/etc/systemd/system/web.service", Unit + "[Install]\nWantedBy=multi-user.target\n")
+            .Symlink("/etc/systemd/system/multi-user.target.wants/web.service", "/etc/systemd/system/web.service")
+            .BuildAsync();
+        // The default command is our systemctl as PID 1; the start waits until the boot answers running or degraded.
+        await using var container = await docker.NewContainer(image).WithBootWait(true).StartAsync();
+        Assert.Equal("active", (await container.ExecAsync("systemctl", "is-active", "web.service")).Stdout.Trim());
+        var pid1 = await container.ExecAsync("readlink", "/proc/1/exe");
+        Assert.EndsWith("/plugin-host/systemctl-plugin-host", pid1.Stdout.Trim(), StringComparison.Ordinal);
+    }
 }
