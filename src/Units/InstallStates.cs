@@ -75,10 +75,11 @@ internal sealed class InstallStates
         var fileName = t.FileInRoot is null ? null : RootedPath.FileName(t.FileInRoot);
         foreach (var link in Links.Named(name))
         {
-            if (!link.Readable || link.IsMask) continue;
+            if (!link.Readable) continue;
             // In a dependency folder the link's name decides: a link named otherwise but pointing here belongs to the
-            // unit it is named after.
+            // unit it is named after, and one pointing at /dev/null still enables it (systemd 252 says so too).
             if (link.DependencyFolder is not null) Count(scan, link, true);
+            else if (link.IsMask) continue;
             else if (t.Location.Kind == LocationKind.Linked)
                 scan.Linked = link.Directory.IsRuntime ? "linked-runtime" : "linked";
         }

@@ -100,6 +100,20 @@ internal static class InstallEdgeScenarios
             r.Run("get-default");
             r.Run("disable", "custom.target");
         }),
+        // In a dependency folder a link counts by its name, even one pointing at /dev/null (systemd 252: enabled); a
+        // top-level one is a mask.
+        ["dev-null-link-in-wants"] = (t =>
+        {
+            InstallScenarios.BaseSystem(t);
+            t.Unit("x.service", Svc + "[Install]\nWantedBy=multi-user.target\n", Lib);
+            t.Unit("y.service", Svc + "[Install]\nWantedBy=multi-user.target\n", Lib);
+            t.Link(Etc + "/multi-user.target.wants/x.service", "/dev/null");
+            t.Link("/run/systemd/system/multi-user.target.wants/y.service", "/dev/null");
+        }, r =>
+        {
+            r.Run("is-enabled", "x.service", "y.service");
+            r.CompareStates("x.service", "y.service");
+        }),
         // More names in one is-enabled than are looked up link by link: the later ones use the whole link index.
         ["many-names-in-one-call"] = (t =>
         {
