@@ -83,17 +83,15 @@ internal sealed class PluginFolder
             return false;
         }
         if (PluginSafety.ProblemInTree(Path) is { } unsafeFile) { Skip(unsafeFile); return false; }
+        // Missing files and newer contracts are refused here in plain words; the binder would only meet a newer
+        // contracts reference later, inside MEF, with a vaguer message.
         foreach (var file in manifest.Assemblies)
-        {
-            var full = System.IO.Path.Join(Path, file);
-            if (!File.Exists(full)) { Skip($"{file} not found"); return false; }
-            // The binder would only meet a newer contracts reference later, inside MEF, with a vaguer message.
-            if (PluginAssemblyCheck.Problem(full, PluginContracts.HostVersion) is { } problem)
+            if (PluginAssemblyCheck.Problem(System.IO.Path.Join(Path, file), PluginContracts.HostVersion)
+                is { } problem)
             {
                 Skip(problem);
                 return false;
             }
-        }
         try { _assemblies = _loader.Load(Path, manifest.Assemblies); }
         catch (Exception e) { Skip($"{manifest.Assemblies[0]} could not be loaded: {Reason(e)}"); return false; }
         State = PluginState.Loaded;
