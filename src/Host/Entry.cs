@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Platform.Abstractions;
 using Platform.Host.Journal;
+using Platform.Host.Output;
 using Platform.Journal;
 using Platform.Notify;
 
@@ -18,8 +19,9 @@ internal static class Entry
         // --flush, --sync and friends need no reader: the file journal is always written through to /var/log/journal.
         if (JournalctlCommand.IsMaintenance(args)) return 0;
         var root = JournalctlCommand.ExtractRoot(args);
-        if (JournalAccessCheck.Check(root, args, Console.Error) is { } denied) return denied;
-        using var reader = JournalReaderFactory.Open(root, message => Console.Error.WriteLine(message));
+        var stderr = DescriptorStream.Writer(2);
+        if (JournalAccessCheck.Check(root, args, stderr) is { } denied) return denied;
+        using var reader = JournalReaderFactory.Open(root, message => stderr.WriteLine(message));
         if (reader is null) return 1;
         using var cancel = new CancellationTokenSource();
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT,
@@ -27,14 +29,14 @@ internal static class Entry
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM,
             c => { c.Cancel = true; cancel.Cancel(); });
         if (args.Contains("--verify"))
-            return reader is ILogReaderHealth verifier && verifier.Verify(Console.Error.WriteLine) ? 0 : 1;
-        using var stdout = Console.OpenStandardOutput();
-        var code = JournalctlCommand.Run(args, reader, stdout, Console.Error, cancel.Token);
+            return reader is ILogReaderHealth verifier && verifier.Verify(stderr.WriteLine) ? 0 : 1;
+        using var stdout = new DescriptorStream(1);
+        var code = JournalctlCommand.Run(args, reader, stdout, stderr, cancel.Token);
         // Damaged records cost only themselves, but the reader must hear of them and a script must see it.
         if (reader is ILogReaderHealth { Damaged.Count: > 0 } health)
         {
             foreach (var (file, stretches) in health.Damaged)
-                Console.Error.WriteLine(
+                stderr.WriteLine(
                     $"Journal file {file} is corrupted: {stretches} damaged part(s) skipped. Check it with journalctl "
                     + $"--verify.");
             if (code == 0) code = 1;
@@ -43,5 +45,6 @@ internal static class Entry
     }
 
     /// <summary>systemd-notify: one sd_notify datagram to <c>$NOTIFY_SOCKET</c>; loads no plugins.</summary>
-    public static int SystemdNotify(string[] args) => SystemdNotifyCommand.Run(args, Console.Out, Console.Error);
+    public static int SystemdNotify(string[] args)
+        => SystemdNotifyCommand.Run(args, DescriptorStream.Writer(1), DescriptorStream.Writer(2));
 }
